@@ -1,0 +1,14 @@
+//! The seeded generator of the demo city (and, later, the national-scale data set).
+//! Real divisions and seed content come from the tables beside this file; people are fictional
+//! except those the seed newsletter names.
+
+// The tables hold material (the dairy suggestion, population figures) that the module issues
+// still to come will use; unused items are expected until then.
+#[allow(dead_code)]
+pub mod bayannur;
+mod city;
+pub mod names;
+#[allow(dead_code)]
+pub mod seed_content;
+
+pub use city::generate_city;

@@ -1,0 +1,126 @@
+//! The served layout: how a [`World`] becomes files under `data/`. Index files and per-item
+//! files, so no page downloads the whole data set; long lists are paged.
+//!
+//! ```text
+//! site.json                 site config
+//! regions/{code}.json       a node of the administrative tree with its path and children
+//! places/{code}.json        every deputy who represents that place, all five levels
+//! deputies/{id}.json        one deputy
+//! groups.json               deputy groups
+//! stations/index.json       all liaison stations (summaries)
+//! stations/{id}.json        one station with its deputies and reception schedule
+//! news/page-{n}.json        news summaries, newest first, 10 a page
+//! news/{id}.json            one article
+//! ```
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use deputy_model::deputy::PlaceDeputies;
+use deputy_model::station::StationIndex;
+use deputy_model::{DeputySummary, NewsSummary, Page, FORMAT_VERSION};
+use serde::Serialize;
+
+use crate::world::World;
+
+pub const NEWS_PAGE_SIZE: usize = 10;
+
+/// Every file of the layout as (relative path, JSON text).
+pub fn files(world: &World) -> Result<Vec<(String, String)>> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut put = |path: String, value: &dyn erased::Json| -> Result<()> {
+        out.push((path, value.to_json()?));
+        Ok(())
+    };
+    put("site.json".into(), &world.site)?;
+    for r in &world.regions {
+        put(format!("regions/{}.json", r.code), r)?;
+    }
+    for d in &world.deputies {
+        put(format!("deputies/{}.json", d.summary.id), d)?;
+    }
+    put("groups.json".into(), &world.groups)?;
+
+    // places: a region's own deputies and those of every region containing it.
+    let ancestors: HashMap<&str, Vec<&str>> =
+        world.regions.iter().map(|r| (r.code.as_str(), r.path.iter().map(|p| p.code.as_str()).collect())).collect();
+    for r in &world.regions {
+        let mut covering: Vec<&str> = ancestors.get(r.code.as_str()).cloned().unwrap_or_default();
+        covering.push(r.code.as_str());
+        let mut deputies: Vec<DeputySummary> = world
+            .deputies
+            .iter()
+            .filter(|d| d.represents.iter().any(|c| covering.contains(&c.as_str())))
+            .map(|d| d.summary.clone())
+            .collect();
+        deputies.sort_by(|a, b| a.level.cmp(&b.level).then_with(|| a.id.cmp(&b.id)));
+        let place = PlaceDeputies { format_version: FORMAT_VERSION, region_code: r.code.clone(), region_name: r.name.clone(), deputies };
+        put(format!("places/{}.json", r.code), &place)?;
+    }
+
+    let index = StationIndex { format_version: FORMAT_VERSION, stations: world.stations.iter().map(|s| s.summary.clone()).collect() };
+    put("stations/index.json".into(), &index)?;
+    for s in &world.stations {
+        put(format!("stations/{}.json", s.summary.id), s)?;
+    }
+
+    let mut summaries: Vec<NewsSummary> = world.news.iter().map(|n| n.summary.clone()).collect();
+    summaries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.id.cmp(&a.id)));
+    for page in Page::paginate(summaries, NEWS_PAGE_SIZE) {
+        put(format!("news/page-{}.json", page.page), &page)?;
+    }
+    for n in &world.news {
+        put(format!("news/{}.json", n.summary.id), n)?;
+    }
+    Ok(out)
+}
+
+/// Write the layout into `out` atomically: everything goes to a fresh sibling folder first,
+/// which replaces `out` only when complete, so a failed run leaves the old data intact.
+pub fn write(world: &World, out: &Path) -> Result<usize> {
+    let files = files(world)?;
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    fs::create_dir_all(parent).with_context(|| format!("创建目录 {} 失败", parent.display()))?;
+    let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("data");
+    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&staging);
+    for (rel, text) in &files {
+        let path = staging.join(rel);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).with_context(|| format!("创建目录 {} 失败", dir.display()))?;
+        }
+        fs::write(&path, text).with_context(|| format!("写入 {} 失败", path.display()))?;
+    }
+    swap_in(&staging, out)?;
+    Ok(files.len())
+}
+
+/// Replace `out` with `staging`, keeping the old folder until the new one is in place.
+fn swap_in(staging: &Path, out: &Path) -> Result<()> {
+    let old: PathBuf = out.with_extension("previous");
+    let _ = fs::remove_dir_all(&old);
+    if out.exists() {
+        fs::rename(out, &old).with_context(|| format!("移走旧目录 {} 失败", out.display()))?;
+    }
+    if let Err(e) = fs::rename(staging, out) {
+        // Put the old data back before reporting.
+        let _ = fs::rename(&old, out);
+        return Err(e).with_context(|| format!("替换目录 {} 失败", out.display()));
+    }
+    let _ = fs::remove_dir_all(&old);
+    Ok(())
+}
+
+/// Serialize anything serde can, compactly, with a final newline.
+mod erased {
+    pub trait Json {
+        fn to_json(&self) -> anyhow::Result<String>;
+    }
+    impl<T: super::Serialize> Json for T {
+        fn to_json(&self) -> anyhow::Result<String> {
+            Ok(serde_json::to_string(self)? + "\n")
+        }
+    }
+}

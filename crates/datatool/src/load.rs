@@ -1,0 +1,198 @@
+//! Reading a served data folder back: each file is parsed (syntax errors with line and
+//! column), checked against its schema (errors with the field's JSON pointer), then decoded
+//! into the model, ready for the cross-reference checks in `deputy_model::validate`.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use deputy_model::validate::{Dataset, Problem};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::schema::{FileKind, Validators};
+
+/// Which schema a served path follows, from the layout in `layout.rs`.
+pub fn kind_of(rel: &str) -> Option<FileKind> {
+    let (dir, file) = rel.rsplit_once('/').unwrap_or(("", rel));
+    if !file.ends_with(".json") {
+        return None;
+    }
+    Some(match (dir, file) {
+        ("", "site.json") => FileKind::Site,
+        ("", "groups.json") => FileKind::Groups,
+        ("regions", _) => FileKind::Region,
+        ("deputies", _) => FileKind::Deputy,
+        ("places", _) => FileKind::Place,
+        ("stations", "index.json") => FileKind::StationIndex,
+        ("stations", _) => FileKind::Station,
+        ("news", f) if f.starts_with("page-") => FileKind::NewsPage,
+        ("news", _) => FileKind::News,
+        _ => return None,
+    })
+}
+
+/// Every `.json` file below `root`, as sorted relative paths with `/` separators.
+fn list(root: &Path) -> std::io::Result<Vec<String>> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "json") {
+                if let Ok(rel) = path.strip_prefix(root) {
+                    out.push(rel.to_string_lossy().replace('\\', "/"));
+                }
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+pub struct Loaded {
+    pub data: Dataset,
+    pub problems: Vec<Problem>,
+    /// Files read, per kind of file (for the summary).
+    pub counts: BTreeMap<&'static str, usize>,
+}
+
+fn problem(file: &str, field: impl Into<String>, message: impl Into<String>) -> Problem {
+    Problem { file: file.to_string(), field: field.into(), message: message.into() }
+}
+
+/// Load and check a data folder file by file.
+pub fn load(root: &Path) -> anyhow::Result<Loaded> {
+    let validators = Validators::new()?;
+    let mut data = Dataset::default();
+    let mut problems = Vec::new();
+    let mut counts = BTreeMap::new();
+    let files = list(root).map_err(|e| anyhow::anyhow!("无法读取目录 {}：{e}", root.display()))?;
+    if !files.iter().any(|f| f == "site.json") {
+        problems.push(problem("site.json", "", "缺少站点配置文件 site.json"));
+    }
+    for rel in files {
+        let Some(kind) = kind_of(&rel) else {
+            problems.push(problem(&rel, "", "不属于数据目录的文件（见 docs/data-format.md 的目录结构）"));
+            continue;
+        };
+        *counts.entry(kind.schema_file().trim_end_matches(".schema.json")).or_insert(0) += 1;
+        let text = match fs::read_to_string(root.join(&rel)) {
+            Ok(t) => t,
+            Err(e) => {
+                problems.push(problem(&rel, "", format!("无法读取：{e}")));
+                continue;
+            }
+        };
+        let value: Value = match serde_json::from_str(&text) {
+            Ok(v) => v,
+            Err(e) if e.is_eof() => {
+                problems.push(problem(&rel, format!("第 {} 行第 {} 列", e.line(), e.column()), "文件不完整（JSON 提前结束），可能被截断"));
+                continue;
+            }
+            Err(e) => {
+                problems.push(problem(&rel, format!("第 {} 行第 {} 列", e.line(), e.column()), format!("不是有效的 JSON：{e}")));
+                continue;
+            }
+        };
+        let schema_problems = validators.check(kind, &value);
+        if !schema_problems.is_empty() {
+            for (pointer, message) in schema_problems {
+                problems.push(problem(&rel, pointer_to_field(&pointer), format!("不符合数据格式：{message}")));
+            }
+            continue;
+        }
+        let rel_file = rel.clone();
+        let put = |problems: &mut Vec<Problem>| -> Option<()> { decode_into(&mut data, kind, rel_file.clone(), value, problems) };
+        put(&mut problems);
+    }
+    data.news_pages.sort_by_key(|(_, p)| p.page);
+    Ok(Loaded { data, problems, counts })
+}
+
+fn decode<T: DeserializeOwned>(file: &str, value: Value, problems: &mut Vec<Problem>) -> Option<T> {
+    match serde_json::from_value(value) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            problems.push(problem(file, "", format!("无法解析：{e}")));
+            None
+        }
+    }
+}
+
+fn decode_into(data: &mut Dataset, kind: FileKind, file: String, value: Value, problems: &mut Vec<Problem>) -> Option<()> {
+    match kind {
+        FileKind::Site => data.site = Some((file.clone(), decode(&file, value, problems)?)),
+        FileKind::Region => data.regions.push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::Deputy => data.deputies.push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::Place => data.places.push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::Groups => data.groups = Some((file.clone(), decode(&file, value, problems)?)),
+        FileKind::StationIndex => data.station_index = Some((file.clone(), decode(&file, value, problems)?)),
+        FileKind::Station => data.stations.push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::NewsPage => data.news_pages.push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::News => data.news.push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::Submission => {}
+    }
+    Some(())
+}
+
+/// `/deputies/3/station_id` → `deputies[3].station_id`, as the model's checks name fields.
+pub fn pointer_to_field(pointer: &str) -> String {
+    let mut out = String::new();
+    for part in pointer.split('/').filter(|p| !p.is_empty()) {
+        if part.chars().all(|c| c.is_ascii_digit()) {
+            out.push_str(&format!("[{part}]"));
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(&part.replace("~1", "/").replace("~0", "~"));
+        }
+    }
+    if out.is_empty() { "（整个文件）".to_string() } else { out }
+}
+
+/// File-level consistency the model cannot see: each file's name matches its id.
+pub fn check_names(data: &Dataset) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut expect = |file: &str, id: &str, dir: &str| {
+        let want = format!("{dir}/{id}.json");
+        if file != want {
+            out.push(problem(file, "id", format!("文件名应为 {want}")));
+        }
+    };
+    for (f, r) in &data.regions {
+        expect(f, &r.code, "regions");
+    }
+    for (f, d) in &data.deputies {
+        expect(f, &d.summary.id, "deputies");
+    }
+    for (f, p) in &data.places {
+        expect(f, &p.region_code, "places");
+    }
+    for (f, s) in &data.stations {
+        expect(f, &s.summary.id, "stations");
+    }
+    for (f, n) in &data.news {
+        expect(f, &n.summary.id, "news");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_and_fields() {
+        assert_eq!(kind_of("site.json"), Some(FileKind::Site));
+        assert_eq!(kind_of("news/page-2.json"), Some(FileKind::NewsPage));
+        assert_eq!(kind_of("news/2025-0001.json"), Some(FileKind::News));
+        assert_eq!(kind_of("stations/index.json"), Some(FileKind::StationIndex));
+        assert_eq!(kind_of("other/x.json"), None);
+        assert_eq!(pointer_to_field("/receptions/3/deputy_id"), "receptions[3].deputy_id");
+        assert_eq!(pointer_to_field(""), "（整个文件）");
+    }
+}

@@ -1,0 +1,85 @@
+//! `deputy-data`: the data tool of 网上代表之家. It generates demo data, writes the served
+//! layout, validates a data folder and writes the JSON Schemas. See `docs/operations.md`.
+
+mod generate;
+mod layout;
+mod load;
+mod schema;
+mod validate;
+mod world;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(name = "deputy-data", version, about = "网上代表之家数据工具：生成、检查和发布静态 JSON 数据")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Profile {
+    /// The demo city (巴彦淖尔市): real divisions, several hundred fictional deputies.
+    City,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Generate a data set from a seeded generator and write it as a served data folder.
+    Generate {
+        #[arg(long, value_enum, default_value = "city")]
+        profile: Profile,
+        #[arg(long, default_value_t = 2025)]
+        seed: u64,
+        /// The data folder to write (replaced atomically), e.g. public/data.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Check a data folder: JSON syntax, schema, cross-references, dates, duplicates.
+    /// Exits non-zero on any problem.
+    Validate {
+        dir: PathBuf,
+    },
+    /// Write the JSON Schema of every kind of data file.
+    Schema {
+        #[arg(long, default_value = "docs/schema")]
+        out: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("错误：{e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Generate { profile: Profile::City, seed, out } => {
+            let world = generate::generate_city(seed);
+            let n = layout::write(&world, &out)?;
+            println!("已生成 {} 个文件到 {}（{} 名代表，{} 个联络站，{} 篇动态）", n, out.display(), world.deputies.len(), world.stations.len(), world.news.len());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Validate { dir } => {
+            let report = validate::run(&dir)?;
+            print!("{}", report.text);
+            Ok(if report.ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Schema { out } => {
+            std::fs::create_dir_all(&out)?;
+            for (name, text) in schema::all_schema_files() {
+                std::fs::write(out.join(name), text)?;
+            }
+            println!("已写入 {} 个 JSON Schema 到 {}", schema::FileKind::ALL.len(), out.display());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

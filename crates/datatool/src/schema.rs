@@ -1,0 +1,129 @@
+//! JSON Schemas generated from the model's Rust types (never written by hand), one per kind of
+//! served file. `deputy-data schema --out docs/schema` writes them for publishers and other
+//! tools; `validate` checks every file against them before the cross-reference checks.
+
+use deputy_model::deputy::{GroupIndex, PlaceDeputies};
+use deputy_model::station::StationIndex;
+use deputy_model::submission::Submission;
+use deputy_model::{Deputy, NewsArticle, NewsSummary, Page, RegionNode, SiteConfig, Station};
+use schemars::schema_for;
+use serde_json::Value;
+
+/// The kinds of served file, each with its schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Site,
+    Region,
+    Deputy,
+    Place,
+    Groups,
+    StationIndex,
+    Station,
+    NewsPage,
+    News,
+    Submission,
+}
+
+impl FileKind {
+    pub const ALL: [FileKind; 10] = [
+        FileKind::Site,
+        FileKind::Region,
+        FileKind::Deputy,
+        FileKind::Place,
+        FileKind::Groups,
+        FileKind::StationIndex,
+        FileKind::Station,
+        FileKind::NewsPage,
+        FileKind::News,
+        FileKind::Submission,
+    ];
+
+    /// File name of the schema, e.g. `site.schema.json`.
+    pub fn schema_file(self) -> &'static str {
+        match self {
+            FileKind::Site => "site.schema.json",
+            FileKind::Region => "region.schema.json",
+            FileKind::Deputy => "deputy.schema.json",
+            FileKind::Place => "place.schema.json",
+            FileKind::Groups => "groups.schema.json",
+            FileKind::StationIndex => "station-index.schema.json",
+            FileKind::Station => "station.schema.json",
+            FileKind::NewsPage => "news-page.schema.json",
+            FileKind::News => "news.schema.json",
+            FileKind::Submission => "submission.schema.json",
+        }
+    }
+
+    pub fn schema(self) -> Value {
+        let s = match self {
+            FileKind::Site => schema_for!(SiteConfig),
+            FileKind::Region => schema_for!(RegionNode),
+            FileKind::Deputy => schema_for!(Deputy),
+            FileKind::Place => schema_for!(PlaceDeputies),
+            FileKind::Groups => schema_for!(GroupIndex),
+            FileKind::StationIndex => schema_for!(StationIndex),
+            FileKind::Station => schema_for!(Station),
+            FileKind::NewsPage => schema_for!(Page<NewsSummary>),
+            FileKind::News => schema_for!(NewsArticle),
+            FileKind::Submission => schema_for!(Submission),
+        };
+        s.to_value()
+    }
+}
+
+/// Every schema as (file name, pretty JSON text), as `schema --out` writes them.
+pub fn all_schema_files() -> Vec<(&'static str, String)> {
+    FileKind::ALL
+        .iter()
+        .map(|k| (k.schema_file(), serde_json::to_string_pretty(&k.schema()).unwrap_or_default() + "\n"))
+        .collect()
+}
+
+/// Compiled validators, one per kind.
+pub struct Validators(Vec<(FileKind, jsonschema::Validator)>);
+
+impl Validators {
+    pub fn new() -> anyhow::Result<Self> {
+        let mut v = Vec::new();
+        for k in FileKind::ALL {
+            let validator = jsonschema::validator_for(&k.schema()).map_err(|e| anyhow::anyhow!("schema {:?}: {e}", k))?;
+            v.push((k, validator));
+        }
+        Ok(Validators(v))
+    }
+
+    /// Problems of one document as (JSON pointer of the field, message).
+    pub fn check(&self, kind: FileKind, doc: &Value) -> Vec<(String, String)> {
+        let Some((_, validator)) = self.0.iter().find(|(k, _)| *k == kind) else { return Vec::new() };
+        validator
+            .iter_errors(doc)
+            .map(|e| {
+                let path = e.instance_path().to_string();
+                (if path.is_empty() { "/".to_string() } else { path }, e.to_string())
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The committed schemas in docs/schema must be what the types generate today.
+    #[test]
+    fn committed_schemas_are_current() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/schema");
+        for (name, text) in all_schema_files() {
+            let committed = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+            assert_eq!(committed, text, "docs/schema/{name} is stale: run `cargo run -p deputy-data -- schema --out docs/schema`");
+        }
+    }
+
+    #[test]
+    fn schema_catches_wrong_types() {
+        let v = Validators::new().unwrap();
+        let bad = serde_json::json!({"format_version": 1, "name": 123});
+        let problems = v.check(FileKind::Site, &bad);
+        assert!(problems.iter().any(|(p, _)| p == "/name"), "{problems:?}");
+    }
+}

@@ -1,0 +1,138 @@
+//! `validate DIR`: every problem with its file and field, a count per kind of file, and an
+//! exit status that says whether the folder is fit to publish.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use crate::load;
+
+pub struct Report {
+    pub ok: bool,
+    pub text: String,
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub problems: Vec<deputy_model::validate::Problem>,
+}
+
+pub fn run(dir: &Path) -> anyhow::Result<Report> {
+    let loaded = load::load(dir)?;
+    let mut problems = loaded.problems;
+    problems.extend(load::check_names(&loaded.data));
+    // Cross-references need the site config; without it they would only repeat that it is missing.
+    if loaded.data.site.is_some() {
+        problems.extend(deputy_model::validate::validate(&loaded.data));
+    }
+    let mut text = String::new();
+    for p in &problems {
+        let _ = writeln!(text, "{p}");
+    }
+    let _ = writeln!(text, "\n文件统计：");
+    for (kind, n) in &loaded.counts {
+        let _ = writeln!(text, "  {kind:<14} {n}");
+    }
+    if problems.is_empty() {
+        let _ = writeln!(text, "检查通过：{} 没有发现问题。", dir.display());
+    } else {
+        let _ = writeln!(text, "发现 {} 个问题。", problems.len());
+    }
+    Ok(Report { ok: problems.is_empty(), text, problems })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{generate, layout};
+    use std::fs;
+
+    fn demo() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        layout::write(&generate::generate_city(1), &dir.path().join("data")).unwrap();
+        dir
+    }
+
+    fn problems_after(edit: impl FnOnce(&Path)) -> Vec<String> {
+        let dir = demo();
+        let data = dir.path().join("data");
+        edit(&data);
+        run(&data).unwrap().problems.iter().map(|p| p.to_string()).collect()
+    }
+
+    #[test]
+    fn demo_data_is_valid() {
+        let dir = demo();
+        let r = run(&dir.path().join("data")).unwrap();
+        assert!(r.ok, "{}", r.text);
+    }
+
+    #[test]
+    fn truncated_file_names_file_and_position() {
+        let p = problems_after(|d| {
+            let f = d.join("deputies/city-0001.json");
+            let t = fs::read_to_string(&f).unwrap();
+            fs::write(&f, &t[..t.len() / 2]).unwrap();
+        });
+        assert!(p.iter().any(|m| m.starts_with("deputies/city-0001.json: 第 1 行") && m.contains("不完整")), "{p:?}");
+    }
+
+    #[test]
+    fn wrong_type_names_field() {
+        let p = problems_after(|d| {
+            let f = d.join("site.json");
+            let mut v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&f).unwrap()).unwrap();
+            v["contact"]["phone"] = serde_json::json!(12345);
+            fs::write(&f, v.to_string()).unwrap();
+        });
+        assert!(p.iter().any(|m| m.starts_with("site.json: contact.phone: 不符合数据格式")), "{p:?}");
+    }
+
+    #[test]
+    fn unknown_station_is_reported_on_the_deputy() {
+        let p = problems_after(|d| {
+            let f = d.join("deputies/city-0001.json");
+            let mut v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&f).unwrap()).unwrap();
+            v["station_id"] = serde_json::json!("s-nowhere");
+            fs::write(&f, v.to_string()).unwrap();
+        });
+        assert!(p.iter().any(|m| m == "deputies/city-0001.json: station_id: 联络站 s-nowhere 不存在"), "{p:?}");
+    }
+
+    #[test]
+    fn newer_version_and_missing_site() {
+        let p = problems_after(|d| {
+            let f = d.join("news/2025-0001.json");
+            let mut v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&f).unwrap()).unwrap();
+            v["format_version"] = serde_json::json!(999);
+            fs::write(&f, v.to_string()).unwrap();
+        });
+        assert!(p.iter().any(|m| m.starts_with("news/2025-0001.json: format_version: 格式版本 999")), "{p:?}");
+        let p = problems_after(|d| fs::remove_file(d.join("site.json")).unwrap());
+        assert!(p.iter().any(|m| m.contains("缺少站点配置文件")), "{p:?}");
+    }
+
+    #[test]
+    fn bad_date_and_hostile_name() {
+        let p = problems_after(|d| {
+            let f = d.join("stations/s-150800.json");
+            let mut v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&f).unwrap()).unwrap();
+            v["receptions"][0]["date"] = serde_json::json!("2025-13-40");
+            fs::write(&f, v.to_string()).unwrap();
+            let f = d.join("deputies/city-0002.json");
+            let mut v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&f).unwrap()).unwrap();
+            v["name"] = serde_json::json!("<script>alert(1)</script>".repeat(500));
+            fs::write(&f, v.to_string()).unwrap();
+        });
+        assert!(p.iter().any(|m| m.starts_with("stations/s-150800.json: receptions[0].date")), "{p:?}");
+        assert!(p.iter().any(|m| m.starts_with("deputies/city-0002.json: name: 过长")), "{p:?}");
+    }
+
+    #[test]
+    fn failed_write_keeps_old_output() {
+        let dir = demo();
+        let data = dir.path().join("data");
+        let before = fs::read_to_string(data.join("site.json")).unwrap();
+        // A file where the staging folder's parent should be makes the write fail.
+        let blocked = dir.path().join("blocked");
+        fs::write(&blocked, "x").unwrap();
+        assert!(layout::write(&generate::generate_city(2), &blocked.join("data")).is_err());
+        assert_eq!(fs::read_to_string(data.join("site.json")).unwrap(), before);
+    }
+}

@@ -1,0 +1,14 @@
+//! Everything a site publishes, in memory, before it is laid out as served files.
+
+use deputy_model::deputy::GroupIndex;
+use deputy_model::{Deputy, NewsArticle, RegionNode, SiteConfig, Station};
+
+#[derive(Debug, Clone)]
+pub struct World {
+    pub site: SiteConfig,
+    pub regions: Vec<RegionNode>,
+    pub deputies: Vec<Deputy>,
+    pub groups: GroupIndex,
+    pub stations: Vec<Station>,
+    pub news: Vec<NewsArticle>,
+}

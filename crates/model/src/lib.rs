@@ -1,0 +1,26 @@
+//! The deputy-home data model: every type of the static JSON backend, its format version,
+//! validation, search and the small pure algorithms (receipt codes, dates) that both the
+//! app (compiled to wasm) and the data tool (native) need. Plain Rust: no web dependencies,
+//! so everything here is tested natively with `cargo test -p deputy-model`.
+
+pub mod clock;
+pub mod deputy;
+pub mod input;
+pub mod news;
+pub mod page;
+pub mod receipt;
+pub mod region;
+pub mod search;
+pub mod site;
+pub mod station;
+pub mod submission;
+pub mod validate;
+pub mod version;
+
+pub use deputy::{Deputy, DeputyGroup, DeputySummary, GroupKind, Level};
+pub use news::{Block, NewsArticle, NewsKind, NewsSummary};
+pub use page::Page;
+pub use region::{RegionKind, RegionNode, RegionRef};
+pub use site::{Contact, SiteConfig};
+pub use station::{Reception, Station, StationSummary, StationTier};
+pub use version::{FORMAT_VERSION, VersionCheck};

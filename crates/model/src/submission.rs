@@ -1,0 +1,75 @@
+//! What users submit, as the outbox stores and sends it. Every submission is one JSON document
+//! with a receipt code; the endpoint (or the station, from a downloaded file or an email) gets
+//! exactly this, and the data tool's `ingest` reads it back.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SubmissionKind {
+    /// A citizen's letter to a deputy (直通代表).
+    Message,
+    /// A citizen's rating of a reply.
+    Rating,
+    /// A comment on a draft (征求意见).
+    Comment,
+    /// A deputy's suggestion (建议提交).
+    Suggestion,
+    /// A co-signer's confirmation of a suggestion.
+    Cosign,
+    /// A vote in 履职评议.
+    Vote,
+    /// A deputy's training progress.
+    Training,
+    /// Feedback on the site itself (意见反馈).
+    Feedback,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Submission {
+    pub format_version: u32,
+    /// The receipt code (查询码) the user was shown.
+    pub receipt_code: String,
+    pub kind: SubmissionKind,
+    /// When the user pressed send, RFC 3339.
+    pub created_at: String,
+    /// A short human line for lists, e.g. "致 娜仁其其格：小区路灯不亮".
+    pub title: String,
+    /// The kind-specific content.
+    pub payload: serde_json::Value,
+}
+
+/// Where a submission is in the outbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum DeliveryState {
+    /// Stored on the device; waiting for network or for an endpoint.
+    Queued,
+    /// The last send failed; it will be retried.
+    Failed { reason: String },
+    /// The endpoint accepted it, at this time (RFC 3339).
+    Sent { at: String },
+    /// No endpoint: the user saved it as a file or opened an email with it.
+    Exported { at: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutboxItem {
+    pub submission: Submission,
+    pub delivery: DeliveryState,
+    #[serde(default)]
+    pub attempts: u32,
+}
+
+impl OutboxItem {
+    pub fn new(submission: Submission) -> Self {
+        OutboxItem { submission, delivery: DeliveryState::Queued, attempts: 0 }
+    }
+
+    /// Whether the outbox should still try to POST it.
+    pub fn pending(&self) -> bool {
+        matches!(self.delivery, DeliveryState::Queued | DeliveryState::Failed { .. })
+    }
+}

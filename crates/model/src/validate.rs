@@ -1,0 +1,278 @@
+//! Rules a data folder must keep beyond its schema: cross-references, uniqueness, dates, and
+//! limits on text. Each problem names the file and the field, so a station's staff can fix it.
+//! The data tool loads the files into a [`Dataset`]; this module only checks it.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use crate::deputy::{Deputy, GroupIndex, PlaceDeputies};
+use crate::news::{NewsArticle, NewsSummary};
+use crate::page::Page;
+use crate::region::RegionNode;
+use crate::site::SiteConfig;
+use crate::station::{Station, StationIndex};
+use crate::{clock, FORMAT_VERSION};
+
+/// Longest name (of a person, place, station) the site accepts, in characters.
+pub const MAX_NAME_CHARS: usize = 64;
+/// Longest title or one-line text.
+pub const MAX_LINE_CHARS: usize = 200;
+/// Longest paragraph or biography.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    /// A path into the file, e.g. `deputies[3].station_id`.
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}: {}", self.file, self.field, self.message)
+    }
+}
+
+/// Everything in a served data folder, each item with the file it came from.
+#[derive(Debug, Default)]
+pub struct Dataset {
+    pub site: Option<(String, SiteConfig)>,
+    pub regions: Vec<(String, RegionNode)>,
+    pub deputies: Vec<(String, Deputy)>,
+    pub groups: Option<(String, GroupIndex)>,
+    pub places: Vec<(String, PlaceDeputies)>,
+    pub stations: Vec<(String, Station)>,
+    pub station_index: Option<(String, StationIndex)>,
+    pub news: Vec<(String, NewsArticle)>,
+    pub news_pages: Vec<(String, Page<NewsSummary>)>,
+}
+
+struct Report(Vec<Problem>);
+
+impl Report {
+    fn add(&mut self, file: &str, field: impl Into<String>, message: impl Into<String>) {
+        self.0.push(Problem { file: file.to_string(), field: field.into(), message: message.into() });
+    }
+
+    fn version(&mut self, file: &str, v: u32) {
+        if v == 0 || v > FORMAT_VERSION {
+            self.add(file, "format_version", format!("格式版本 {v} 不受支持（本工具支持 1–{FORMAT_VERSION}）"));
+        }
+    }
+
+    /// Non-empty, within `max` characters, and free of control characters (newlines allowed
+    /// only where `multiline`).
+    fn text(&mut self, file: &str, field: &str, value: &str, max: usize, multiline: bool) {
+        if value.trim().is_empty() {
+            self.add(file, field, "不能为空");
+            return;
+        }
+        let n = value.chars().count();
+        if n > max {
+            self.add(file, field, format!("过长：{n} 个字符，上限 {max}"));
+        }
+        if value.chars().any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\t'))) {
+            self.add(file, field, "含有控制字符");
+        }
+    }
+
+    fn date(&mut self, file: &str, field: &str, value: &str) {
+        if clock::parse_date(value).is_none() {
+            self.add(file, field, format!("日期“{value}”不是 YYYY-MM-DD 格式的有效日期"));
+        }
+    }
+}
+
+/// Check a whole data folder. An empty result means it is fit to publish.
+pub fn validate(data: &Dataset) -> Vec<Problem> {
+    let mut r = Report(Vec::new());
+
+    let Some((site_file, site)) = &data.site else {
+        r.add("site.json", "", "缺少站点配置文件");
+        return r.0;
+    };
+    r.version(site_file, site.format_version);
+    r.text(site_file, "name", &site.name, MAX_LINE_CHARS, false);
+    r.text(site_file, "contact.phone", &site.contact.phone, MAX_NAME_CHARS, false);
+    if !site.contact.email.contains('@') {
+        r.add(site_file, "contact.email", "不是有效的电子邮箱");
+    }
+    if let Some(ep) = &site.submit_endpoint {
+        if !(ep.starts_with("https://") || ep.starts_with("http://") || ep.starts_with('/')) {
+            r.add(site_file, "submit_endpoint", "必须是 https:// 开头的网址或以 / 开头的站内路径");
+        }
+    }
+    if site.message_categories.is_empty() {
+        r.add(site_file, "message_categories", "至少需要一个留言类别");
+    }
+    if clock::parse_timestamp(&site.updated_at).is_none() {
+        r.add(site_file, "updated_at", "不是 RFC 3339 时间");
+    }
+
+    // Regions: unique codes, children and parents resolve, the site's root exists.
+    let mut regions: HashMap<&str, &RegionNode> = HashMap::new();
+    for (file, node) in &data.regions {
+        r.version(file, node.format_version);
+        r.text(file, "name", &node.name, MAX_NAME_CHARS, false);
+        if regions.insert(node.code.as_str(), node).is_some() {
+            r.add(file, "code", format!("地区代码 {} 重复", node.code));
+        }
+    }
+    if !regions.contains_key(site.region_code.as_str()) {
+        r.add(site_file, "region_code", format!("地区 {} 没有对应的 regions/{}.json", site.region_code, site.region_code));
+    }
+    for (file, node) in &data.regions {
+        for (i, child) in node.children.iter().enumerate() {
+            match regions.get(child.code.as_str()) {
+                None if child.kind.tier() < 4 => {
+                    r.add(file, format!("children[{i}].code"), format!("下级地区 {} 不存在", child.code))
+                }
+                Some(c) if c.path.last().map(|p| p.code.as_str()) != Some(node.code.as_str()) => {
+                    r.add(file, format!("children[{i}].code"), format!("下级地区 {} 的上级不是 {}", child.code, node.code))
+                }
+                _ => {}
+            }
+        }
+    }
+    let region_known = |code: &str| -> bool {
+        regions.contains_key(code) || data.regions.iter().any(|(_, n)| n.children.iter().any(|c| c.code == code))
+    };
+
+    // Groups and stations first, so deputies can be checked against them.
+    let mut group_ids = HashSet::new();
+    if let Some((file, idx)) = &data.groups {
+        r.version(file, idx.format_version);
+        for (i, g) in idx.groups.iter().enumerate() {
+            r.text(file, &format!("groups[{i}].name"), &g.name, MAX_NAME_CHARS, false);
+            if !group_ids.insert(g.id.as_str()) {
+                r.add(file, format!("groups[{i}].id"), format!("小组编号 {} 重复", g.id));
+            }
+        }
+    }
+    let mut station_ids = HashSet::new();
+    for (file, s) in &data.stations {
+        if !station_ids.insert(s.summary.id.as_str()) {
+            r.add(file, "id", format!("联络站编号 {} 重复", s.summary.id));
+        }
+    }
+    let deputy_ids: HashSet<&str> = data.deputies.iter().map(|(_, d)| d.summary.id.as_str()).collect();
+    if deputy_ids.len() != data.deputies.len() {
+        let mut seen = HashSet::new();
+        for (file, d) in &data.deputies {
+            if !seen.insert(d.summary.id.as_str()) {
+                r.add(file, "id", format!("代表编号 {} 重复", d.summary.id));
+            }
+        }
+    }
+
+    for (file, d) in &data.deputies {
+        let s = &d.summary;
+        r.version(file, d.format_version);
+        r.text(file, "name", &s.name, MAX_NAME_CHARS, false);
+        if let Some(mn) = &s.name_mn {
+            r.text(file, "name_mn", mn, MAX_NAME_CHARS, false);
+        }
+        r.text(file, "title", &s.title, MAX_LINE_CHARS, false);
+        r.text(file, "bio", &d.bio, MAX_TEXT_CHARS, true);
+        if !region_known(&s.region_code) {
+            r.add(file, "region_code", format!("地区 {} 不存在", s.region_code));
+        }
+        for (i, code) in d.represents.iter().enumerate() {
+            if !region_known(code) {
+                r.add(file, format!("represents[{i}]"), format!("地区 {code} 不存在"));
+            }
+        }
+        if let Some(g) = &s.group_id {
+            if !group_ids.contains(g.as_str()) {
+                r.add(file, "group_id", format!("代表小组 {g} 不存在"));
+            }
+        }
+        if let Some(st) = &s.station_id {
+            if !station_ids.contains(st.as_str()) {
+                r.add(file, "station_id", format!("联络站 {st} 不存在"));
+            }
+        }
+    }
+
+    for (file, st) in &data.stations {
+        r.version(file, st.format_version);
+        r.text(file, "name", &st.summary.name, MAX_NAME_CHARS, false);
+        r.text(file, "address", &st.address, MAX_LINE_CHARS, false);
+        if !region_known(&st.summary.region_code) {
+            r.add(file, "region_code", format!("地区 {} 不存在", st.summary.region_code));
+        }
+        if let Some(p) = &st.summary.parent_id {
+            if !station_ids.contains(p.as_str()) {
+                r.add(file, "parent_id", format!("上级联络站 {p} 不存在"));
+            }
+        }
+        for (i, id) in st.deputy_ids.iter().enumerate() {
+            if !deputy_ids.contains(id.as_str()) {
+                r.add(file, format!("deputy_ids[{i}]"), format!("代表 {id} 不存在"));
+            }
+        }
+        for (i, rec) in st.receptions.iter().enumerate() {
+            r.date(file, &format!("receptions[{i}].date"), &rec.date);
+            if !deputy_ids.contains(rec.deputy_id.as_str()) {
+                r.add(file, format!("receptions[{i}].deputy_id"), format!("代表 {} 不存在", rec.deputy_id));
+            }
+        }
+    }
+    if let Some((file, idx)) = &data.station_index {
+        r.version(file, idx.format_version);
+        for (i, s) in idx.stations.iter().enumerate() {
+            if !station_ids.contains(s.id.as_str()) {
+                r.add(file, format!("stations[{i}].id"), format!("联络站 {} 没有对应的 stations/{}.json", s.id, s.id));
+            }
+        }
+    }
+
+    for (file, p) in &data.places {
+        r.version(file, p.format_version);
+        for (i, d) in p.deputies.iter().enumerate() {
+            if !deputy_ids.contains(d.id.as_str()) {
+                r.add(file, format!("deputies[{i}].id"), format!("代表 {} 不存在", d.id));
+            }
+        }
+    }
+
+    let mut news_ids = HashSet::new();
+    for (file, a) in &data.news {
+        r.version(file, a.format_version);
+        r.text(file, "title", &a.summary.title, MAX_LINE_CHARS, false);
+        r.date(file, "date", &a.summary.date);
+        if !news_ids.insert(a.summary.id.as_str()) {
+            r.add(file, "id", format!("文章编号 {} 重复", a.summary.id));
+        }
+        for (i, b) in a.body.iter().enumerate() {
+            r.text(file, &format!("body[{i}].text"), b.text(), MAX_TEXT_CHARS, true);
+        }
+        for (i, id) in a.deputy_ids.iter().enumerate() {
+            if !deputy_ids.contains(id.as_str()) {
+                r.add(file, format!("deputy_ids[{i}]"), format!("代表 {id} 不存在"));
+            }
+        }
+    }
+    check_pages(&mut r, &data.news_pages, |s: &NewsSummary| news_ids.contains(s.id.as_str()), "文章");
+
+    r.0
+}
+
+fn check_pages<T>(r: &mut Report, pages: &[(String, Page<T>)], known: impl Fn(&T) -> bool, what: &str) {
+    let total: usize = pages.iter().map(|(_, p)| p.items.len()).sum();
+    for (file, p) in pages {
+        r.version(file, p.format_version);
+        if p.pages as usize != pages.len() {
+            r.add(file, "pages", format!("写的是 {} 页，实际有 {} 页", p.pages, pages.len()));
+        }
+        if p.total as usize != total {
+            r.add(file, "total", format!("写的是共 {} 条，各页合计 {} 条", p.total, total));
+        }
+        for (i, it) in p.items.iter().enumerate() {
+            if !known(it) {
+                r.add(file, format!("items[{i}].id"), format!("{what}不存在"));
+            }
+        }
+    }
+}

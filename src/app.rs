@@ -1,0 +1,97 @@
+//! Routes and the shell. Each route is one page component in its module's folder.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+use crate::data::{fetch_json, Site};
+use crate::i18n::*;
+use crate::outbox::{provide_outbox, OutboxPage};
+use crate::ui::{provide_care_mode, Shell};
+use crate::{consult, direct, duties, feedback, home, proposals, training};
+
+/// The base path the app is served under ("" at the root, "/renda" under /renda/), read from
+/// the `<base href>` that trunk writes from `--public-url`.
+pub fn base_path() -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let path = web_sys::Url::new(&base).map(|u| u.pathname()).unwrap_or_default();
+    path.trim_end_matches('/').to_string()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_care_mode();
+    let site = Site(LocalResource::new(|| fetch_json("site.json")));
+    provide_context(site);
+    provide_outbox(site);
+    view! {
+        <I18nContextProvider>
+            <Router base=base_path()>
+                <Shell>
+                    <TitleAndFocus />
+                    <Routes fallback=|| view! { <NotFound /> }>
+                        <Route path=path!("/") view=home::HomePage />
+                        <Route path=path!("/direct") view=direct::DirectPage />
+                        <Route path=path!("/consult") view=consult::ConsultPage />
+                        <Route path=path!("/duties") view=duties::DutiesPage />
+                        <Route path=path!("/news") view=duties::NewsListPage />
+                        <Route path=path!("/news/:id") view=duties::NewsArticlePage />
+                        <Route path=path!("/training") view=training::TrainingPage />
+                        <Route path=path!("/proposals") view=proposals::ProposalsPage />
+                        <Route path=path!("/mine") view=OutboxPage />
+                        <Route path=path!("/feedback") view=feedback::FeedbackPage />
+                        <Route path=path!("/more") view=home::MorePage />
+                    </Routes>
+                </Shell>
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+/// After each navigation: the document title follows the page's h1, and focus moves to it
+/// (but not on first load, where focus belongs at the top of the page).
+#[component]
+fn TitleAndFocus() -> impl IntoView {
+    let location = use_location();
+    let site = crate::data::use_site();
+    let first = StoredValue::new(true);
+    Effect::new(move |_| {
+        let _ = location.pathname.get();
+        let site_name = site.config().map(|c| c.name).unwrap_or_default();
+        let is_first = first.get_value();
+        first.set_value(false);
+        // Let the new page render before reading its heading.
+        request_animation_frame(move || {
+            let h1 = document()
+                .query_selector("main h1")
+                .ok()
+                .flatten()
+                .and_then(|h| h.text_content())
+                .unwrap_or_default();
+            let title = if h1.is_empty() || h1 == site_name { site_name.clone() } else { format!("{h1} - {site_name}") };
+            if !title.is_empty() {
+                document().set_title(&title);
+            }
+            if !is_first {
+                crate::ui::focus_main_heading();
+            }
+        });
+    });
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="page not-found">
+            <h1>{t!(i18n, not_found.title)}</h1>
+            <p>{t!(i18n, not_found.text)}</p>
+            <p>
+                <leptos_router::components::A href="/" attr:class="button">
+                    {t!(i18n, not_found.home)}
+                </leptos_router::components::A>
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,17 @@
+//! The consult module. Its pages arrive with its own issue; until then it says what it will offer.
+
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::ui::UnderConstruction;
+
+#[component]
+pub fn ConsultPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <UnderConstruction
+            title=Signal::derive(move || t_string!(i18n, nav.consult).to_string())
+            items=Signal::derive(move || t_string!(i18n, modules.consult_items).to_string())
+        />
+    }
+}

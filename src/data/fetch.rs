@@ -1,0 +1,44 @@
+use deputy_model::version::{check_version, VersionCheck};
+use deputy_model::FORMAT_VERSION;
+use gloo_net::http::Request;
+use serde::de::DeserializeOwned;
+
+use super::DataError;
+
+/// Fetch `data/{path}` relative to the document's base URL, so the app works from any base
+/// path (`/` or `/renda/`) without knowing it.
+pub async fn fetch_text(path: &str) -> Result<String, DataError> {
+    let url = format!("data/{path}");
+    let resp = Request::get(&url).send().await.map_err(|_| DataError::Network)?;
+    match resp.status() {
+        200..=299 => {}
+        404 | 410 => return Err(DataError::NotFound(path.to_string())),
+        s => return Err(DataError::Http(s)),
+    }
+    // A connection cut mid-body fails here; treat it as the network's fault.
+    resp.text().await.map_err(|_| DataError::Network)
+}
+
+/// Fetch and decode one data file, checking its format version first.
+pub async fn fetch_json<T: DeserializeOwned>(path: &str) -> Result<T, DataError> {
+    let text = fetch_text(path).await?;
+    decode(path, &text)
+}
+
+/// Decoding, separate from fetching so that it is tested without a network.
+pub fn decode<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, DataError> {
+    match check_version(text) {
+        Err(e) if e.is_eof() => return Err(DataError::Truncated(path.to_string())),
+        Err(e) => return Err(DataError::WrongType(path.to_string(), e.to_string())),
+        Ok(VersionCheck::Newer(found)) => return Err(DataError::NewerVersion { found, supported: FORMAT_VERSION }),
+        Ok(VersionCheck::Missing) => return Err(DataError::MissingVersion(path.to_string())),
+        Ok(VersionCheck::Supported) => {}
+    }
+    serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() {
+            DataError::Truncated(path.to_string())
+        } else {
+            DataError::WrongType(path.to_string(), e.to_string())
+        }
+    })
+}

@@ -1,0 +1,103 @@
+//! News list (paged files `news/page-N.json`) and article pages (`news/{id}.json`).
+//! Article bodies are structured blocks rendered as text, never as HTML.
+
+use deputy_model::{Block, NewsKind, NewsSummary};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::data::{news_article, news_page};
+use crate::i18n::*;
+use crate::ui::loaded;
+
+fn kind_label(i18n: leptos_i18n::I18nContext<Locale>, kind: NewsKind) -> &'static str {
+    match kind {
+        NewsKind::Work => t_string!(i18n, news.kind_work),
+        NewsKind::Profile => t_string!(i18n, news.kind_profile),
+    }
+}
+
+#[component]
+pub fn NewsList(items: Vec<NewsSummary>) -> impl IntoView {
+    let i18n = use_i18n();
+    if items.is_empty() {
+        return view! { <p class="empty">{t!(i18n, news.empty)}</p> }.into_any();
+    }
+    view! {
+        <ul class="news-list">
+            {items
+                .into_iter()
+                .map(|n| {
+                    let href = format!("/news/{}", n.id);
+                    view! {
+                        <li class="news-item">
+                            <A href=href attr:class="news-link">{n.title.clone()}</A>
+                            <p class="news-meta">
+                                <span class="tag">{kind_label(i18n, n.kind)}</span>
+                                <time datetime=n.date.clone()>{n.date.clone()}</time>
+                            </p>
+                            <p class="news-summary">{n.summary.clone()}</p>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn NewsListPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let page = move || query.read().get("page").and_then(|p| p.parse::<u32>().ok()).filter(|p| *p >= 1).unwrap_or(1);
+    let data = LocalResource::new(move || news_page(page()));
+    view! {
+        <section class="page news">
+            <h1>{t!(i18n, news.title)}</h1>
+            {loaded(data, move |p| {
+                let prev = (p.page > 1).then(|| format!("/news?page={}", p.page - 1));
+                let next = (p.page < p.pages).then(|| format!("/news?page={}", p.page + 1));
+                view! {
+                    <NewsList items=p.items />
+                    <nav class="pager" aria-label=move || t_string!(i18n, news.title)>
+                        {prev.map(|h| view! { <A href=h attr:class="button secondary">{t!(i18n, news.prev)}</A> })}
+                        <span class="pager-status">{t!(i18n, news.page_of, page = p.page, pages = p.pages)}</span>
+                        {next.map(|h| view! { <A href=h attr:class="button secondary">{t!(i18n, news.next)}</A> })}
+                    </nav>
+                }
+            })}
+        </section>
+    }
+}
+
+#[component]
+pub fn NewsArticlePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let data = LocalResource::new(move || news_article(id()));
+    view! {
+        <article class="page article">
+            {loaded(data, move |a| {
+                view! {
+                    <h1>{a.summary.title.clone()}</h1>
+                    <p class="news-meta">
+                        <span class="tag">{kind_label(i18n, a.summary.kind)}</span>
+                        <time datetime=a.summary.date.clone()>{a.summary.date.clone()}</time>
+                        {(!a.author.is_empty()).then(|| view! { <span>{t!(i18n, news.author)}"："{a.author.clone()}</span> })}
+                    </p>
+                    <div class="article-body">
+                        {a.body.iter().map(|b| match b {
+                            Block::Heading(t) => view! { <h2>{t.clone()}</h2> }.into_any(),
+                            Block::Paragraph(t) => view! { <p>{t.clone()}</p> }.into_any(),
+                            Block::Quote(t) => view! { <blockquote><p>{t.clone()}</p></blockquote> }.into_any(),
+                        }).collect_view()}
+                    </div>
+                    {(!a.source.is_empty()).then(|| view! { <p class="source">{t!(i18n, news.source)}"："{a.source.clone()}</p> })}
+                }
+            })}
+            <p><A href="/news">{t!(i18n, news.back)}</A></p>
+        </article>
+    }
+}

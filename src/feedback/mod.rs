@@ -1,0 +1,173 @@
+//! 意见反馈: feedback on the site itself. The first form on the outbox: draft autosave,
+//! validation as one types, a receipt code at once.
+
+use deputy_model::input::{check_text, char_count, is_email, is_mainland_mobile, TextCheck};
+use deputy_model::submission::SubmissionKind;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::i18n::*;
+use crate::outbox::use_outbox;
+use crate::ui::storage::{draft, draft_flag};
+use crate::ui::ReceiptCode;
+
+pub const MAX_CONTENT: usize = 1000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Problem {
+    Empty,
+    TooLong,
+    Contact,
+    Consent,
+}
+
+fn check(content: &str, contact: &str, consent: bool) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    match check_text(content, MAX_CONTENT) {
+        TextCheck::Empty => problems.push(Problem::Empty),
+        TextCheck::TooLong { .. } => problems.push(Problem::TooLong),
+        TextCheck::Ok => {}
+    }
+    let contact = contact.trim();
+    if !contact.is_empty() && !is_mainland_mobile(contact) && !is_email(contact) {
+        problems.push(Problem::Contact);
+    }
+    if !consent {
+        problems.push(Problem::Consent);
+    }
+    problems
+}
+
+#[component]
+pub fn FeedbackPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let outbox = use_outbox();
+    let content = draft("feedback", "content");
+    let contact = draft("feedback", "contact");
+    let consent = draft_flag("feedback", "consent");
+    let tried = RwSignal::new(false);
+    let receipt = RwSignal::new(None::<String>);
+    let problems = move || check(&content.get(), &contact.get(), consent.get());
+    let shows = move |p: Problem| tried.get() && problems().contains(&p);
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        if !problems().is_empty() {
+            // Put the user on the first field that needs attention.
+            let first = match problems()[0] {
+                Problem::Empty | Problem::TooLong => "feedback-content",
+                Problem::Contact => "feedback-contact",
+                Problem::Consent => "feedback-consent",
+            };
+            if let Some(el) = document().get_element_by_id(first) {
+                use wasm_bindgen::JsCast;
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+            return;
+        }
+        let text = content.get_untracked().trim().to_string();
+        let title: String = text.chars().take(30).collect();
+        let payload = serde_json::json!({
+            "content": text,
+            "contact": contact.get_untracked().trim(),
+            "consent": true,
+            "page": document().location().and_then(|l| l.href().ok()).unwrap_or_default(),
+        });
+        let code = outbox.submit(SubmissionKind::Feedback, title, payload);
+        // Stored in the outbox: the draft is no longer needed.
+        content.set(String::new());
+        contact.set(String::new());
+        consent.set(false);
+        tried.set(false);
+        receipt.set(Some(code));
+    };
+
+    view! {
+        <section class="page feedback">
+            <h1>{t!(i18n, feedback.title)}</h1>
+            {move || match receipt.get() {
+                Some(code) => view! {
+                    <div class="done" role="status">
+                        <h2>{t!(i18n, feedback.done_title)}</h2>
+                        <p>{t!(i18n, outbox.receipt)}</p>
+                        <ReceiptCode code />
+                        <p>{t!(i18n, feedback.done_text)}</p>
+                        <p class="actions">
+                            <A href="/mine" attr:class="button">{t!(i18n, feedback.to_mine)}</A>
+                            <button type="button" class="button secondary" on:click=move |_| receipt.set(None)>
+                                {t!(i18n, feedback.again)}
+                            </button>
+                        </p>
+                    </div>
+                }.into_any(),
+                None => view! {
+                    <p class="lead">{t!(i18n, feedback.intro)}</p>
+                    <form class="form" novalidate on:submit=on_submit>
+                        <div class="field">
+                            <label for="feedback-content">{t!(i18n, feedback.content)}</label>
+                            <p class="hint" id="feedback-content-hint">{t!(i18n, feedback.content_hint, max = MAX_CONTENT)}</p>
+                            <textarea
+                                id="feedback-content"
+                                rows="6"
+                                aria-describedby="feedback-content-hint feedback-content-count feedback-content-error"
+                                aria-invalid=move || (shows(Problem::Empty) || shows(Problem::TooLong)).to_string()
+                                prop:value=move || content.get()
+                                on:input=move |ev| content.set(event_target_value(&ev))
+                            ></textarea>
+                            <p
+                                class=move || { if char_count(content.get().trim()) > MAX_CONTENT { "count over" } else { "count" } }
+                                id="feedback-content-count"
+                                aria-live="polite"
+                            >
+                                {move || t_string!(i18n, feedback.count, n = char_count(content.get().trim()), max = MAX_CONTENT).to_string()}
+                            </p>
+                            <p class="error" id="feedback-content-error">
+                                {move || shows(Problem::Empty).then(|| t_string!(i18n, feedback.err_empty).to_string())}
+                                {move || shows(Problem::TooLong).then(|| t_string!(i18n, feedback.err_too_long, max = MAX_CONTENT).to_string())}
+                            </p>
+                        </div>
+                        <div class="field">
+                            <label for="feedback-contact">{t!(i18n, feedback.contact)}</label>
+                            <p class="hint" id="feedback-contact-hint">{t!(i18n, feedback.contact_hint)}</p>
+                            <input
+                                id="feedback-contact"
+                                type="text"
+                                inputmode="email"
+                                autocomplete="tel"
+                                aria-describedby="feedback-contact-hint feedback-contact-error"
+                                aria-invalid=move || shows(Problem::Contact).to_string()
+                                prop:value=move || contact.get()
+                                on:input=move |ev| contact.set(event_target_value(&ev))
+                            />
+                            <p class="error" id="feedback-contact-error">
+                                {move || shows(Problem::Contact).then(|| t_string!(i18n, feedback.err_contact).to_string())}
+                            </p>
+                        </div>
+                        <div class="field consent">
+                            <p class="consent-text" id="feedback-consent-text">{t!(i18n, feedback.consent_text)}</p>
+                            <label class="check">
+                                <input
+                                    id="feedback-consent"
+                                    type="checkbox"
+                                    aria-describedby="feedback-consent-text feedback-consent-error"
+                                    aria-invalid=move || shows(Problem::Consent).to_string()
+                                    prop:checked=move || consent.get()
+                                    on:change=move |ev| consent.set(event_target_checked(&ev))
+                                />
+                                <span>{t!(i18n, feedback.consent)}</span>
+                            </label>
+                            <p class="error" id="feedback-consent-error">
+                                {move || shows(Problem::Consent).then(|| t_string!(i18n, feedback.err_consent).to_string())}
+                            </p>
+                        </div>
+                        <p class="hint">{t!(i18n, feedback.draft_saved)}</p>
+                        <button type="submit" class="button primary">{t!(i18n, feedback.submit)}</button>
+                    </form>
+                }.into_any(),
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,64 @@
+//! The portal a citizen lands on: entries to the five modules, common services, latest news.
+
+mod more;
+
+pub use more::MorePage;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::data::{news_page, use_site};
+use crate::duties::NewsList;
+use crate::i18n::*;
+use crate::ui::loaded;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let site = use_site();
+    let news = LocalResource::new(|| news_page(1));
+    let name = move || site.config().map(|c| c.name).unwrap_or_default();
+    view! {
+        <section class="page home">
+            <div class="hero">
+                <h1>{name}</h1>
+                <p class="hero-motto">{t!(i18n, home.welcome)}</p>
+                <p class="hero-intro">{t!(i18n, home.intro)}</p>
+            </div>
+            <h2>{t!(i18n, home.modules_heading)}</h2>
+            <ul class="module-grid">
+                <ModuleCard href="/direct" mark="直" title=move || t_string!(i18n, nav.direct) desc=move || t_string!(i18n, home.direct_desc) />
+                <ModuleCard href="/consult" mark="征" title=move || t_string!(i18n, nav.consult) desc=move || t_string!(i18n, home.consult_desc) />
+                <ModuleCard href="/duties" mark="履" title=move || t_string!(i18n, nav.duties) desc=move || t_string!(i18n, home.duties_desc) />
+                <ModuleCard href="/training" mark="培" title=move || t_string!(i18n, nav.training) desc=move || t_string!(i18n, home.training_desc) />
+                <ModuleCard href="/proposals" mark="议" title=move || t_string!(i18n, nav.proposals) desc=move || t_string!(i18n, home.proposals_desc) />
+            </ul>
+            <h2>{t!(i18n, home.quick_heading)}</h2>
+            <ul class="quick-links">
+                <li><A href="/mine" attr:class="button secondary">{t!(i18n, home.mine)}</A></li>
+                <li><A href="/feedback" attr:class="button secondary">{t!(i18n, home.feedback)}</A></li>
+            </ul>
+            <h2>{t!(i18n, home.news_heading)}</h2>
+            {loaded(news, |page| view! { <NewsList items=page.items.into_iter().take(5).collect() /> })}
+            <p><A href="/news">{t!(i18n, home.more_news)}" ›"</A></p>
+        </section>
+    }
+}
+
+#[component]
+fn ModuleCard(
+    href: &'static str,
+    mark: &'static str,
+    #[prop(into)] title: Signal<&'static str>,
+    #[prop(into)] desc: Signal<&'static str>,
+) -> impl IntoView {
+    view! {
+        <li class="module-card">
+            <A href=href attr:class="module-link">
+                <span class="module-mark" aria-hidden="true">{mark}</span>
+                <span class="module-title">{move || title.get()}</span>
+                <span class="module-desc">{move || desc.get()}</span>
+            </A>
+        </li>
+    }
+}

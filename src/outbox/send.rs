@@ -1,0 +1,61 @@
+//! Delivery to the site's endpoint: POST each pending item as JSON; retry when the browser
+//! comes back online, on start-up (once the site config is known) and every 30 seconds.
+
+use std::time::Duration;
+
+use deputy_model::submission::{DeliveryState, OutboxItem};
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::store::{now_rfc3339, Outbox};
+
+const RETRY_EVERY: Duration = Duration::from_secs(30);
+
+pub fn start(outbox: Outbox) {
+    // Once the site config arrives (and whenever it is reloaded), try what is pending.
+    Effect::new(move |_| {
+        if outbox.site.config().is_some() {
+            flush(outbox);
+        }
+    });
+    let _ = window_event_listener(leptos::ev::online, move |_| flush(outbox));
+    let _ = set_interval_with_handle(move || flush(outbox), RETRY_EVERY);
+}
+
+fn online() -> bool {
+    web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true)
+}
+
+/// Try to send every pending item. Without an endpoint or a network, items stay queued.
+pub fn flush(outbox: Outbox) {
+    let Some(endpoint) = outbox.endpoint() else { return };
+    if !online() {
+        return;
+    }
+    let pending: Vec<OutboxItem> = outbox.items.with_untracked(|v| v.iter().filter(|i| i.pending()).cloned().collect());
+    for item in pending {
+        let endpoint = endpoint.clone();
+        spawn_local(async move {
+            let code = item.submission.receipt_code.clone();
+            let result = post(&endpoint, &item).await;
+            let state = match result {
+                Ok(()) => DeliveryState::Sent { at: now_rfc3339() },
+                Err(reason) => DeliveryState::Failed { reason },
+            };
+            // The item may have been sent by a concurrent flush; never downgrade "sent".
+            let already_sent = outbox.items.with_untracked(|v| {
+                v.iter().any(|i| i.submission.receipt_code == code && matches!(i.delivery, DeliveryState::Sent { .. }))
+            });
+            if !already_sent {
+                outbox.set_delivery(&code, state);
+            }
+        });
+    }
+}
+
+async fn post(endpoint: &str, item: &OutboxItem) -> Result<(), String> {
+    let request = Request::post(endpoint).json(&item.submission).map_err(|e| e.to_string())?;
+    let response = request.send().await.map_err(|_| "network".to_string())?;
+    if response.ok() { Ok(()) } else { Err(format!("HTTP {}", response.status())) }
+}

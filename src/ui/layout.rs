@@ -1,0 +1,168 @@
+//! The page shell: header (site name, elder-mode switch, main menu on wide screens), main,
+//! footer with the site's contacts, and a bottom navigation bar on phones.
+
+use deputy_model::clock;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+use super::{loaded, CareToggle, TextSizeControl};
+use crate::data::use_site;
+use crate::i18n::*;
+
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    let site = use_site();
+    let name = move || site.config().map(|c| c.name).unwrap_or_else(|| t_string!(i18n, site_default_name).to_string());
+    // The routes need the site config (contacts, endpoint); while it fails, say so in main.
+    let body = children();
+    let site_error = move || matches!(site.0.get(), Some(Err(_)));
+    view! {
+        <a class="skip-link" href="#main">{t!(i18n, skip_to_main)}</a>
+        <header class="site-header">
+            <div class="header-inner">
+                <A href="/" attr:class="site-name">
+                    <span class="emblem" aria-hidden="true"></span>
+                    <span class="site-name-text">{name}</span>
+                </A>
+                <div class="header-tools">
+                    <TextSizeControl />
+                    <CareToggle />
+                </div>
+            </div>
+            <MainNav />
+        </header>
+        <main id="main" class="site-main">
+            <div hidden=site_error>{body}</div>
+            <Show when=site_error>{loaded(site.0, |_| ())}</Show>
+        </main>
+        <Footer />
+        <BottomNav />
+    }
+}
+
+struct NavItem {
+    href: &'static str,
+    label: fn(leptos_i18n::I18nContext<Locale>) -> &'static str,
+}
+
+const MAIN_NAV: &[NavItem] = &[
+    NavItem { href: "/", label: |i| t_string!(i, nav.home) },
+    NavItem { href: "/direct", label: |i| t_string!(i, nav.direct) },
+    NavItem { href: "/consult", label: |i| t_string!(i, nav.consult) },
+    NavItem { href: "/duties", label: |i| t_string!(i, nav.duties) },
+    NavItem { href: "/training", label: |i| t_string!(i, nav.training) },
+    NavItem { href: "/proposals", label: |i| t_string!(i, nav.proposals) },
+    NavItem { href: "/mine", label: |i| t_string!(i, nav.mine) },
+];
+
+const BOTTOM_NAV: &[NavItem] = &[
+    NavItem { href: "/", label: |i| t_string!(i, nav.home) },
+    NavItem { href: "/direct", label: |i| t_string!(i, nav.direct) },
+    NavItem { href: "/consult", label: |i| t_string!(i, nav.consult) },
+    NavItem { href: "/duties", label: |i| t_string!(i, nav.duties) },
+    NavItem { href: "/more", label: |i| t_string!(i, nav.more) },
+];
+
+/// Whether `href` is the current section: "/" only on the home page, others by prefix.
+fn is_current(path: &str, href: &str) -> bool {
+    let path = path.trim_end_matches('/');
+    if href == "/" {
+        return path.is_empty() || path == "/";
+    }
+    path == href || path.starts_with(&format!("{href}/"))
+}
+
+fn nav_links(items: &'static [NavItem]) -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    items
+        .iter()
+        .map(|item| {
+            let href = item.href;
+            let label = item.label;
+            let current = move || {
+                // The router strips the base path, so this compares app paths.
+                let path = location.pathname.get();
+                is_current(&path, href) || (href == "/more" && ["/training", "/proposals", "/mine", "/feedback", "/news"].iter().any(|p| is_current(&path, p)))
+            };
+            view! {
+                <li>
+                    <A href=href attr:class="nav-link" attr:aria-current=move || current().then_some("page")>
+                        {move || label(i18n)}
+                    </A>
+                </li>
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+fn MainNav() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <nav class="main-nav" aria-label=move || t_string!(i18n, nav.main_label)>
+            <ul>{nav_links(MAIN_NAV)}</ul>
+        </nav>
+    }
+}
+
+#[component]
+fn BottomNav() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <nav class="bottom-nav" aria-label=move || t_string!(i18n, nav.bottom_label)>
+            <ul>{nav_links(BOTTOM_NAV)}</ul>
+        </nav>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    let i18n = use_i18n();
+    let site = use_site();
+    view! {
+        <footer class="site-footer">
+            {move || {
+                site.config()
+                    .map(|c| {
+                        let tel = format!("tel:{}", c.contact.phone.replace(['-', ' '], ""));
+                        let mail = format!("mailto:{}", c.contact.email);
+                        view! {
+                            <h2 class="footer-heading">{t!(i18n, footer.contact)}</h2>
+                            <dl class="contact-list">
+                                <dt>{t!(i18n, footer.phone)}</dt>
+                                <dd><a href=tel>{c.contact.phone.clone()}</a></dd>
+                                <dt>{t!(i18n, footer.email)}</dt>
+                                <dd><a href=mail>{c.contact.email.clone()}</a></dd>
+                                <dt>{t!(i18n, footer.address)}</dt>
+                                <dd>{c.contact.address.clone()}</dd>
+                                <dt>{t!(i18n, footer.hours)}</dt>
+                                <dd>{c.contact.hours.clone()}</dd>
+                            </dl>
+                            <p class="footer-host">{t!(i18n, footer.host)}"："{c.host.clone()}</p>
+                            <p class="footer-updated">
+                                {t!(i18n, footer.updated)}" "{clock::show_timestamp(&c.updated_at)}
+                            </p>
+                            <p class="footer-note">{t!(i18n, footer.disclaimer)}</p>
+                        }
+                    })
+            }}
+        </footer>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_current;
+
+    #[test]
+    fn current_section() {
+        assert!(is_current("/", "/"));
+        assert!(is_current("", "/"));
+        assert!(!is_current("/direct", "/"));
+        assert!(is_current("/direct/d-1", "/direct"));
+        assert!(!is_current("/directory", "/direct"));
+    }
+}

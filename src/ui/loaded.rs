@@ -1,0 +1,46 @@
+//! Loading and error states for every data request.
+
+use leptos::prelude::*;
+
+use crate::data::{DataError, DataResource};
+use crate::i18n::*;
+
+#[component]
+pub fn Loading() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="loading" role="status">
+            <span class="spinner" aria-hidden="true"></span>
+            {t!(i18n, data.loading)}
+        </p>
+    }
+}
+
+/// A clear message and a retry button; never a blank page.
+#[component]
+pub fn DataErrorView(error: DataError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let message = error.message(i18n);
+    view! {
+        <div class="data-error" role="alert">
+            <p class="data-error-title">{t!(i18n, data.error_title)}</p>
+            <p class="data-error-message">{message}</p>
+            <button type="button" class="retry button" on:click=move |_| on_retry.run(())>
+                {t!(i18n, data.retry)}
+            </button>
+        </div>
+    }
+}
+
+/// Render a data resource: loading, then either the view or the error with a retry.
+pub fn loaded<T, V>(resource: DataResource<T>, view: impl Fn(T) -> V + Send + Sync + 'static) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    move || match resource.get() {
+        None => view! { <Loading /> }.into_any(),
+        Some(Ok(value)) => view(value).into_any(),
+        Some(Err(error)) => view! { <DataErrorView error on_retry=move |_| resource.refetch() /> }.into_any(),
+    }
+}

@@ -1,0 +1,59 @@
+//! Browser storage, via gloo-storage. Every key the app writes is listed here, so a reader sees
+//! at a glance what is kept on the device.
+
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use serde::{de::DeserializeOwned, Serialize};
+
+pub const CARE_MODE: &str = "deputy-home.care.v1";
+pub const TEXT_SIZE: &str = "deputy-home.text-size.v1";
+pub const OUTBOX: &str = "deputy-home.outbox.v1";
+/// Where an unreadable outbox is moved, so nothing a user submitted is ever deleted.
+pub const OUTBOX_CORRUPT: &str = "deputy-home.outbox.unreadable";
+/// Prefix of form drafts: `deputy-home.draft.{form}.{field}`.
+pub const DRAFT_PREFIX: &str = "deputy-home.draft.";
+
+pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
+    LocalStorage::get(key).ok()
+}
+
+pub fn save<T: Serialize>(key: &str, value: &T) {
+    // Storage can be full or disabled (private mode in some WeChat versions): the app keeps
+    // working from memory, which is the best that can be done there.
+    let _ = LocalStorage::set(key, value);
+}
+
+pub fn raw(key: &str) -> Option<String> {
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+pub fn set_raw(key: &str, value: &str) {
+    let _ = LocalStorage::raw().set_item(key, value);
+}
+
+pub fn remove(key: &str) {
+    LocalStorage::delete(key);
+}
+
+/// A text field's draft that survives reload: read from storage at start, written on every change.
+pub fn draft(form: &str, field: &str) -> RwSignal<String> {
+    let key = format!("{DRAFT_PREFIX}{form}.{field}");
+    let signal = RwSignal::new(load::<String>(&key).unwrap_or_default());
+    Effect::new(move |_| {
+        let value = signal.get();
+        if value.is_empty() {
+            remove(&key);
+        } else {
+            save(&key, &value);
+        }
+    });
+    signal
+}
+
+/// A checkbox's draft, like [`draft`].
+pub fn draft_flag(form: &str, field: &str) -> RwSignal<bool> {
+    let key = format!("{DRAFT_PREFIX}{form}.{field}");
+    let signal = RwSignal::new(load::<bool>(&key).unwrap_or(false));
+    Effect::new(move |_| save(&key, &signal.get()));
+    signal
+}

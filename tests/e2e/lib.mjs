@@ -1,0 +1,425 @@
+// Helpers shared by the end-to-end tests: browser, pages, servers, screenshots, axe-core.
+//
+// Environment:
+//   DIST       the app's build served at "/"        (default <repo>/dist)
+//   DIST_BASE  the build made with public url /renda/ (default <repo>/dist-renda)
+//   CHROMIUM   the browser binary                    (default /usr/bin/chromium)
+//   E2E_HEADED=1 to watch the browser, E2E_SLOWMO=ms to slow it down.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+
+const require = createRequire(import.meta.url);
+
+export const E2E_DIR = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(E2E_DIR, '..', '..');
+export const DIST = path.resolve(process.env.DIST || path.join(ROOT, 'dist'));
+export const DIST_BASE = path.resolve(process.env.DIST_BASE || path.join(ROOT, 'dist-renda'));
+export const SCREENSHOT_DIR = path.join(E2E_DIR, 'screenshots');
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const AXE_PATH = require.resolve('axe-core/axe.min.js');
+
+export const SITE_NAME = '巴彦淖尔市网上代表之家';
+export const MOBILE = 375;
+export const DESKTOP = 1280;
+
+/** The routes of the app, relative to the base, with what their h1 must contain (null: anything). */
+export const ROUTES = [
+  { name: 'home', path: '', h1: null },
+  { name: 'direct', path: 'direct', h1: '直通代表' },
+  { name: 'consult', path: 'consult', h1: '征求意见' },
+  { name: 'duties', path: 'duties', h1: '阳光履职' },
+  { name: 'training', path: 'training', h1: '代表培训' },
+  { name: 'proposals', path: 'proposals', h1: '建议提交' },
+  { name: 'news', path: 'news', h1: null },
+  { name: 'mine', path: 'mine', h1: '我的提交' },
+  { name: 'feedback', path: 'feedback', h1: '意见反馈' },
+  { name: 'more', path: 'more', h1: null },
+  { name: 'not-found', path: 'no-such-page', h1: '页面不存在' },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Builds and servers
+
+/** Fail with a helpful message when a build is missing. */
+export function requireBuild(dir, how) {
+  const index = path.join(dir, 'index.html');
+  assert.ok(fs.existsSync(index), `no build at ${dir} (missing index.html). ${how}`);
+  const notFound = path.join(dir, '404.html');
+  assert.ok(fs.existsSync(notFound), `the build at ${dir} has no 404.html (a copy of index.html for deep links)`);
+}
+
+export const BUILD_HINT = 'Build it first, e.g. `trunk build --release` (DIST=… to point elsewhere).';
+export const BASE_BUILD_HINT =
+  'Build it first with the public url /renda/, e.g. `trunk build --release --public-url /renda/ --dist dist-renda` (DIST_BASE=… to point elsewhere).';
+
+/** Start the test server on a free port. */
+export async function serve(dir = DIST, base = '/') {
+  return startServer({ dir, base, port: 0 });
+}
+
+/** The real data/site.json of a build, parsed. */
+export function readSiteJson(dir = DIST) {
+  return JSON.parse(fs.readFileSync(path.join(dir, 'data', 'site.json'), 'utf8'));
+}
+
+/** The real data/site.json of a build, as text. */
+export function readSiteText(dir = DIST) {
+  return fs.readFileSync(path.join(dir, 'data', 'site.json'), 'utf8');
+}
+
+export async function postJson(url, body) {
+  const r = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? '' : JSON.stringify(body),
+  });
+  return { status: r.status, body: await r.json().catch(() => null) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Browser and pages
+
+export async function launchBrowser() {
+  assert.ok(fs.existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (set CHROMIUM=…)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: process.env.E2E_HEADED !== '1',
+    slowMo: Number(process.env.E2E_SLOWMO || 0) || undefined,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-dev-shm-usage',
+      '--font-render-hinting=none',
+    ],
+  });
+}
+
+const problemsOf = new WeakMap();
+
+/**
+ * A fresh context and page. width 375 gives a phone (375×812, isMobile, scale 2, touch);
+ * anything else gives a desktop window of that width (1280×800 by default).
+ * Every console error, page error, failed request and HTTP error of the app is recorded:
+ * see problems(page) and expectNoConsoleErrors(page).
+ */
+export async function newPage(browser, { width = MOBILE, height, contextOptions = {} } = {}) {
+  const mobile = width <= 480;
+  const context = await browser.newContext({
+    viewport: { width, height: height || (mobile ? 812 : 800) },
+    isMobile: mobile,
+    hasTouch: mobile,
+    deviceScaleFactor: mobile ? 2 : 1,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    serviceWorkers: 'block',
+    ...contextOptions,
+  });
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(30_000);
+  const page = await context.newPage();
+  // Entries are {text, url}; problems(page) filters them when asked.
+  const list = [];
+  const documents404 = new Set();
+  problemsOf.set(page, { list, documents404 });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const loc = msg.location();
+      const url = (loc && loc.url) || '';
+      list.push({ text: `console.error: ${msg.text()}${url ? ` (${url}:${loc.lineNumber})` : ''}`, console: msg.text(), url });
+    }
+  });
+  page.on('pageerror', (err) => list.push({ text: `page error: ${err && (err.stack || err.message || err)}` }));
+  page.on('crash', () => list.push({ text: 'page crashed' }));
+  page.on('requestfailed', (req) => {
+    // A request cancelled because the page navigated away (a reload) is not the app's fault.
+    if (req.failure()?.errorText === 'net::ERR_ABORTED') return;
+    list.push({ text: `request failed: ${req.method()} ${req.url()} (${req.failure()?.errorText})` });
+  });
+  page.on('response', (res) => {
+    const req = res.request();
+    // A navigation answered by 404.html is how deep links work on GitHub Pages: not an error
+    // of the app. (The test of the 404 page itself looks at what is rendered.)
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) {
+      if (res.status() === 404) documents404.add(res.url());
+      return;
+    }
+    if (res.status() >= 400) list.push({ text: `HTTP ${res.status()}: ${req.method()} ${res.url()}` });
+  });
+  return page;
+}
+
+/** Close a page made by newPage, with its context. */
+export async function closePage(page) {
+  if (page) await page.context().close().catch(() => {});
+}
+
+/** What went wrong on the page so far (console errors, page errors, failed requests). */
+export function problems(page) {
+  const rec = problemsOf.get(page);
+  if (!rec) return [];
+  return rec.list
+    .filter(
+      (p) =>
+        !(
+          p.console &&
+          p.console.startsWith('Failed to load resource: the server responded with a status of 404') &&
+          rec.documents404.has(p.url)
+        ),
+    )
+    .map((p) => p.text);
+}
+
+/** Forget the problems recorded so far (e.g. after an error case that was provoked on purpose). */
+export function clearProblems(page) {
+  const rec = problemsOf.get(page);
+  if (rec) rec.list.length = 0;
+}
+
+export function expectNoConsoleErrors(page, label = '') {
+  const list = problems(page);
+  assert.deepEqual(list, [], `${label ? label + ': ' : ''}console errors, page errors or failed requests:\n  ${list.join('\n  ')}`);
+}
+
+/**
+ * Go to a URL and wait until the app has rendered: the header, main#main with an h1, and no
+ * loading indicator left. Returns the navigation response.
+ */
+export async function gotoApp(page, url) {
+  const res = await page.goto(url, { waitUntil: 'load' });
+  await waitForApp(page);
+  return res;
+}
+
+export async function waitForApp(page, { timeout = 20_000 } = {}) {
+  await page.locator('main#main h1').first().waitFor({ state: 'visible', timeout });
+  await page.locator('header').first().waitFor({ state: 'visible', timeout });
+  await settle(page);
+}
+
+/** Wait for the network to go quiet and loading indicators to disappear (best effort). */
+export async function settle(page, { timeout = 8_000 } = {}) {
+  await page.waitForLoadState('networkidle', { timeout }).catch(() => {});
+  await page
+    .waitForFunction(
+      () =>
+        ![...document.querySelectorAll('[role="status"], [aria-busy="true"]')].some((el) => {
+          if (el.getAttribute('aria-busy') === 'true') return el.getClientRects().length > 0;
+          const t = el.textContent || '';
+          return /加载|载入|正在读取/.test(t) && el.getClientRects().length > 0;
+        }),
+      null,
+      { timeout, polling: 100 },
+    )
+    .catch(() => {});
+  // Let web fonts and the last reactive updates land.
+  await page.evaluate(() => (document.fonts ? document.fonts.ready.then(() => true) : true)).catch(() => {});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Screenshots, accessibility, care mode
+
+export async function shot(page, name) {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, name.endsWith('.png') ? name : `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
+  return file;
+}
+
+/** Run axe-core (WCAG 2.0/2.1 A and AA) on the page and assert there are no violations. */
+export async function axeCheck(page, label = '') {
+  const violations = await axeViolations(page);
+  if (violations.length) {
+    const lines = [];
+    for (const v of violations) {
+      lines.push(`[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`);
+      for (const n of v.nodes.slice(0, 8)) {
+        lines.push(`    target ${JSON.stringify(n.target)}`);
+        if (n.failureSummary) lines.push(`      ${n.failureSummary.replace(/\n/g, '\n      ')}`);
+      }
+      if (v.nodes.length > 8) lines.push(`    … and ${v.nodes.length - 8} more`);
+    }
+    const text = `axe-core found ${violations.length} violation(s)${label ? ' on ' + label : ''}:\n${lines.join('\n')}`;
+    console.log(text);
+    assert.fail(text);
+  }
+}
+
+export async function axeViolations(page) {
+  const present = await page.evaluate(() => typeof window.axe !== 'undefined');
+  if (!present) await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
+  });
+}
+
+export async function isCareMode(page) {
+  return page.evaluate(() => document.documentElement.classList.contains('care'));
+}
+
+/** Turn 关怀版 on or off with the #care-toggle button, and wait for <html class="care"> to follow. */
+export async function setCareMode(page, on) {
+  const toggle = page.locator('#care-toggle');
+  await toggle.waitFor({ state: 'visible' });
+  if ((await isCareMode(page)) !== on) {
+    await toggle.click();
+  }
+  await page.waitForFunction((want) => document.documentElement.classList.contains('care') === want, on, { timeout: 5_000 });
+  await assertAriaPressed(page, on);
+  // Let layout and fonts settle after the size change.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+export async function assertAriaPressed(page, on) {
+  const pressed = await page.locator('#care-toggle').getAttribute('aria-pressed');
+  assert.equal(pressed, String(on), `#care-toggle aria-pressed should be "${on}" (is ${JSON.stringify(pressed)})`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout checks
+
+/** The nav that should be visible at this width. */
+export function navLabelFor(width) {
+  return width < 768 ? '底部导航' : '主导航';
+}
+
+/** Bounding boxes of the visible links and buttons inside visible <nav> elements. */
+export async function navTargets(page) {
+  return page.evaluate(() => {
+    const visible = (el) => {
+      const s = getComputedStyle(el);
+      if (s.visibility === 'hidden' || s.display === 'none') return false;
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0;
+    };
+    const out = [];
+    for (const nav of document.querySelectorAll('nav')) {
+      if (!visible(nav)) continue;
+      for (const el of nav.querySelectorAll('a[href], button')) {
+        if (!visible(el)) continue;
+        const r = el.getBoundingClientRect();
+        out.push({
+          nav: nav.getAttribute('aria-label') || '(nav)',
+          text: (el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 30),
+          width: Math.round(r.width * 10) / 10,
+          height: Math.round(r.height * 10) / 10,
+        });
+      }
+    }
+    return out;
+  });
+}
+
+export async function assertTargetHeights(page, min, label = '') {
+  const targets = await navTargets(page);
+  assert.ok(targets.length > 0, `${label}: no visible links or buttons in any <nav>`);
+  const small = targets.filter((t) => t.height + 0.5 < min);
+  assert.deepEqual(
+    small,
+    [],
+    `${label}: nav targets shorter than ${min}px:\n  ${small.map((t) => `${t.nav} "${t.text}" ${t.width}×${t.height}`).join('\n  ')}`,
+  );
+  const toggle = await page.locator('#care-toggle').boundingBox();
+  assert.ok(toggle && toggle.height + 0.5 >= min, `${label}: #care-toggle is ${toggle && toggle.height}px tall, want ≥ ${min}px`);
+}
+
+/** Computed font sizes (px) of body and of the first visible paragraph in main. */
+export async function fontSizes(page) {
+  return page.evaluate(() => {
+    const px = (el) => parseFloat(getComputedStyle(el).fontSize);
+    const p = [...document.querySelectorAll('main p')].find((el) => el.getClientRects().length > 0 && (el.textContent || '').trim());
+    return { body: px(document.body), p: p ? px(p) : null };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small things
+
+export function digitsOf(text) {
+  return String(text || '').replace(/[^0-9]/g, '');
+}
+
+const DAMM = [
+  [0, 3, 1, 7, 5, 9, 8, 6, 4, 2],
+  [7, 0, 9, 2, 1, 5, 4, 8, 6, 3],
+  [4, 2, 0, 6, 8, 7, 1, 3, 5, 9],
+  [1, 7, 5, 0, 9, 8, 3, 4, 2, 6],
+  [6, 1, 2, 3, 0, 4, 5, 9, 7, 8],
+  [3, 6, 7, 4, 2, 0, 9, 5, 8, 1],
+  [5, 8, 6, 9, 7, 2, 0, 1, 3, 4],
+  [8, 9, 4, 5, 3, 6, 2, 0, 1, 7],
+  [9, 4, 3, 8, 6, 1, 7, 2, 0, 5],
+  [2, 5, 8, 1, 4, 3, 6, 7, 9, 0],
+];
+
+/** A receipt code is ten digits whose Damm check holds (see crates/model/src/receipt.rs). */
+export function isValidReceiptCode(code) {
+  if (!/^[0-9]{10}$/.test(code)) return false;
+  let interim = 0;
+  for (const c of code) interim = DAMM[interim][c.charCodeAt(0) - 48];
+  return interim === 0;
+}
+
+/** Poll fn until it returns a truthy value or the time is up; returns the last value. */
+export async function eventually(fn, { timeout = 10_000, interval = 200 } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await fn();
+    if (last) return last;
+    if (Date.now() > end) return last;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+/**
+ * Go to a route of the app without loading the page again (works offline): click a visible
+ * link to it when there is one, or else push the URL and tell the router with a popstate.
+ */
+export async function navigateInApp(page, baseUrl, rel) {
+  const target = new URL(rel, baseUrl);
+  const links = page.locator(`a[href="${target.pathname}"], a[href="${target.href}"]`);
+  const n = await links.count();
+  for (let i = 0; i < n; i++) {
+    const a = links.nth(i);
+    if (await a.isVisible()) {
+      await a.click();
+      await page.waitForURL((u) => u.pathname === target.pathname);
+      return 'link';
+    }
+  }
+  await page.evaluate((href) => {
+    history.pushState(null, '', href);
+    window.dispatchEvent(new PopStateEvent('popstate', { state: null }));
+  }, target.href);
+  return 'pushState';
+}
+
+/** All of localStorage and sessionStorage as one string, to look for what the user typed. */
+export async function storageText(page) {
+  return page.evaluate(() => {
+    const all = [];
+    for (const s of [localStorage, sessionStorage]) for (let i = 0; i < s.length; i++) all.push(s.key(i), s.getItem(s.key(i)));
+    return all.join('\n');
+  });
+}

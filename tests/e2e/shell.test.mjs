@@ -1,0 +1,191 @@
+// The page shell across navigation: care mode (关怀版) remembered across reloads and routes,
+// in-app navigation, news links and deep links to articles, the loading indicator.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  DIST,
+  BUILD_HINT,
+  MOBILE,
+  DESKTOP,
+  requireBuild,
+  serve,
+  readSiteJson,
+  launchBrowser,
+  newPage,
+  closePage,
+  gotoApp,
+  waitForApp,
+  expectNoConsoleErrors,
+  setCareMode,
+  assertAriaPressed,
+  isCareMode,
+  navLabelFor,
+  settle,
+} from './lib.mjs';
+
+let server;
+let browser;
+let site;
+
+before(async () => {
+  requireBuild(DIST, BUILD_HINT);
+  site = readSiteJson(DIST);
+  server = await serve(DIST, '/');
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('care mode is remembered across reloads and in-app navigation, and can be turned off', async () => {
+  const page = await newPage(browser, { width: MOBILE });
+  try {
+    await gotoApp(page, server.url);
+    assert.equal(await isCareMode(page), false);
+    await assertAriaPressed(page, false);
+
+    await setCareMode(page, true);
+    const stored = await page.evaluate(() => JSON.stringify(Object.fromEntries(Object.entries(localStorage))));
+    assert.notEqual(stored, '{}', 'turning care mode on should store something in localStorage');
+
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await isCareMode(page), true, 'care mode should survive a reload');
+    await assertAriaPressed(page, true);
+
+    // A fresh page in the same context (same localStorage) starts in care mode too.
+    const second = await page.context().newPage();
+    await second.goto(server.url + 'news');
+    await waitForApp(second);
+    assert.equal(await isCareMode(second), true, 'care mode should apply to a newly opened page');
+    await second.close();
+
+    // Navigate in the app with the bottom nav: still care mode.
+    const link = page.locator(`nav[aria-label="${navLabelFor(MOBILE)}"] a[href$="direct"]`).first();
+    await link.click();
+    await page.waitForURL(/\/direct$/);
+    await waitForApp(page);
+    assert.ok((await page.locator('main#main h1').innerText()).includes('直通代表'));
+    assert.equal(await isCareMode(page), true, 'care mode should survive in-app navigation');
+
+    await setCareMode(page, false);
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await isCareMode(page), false, 'care mode off should survive a reload');
+    await assertAriaPressed(page, false);
+    expectNoConsoleErrors(page);
+  } finally {
+    await closePage(page);
+  }
+});
+
+test('care mode toggles from the keyboard', async () => {
+  const page = await newPage(browser, { width: DESKTOP });
+  try {
+    await gotoApp(page, server.url);
+    await page.locator('#care-toggle').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.documentElement.classList.contains('care'));
+    await assertAriaPressed(page, true);
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => !document.documentElement.classList.contains('care'));
+    await assertAriaPressed(page, false);
+    expectNoConsoleErrors(page);
+  } finally {
+    await closePage(page);
+  }
+});
+
+test('the main nav at 1280px moves between pages without a reload', async () => {
+  const page = await newPage(browser, { width: DESKTOP });
+  try {
+    await gotoApp(page, server.url);
+    await page.evaluate(() => {
+      window.__noReload = true;
+    });
+    const nav = page.locator(`nav[aria-label="${navLabelFor(DESKTOP)}"]`).first();
+    assert.ok(await nav.isVisible());
+    for (const [href, h1] of [
+      ['consult', '征求意见'],
+      ['duties', '阳光履职'],
+      ['training', '代表培训'],
+      ['proposals', '建议提交'],
+      ['direct', '直通代表'],
+    ]) {
+      const link = nav.locator(`a[href$="${href}"]`).first();
+      assert.equal(await link.count(), 1, `主导航 should link to /${href}`);
+      await link.click();
+      await page.waitForURL(new RegExp(`/${href}$`));
+      await page.locator('main#main h1', { hasText: h1 }).waitFor();
+      assert.equal(await page.evaluate(() => window.__noReload), true, `going to /${href} reloaded the page`);
+      // The current page is marked for assistive technology.
+      const current = await link.getAttribute('aria-current');
+      assert.equal(current, 'page', `the 主导航 link to /${href} should have aria-current="page" on its page (is ${current})`);
+    }
+    await settle(page);
+    expectNoConsoleErrors(page);
+  } finally {
+    await closePage(page);
+  }
+});
+
+test('news: the list links to articles, which survive a reload (deep link)', async () => {
+  const page = await newPage(browser, { width: MOBILE });
+  try {
+    await gotoApp(page, server.url + 'news');
+    const links = page.locator('a.news-link');
+    await links.first().waitFor();
+    assert.ok((await links.count()) >= 1, 'the news list should have a.news-link items');
+    const href = await links.first().getAttribute('href');
+    assert.match(href, /\/news\/[^/]+$/, `a.news-link href should be /news/:id (is ${href})`);
+    const title = (await links.first().innerText()).trim();
+    await links.first().click();
+    await page.waitForURL(/\/news\/[^/]+$/);
+    await waitForApp(page);
+    const h1 = (await page.locator('main#main h1').innerText()).trim();
+    assert.ok(title.includes(h1) || h1.includes(title.split('\n')[0]), `article h1 "${h1}" should match the link "${title}"`);
+    await page.reload();
+    await waitForApp(page);
+    assert.equal((await page.locator('main#main h1').innerText()).trim(), h1, 'the article should render again after a reload');
+    expectNoConsoleErrors(page);
+  } finally {
+    await closePage(page);
+  }
+});
+
+test('home shows the latest news', async () => {
+  const page = await newPage(browser, { width: MOBILE });
+  try {
+    await gotoApp(page, server.url);
+    await page.locator('a.news-link').first().waitFor();
+    assert.ok((await page.locator('a.news-link').count()) >= 1, 'home should list news from data/news/page-1.json');
+    expectNoConsoleErrors(page);
+  } finally {
+    await closePage(page);
+  }
+});
+
+test('a loading indicator with role="status" shows while data is on its way', async () => {
+  const page = await newPage(browser, { width: MOBILE });
+  try {
+    let release;
+    const gate = new Promise((r) => (release = r));
+    await page.route('**/data/site.json', async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await page.goto(server.url, { waitUntil: 'load' });
+    const status = page.locator('[role="status"]');
+    await status.first().waitFor({ state: 'visible', timeout: 15_000 });
+    assert.ok((await status.first().innerText()).trim().length > 0 || (await status.first().getAttribute('aria-label')), 'the loading status should say something');
+    release();
+    await waitForApp(page);
+    assert.ok((await page.locator('header').first().innerText()).includes(site.name));
+    expectNoConsoleErrors(page);
+  } finally {
+    await closePage(page);
+  }
+});

@@ -1,0 +1,139 @@
+// Shell walk: every route at 375 px and 1280 px, in normal and care (关怀版) mode:
+// no console errors, the page shell (header, one h1 in main#main, footer, the right nav),
+// target sizes, font sizes, a screenshot, and no axe-core (WCAG 2.1 A/AA) violations.
+
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  DIST,
+  BUILD_HINT,
+  ROUTES,
+  SITE_NAME,
+  MOBILE,
+  DESKTOP,
+  requireBuild,
+  serve,
+  readSiteJson,
+  launchBrowser,
+  newPage,
+  closePage,
+  gotoApp,
+  expectNoConsoleErrors,
+  shot,
+  axeCheck,
+  setCareMode,
+  assertAriaPressed,
+  isCareMode,
+  navLabelFor,
+  assertTargetHeights,
+  fontSizes,
+} from './lib.mjs';
+
+let server;
+let browser;
+let site;
+
+before(async () => {
+  requireBuild(DIST, BUILD_HINT);
+  site = readSiteJson(DIST);
+  server = await serve(DIST, '/');
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Routes to walk: the fixed ones, plus the first news article when the data has one. */
+function routesToWalk() {
+  const list = [...ROUTES];
+  try {
+    const news = JSON.parse(fs.readFileSync(path.join(DIST, 'data', 'news', 'page-1.json'), 'utf8'));
+    const first = news.items && news.items[0];
+    if (first && first.id) list.push({ name: 'news-article', path: `news/${encodeURIComponent(first.id)}`, h1: null, title: first.title });
+  } catch {
+    // no news data: the news tests report that
+  }
+  return list;
+}
+
+async function checkShell(page, route, width, label) {
+  // The site name in the header.
+  const header = page.locator('header').first();
+  assert.ok((await header.innerText()).includes(site.name || SITE_NAME), `${label}: header should show the site name "${site.name}"`);
+
+  // Exactly one h1 on the page, inside main#main.
+  const h1s = await page.locator('h1').count();
+  assert.equal(h1s, 1, `${label}: want exactly one <h1>, found ${h1s}`);
+  assert.equal(await page.locator('main#main').count(), 1, `${label}: want one <main id="main">`);
+  assert.equal(await page.locator('main#main h1').count(), 1, `${label}: the <h1> must be inside <main id="main">`);
+  const h1 = (await page.locator('main#main h1').innerText()).trim();
+  assert.ok(h1.length > 0, `${label}: empty <h1>`);
+  if (route.h1) assert.ok(h1.includes(route.h1), `${label}: <h1> "${h1}" should contain "${route.h1}"`);
+  if (route.name === 'home') {
+    const text = await page.locator('main#main').innerText();
+    assert.ok(h1.includes(site.name) || h1.includes('首页') || text.includes(site.name), `${label}: home <h1> "${h1}" should name the site or 首页`);
+  }
+  if (route.title) assert.ok(h1.includes(route.title) || route.title.includes(h1), `${label}: article <h1> "${h1}" should be the title "${route.title}"`);
+
+  // Footer with phone and e-mail.
+  const footer = page.locator('footer').first();
+  assert.ok(await footer.isVisible(), `${label}: no visible <footer>`);
+  const footerText = await footer.innerText();
+  assert.ok(footerText.includes(site.contact.phone), `${label}: footer should show the phone ${site.contact.phone}`);
+  assert.ok(footerText.includes(site.contact.email), `${label}: footer should show the e-mail ${site.contact.email}`);
+
+  // The care toggle.
+  const toggle = page.locator('#care-toggle');
+  assert.equal(await toggle.count(), 1, `${label}: want one #care-toggle`);
+  assert.ok(await toggle.isVisible(), `${label}: #care-toggle is not visible`);
+  assert.equal(await toggle.evaluate((el) => el.tagName), 'BUTTON', `${label}: #care-toggle should be a <button>`);
+
+  // The nav for this width.
+  const navLabel = navLabelFor(width);
+  const nav = page.locator(`nav[aria-label="${navLabel}"]`);
+  assert.ok((await nav.count()) >= 1, `${label}: no <nav aria-label="${navLabel}">`);
+  assert.ok(await nav.first().isVisible(), `${label}: <nav aria-label="${navLabel}"> should be visible at ${width}px`);
+}
+
+for (const width of [MOBILE, DESKTOP]) {
+  describe(`walk at ${width}px`, () => {
+    for (const route of routesToWalk()) {
+      test(`${route.name} at ${width}px, normal and care mode`, async () => {
+        const page = await newPage(browser, { width });
+        try {
+          const label = `/${route.path} at ${width}px`;
+          await gotoApp(page, server.url + route.path);
+          assert.equal(await isCareMode(page), false, `${label}: care mode should be off by default`);
+          await assertAriaPressed(page, false);
+          await checkShell(page, route, width, label);
+          await assertTargetHeights(page, 44, label);
+          const normal = await fontSizes(page);
+          await shot(page, `${route.name}-${width}`);
+          await axeCheck(page, label);
+          expectNoConsoleErrors(page, label);
+
+          const careLabel = `${label} (关怀版)`;
+          await setCareMode(page, true);
+          await checkShell(page, route, width, careLabel);
+          await assertTargetHeights(page, 60, careLabel);
+          const care = await fontSizes(page);
+          const size = care.p ?? care.body;
+          assert.ok(size >= 18, `${careLabel}: text is ${size}px (main p: ${care.p}, body: ${care.body}), want ≥ 18px`);
+          assert.ok(
+            (care.p ?? care.body) > (normal.p ?? normal.body),
+            `${careLabel}: care mode should enlarge the text (normal ${normal.p ?? normal.body}px, care ${care.p ?? care.body}px)`,
+          );
+          await shot(page, `${route.name}-${width}-care`);
+          await axeCheck(page, careLabel);
+          expectNoConsoleErrors(page, careLabel);
+        } finally {
+          await closePage(page);
+        }
+      });
+    }
+  });
+}
