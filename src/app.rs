@@ -55,12 +55,10 @@ pub fn App() -> impl IntoView {
 fn TitleAndFocus() -> impl IntoView {
     let location = use_location();
     let site = crate::data::use_site();
-    let first = StoredValue::new(true);
+    // Title: whenever the path or the site config changes.
     Effect::new(move |_| {
         let _ = location.pathname.get();
         let site_name = site.config().map(|c| c.name).unwrap_or_default();
-        let is_first = first.get_value();
-        first.set_value(false);
         // Let the new page render before reading its heading.
         request_animation_frame(move || {
             let h1 = document()
@@ -73,10 +71,15 @@ fn TitleAndFocus() -> impl IntoView {
             if !title.is_empty() {
                 document().set_title(&title);
             }
-            if !is_first {
-                crate::ui::focus_main_heading();
-            }
         });
+    });
+    // Focus: only when the path changes after the first page.
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            request_animation_frame(crate::ui::focus_main_heading);
+        }
+        path
     });
 }
 

@@ -29,7 +29,7 @@ fn online() -> bool {
 
 /// Try to send every pending item. Without an endpoint or a network, items stay queued.
 pub fn flush(outbox: Outbox) {
-    let Some(endpoint) = outbox.endpoint() else { return };
+    let Some(endpoint) = outbox.endpoint_untracked() else { return };
     if !online() {
         return;
     }

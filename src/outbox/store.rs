@@ -22,7 +22,6 @@ pub fn use_outbox() -> Outbox {
 pub fn provide_outbox(site: Site) -> Outbox {
     let (items, broken) = load_items();
     let outbox = Outbox { items: RwSignal::new(items), storage_broken: RwSignal::new(broken), site };
-    Effect::new(move |_| outbox.items.with(|items| storage::save(storage::OUTBOX, items)));
     provide_context(outbox);
     send::start(outbox);
     outbox
@@ -75,13 +74,21 @@ impl Outbox {
             title,
             payload,
         };
-        self.items.update(|v| v.insert(0, OutboxItem::new(submission)));
+        // Written to storage synchronously, before any attempt to send.
+        self.mutate(|v| v.insert(0, OutboxItem::new(submission)));
         send::flush(*self);
         code
     }
 
+    /// Change the items and save them at once (not in an effect: a tab closed right after
+    /// pressing send must not lose the submission).
+    fn mutate(&self, f: impl FnOnce(&mut Vec<OutboxItem>)) {
+        self.items.update(f);
+        self.items.with_untracked(|items| storage::save(storage::OUTBOX, items));
+    }
+
     pub fn set_delivery(&self, code: &str, delivery: DeliveryState) {
-        self.items.update(|v| {
+        self.mutate(|v| {
             if let Some(item) = v.iter_mut().find(|i| i.submission.receipt_code == code) {
                 if matches!(delivery, DeliveryState::Failed { .. }) {
                     item.attempts += 1;
@@ -96,5 +103,9 @@ impl Outbox {
 
     pub fn endpoint(&self) -> Option<String> {
         self.site.config().and_then(|c| c.submit_endpoint)
+    }
+
+    pub fn endpoint_untracked(&self) -> Option<String> {
+        self.site.0.get_untracked().and_then(|r| r.ok()).and_then(|c| c.submit_endpoint)
     }
 }

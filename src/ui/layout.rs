@@ -156,8 +156,9 @@ fn Footer() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::is_current;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[test]
+    #[wasm_bindgen_test]
     fn current_section() {
         assert!(is_current("/", "/"));
         assert!(is_current("", "/"));

@@ -106,6 +106,7 @@ export async function launchBrowser() {
 }
 
 const problemsOf = new WeakMap();
+const idleOf = new WeakMap();
 
 /**
  * A fresh context and page. width 375 gives a phone (375×812, isMobile, scale 2, touch);
@@ -141,7 +142,23 @@ export async function newPage(browser, { width = MOBILE, height, contextOptions 
   });
   page.on('pageerror', (err) => list.push({ text: `page error: ${err && (err.stack || err.message || err)}` }));
   page.on('crash', () => list.push({ text: 'page crashed' }));
+  // In-flight GETs, for settle(). (Not Playwright's "networkidle": a POST whose response body
+  // the app never reads stays "in flight" for ever in Chromium.)
+  const inflight = new Set();
+  const idle = { inflight, last: Date.now() };
+  idleOf.set(page, idle);
+  page.on('request', (req) => {
+    if (req.method() === 'GET' && !req.url().startsWith('data:')) {
+      inflight.add(req);
+      idle.last = Date.now();
+    }
+  });
+  const done = (req) => {
+    if (inflight.delete(req)) idle.last = Date.now();
+  };
+  page.on('requestfinished', done);
   page.on('requestfailed', (req) => {
+    done(req);
     // A request cancelled because the page navigated away (a reload) is not the app's fault.
     if (req.failure()?.errorText === 'net::ERR_ABORTED') return;
     list.push({ text: `request failed: ${req.method()} ${req.url()} (${req.failure()?.errorText})` });
@@ -207,9 +224,20 @@ export async function waitForApp(page, { timeout = 20_000 } = {}) {
   await settle(page);
 }
 
+/** Wait until no GET has been in flight for `quiet` ms (best effort, gives up after `timeout`). */
+export async function networkQuiet(page, { quiet = 400, timeout = 8_000 } = {}) {
+  const idle = idleOf.get(page);
+  if (!idle) return;
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    if (idle.inflight.size === 0 && Date.now() - idle.last >= quiet) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Wait for the network to go quiet and loading indicators to disappear (best effort). */
 export async function settle(page, { timeout = 8_000 } = {}) {
-  await page.waitForLoadState('networkidle', { timeout }).catch(() => {});
+  await networkQuiet(page, { timeout });
   await page
     .waitForFunction(
       () =>

@@ -168,24 +168,35 @@ test('home shows the latest news', async () => {
   }
 });
 
-test('a loading indicator with role="status" shows while data is on its way', async () => {
-  const page = await newPage(browser, { width: MOBILE });
-  try {
-    let release;
-    const gate = new Promise((r) => (release = r));
-    await page.route('**/data/site.json', async (route) => {
-      await gate;
-      await route.continue();
-    });
-    await page.goto(server.url, { waitUntil: 'load' });
-    const status = page.locator('[role="status"]');
-    await status.first().waitFor({ state: 'visible', timeout: 15_000 });
-    assert.ok((await status.first().innerText()).trim().length > 0 || (await status.first().getAttribute('aria-label')), 'the loading status should say something');
-    release();
-    await waitForApp(page);
-    assert.ok((await page.locator('header').first().innerText()).includes(site.name));
-    expectNoConsoleErrors(page);
-  } finally {
-    await closePage(page);
-  }
-});
+for (const [what, pattern] of [
+  ['data/news/page-1.json', '**/data/news/page-1.json'],
+  ['data/site.json', '**/data/site.json'],
+]) {
+  test(`while ${what} is on its way: a visible role="status" indicator, and no empty h1`, async () => {
+    const page = await newPage(browser, { width: MOBILE });
+    try {
+      let release;
+      const gate = new Promise((r) => (release = r));
+      await page.route(pattern, async (route) => {
+        await gate;
+        await route.continue();
+      });
+      await page.goto(server.url, { waitUntil: 'load' });
+      // Give the app time to start (the wasm is large in debug builds) while the data is held back.
+      await page.locator('header').first().waitFor({ state: 'visible', timeout: 15_000 });
+      await page.waitForTimeout(300);
+      const status = page.locator('[role="status"]').filter({ visible: true }).first();
+      await status.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {});
+      const h1s = await page.locator('main#main h1').allInnerTexts();
+      const statusText = (await status.count()) ? (await status.innerText()).trim() : null;
+      release();
+      assert.ok(statusText, `while ${what} loads, a visible [role="status"] should say so (main shows: ${JSON.stringify(h1s)})`);
+      for (const h of h1s) assert.ok(h.trim().length > 0, `while ${what} loads, no <h1> should be empty (an empty heading fails WCAG 2.4.6)`);
+      await waitForApp(page);
+      assert.ok((await page.locator('header').first().innerText()).includes(site.name));
+      expectNoConsoleErrors(page);
+    } finally {
+      await closePage(page);
+    }
+  });
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Size budget of the home page's first load (a benchmark, not a test): gzip -9 size of the
+# wasm, JS, CSS and HTML of the release build plus the data files the home page fetches.
+# Budget: 200 KB gzip in all.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dist=${1:-dist}
+[ -f "$dist/index.html" ] || { echo "no release build in $dist: run scripts/build.sh" >&2; exit 1; }
+gz() { gzip -9 -c "$1" | wc -c; }
+total=0
+row() { printf '%-34s %9s B raw %9s B gzip\n' "$1" "$(wc -c <"$2")" "$3"; total=$((total + $3)); }
+for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css "$dist"/index.html; do
+  row "$(basename "$f")" "$f" "$(gz "$f")"
+done
+for f in site.json news/page-1.json; do
+  row "data/$f" "$dist/data/$f" "$(gz "$dist/data/$f")"
+done
+printf '%-34s %31s B gzip (%d KB; budget 200 KB)\n' "home page first load" "$total" $((total / 1024))
+[ "$total" -le $((200 * 1024)) ] && echo "within budget" || echo "OVER BUDGET"

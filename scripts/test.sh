@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Set up (if needed) and run every test: native unit tests, component tests in headless
+# Chromium, the release build, end-to-end journeys with screenshots and axe, and the size report.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+source scripts/env.sh
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format"
+cargo fmt --all -- --check
+
+step "native tests: model, data tool"
+cargo test -p deputy-model -p deputy-data
+
+step "demo data is valid and matches its generator"
+cargo run -q -p deputy-data -- validate public/data
+tmp=$(mktemp -d)
+cargo run -q -p deputy-data -- generate --profile city --seed 2025 --out "$tmp/data" >/dev/null
+diff -r "$tmp/data" public/data >/dev/null || { echo "public/data differs from the generator's output: run scripts/gen-data.sh"; exit 1; }
+rm -rf "$tmp"
+
+step "component tests in headless Chromium (wasm-bindgen-test)"
+cargo test -p deputy-home --target wasm32-unknown-unknown
+
+step "release build"
+bash scripts/build.sh
+
+step "end-to-end journeys (Playwright + axe-core, 375 px and 1280 px)"
+bash tests/e2e/run.sh
+
+step "size report"
+bash scripts/size.sh
