@@ -5,19 +5,11 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-use crate::data::{fetch_json, Site};
+use crate::data::{Site, fetch_json};
 use crate::i18n::*;
-use crate::outbox::{provide_outbox, OutboxPage};
-use crate::ui::{provide_care_mode, Shell};
+use crate::outbox::{OutboxPage, provide_outbox};
+use crate::ui::{Shell, provide_care_mode};
 use crate::{consult, direct, duties, feedback, home, proposals, training};
-
-/// The base path the app is served under ("" at the root, "/renda" under /renda/), read from
-/// the `<base href>` that trunk writes from `--public-url`.
-pub fn base_path() -> String {
-    let base = document().base_uri().ok().flatten().unwrap_or_default();
-    let path = web_sys::Url::new(&base).map(|u| u.pathname()).unwrap_or_default();
-    path.trim_end_matches('/').to_string()
-}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -27,7 +19,7 @@ pub fn App() -> impl IntoView {
     provide_outbox(site);
     view! {
         <I18nContextProvider>
-            <Router base=base_path()>
+            <Router base=crate::ui::base()>
                 <Shell>
                     <TitleAndFocus />
                     <Routes fallback=|| view! { <NotFound /> }>
@@ -67,7 +59,11 @@ fn TitleAndFocus() -> impl IntoView {
                 .flatten()
                 .and_then(|h| h.text_content())
                 .unwrap_or_default();
-            let title = if h1.is_empty() || h1 == site_name { site_name.clone() } else { format!("{h1} - {site_name}") };
+            let title = if h1.is_empty() || h1 == site_name {
+                site_name.clone()
+            } else {
+                format!("{h1} - {site_name}")
+            };
             if !title.is_empty() {
                 document().set_title(&title);
             }
@@ -91,7 +87,7 @@ pub fn NotFound() -> impl IntoView {
             <h1>{t!(i18n, not_found.title)}</h1>
             <p>{t!(i18n, not_found.text)}</p>
             <p>
-                <leptos_router::components::A href="/" attr:class="button">
+                <leptos_router::components::A href=crate::ui::href("/") attr:class="button">
                     {t!(i18n, not_found.home)}
                 </leptos_router::components::A>
             </p>

@@ -42,5 +42,9 @@ pub async fn news_article(id: String) -> Result<NewsArticle, DataError> {
 
 /// Ids come from URLs; only plain ids may become file paths.
 pub fn is_safe_id(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }

@@ -4,6 +4,8 @@
 use deputy_model::{Block, NewsKind, NewsSummary};
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+use crate::ui::href;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::data::{news_article, news_page};
@@ -28,10 +30,10 @@ pub fn NewsList(items: Vec<NewsSummary>) -> impl IntoView {
             {items
                 .into_iter()
                 .map(|n| {
-                    let href = format!("/news/{}", n.id);
+                    let link = href(&format!("/news/{}", n.id));
                     view! {
                         <li class="news-item">
-                            <A href=href attr:class="news-link">{n.title.clone()}</A>
+                            <A href=link attr:class="news-link">{n.title.clone()}</A>
                             <p class="news-meta">
                                 <span class="tag">{kind_label(i18n, n.kind)}</span>
                                 <time datetime=n.date.clone()>{n.date.clone()}</time>
@@ -50,14 +52,21 @@ pub fn NewsList(items: Vec<NewsSummary>) -> impl IntoView {
 pub fn NewsListPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let page = move || query.read().get("page").and_then(|p| p.parse::<u32>().ok()).filter(|p| *p >= 1).unwrap_or(1);
+    let page = move || {
+        query
+            .read()
+            .get("page")
+            .and_then(|p| p.parse::<u32>().ok())
+            .filter(|p| *p >= 1)
+            .unwrap_or(1)
+    };
     let data = LocalResource::new(move || news_page(page()));
     view! {
         <section class="page news">
             <h1>{t!(i18n, news.title)}</h1>
             {loaded(data, move |p| {
-                let prev = (p.page > 1).then(|| format!("/news?page={}", p.page - 1));
-                let next = (p.page < p.pages).then(|| format!("/news?page={}", p.page + 1));
+                let prev = (p.page > 1).then(|| href(&format!("/news?page={}", p.page - 1)));
+                let next = (p.page < p.pages).then(|| href(&format!("/news?page={}", p.page + 1)));
                 view! {
                     <NewsList items=p.items />
                     <nav class="pager" aria-label=move || t_string!(i18n, news.title)>
@@ -97,7 +106,7 @@ pub fn NewsArticlePage() -> impl IntoView {
                     {(!a.source.is_empty()).then(|| view! { <p class="source">{t!(i18n, news.source)}"："{a.source.clone()}</p> })}
                 }
             })}
-            <p><A href="/news">{t!(i18n, news.back)}</A></p>
+            <p><A href=href("/news")>{t!(i18n, news.back)}</A></p>
         </article>
     }
 }

@@ -1,15 +1,17 @@
 //! 意见反馈: feedback on the site itself. The first form on the outbox: draft autosave,
 //! validation as one types, a receipt code at once.
 
-use deputy_model::input::{check_text, char_count, is_email, is_mainland_mobile, TextCheck};
+use deputy_model::input::{TextCheck, char_count, check_text, is_email, is_mainland_mobile};
 use deputy_model::submission::SubmissionKind;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::ui::href;
+
 use crate::i18n::*;
 use crate::outbox::use_outbox;
-use crate::ui::storage::{draft, draft_flag};
 use crate::ui::ReceiptCode;
+use crate::ui::storage::{draft, draft_flag};
 
 pub const MAX_CONTENT: usize = 1000;
 
@@ -96,7 +98,7 @@ pub fn FeedbackPage() -> impl IntoView {
                         <ReceiptCode code />
                         <p>{t!(i18n, feedback.done_text)}</p>
                         <p class="actions">
-                            <A href="/mine" attr:class="button">{t!(i18n, feedback.to_mine)}</A>
+                            <A href=href("/mine") attr:class="button">{t!(i18n, feedback.to_mine)}</A>
                             <button type="button" class="button secondary" on:click=move |_| receipt.set(None)>
                                 {t!(i18n, feedback.again)}
                             </button>

@@ -7,6 +7,8 @@ pub use more::MorePage;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::ui::href;
+
 use crate::data::{news_page, use_site};
 use crate::duties::NewsList;
 use crate::i18n::*;
@@ -17,7 +19,11 @@ pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let site = use_site();
     let news = LocalResource::new(|| news_page(1));
-    let name = move || site.config().map(|c| c.name).unwrap_or_default();
+    let name = move || {
+        site.config()
+            .map(|c| c.name)
+            .unwrap_or_else(|| t_string!(i18n, site_default_name).to_string())
+    };
     view! {
         <section class="page home">
             <div class="hero">
@@ -35,12 +41,12 @@ pub fn HomePage() -> impl IntoView {
             </ul>
             <h2>{t!(i18n, home.quick_heading)}</h2>
             <ul class="quick-links">
-                <li><A href="/mine" attr:class="button secondary">{t!(i18n, home.mine)}</A></li>
-                <li><A href="/feedback" attr:class="button secondary">{t!(i18n, home.feedback)}</A></li>
+                <li><A href=href("/mine") attr:class="button secondary">{t!(i18n, home.mine)}</A></li>
+                <li><A href=href("/feedback") attr:class="button secondary">{t!(i18n, home.feedback)}</A></li>
             </ul>
             <h2>{t!(i18n, home.news_heading)}</h2>
             {loaded(news, |page| view! { <NewsList items=page.items.into_iter().take(5).collect() /> })}
-            <p><A href="/news">{t!(i18n, home.more_news)}" ›"</A></p>
+            <p><A href=href("/news")>{t!(i18n, home.more_news)}" ›"</A></p>
         </section>
     }
 }
@@ -54,7 +60,7 @@ fn ModuleCard(
 ) -> impl IntoView {
     view! {
         <li class="module-card">
-            <A href=href attr:class="module-link">
+            <A href=crate::ui::href(href) attr:class="module-link">
                 <span class="module-mark" aria-hidden="true">{mark}</span>
                 <span class="module-title">{move || title.get()}</span>
                 <span class="module-desc">{move || desc.get()}</span>

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::ui::href;
+
 use crate::i18n::*;
 
 #[component]
@@ -12,11 +14,11 @@ pub fn MorePage() -> impl IntoView {
         <section class="page more">
             <h1>{t!(i18n, more.title)}</h1>
             <ul class="link-list big">
-                <li><A href="/training">{t!(i18n, nav.training)}</A></li>
-                <li><A href="/proposals">{t!(i18n, nav.proposals)}</A></li>
-                <li><A href="/news">{t!(i18n, nav.news)}</A></li>
-                <li><A href="/mine">{t!(i18n, nav.mine)}</A></li>
-                <li><A href="/feedback">{t!(i18n, nav.feedback)}</A></li>
+                <li><A href=href("/training")>{t!(i18n, nav.training)}</A></li>
+                <li><A href=href("/proposals")>{t!(i18n, nav.proposals)}</A></li>
+                <li><A href=href("/news")>{t!(i18n, nav.news)}</A></li>
+                <li><A href=href("/mine")>{t!(i18n, nav.mine)}</A></li>
+                <li><A href=href("/feedback")>{t!(i18n, nav.feedback)}</A></li>
             </ul>
         </section>
     }

@@ -14,4 +14,4 @@ mod send;
 mod store;
 
 pub use page::OutboxPage;
-pub use store::{provide_outbox, use_outbox, Outbox};
+pub use store::{Outbox, provide_outbox, use_outbox};

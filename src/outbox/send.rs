@@ -8,7 +8,7 @@ use gloo_net::http::Request;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::store::{now_rfc3339, Outbox};
+use super::store::{Outbox, now_rfc3339};
 
 const RETRY_EVERY: Duration = Duration::from_secs(30);
 
@@ -24,16 +24,22 @@ pub fn start(outbox: Outbox) {
 }
 
 fn online() -> bool {
-    web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true)
+    web_sys::window()
+        .map(|w| w.navigator().on_line())
+        .unwrap_or(true)
 }
 
 /// Try to send every pending item. Without an endpoint or a network, items stay queued.
 pub fn flush(outbox: Outbox) {
-    let Some(endpoint) = outbox.endpoint_untracked() else { return };
+    let Some(endpoint) = outbox.endpoint_untracked() else {
+        return;
+    };
     if !online() {
         return;
     }
-    let pending: Vec<OutboxItem> = outbox.items.with_untracked(|v| v.iter().filter(|i| i.pending()).cloned().collect());
+    let pending: Vec<OutboxItem> = outbox
+        .items
+        .with_untracked(|v| v.iter().filter(|i| i.pending()).cloned().collect());
     for item in pending {
         let endpoint = endpoint.clone();
         spawn_local(async move {
@@ -45,7 +51,10 @@ pub fn flush(outbox: Outbox) {
             };
             // The item may have been sent by a concurrent flush; never downgrade "sent".
             let already_sent = outbox.items.with_untracked(|v| {
-                v.iter().any(|i| i.submission.receipt_code == code && matches!(i.delivery, DeliveryState::Sent { .. }))
+                v.iter().any(|i| {
+                    i.submission.receipt_code == code
+                        && matches!(i.delivery, DeliveryState::Sent { .. })
+                })
             });
             if !already_sent {
                 outbox.set_delivery(&code, state);
@@ -55,7 +64,13 @@ pub fn flush(outbox: Outbox) {
 }
 
 async fn post(endpoint: &str, item: &OutboxItem) -> Result<(), String> {
-    let request = Request::post(endpoint).json(&item.submission).map_err(|e| e.to_string())?;
+    let request = Request::post(endpoint)
+        .json(&item.submission)
+        .map_err(|e| e.to_string())?;
     let response = request.send().await.map_err(|_| "network".to_string())?;
-    if response.ok() { Ok(()) } else { Err(format!("HTTP {}", response.status())) }
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(format!("HTTP {}", response.status()))
+    }
 }

@@ -1,5 +1,5 @@
 use deputy_model::submission::{DeliveryState, OutboxItem, Submission, SubmissionKind};
-use deputy_model::{clock, receipt, FORMAT_VERSION};
+use deputy_model::{FORMAT_VERSION, clock, receipt};
 use leptos::prelude::*;
 
 use super::send;
@@ -21,7 +21,11 @@ pub fn use_outbox() -> Outbox {
 
 pub fn provide_outbox(site: Site) -> Outbox {
     let (items, broken) = load_items();
-    let outbox = Outbox { items: RwSignal::new(items), storage_broken: RwSignal::new(broken), site };
+    let outbox = Outbox {
+        items: RwSignal::new(items),
+        storage_broken: RwSignal::new(broken),
+        site,
+    };
     provide_context(outbox);
     send::start(outbox);
     outbox
@@ -29,7 +33,9 @@ pub fn provide_outbox(site: Site) -> Outbox {
 
 /// Read the stored items. Anything unreadable is moved aside under its own key, never dropped.
 fn load_items() -> (Vec<OutboxItem>, bool) {
-    let Some(raw) = storage::raw(storage::OUTBOX) else { return (Vec::new(), false) };
+    let Some(raw) = storage::raw(storage::OUTBOX) else {
+        return (Vec::new(), false);
+    };
     match serde_json::from_str::<Vec<OutboxItem>>(&raw) {
         Ok(items) => (items, false),
         Err(_) => {
@@ -60,8 +66,17 @@ pub fn now_rfc3339() -> String {
 
 impl Outbox {
     /// Store a submission and return its receipt code. Sending happens afterwards.
-    pub fn submit(&self, kind: SubmissionKind, title: String, payload: serde_json::Value) -> String {
-        let existing: Vec<String> = self.items.with_untracked(|v| v.iter().map(|i| i.submission.receipt_code.clone()).collect());
+    pub fn submit(
+        &self,
+        kind: SubmissionKind,
+        title: String,
+        payload: serde_json::Value,
+    ) -> String {
+        let existing: Vec<String> = self.items.with_untracked(|v| {
+            v.iter()
+                .map(|i| i.submission.receipt_code.clone())
+                .collect()
+        });
         let mut code = receipt::code_from_entropy(entropy());
         while existing.contains(&code) {
             code = receipt::code_from_entropy(entropy());
@@ -84,7 +99,8 @@ impl Outbox {
     /// pressing send must not lose the submission).
     fn mutate(&self, f: impl FnOnce(&mut Vec<OutboxItem>)) {
         self.items.update(f);
-        self.items.with_untracked(|items| storage::save(storage::OUTBOX, items));
+        self.items
+            .with_untracked(|items| storage::save(storage::OUTBOX, items));
     }
 
     pub fn set_delivery(&self, code: &str, delivery: DeliveryState) {
@@ -106,6 +122,10 @@ impl Outbox {
     }
 
     pub fn endpoint_untracked(&self) -> Option<String> {
-        self.site.0.get_untracked().and_then(|r| r.ok()).and_then(|c| c.submit_endpoint)
+        self.site
+            .0
+            .get_untracked()
+            .and_then(|r| r.ok())
+            .and_then(|c| c.submit_endpoint)
     }
 }

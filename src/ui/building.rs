@@ -3,10 +3,15 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::ui::href;
+
 use crate::i18n::*;
 
 #[component]
-pub fn UnderConstruction(#[prop(into)] title: Signal<String>, #[prop(into)] items: Signal<String>) -> impl IntoView {
+pub fn UnderConstruction(
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] items: Signal<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page building">
@@ -15,8 +20,8 @@ pub fn UnderConstruction(#[prop(into)] title: Signal<String>, #[prop(into)] item
             <p class="building-items">{move || items.get()}</p>
             <p>{t!(i18n, building.meanwhile)}</p>
             <ul class="link-list">
-                <li><A href="/feedback">{t!(i18n, home.feedback)}</A></li>
-                <li><A href="/news">{t!(i18n, nav.news)}</A></li>
+                <li><A href=href("/feedback")>{t!(i18n, home.feedback)}</A></li>
+                <li><A href=href("/news")>{t!(i18n, nav.news)}</A></li>
                 <li>{t!(i18n, building.contact_station)}</li>
             </ul>
         </section>

@@ -4,9 +4,10 @@
 use deputy_model::clock;
 use leptos::prelude::*;
 use leptos_router::components::A;
+
 use leptos_router::hooks::use_location;
 
-use super::{loaded, CareToggle, TextSizeControl};
+use super::{CareToggle, Loading, TextSizeControl, app_path, href, loaded};
 use crate::data::use_site;
 use crate::i18n::*;
 
@@ -14,7 +15,11 @@ use crate::i18n::*;
 pub fn Shell(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let site = use_site();
-    let name = move || site.config().map(|c| c.name).unwrap_or_else(|| t_string!(i18n, site_default_name).to_string());
+    let name = move || {
+        site.config()
+            .map(|c| c.name)
+            .unwrap_or_else(|| t_string!(i18n, site_default_name).to_string())
+    };
     // The routes need the site config (contacts, endpoint); while it fails, say so in main.
     let body = children();
     let site_error = move || matches!(site.0.get(), Some(Err(_)));
@@ -22,7 +27,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_main)}</a>
         <header class="site-header">
             <div class="header-inner">
-                <A href="/" attr:class="site-name">
+                <A href=href("/") attr:class="site-name">
                     <span class="emblem" aria-hidden="true"></span>
                     <span class="site-name-text">{name}</span>
                 </A>
@@ -34,6 +39,9 @@ pub fn Shell(children: Children) -> impl IntoView {
             <MainNav />
         </header>
         <main id="main" class="site-main">
+            <Show when=move || site.0.get().is_none()>
+                <Loading />
+            </Show>
             <div hidden=site_error>{body}</div>
             <Show when=site_error>{loaded(site.0, |_| ())}</Show>
         </main>
@@ -48,21 +56,57 @@ struct NavItem {
 }
 
 const MAIN_NAV: &[NavItem] = &[
-    NavItem { href: "/", label: |i| t_string!(i, nav.home) },
-    NavItem { href: "/direct", label: |i| t_string!(i, nav.direct) },
-    NavItem { href: "/consult", label: |i| t_string!(i, nav.consult) },
-    NavItem { href: "/duties", label: |i| t_string!(i, nav.duties) },
-    NavItem { href: "/training", label: |i| t_string!(i, nav.training) },
-    NavItem { href: "/proposals", label: |i| t_string!(i, nav.proposals) },
-    NavItem { href: "/mine", label: |i| t_string!(i, nav.mine) },
+    NavItem {
+        href: "/",
+        label: |i| t_string!(i, nav.home),
+    },
+    NavItem {
+        href: "/direct",
+        label: |i| t_string!(i, nav.direct),
+    },
+    NavItem {
+        href: "/consult",
+        label: |i| t_string!(i, nav.consult),
+    },
+    NavItem {
+        href: "/duties",
+        label: |i| t_string!(i, nav.duties),
+    },
+    NavItem {
+        href: "/training",
+        label: |i| t_string!(i, nav.training),
+    },
+    NavItem {
+        href: "/proposals",
+        label: |i| t_string!(i, nav.proposals),
+    },
+    NavItem {
+        href: "/mine",
+        label: |i| t_string!(i, nav.mine),
+    },
 ];
 
 const BOTTOM_NAV: &[NavItem] = &[
-    NavItem { href: "/", label: |i| t_string!(i, nav.home) },
-    NavItem { href: "/direct", label: |i| t_string!(i, nav.direct) },
-    NavItem { href: "/consult", label: |i| t_string!(i, nav.consult) },
-    NavItem { href: "/duties", label: |i| t_string!(i, nav.duties) },
-    NavItem { href: "/more", label: |i| t_string!(i, nav.more) },
+    NavItem {
+        href: "/",
+        label: |i| t_string!(i, nav.home),
+    },
+    NavItem {
+        href: "/direct",
+        label: |i| t_string!(i, nav.direct),
+    },
+    NavItem {
+        href: "/consult",
+        label: |i| t_string!(i, nav.consult),
+    },
+    NavItem {
+        href: "/duties",
+        label: |i| t_string!(i, nav.duties),
+    },
+    NavItem {
+        href: "/more",
+        label: |i| t_string!(i, nav.more),
+    },
 ];
 
 /// Whether `href` is the current section: "/" only on the home page, others by prefix.
@@ -80,16 +124,17 @@ fn nav_links(items: &'static [NavItem]) -> impl IntoView {
     items
         .iter()
         .map(|item| {
-            let href = item.href;
+            let target = item.href;
             let label = item.label;
             let current = move || {
                 // The router strips the base path, so this compares app paths.
-                let path = location.pathname.get();
-                is_current(&path, href) || (href == "/more" && ["/training", "/proposals", "/mine", "/feedback", "/news"].iter().any(|p| is_current(&path, p)))
+                let pathname = location.pathname.get();
+                let path = app_path(&pathname);
+                is_current(path, target) || (target == "/more" && ["/training", "/proposals", "/mine", "/feedback", "/news"].iter().any(|p| is_current(path, p)))
             };
             view! {
                 <li>
-                    <A href=href attr:class="nav-link" attr:aria-current=move || current().then_some("page")>
+                    <A href=href(target) attr:class="nav-link" attr:aria-current=move || current().then_some("page")>
                         {move || label(i18n)}
                     </A>
                 </li>

@@ -3,12 +3,14 @@
 mod building;
 mod care;
 mod layout;
+mod link;
 mod loaded;
 mod receipt;
 pub mod storage;
 
 pub use building::UnderConstruction;
-pub use care::{focus_main_heading, provide_care_mode, CareToggle, TextSizeControl};
+pub use care::{CareToggle, TextSizeControl, focus_main_heading, provide_care_mode};
 pub use layout::Shell;
-pub use loaded::{loaded, DataErrorView, Loading};
+pub use link::{app_path, base, href};
+pub use loaded::{DataErrorView, Loading, loaded};
 pub use receipt::ReceiptCode;

@@ -3,7 +3,7 @@
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
-use serde::{de::DeserializeOwned, Serialize};
+use serde::{Serialize, de::DeserializeOwned};
 
 pub const CARE_MODE: &str = "deputy-home.care.v1";
 pub const TEXT_SIZE: &str = "deputy-home.text-size.v1";

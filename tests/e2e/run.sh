@@ -13,13 +13,11 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
 
-# npm ci only when node_modules is missing or package-lock.json changed since the last install.
-stamp="node_modules/.e2e-lock.sha256"
-want="$(sha256sum package-lock.json | cut -d' ' -f1)"
-if [[ ! -d node_modules || ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
+# npm ci only when node_modules is missing or package-lock.json changed since the last install
+# (npm writes node_modules/.package-lock.json on every install, including scripts/setup.sh's).
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   echo "e2e: npm ci" >&2
   npm ci --no-audit --no-fund --loglevel=error
-  echo "$want" > "$stamp"
 fi
 
 if [[ $# -gt 0 ]]; then

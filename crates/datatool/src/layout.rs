@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use deputy_model::deputy::PlaceDeputies;
 use deputy_model::station::StationIndex;
-use deputy_model::{DeputySummary, NewsSummary, Page, FORMAT_VERSION};
+use deputy_model::{DeputySummary, FORMAT_VERSION, NewsSummary, Page};
 use serde::Serialize;
 
 use crate::world::World;
@@ -44,8 +44,16 @@ pub fn files(world: &World) -> Result<Vec<(String, String)>> {
     put("groups.json".into(), &world.groups)?;
 
     // places: a region's own deputies and those of every region containing it.
-    let ancestors: HashMap<&str, Vec<&str>> =
-        world.regions.iter().map(|r| (r.code.as_str(), r.path.iter().map(|p| p.code.as_str()).collect())).collect();
+    let ancestors: HashMap<&str, Vec<&str>> = world
+        .regions
+        .iter()
+        .map(|r| {
+            (
+                r.code.as_str(),
+                r.path.iter().map(|p| p.code.as_str()).collect(),
+            )
+        })
+        .collect();
     for r in &world.regions {
         let mut covering: Vec<&str> = ancestors.get(r.code.as_str()).cloned().unwrap_or_default();
         covering.push(r.code.as_str());
@@ -56,11 +64,19 @@ pub fn files(world: &World) -> Result<Vec<(String, String)>> {
             .map(|d| d.summary.clone())
             .collect();
         deputies.sort_by(|a, b| a.level.cmp(&b.level).then_with(|| a.id.cmp(&b.id)));
-        let place = PlaceDeputies { format_version: FORMAT_VERSION, region_code: r.code.clone(), region_name: r.name.clone(), deputies };
+        let place = PlaceDeputies {
+            format_version: FORMAT_VERSION,
+            region_code: r.code.clone(),
+            region_name: r.name.clone(),
+            deputies,
+        };
         put(format!("places/{}.json", r.code), &place)?;
     }
 
-    let index = StationIndex { format_version: FORMAT_VERSION, stations: world.stations.iter().map(|s| s.summary.clone()).collect() };
+    let index = StationIndex {
+        format_version: FORMAT_VERSION,
+        stations: world.stations.iter().map(|s| s.summary.clone()).collect(),
+    };
     put("stations/index.json".into(), &index)?;
     for s in &world.stations {
         put(format!("stations/{}.json", s.summary.id), s)?;
@@ -81,7 +97,10 @@ pub fn files(world: &World) -> Result<Vec<(String, String)>> {
 /// which replaces `out` only when complete, so a failed run leaves the old data intact.
 pub fn write(world: &World, out: &Path) -> Result<usize> {
     let files = files(world)?;
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     fs::create_dir_all(parent).with_context(|| format!("创建目录 {} 失败", parent.display()))?;
     let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("data");
     let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));

@@ -60,7 +60,11 @@ pub struct Loaded {
 }
 
 fn problem(file: &str, field: impl Into<String>, message: impl Into<String>) -> Problem {
-    Problem { file: file.to_string(), field: field.into(), message: message.into() }
+    Problem {
+        file: file.to_string(),
+        field: field.into(),
+        message: message.into(),
+    }
 }
 
 /// Load and check a data folder file by file.
@@ -75,10 +79,16 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
     }
     for rel in files {
         let Some(kind) = kind_of(&rel) else {
-            problems.push(problem(&rel, "", "不属于数据目录的文件（见 docs/data-format.md 的目录结构）"));
+            problems.push(problem(
+                &rel,
+                "",
+                "不属于数据目录的文件（见 docs/data-format.md 的目录结构）",
+            ));
             continue;
         };
-        *counts.entry(kind.schema_file().trim_end_matches(".schema.json")).or_insert(0) += 1;
+        *counts
+            .entry(kind.schema_file().trim_end_matches(".schema.json"))
+            .or_insert(0) += 1;
         let text = match fs::read_to_string(root.join(&rel)) {
             Ok(t) => t,
             Err(e) => {
@@ -89,27 +99,45 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
         let value: Value = match serde_json::from_str(&text) {
             Ok(v) => v,
             Err(e) if e.is_eof() => {
-                problems.push(problem(&rel, format!("第 {} 行第 {} 列", e.line(), e.column()), "文件不完整（JSON 提前结束），可能被截断"));
+                problems.push(problem(
+                    &rel,
+                    format!("第 {} 行第 {} 列", e.line(), e.column()),
+                    "文件不完整（JSON 提前结束），可能被截断",
+                ));
                 continue;
             }
             Err(e) => {
-                problems.push(problem(&rel, format!("第 {} 行第 {} 列", e.line(), e.column()), format!("不是有效的 JSON：{e}")));
+                problems.push(problem(
+                    &rel,
+                    format!("第 {} 行第 {} 列", e.line(), e.column()),
+                    format!("不是有效的 JSON：{e}"),
+                ));
                 continue;
             }
         };
         let schema_problems = validators.check(kind, &value);
         if !schema_problems.is_empty() {
             for (pointer, message) in schema_problems {
-                problems.push(problem(&rel, pointer_to_field(&pointer), format!("不符合数据格式：{message}")));
+                problems.push(problem(
+                    &rel,
+                    pointer_to_field(&pointer),
+                    format!("不符合数据格式：{message}"),
+                ));
             }
             continue;
         }
         let rel_file = rel.clone();
-        let put = |problems: &mut Vec<Problem>| -> Option<()> { decode_into(&mut data, kind, rel_file.clone(), value, problems) };
+        let put = |problems: &mut Vec<Problem>| -> Option<()> {
+            decode_into(&mut data, kind, rel_file.clone(), value, problems)
+        };
         put(&mut problems);
     }
     data.news_pages.sort_by_key(|(_, p)| p.page);
-    Ok(Loaded { data, problems, counts })
+    Ok(Loaded {
+        data,
+        problems,
+        counts,
+    })
 }
 
 fn decode<T: DeserializeOwned>(file: &str, value: Value, problems: &mut Vec<Problem>) -> Option<T> {
@@ -122,17 +150,37 @@ fn decode<T: DeserializeOwned>(file: &str, value: Value, problems: &mut Vec<Prob
     }
 }
 
-fn decode_into(data: &mut Dataset, kind: FileKind, file: String, value: Value, problems: &mut Vec<Problem>) -> Option<()> {
+fn decode_into(
+    data: &mut Dataset,
+    kind: FileKind,
+    file: String,
+    value: Value,
+    problems: &mut Vec<Problem>,
+) -> Option<()> {
     match kind {
         FileKind::Site => data.site = Some((file.clone(), decode(&file, value, problems)?)),
-        FileKind::Region => data.regions.push((file.clone(), decode(&file, value, problems)?)),
-        FileKind::Deputy => data.deputies.push((file.clone(), decode(&file, value, problems)?)),
-        FileKind::Place => data.places.push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::Region => data
+            .regions
+            .push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::Deputy => data
+            .deputies
+            .push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::Place => data
+            .places
+            .push((file.clone(), decode(&file, value, problems)?)),
         FileKind::Groups => data.groups = Some((file.clone(), decode(&file, value, problems)?)),
-        FileKind::StationIndex => data.station_index = Some((file.clone(), decode(&file, value, problems)?)),
-        FileKind::Station => data.stations.push((file.clone(), decode(&file, value, problems)?)),
-        FileKind::NewsPage => data.news_pages.push((file.clone(), decode(&file, value, problems)?)),
-        FileKind::News => data.news.push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::StationIndex => {
+            data.station_index = Some((file.clone(), decode(&file, value, problems)?))
+        }
+        FileKind::Station => data
+            .stations
+            .push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::NewsPage => data
+            .news_pages
+            .push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::News => data
+            .news
+            .push((file.clone(), decode(&file, value, problems)?)),
         FileKind::Submission => {}
     }
     Some(())
@@ -151,7 +199,11 @@ pub fn pointer_to_field(pointer: &str) -> String {
             out.push_str(&part.replace("~1", "/").replace("~0", "~"));
         }
     }
-    if out.is_empty() { "（整个文件）".to_string() } else { out }
+    if out.is_empty() {
+        "（整个文件）".to_string()
+    } else {
+        out
+    }
 }
 
 /// File-level consistency the model cannot see: each file's name matches its id.
@@ -192,7 +244,10 @@ mod tests {
         assert_eq!(kind_of("news/2025-0001.json"), Some(FileKind::News));
         assert_eq!(kind_of("stations/index.json"), Some(FileKind::StationIndex));
         assert_eq!(kind_of("other/x.json"), None);
-        assert_eq!(pointer_to_field("/receptions/3/deputy_id"), "receptions[3].deputy_id");
+        assert_eq!(
+            pointer_to_field("/receptions/3/deputy_id"),
+            "receptions[3].deputy_id"
+        );
         assert_eq!(pointer_to_field(""), "（整个文件）");
     }
 }

@@ -14,7 +14,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
-#[command(name = "deputy-data", version, about = "网上代表之家数据工具：生成、检查和发布静态 JSON 数据")]
+#[command(
+    name = "deputy-data",
+    version,
+    about = "网上代表之家数据工具：生成、检查和发布静态 JSON 数据"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -40,9 +44,7 @@ enum Command {
     },
     /// Check a data folder: JSON syntax, schema, cross-references, dates, duplicates.
     /// Exits non-zero on any problem.
-    Validate {
-        dir: PathBuf,
-    },
+    Validate { dir: PathBuf },
     /// Write the JSON Schema of every kind of data file.
     Schema {
         #[arg(long, default_value = "docs/schema")]
@@ -62,23 +64,42 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Generate { profile: Profile::City, seed, out } => {
+        Command::Generate {
+            profile: Profile::City,
+            seed,
+            out,
+        } => {
             let world = generate::generate_city(seed);
             let n = layout::write(&world, &out)?;
-            println!("已生成 {} 个文件到 {}（{} 名代表，{} 个联络站，{} 篇动态）", n, out.display(), world.deputies.len(), world.stations.len(), world.news.len());
+            println!(
+                "已生成 {} 个文件到 {}（{} 名代表，{} 个联络站，{} 篇动态）",
+                n,
+                out.display(),
+                world.deputies.len(),
+                world.stations.len(),
+                world.news.len()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Validate { dir } => {
             let report = validate::run(&dir)?;
             print!("{}", report.text);
-            Ok(if report.ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            Ok(if report.ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
         Command::Schema { out } => {
             std::fs::create_dir_all(&out)?;
             for (name, text) in schema::all_schema_files() {
                 std::fs::write(out.join(name), text)?;
             }
-            println!("已写入 {} 个 JSON Schema 到 {}", schema::FileKind::ALL.len(), out.display());
+            println!(
+                "已写入 {} 个 JSON Schema 到 {}",
+                schema::FileKind::ALL.len(),
+                out.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
     }

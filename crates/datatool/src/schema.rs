@@ -75,7 +75,12 @@ impl FileKind {
 pub fn all_schema_files() -> Vec<(&'static str, String)> {
     FileKind::ALL
         .iter()
-        .map(|k| (k.schema_file(), serde_json::to_string_pretty(&k.schema()).unwrap_or_default() + "\n"))
+        .map(|k| {
+            (
+                k.schema_file(),
+                serde_json::to_string_pretty(&k.schema()).unwrap_or_default() + "\n",
+            )
+        })
         .collect()
 }
 
@@ -86,7 +91,8 @@ impl Validators {
     pub fn new() -> anyhow::Result<Self> {
         let mut v = Vec::new();
         for k in FileKind::ALL {
-            let validator = jsonschema::validator_for(&k.schema()).map_err(|e| anyhow::anyhow!("schema {:?}: {e}", k))?;
+            let validator = jsonschema::validator_for(&k.schema())
+                .map_err(|e| anyhow::anyhow!("schema {:?}: {e}", k))?;
             v.push((k, validator));
         }
         Ok(Validators(v))
@@ -94,12 +100,21 @@ impl Validators {
 
     /// Problems of one document as (JSON pointer of the field, message).
     pub fn check(&self, kind: FileKind, doc: &Value) -> Vec<(String, String)> {
-        let Some((_, validator)) = self.0.iter().find(|(k, _)| *k == kind) else { return Vec::new() };
+        let Some((_, validator)) = self.0.iter().find(|(k, _)| *k == kind) else {
+            return Vec::new();
+        };
         validator
             .iter_errors(doc)
             .map(|e| {
                 let path = e.instance_path().to_string();
-                (if path.is_empty() { "/".to_string() } else { path }, e.to_string())
+                (
+                    if path.is_empty() {
+                        "/".to_string()
+                    } else {
+                        path
+                    },
+                    e.to_string(),
+                )
             })
             .collect()
     }
@@ -115,7 +130,10 @@ mod tests {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/schema");
         for (name, text) in all_schema_files() {
             let committed = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
-            assert_eq!(committed, text, "docs/schema/{name} is stale: run `cargo run -p deputy-data -- schema --out docs/schema`");
+            assert_eq!(
+                committed, text,
+                "docs/schema/{name} is stale: run `cargo run -p deputy-data -- schema --out docs/schema`"
+            );
         }
     }
 

@@ -19,7 +19,9 @@ const DAMM: [[u8; 10]; 10] = [
 pub const CODE_LEN: usize = 10;
 
 fn damm_digit(digits: &[u8]) -> u8 {
-    digits.iter().fold(0u8, |interim, &d| DAMM[interim as usize][d as usize])
+    digits
+        .iter()
+        .fold(0u8, |interim, &d| DAMM[interim as usize][d as usize])
 }
 
 /// Make a receipt code from random bits (the caller supplies them: `crypto.getRandomValues`
@@ -110,7 +112,10 @@ mod tests {
         let c = code_from_entropy(5);
         let spaced = display(&c);
         assert_eq!(normalize(&spaced).as_deref(), Some(c.as_str()));
-        let full: String = c.chars().map(|ch| char::from_u32(ch as u32 - '0' as u32 + '０' as u32).unwrap()).collect();
+        let full: String = c
+            .chars()
+            .map(|ch| char::from_u32(ch as u32 - '0' as u32 + '０' as u32).unwrap())
+            .collect();
         assert_eq!(normalize(&full).as_deref(), Some(c.as_str()));
         assert!(normalize("12345").is_none());
         assert!(normalize("abcdefghij").is_none());

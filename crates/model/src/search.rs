@@ -79,7 +79,9 @@ pub fn score(key: &SearchKey, folded_query: &str) -> Option<u8> {
 /// Each syllable typed either in full or as its first letter, the last one possibly in part:
 /// "narqqg" and "nrenqqg" both find "na ren qi qi ge".
 fn mixed_prefix(syllables: &[&str], q: &str) -> bool {
-    let Some((first, rest)) = syllables.split_first() else { return q.is_empty() };
+    let Some((first, rest)) = syllables.split_first() else {
+        return q.is_empty();
+    };
     if q.is_empty() || first.starts_with(q) {
         return true;
     }
@@ -107,7 +109,10 @@ mod tests {
     use super::*;
 
     fn k(name: &str, py: &str) -> SearchKey {
-        SearchKey { name: name.into(), pinyin: py.into() }
+        SearchKey {
+            name: name.into(),
+            pinyin: py.into(),
+        }
     }
 
     #[test]
@@ -128,7 +133,11 @@ mod tests {
 
     #[test]
     fn ranking_prefers_exact_then_prefix() {
-        let items = vec![k("王爱霞", "wang ai xia"), k("王义", "wang yi"), k("李王", "li wang")];
+        let items = vec![
+            k("王爱霞", "wang ai xia"),
+            k("王义", "wang yi"),
+            k("李王", "li wang"),
+        ];
         let r = search(&items, |x| x, "王义");
         assert_eq!(r[0].name, "王义");
         let r = search(&items, |x| x, "wang");

@@ -4,8 +4,8 @@
 
 use deputy_model::deputy::{Gender, GroupIndex};
 use deputy_model::{
-    Contact, Deputy, DeputyGroup, DeputySummary, GroupKind, Level, Reception, RegionKind, RegionNode, RegionRef,
-    SiteConfig, Station, StationSummary, StationTier, FORMAT_VERSION,
+    Contact, Deputy, DeputyGroup, DeputySummary, FORMAT_VERSION, GroupKind, Level, Reception,
+    RegionKind, RegionNode, RegionRef, SiteConfig, Station, StationSummary, StationTier,
 };
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
@@ -31,10 +31,24 @@ const CITY_DEPUTIES_PER_COUNTY: usize = 10;
 const REGION_DEPUTIES: usize = 14;
 const NATIONAL_DEPUTIES: usize = 4;
 
-pub const MESSAGE_CATEGORIES: [&str; 9] = ["民生", "城建", "环境", "教育", "医疗", "社保", "农牧业", "法治", "其他"];
+pub const MESSAGE_CATEGORIES: [&str; 9] = [
+    "民生",
+    "城建",
+    "环境",
+    "教育",
+    "医疗",
+    "社保",
+    "农牧业",
+    "法治",
+    "其他",
+];
 
 fn rref(code: &str, name: &str, kind: RegionKind) -> RegionRef {
-    RegionRef { code: code.to_string(), name: name.to_string(), kind }
+    RegionRef {
+        code: code.to_string(),
+        name: name.to_string(),
+        kind,
+    }
 }
 
 fn town_code(county: &CountyDef, i: usize) -> String {
@@ -68,15 +82,43 @@ struct Gen {
 impl Gen {
     fn person(&mut self, mongol_share: f64) -> (String, Option<String>, Gender, String) {
         if self.rng.random_bool(mongol_share) {
-            let n = MONGOL_NAMES.choose(&mut self.rng).expect("names table is not empty");
-            let g = if n.female { Gender::Female } else { Gender::Male };
-            (n.hanzi.to_string(), Some(n.script.to_string()), g, "蒙古族".to_string())
+            let n = MONGOL_NAMES
+                .choose(&mut self.rng)
+                .expect("names table is not empty");
+            let g = if n.female {
+                Gender::Female
+            } else {
+                Gender::Male
+            };
+            (
+                n.hanzi.to_string(),
+                Some(n.script.to_string()),
+                g,
+                "蒙古族".to_string(),
+            )
         } else {
             let female = self.rng.random_bool(0.4);
             let surname = HAN_SURNAMES[self.rng.random_range(0..HAN_SURNAMES.len().min(40))];
-            let given = if female { HAN_GIVEN_FEMALE } else { HAN_GIVEN_MALE }.choose(&mut self.rng).expect("not empty");
-            let ethnic = if self.rng.random_bool(0.04) { "回族" } else if self.rng.random_bool(0.02) { "满族" } else { "汉族" };
-            (format!("{surname}{given}"), None, if female { Gender::Female } else { Gender::Male }, ethnic.to_string())
+            let given = if female {
+                HAN_GIVEN_FEMALE
+            } else {
+                HAN_GIVEN_MALE
+            }
+            .choose(&mut self.rng)
+            .expect("not empty");
+            let ethnic = if self.rng.random_bool(0.04) {
+                "回族"
+            } else if self.rng.random_bool(0.02) {
+                "满族"
+            } else {
+                "汉族"
+            };
+            (
+                format!("{surname}{given}"),
+                None,
+                if female { Gender::Female } else { Gender::Male },
+                ethnic.to_string(),
+            )
         }
     }
 
@@ -127,7 +169,11 @@ impl Gen {
 
     fn title(&mut self, county: &str, town: &TownDef) -> String {
         let (_, pattern) = TITLES.choose(&mut self.rng).expect("titles not empty");
-        let (village, _) = town.villages.choose(&mut self.rng).copied().unwrap_or((town.name, RegionKind::Village));
+        let (village, _) = town
+            .villages
+            .choose(&mut self.rng)
+            .copied()
+            .unwrap_or((town.name, RegionKind::Village));
         names::fill_title(pattern, county, town.name, village)
     }
 }
@@ -150,7 +196,11 @@ fn bio_for(level: Level, title: &str, region: &str, years: u32) -> String {
 
 /// Generate the demo city for `seed`.
 pub fn generate_city(seed: u64) -> World {
-    let mut g = Gen { rng: ChaCha8Rng::seed_from_u64(seed), deputies: Vec::new(), counters: [0; 5] };
+    let mut g = Gen {
+        rng: ChaCha8Rng::seed_from_u64(seed),
+        deputies: Vec::new(),
+        counters: [0; 5],
+    };
     let city = rref(bayannur::CITY_CODE, bayannur::CITY_NAME, RegionKind::City);
 
     // ---- the administrative tree ----
@@ -162,7 +212,10 @@ pub fn generate_city(seed: u64) -> World {
         name_mn: Some(bayannur::CITY_NAME_MN.to_string()),
         kind: RegionKind::City,
         path: vec![rref("150000", "内蒙古自治区", RegionKind::Province)],
-        children: bayannur::COUNTIES.iter().map(|c| rref(c.code, c.name, c.kind)).collect(),
+        children: bayannur::COUNTIES
+            .iter()
+            .map(|c| rref(c.code, c.name, c.kind))
+            .collect(),
     });
     for c in bayannur::COUNTIES {
         let cref = rref(c.code, c.name, c.kind);
@@ -172,8 +225,16 @@ pub fn generate_city(seed: u64) -> World {
             name: c.name.to_string(),
             name_mn: Some(c.name_mn.to_string()),
             kind: c.kind,
-            path: vec![rref("150000", "内蒙古自治区", RegionKind::Province), city.clone()],
-            children: c.townships.iter().enumerate().map(|(i, t)| rref(&town_code(c, i), t.name, t.kind)).collect(),
+            path: vec![
+                rref("150000", "内蒙古自治区", RegionKind::Province),
+                city.clone(),
+            ],
+            children: c
+                .townships
+                .iter()
+                .enumerate()
+                .map(|(i, t)| rref(&town_code(c, i), t.name, t.kind))
+                .collect(),
         });
         for (i, t) in c.townships.iter().enumerate() {
             let tcode = town_code(c, i);
@@ -183,8 +244,17 @@ pub fn generate_city(seed: u64) -> World {
                 name: t.name.to_string(),
                 name_mn: None,
                 kind: t.kind,
-                path: vec![rref("150000", "内蒙古自治区", RegionKind::Province), city.clone(), cref.clone()],
-                children: t.villages.iter().enumerate().map(|(j, (n, k))| rref(&village_code(&tcode, j), n, *k)).collect(),
+                path: vec![
+                    rref("150000", "内蒙古自治区", RegionKind::Province),
+                    city.clone(),
+                    cref.clone(),
+                ],
+                children: t
+                    .villages
+                    .iter()
+                    .enumerate()
+                    .map(|(j, (n, k))| rref(&village_code(&tcode, j), n, *k))
+                    .collect(),
             });
         }
     }
@@ -192,7 +262,13 @@ pub fn generate_city(seed: u64) -> World {
     // ---- groups ----
     let mut groups: Vec<DeputyGroup> = Vec::new();
     let mut group = |id: String, name: String, kind: GroupKind, level: Level| {
-        groups.push(DeputyGroup { id: id.clone(), name, kind, level, member_count: 0 });
+        groups.push(DeputyGroup {
+            id: id.clone(),
+            name,
+            kind,
+            level,
+            member_count: 0,
+        });
         id
     };
     let field_groups: Vec<String> = [
@@ -203,37 +279,84 @@ pub fn generate_city(seed: u64) -> World {
         ("g-eco", "市人大常委会生态环境领域代表小组"),
     ]
     .into_iter()
-    .map(|(id, name)| group(id.to_string(), name.to_string(), GroupKind::Field, Level::City))
+    .map(|(id, name)| {
+        group(
+            id.to_string(),
+            name.to_string(),
+            GroupKind::Field,
+            Level::City,
+        )
+    })
     .collect();
-    let tienan_group = group("g-tienan".into(), seed_content::TIENAN_GROUP.into(), GroupKind::Area, Level::City);
+    let tienan_group = group(
+        "g-tienan".into(),
+        seed_content::TIENAN_GROUP.into(),
+        GroupKind::Area,
+        Level::City,
+    );
     let county_groups: Vec<String> = bayannur::COUNTIES
         .iter()
-        .map(|c| group(format!("g-{}", c.code), format!("{}人大代表小组", c.name), GroupKind::Area, Level::County))
+        .map(|c| {
+            group(
+                format!("g-{}", c.code),
+                format!("{}人大代表小组", c.name),
+                GroupKind::Area,
+                Level::County,
+            )
+        })
         .collect();
 
     // ---- stations: hub, county branches, township homes, village points ----
     let mut stations: Vec<Station> = Vec::new();
     let hub_id = "s-150800".to_string();
-    stations.push(station(&hub_id, "巴彦淖尔市人大代表联络总站", StationTier::CityHub, &city, None, bayannur::CITY_SEAT_ADDRESS));
+    stations.push(station(
+        &hub_id,
+        "巴彦淖尔市人大代表联络总站",
+        StationTier::CityHub,
+        &city,
+        None,
+        bayannur::CITY_SEAT_ADDRESS,
+    ));
     let mut branch_of = Vec::new();
     let mut home_of = std::collections::HashMap::new();
     for c in bayannur::COUNTIES {
         let cref = rref(c.code, c.name, c.kind);
         let bid = format!("s-{}", c.code);
-        stations.push(station(&bid, &format!("{}人大代表联络分站", c.name), StationTier::CountyBranch, &cref, Some(&hub_id), c.seat_address));
+        stations.push(station(
+            &bid,
+            &format!("{}人大代表联络分站", c.name),
+            StationTier::CountyBranch,
+            &cref,
+            Some(&hub_id),
+            c.seat_address,
+        ));
         branch_of.push(bid.clone());
         for (i, t) in c.townships.iter().enumerate() {
             let tcode = town_code(c, i);
             let tref = rref(&tcode, t.name, t.kind);
             let hid = format!("s-{tcode}");
             let addr = format!("{}{}人民政府（办事处）一楼", c.name, t.name);
-            stations.push(station(&hid, &format!("{}人大代表之家", t.name), StationTier::TownshipHome, &tref, Some(&bid), &addr));
+            stations.push(station(
+                &hid,
+                &format!("{}人大代表之家", t.name),
+                StationTier::TownshipHome,
+                &tref,
+                Some(&bid),
+                &addr,
+            ));
             home_of.insert(tcode.clone(), hid.clone());
             for (j, (vname, vkind)) in t.villages.iter().take(2).enumerate() {
                 let vcode = village_code(&tcode, j);
                 let vref = rref(&vcode, vname, *vkind);
                 let addr = format!("{}{}{}党群服务中心", c.name, t.name, vname);
-                stations.push(station(&format!("s-{vcode}"), &format!("{vname}人大代表联络点"), StationTier::VillagePoint, &vref, Some(&hid), &addr));
+                stations.push(station(
+                    &format!("s-{vcode}"),
+                    &format!("{vname}人大代表联络点"),
+                    StationTier::VillagePoint,
+                    &vref,
+                    Some(&hid),
+                    &addr,
+                ));
             }
         }
     }
@@ -245,43 +368,101 @@ pub fn generate_city(seed: u64) -> World {
         let c = &bayannur::COUNTIES[g.rng.random_range(0..bayannur::COUNTIES.len())];
         let t = &c.townships[g.rng.random_range(0..c.townships.len())];
         let title = g.title(c.name, t);
-        let bio = bio_for(Level::National, &title, "内蒙古自治区", g.rng.random_range(10..30));
-        g.add(Level::National, p, &city, "内蒙古自治区选出（巴彦淖尔市）".into(), title, bio, vec![city.code.clone()], None, Some(hub_id.clone()));
+        let bio = bio_for(
+            Level::National,
+            &title,
+            "内蒙古自治区",
+            g.rng.random_range(10..30),
+        );
+        g.add(
+            Level::National,
+            p,
+            &city,
+            "内蒙古自治区选出（巴彦淖尔市）".into(),
+            title,
+            bio,
+            vec![city.code.clone()],
+            None,
+            Some(hub_id.clone()),
+        );
     }
     for _ in 0..REGION_DEPUTIES {
         let p = g.person(0.2);
         let c = &bayannur::COUNTIES[g.rng.random_range(0..bayannur::COUNTIES.len())];
         let t = &c.townships[g.rng.random_range(0..c.townships.len())];
         let title = g.title(c.name, t);
-        let bio = bio_for(Level::Region, &title, "巴彦淖尔市", g.rng.random_range(8..30));
-        g.add(Level::Region, p, &city, "巴彦淖尔市人民代表大会选出".into(), title, bio, vec![city.code.clone()], None, Some(hub_id.clone()));
+        let bio = bio_for(
+            Level::Region,
+            &title,
+            "巴彦淖尔市",
+            g.rng.random_range(8..30),
+        );
+        g.add(
+            Level::Region,
+            p,
+            &city,
+            "巴彦淖尔市人民代表大会选出".into(),
+            title,
+            bio,
+            vec![city.code.clone()],
+            None,
+            Some(hub_id.clone()),
+        );
     }
 
     // The deputies the seed newsletter names, first among city deputies, then generated ones.
     let mut seed_ids: Vec<(&'static str, String)> = Vec::new();
     for sd in SEED_DEPUTIES {
-        let (region, represents, station_id, constituency) = match (bayannur::county(sd.county), sd.level) {
-            (Some(c), Level::County) => {
-                let (i, _) = c.townships.iter().enumerate().find(|(_, t)| t.name == sd.town).unwrap_or((0, &c.townships[0]));
-                let tcode = town_code(c, i);
-                let t = &c.townships[i];
-                (rref(&tcode, t.name, t.kind), vec![tcode.clone()], home_of.get(&tcode).cloned(), format!("{}{}选区", c.name, t.name))
-            }
-            (Some(c), _) => {
-                let ci = bayannur::COUNTIES.iter().position(|x| x.code == c.code).unwrap_or(0);
-                (rref(c.code, c.name, c.kind), vec![c.code.to_string()], Some(branch_of[ci].clone()), format!("{}选出", county_congress(c)))
-            }
-            (None, _) => (city.clone(), vec![city.code.clone()], Some(hub_id.clone()), "巴彦淖尔市选出".to_string()),
-        };
+        let (region, represents, station_id, constituency) =
+            match (bayannur::county(sd.county), sd.level) {
+                (Some(c), Level::County) => {
+                    let (i, _) = c
+                        .townships
+                        .iter()
+                        .enumerate()
+                        .find(|(_, t)| t.name == sd.town)
+                        .unwrap_or((0, &c.townships[0]));
+                    let tcode = town_code(c, i);
+                    let t = &c.townships[i];
+                    (
+                        rref(&tcode, t.name, t.kind),
+                        vec![tcode.clone()],
+                        home_of.get(&tcode).cloned(),
+                        format!("{}{}选区", c.name, t.name),
+                    )
+                }
+                (Some(c), _) => {
+                    let ci = bayannur::COUNTIES
+                        .iter()
+                        .position(|x| x.code == c.code)
+                        .unwrap_or(0);
+                    (
+                        rref(c.code, c.name, c.kind),
+                        vec![c.code.to_string()],
+                        Some(branch_of[ci].clone()),
+                        format!("{}选出", county_congress(c)),
+                    )
+                }
+                (None, _) => (
+                    city.clone(),
+                    vec![city.code.clone()],
+                    Some(hub_id.clone()),
+                    "巴彦淖尔市选出".to_string(),
+                ),
+            };
         let mn = names::mongol_name(sd.name).map(|m| m.script.to_string());
         let gender = seed_content::seed_deputy_gender(sd.name).unwrap_or(Gender::Male);
         let ethnicity = if mn.is_some() { "蒙古族" } else { "汉族" };
-        let group = if !sd.town.is_empty() && sd.town.contains("铁南") && sd.level == Level::City {
+        let group = if !sd.town.is_empty() && sd.town.contains("铁南") && sd.level == Level::City
+        {
             Some(tienan_group.clone())
         } else if sd.level == Level::City {
             Some(field_groups[0].clone())
         } else {
-            bayannur::COUNTIES.iter().position(|c| c.name == sd.county).map(|i| county_groups[i].clone())
+            bayannur::COUNTIES
+                .iter()
+                .position(|c| c.name == sd.county)
+                .map(|i| county_groups[i].clone())
         };
         let id = g.add(
             sd.level,
@@ -299,14 +480,32 @@ pub fn generate_city(seed: u64) -> World {
 
     for (ci, c) in bayannur::COUNTIES.iter().enumerate() {
         let cref = rref(c.code, c.name, c.kind);
-        let mongol_share = if c.kind == RegionKind::Banner { 0.3 } else { 0.08 };
+        let mongol_share = if c.kind == RegionKind::Banner {
+            0.3
+        } else {
+            0.08
+        };
         for _ in 0..CITY_DEPUTIES_PER_COUNTY {
             let p = g.person(mongol_share);
             let t = &c.townships[g.rng.random_range(0..c.townships.len())];
             let title = g.title(c.name, t);
             let bio = bio_for(Level::City, &title, c.name, g.rng.random_range(5..30));
-            let grp = if g.rng.random_bool(0.6) { Some(field_groups[g.rng.random_range(0..field_groups.len())].clone()) } else { None };
-            g.add(Level::City, p, &cref, format!("{}选出", county_congress(c)), title, bio, vec![c.code.to_string()], grp, Some(branch_of[ci].clone()));
+            let grp = if g.rng.random_bool(0.6) {
+                Some(field_groups[g.rng.random_range(0..field_groups.len())].clone())
+            } else {
+                None
+            };
+            g.add(
+                Level::City,
+                p,
+                &cref,
+                format!("{}选出", county_congress(c)),
+                title,
+                bio,
+                vec![c.code.to_string()],
+                grp,
+                Some(branch_of[ci].clone()),
+            );
         }
         for (i, t) in c.townships.iter().enumerate() {
             let tcode = town_code(c, i);
@@ -317,7 +516,17 @@ pub fn generate_city(seed: u64) -> World {
                 let title = g.title(c.name, t);
                 let bio = bio_for(Level::County, &title, t.name, g.rng.random_range(3..30));
                 let constituency = format!("{}{}第{}选区", c.name, t.name, k + 1);
-                g.add(Level::County, p, &tref, constituency, title, bio, vec![tcode.clone()], Some(county_groups[ci].clone()), home.clone());
+                g.add(
+                    Level::County,
+                    p,
+                    &tref,
+                    constituency,
+                    title,
+                    bio,
+                    vec![tcode.clone()],
+                    Some(county_groups[ci].clone()),
+                    home.clone(),
+                );
             }
             for k in 0..TOWNSHIP_DEPUTIES_PER_TOWN {
                 let p = g.person(mongol_share);
@@ -325,7 +534,17 @@ pub fn generate_city(seed: u64) -> World {
                 let bio = bio_for(Level::Township, &title, t.name, g.rng.random_range(2..25));
                 let (vname, _) = t.villages[k % t.villages.len()];
                 let constituency = format!("{}{}选区", t.name, vname);
-                g.add(Level::Township, p, &tref, constituency, title, bio, vec![tcode.clone()], None, home.clone());
+                g.add(
+                    Level::Township,
+                    p,
+                    &tref,
+                    constituency,
+                    title,
+                    bio,
+                    vec![tcode.clone()],
+                    None,
+                    home.clone(),
+                );
             }
         }
     }
@@ -333,28 +552,45 @@ pub fn generate_city(seed: u64) -> World {
     // ---- link everything ----
     let deputies = g.deputies;
     for grp in groups.iter_mut() {
-        grp.member_count = deputies.iter().filter(|d| d.summary.group_id.as_deref() == Some(grp.id.as_str())).count() as u32;
+        grp.member_count = deputies
+            .iter()
+            .filter(|d| d.summary.group_id.as_deref() == Some(grp.id.as_str()))
+            .count() as u32;
     }
-    let monday = Date::from_calendar_date(SCHEDULE_FROM.0, time::Month::try_from(SCHEDULE_FROM.1).unwrap_or(time::Month::July), SCHEDULE_FROM.2)
-        .unwrap_or(Date::MIN);
+    let monday = Date::from_calendar_date(
+        SCHEDULE_FROM.0,
+        time::Month::try_from(SCHEDULE_FROM.1).unwrap_or(time::Month::July),
+        SCHEDULE_FROM.2,
+    )
+    .unwrap_or(Date::MIN);
     let mut rng = g.rng;
     for st in stations.iter_mut() {
-        st.deputy_ids = deputies.iter().filter(|d| d.summary.station_id.as_deref() == Some(st.summary.id.as_str())).map(|d| d.summary.id.clone()).collect();
+        st.deputy_ids = deputies
+            .iter()
+            .filter(|d| d.summary.station_id.as_deref() == Some(st.summary.id.as_str()))
+            .map(|d| d.summary.id.clone())
+            .collect();
         // Village points borrow the deputies of their township's home.
         let pool: Vec<&Deputy> = if st.deputy_ids.is_empty() {
             let parent = st.summary.parent_id.clone();
-            deputies.iter().filter(|d| d.summary.station_id == parent).collect()
+            deputies
+                .iter()
+                .filter(|d| d.summary.station_id == parent)
+                .collect()
         } else {
-            deputies.iter().filter(|d| st.deputy_ids.contains(&d.summary.id)).collect()
+            deputies
+                .iter()
+                .filter(|d| st.deputy_ids.contains(&d.summary.id))
+                .collect()
         };
         if pool.is_empty() {
             continue;
         }
         let (weekday_offset, every) = match st.summary.tier {
-            StationTier::CityHub => (2, 1),       // Wednesdays, weekly
-            StationTier::CountyBranch => (1, 1),  // Tuesdays, weekly
-            StationTier::TownshipHome => (3, 1),  // Thursdays, weekly
-            StationTier::VillagePoint => (4, 4),  // Fridays, every four weeks
+            StationTier::CityHub => (2, 1),      // Wednesdays, weekly
+            StationTier::CountyBranch => (1, 1), // Tuesdays, weekly
+            StationTier::TownshipHome => (3, 1), // Thursdays, weekly
+            StationTier::VillagePoint => (4, 4), // Fridays, every four weeks
         };
         for w in (0..SCHEDULE_WEEKS).step_by(every) {
             let day = monday + Duration::weeks(w) + Duration::days(weekday_offset);
@@ -399,13 +635,23 @@ pub fn generate_city(seed: u64) -> World {
         },
         regions,
         deputies,
-        groups: GroupIndex { format_version: FORMAT_VERSION, groups },
+        groups: GroupIndex {
+            format_version: FORMAT_VERSION,
+            groups,
+        },
         stations,
         news,
     }
 }
 
-fn station(id: &str, name: &str, tier: StationTier, region: &RegionRef, parent: Option<&str>, address: &str) -> Station {
+fn station(
+    id: &str,
+    name: &str,
+    tier: StationTier,
+    region: &RegionRef,
+    parent: Option<&str>,
+    address: &str,
+) -> Station {
     let hours = match tier {
         StationTier::CityHub | StationTier::CountyBranch => "工作日 8:30—12:00，14:30—18:00",
         StationTier::TownshipHome => "工作日 9:00—12:00，15:00—17:30",
@@ -422,7 +668,10 @@ fn station(id: &str, name: &str, tier: StationTier, region: &RegionRef, parent: 
             parent_id: parent.map(str::to_string),
         },
         address: address.to_string(),
-        phone: format!("0478-{}", 8_500_000 + (id.bytes().map(u32::from).sum::<u32>() * 37) % 99_999),
+        phone: format!(
+            "0478-{}",
+            8_500_000 + (id.bytes().map(u32::from).sum::<u32>() * 37) % 99_999
+        ),
         opening_hours: hours.to_string(),
         deputy_ids: Vec::new(),
         receptions: Vec::new(),
@@ -442,11 +691,21 @@ mod tests {
         // 1 city + 7 counties + 70 townships
         assert_eq!(a.regions.len(), 78);
         for level in Level::ALL {
-            assert!(a.deputies.iter().any(|d| d.summary.level == level), "{level:?}");
+            assert!(
+                a.deputies.iter().any(|d| d.summary.level == level),
+                "{level:?}"
+            );
         }
-        assert!((400..1000).contains(&a.deputies.len()), "{}", a.deputies.len());
+        assert!(
+            (400..1000).contains(&a.deputies.len()),
+            "{}",
+            a.deputies.len()
+        );
         for tier in StationTier::ALL {
-            assert!(a.stations.iter().any(|s| s.summary.tier == tier), "{tier:?}");
+            assert!(
+                a.stations.iter().any(|s| s.summary.tier == tier),
+                "{tier:?}"
+            );
         }
         assert!(a.deputies.iter().any(|d| d.summary.name_mn.is_some()));
         assert!(a.deputies.iter().any(|d| d.summary.name == "娜仁其其格"));
