@@ -135,7 +135,7 @@ fn nav_links(items: &'static [NavItem]) -> impl IntoView {
             view! {
                 <li>
                     <A href=href(target) attr:class="nav-link" attr:aria-current=move || current().then_some("page")>
-                        {move || label(i18n)}
+                        <span class="nav-label">{move || label(i18n)}</span>
                     </A>
                 </li>
             }
