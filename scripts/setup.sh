@@ -9,9 +9,11 @@ say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
 # --- Debian packages: browser and driver for tests, CJK fonts for screenshots, node for tests.
 apt_missing=()
-for pkg in chromium chromium-driver fonts-noto-cjk nodejs npm ca-certificates; do
+for pkg in chromium chromium-driver fonts-noto-cjk ca-certificates; do
   dpkg -s "$pkg" >/dev/null 2>&1 || apt_missing+=("$pkg")
 done
+# Node may come from elsewhere than Debian (it does on these machines): check the commands.
+command -v node >/dev/null && command -v npm >/dev/null || apt_missing+=(nodejs npm)
 if [ ${#apt_missing[@]} -gt 0 ]; then
   say "apt-get install ${apt_missing[*]}"
   apt-get update -qq

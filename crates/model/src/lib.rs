@@ -6,6 +6,7 @@
 pub mod clock;
 pub mod deputy;
 pub mod input;
+pub mod message;
 pub mod news;
 pub mod page;
 pub mod receipt;

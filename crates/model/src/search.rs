@@ -36,18 +36,23 @@ pub fn fold_query(q: &str) -> String {
 /// Order: exact name, name prefix, initials prefix, full pinyin prefix, name contains,
 /// pinyin or initials from a later syllable (so "qiqige" and "qqg" find 娜仁其其格 too).
 pub fn score(key: &SearchKey, folded_query: &str) -> Option<u8> {
+    score_parts(&key.name, &key.pinyin, folded_query)
+}
+
+/// [`score`] on borrowed parts, so a search allocates nothing per entry it rejects early.
+pub fn score_parts(name: &str, pinyin: &str, folded_query: &str) -> Option<u8> {
     let q = folded_query;
     if q.is_empty() {
         return Some(1);
     }
-    let name = fold_query(&key.name);
+    let name = fold_query(name);
     if name == q {
         return Some(100);
     }
     if name.starts_with(q) {
         return Some(90);
     }
-    let syllables: Vec<&str> = key.pinyin.split(' ').filter(|s| !s.is_empty()).collect();
+    let syllables: Vec<&str> = pinyin.split(' ').filter(|s| !s.is_empty()).collect();
     let initials: String = syllables.iter().filter_map(|s| s.chars().next()).collect();
     let joined: String = syllables.concat();
     if q.is_ascii() {
@@ -154,4 +159,64 @@ mod tests {
         assert!(score(&n, &fold_query("阿拉坦巴根")).is_some());
         assert!(score(&n, &fold_query("altbg")).is_some());
     }
+}
+
+/// `data/search/meta.json`: how the name index is sharded. A query's first letter (or, for a
+/// Chinese query, the letter its first character maps to) names the one shard to fetch, so a
+/// search downloads one small file however many deputies there are.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SearchMeta {
+    pub format_version: u32,
+    /// Shard keys present, e.g. ["a", "b", …], with their entry counts.
+    pub shards: Vec<(String, u32)>,
+    /// First character of every name → the shard holding names that start with it.
+    pub first_chars: std::collections::BTreeMap<String, String>,
+}
+
+/// `data/search/{key}.json`: the deputies whose pinyin starts with `key`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SearchShard {
+    pub format_version: u32,
+    pub key: String,
+    pub entries: Vec<SearchEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SearchEntry {
+    #[serde(flatten)]
+    pub deputy: crate::DeputySummary,
+    /// Syllables separated by spaces, e.g. "na ren qi qi ge".
+    pub pinyin: String,
+}
+
+impl SearchEntry {
+    pub fn key(&self) -> SearchKey {
+        SearchKey { name: self.deputy.name.clone(), pinyin: self.pinyin.clone() }
+    }
+}
+
+/// The shard a query needs: its first ASCII letter, or the shard of its first character.
+pub fn shard_for(meta: &SearchMeta, query: &str) -> Option<String> {
+    let q = fold_query(query);
+    let first = q.chars().next()?;
+    if first.is_ascii_alphabetic() {
+        Some(first.to_ascii_lowercase().to_string())
+    } else {
+        meta.first_chars.get(&first.to_string()).cloned()
+    }
+}
+
+/// Search a shard: entries that match, best first.
+pub fn search_entries<'a>(entries: &'a [SearchEntry], query: &str) -> Vec<&'a SearchEntry> {
+    let q = fold_query(query);
+    let mut scored: Vec<(u8, usize, &SearchEntry)> = entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| score_parts(&e.deputy.name, &e.pinyin, &q).map(|s| (s, i, e)))
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().map(|(_, _, e)| e).collect()
 }
