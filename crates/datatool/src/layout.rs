@@ -11,6 +11,13 @@
 //! stations/{id}.json        one station with its deputies and reception schedule
 //! news/page-{n}.json        news summaries, newest first, 10 a page
 //! news/{id}.json            one article
+//! levels/{level}/page-{n}.json  deputies of one level, 50 a page
+//! search/meta.json          the name index's shards and the first-character map
+//! search/{letter}.json      one shard of the name index (pinyin computed here)
+//! track/{code}.json         a letter's handling, opened by its receipt code
+//! messages/deputy/{id}.json a deputy's public Q&A and responsiveness
+//! messages/page-{n}.json    all public Q&A, newest first, 20 a page
+//! messages/stats.json       responsiveness per level
 //! ```
 
 use std::collections::HashMap;
@@ -19,13 +26,18 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use deputy_model::deputy::PlaceDeputies;
+use deputy_model::message::{
+    DeputyMessages, MessageRecord, MessageStats, PublicMessage, PublicReply, Responsiveness,
+};
 use deputy_model::station::StationIndex;
-use deputy_model::{DeputySummary, FORMAT_VERSION, NewsSummary, Page};
+use deputy_model::{DeputySummary, FORMAT_VERSION, Level, NewsSummary, Page};
 use serde::Serialize;
 
 use crate::world::World;
 
 pub const NEWS_PAGE_SIZE: usize = 10;
+pub const LEVEL_PAGE_SIZE: usize = 50;
+pub const QA_PAGE_SIZE: usize = 20;
 
 /// Every file of the layout as (relative path, JSON text).
 pub fn files(world: &World) -> Result<Vec<(String, String)>> {
@@ -90,7 +102,113 @@ pub fn files(world: &World) -> Result<Vec<(String, String)>> {
     for n in &world.news {
         put(format!("news/{}.json", n.summary.id), n)?;
     }
+
+    for level in Level::ALL {
+        let mut list: Vec<DeputySummary> = world
+            .deputies
+            .iter()
+            .filter(|d| d.summary.level == level)
+            .map(|d| d.summary.clone())
+            .collect();
+        list.sort_by(|a, b| {
+            a.region_code
+                .cmp(&b.region_code)
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        for page in Page::paginate(list, LEVEL_PAGE_SIZE) {
+            put(
+                format!("levels/{}/page-{}.json", level.key(), page.page),
+                &page,
+            )?;
+        }
+    }
+
+    let (meta, shards) = crate::search_index::build(&world.deputies);
+    put("search/meta.json".into(), &meta)?;
+    for shard in &shards {
+        put(format!("search/{}.json", shard.key), shard)?;
+    }
+
+    for m in &world.messages {
+        put(format!("track/{}.json", m.receipt_code), m)?;
+    }
+    let public: Vec<PublicMessage> = world.messages.iter().filter_map(public_message).collect();
+    for d in &world.deputies {
+        let mine: Vec<&MessageRecord> = world
+            .messages
+            .iter()
+            .filter(|m| m.deputy_id == d.summary.id)
+            .collect();
+        let mut messages: Vec<PublicMessage> = public
+            .iter()
+            .filter(|m| m.deputy_id == d.summary.id)
+            .cloned()
+            .collect();
+        messages.reverse();
+        let file = DeputyMessages {
+            format_version: FORMAT_VERSION,
+            deputy_id: d.summary.id.clone(),
+            stats: Responsiveness::of(mine),
+            messages,
+        };
+        put(format!("messages/deputy/{}.json", d.summary.id), &file)?;
+    }
+    let mut newest_first = public.clone();
+    newest_first.reverse();
+    for page in Page::paginate(newest_first, QA_PAGE_SIZE) {
+        put(format!("messages/page-{}.json", page.page), &page)?;
+    }
+    let level_of: HashMap<&str, Level> = world
+        .deputies
+        .iter()
+        .map(|d| (d.summary.id.as_str(), d.summary.level))
+        .collect();
+    let stats = MessageStats {
+        format_version: FORMAT_VERSION,
+        all: Responsiveness::of(&world.messages),
+        by_level: Level::ALL
+            .iter()
+            .map(|l| {
+                (
+                    *l,
+                    Responsiveness::of(
+                        world
+                            .messages
+                            .iter()
+                            .filter(|m| level_of.get(m.deputy_id.as_str()) == Some(l)),
+                    ),
+                )
+            })
+            .collect(),
+    };
+    put("messages/stats.json".into(), &stats)?;
     Ok(out)
+}
+
+/// What the public Q&A shows of a letter: only letters whose writers agreed, without the
+/// receipt code (which opens the record) or anything personal.
+pub fn public_message(m: &MessageRecord) -> Option<PublicMessage> {
+    if !m.public {
+        return None;
+    }
+    let state = m.state().ok()?;
+    Some(PublicMessage {
+        id: format!("m-{}", &m.receipt_code[..6]),
+        deputy_id: m.deputy_id.clone(),
+        deputy_name: m.deputy_name.clone(),
+        subject: m.subject.clone(),
+        category: m.category.clone(),
+        content: m.content.clone()?,
+        received_at: m.received_at()?.to_string(),
+        state,
+        reply: m.last_reply().map(|(at, by, text)| PublicReply {
+            at: at.into(),
+            by: by.into(),
+            text: text.into(),
+        }),
+        rating: m.last_rating(),
+        suggestion_id: m.suggestion_id.clone(),
+    })
 }
 
 /// Write the layout into `out` atomically: everything goes to a fresh sibling folder first,

@@ -28,6 +28,13 @@ pub fn kind_of(rel: &str) -> Option<FileKind> {
         ("stations", _) => FileKind::Station,
         ("news", f) if f.starts_with("page-") => FileKind::NewsPage,
         ("news", _) => FileKind::News,
+        (d, f) if d.starts_with("levels/") && f.starts_with("page-") => FileKind::LevelPage,
+        ("search", "meta.json") => FileKind::SearchMeta,
+        ("search", _) => FileKind::SearchShard,
+        ("track", _) => FileKind::Track,
+        ("messages/deputy", _) => FileKind::DeputyMessages,
+        ("messages", "stats.json") => FileKind::MessageStats,
+        ("messages", f) if f.starts_with("page-") => FileKind::QaPage,
         _ => return None,
     })
 }
@@ -181,7 +188,21 @@ fn decode_into(
         FileKind::News => data
             .news
             .push((file.clone(), decode(&file, value, problems)?)),
-        FileKind::Submission => {}
+        FileKind::Track => data
+            .messages
+            .push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::SearchShard => data
+            .search_shards
+            .push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::LevelPage => data
+            .level_pages
+            .push((file.clone(), decode(&file, value, problems)?)),
+        // Derived summaries: schema-checked above; their sources are checked in full.
+        FileKind::SearchMeta
+        | FileKind::DeputyMessages
+        | FileKind::QaPage
+        | FileKind::MessageStats
+        | FileKind::Submission => {}
     }
     Some(())
 }
@@ -230,6 +251,9 @@ pub fn check_names(data: &Dataset) -> Vec<Problem> {
     for (f, n) in &data.news {
         expect(f, &n.summary.id, "news");
     }
+    for (f, m) in &data.messages {
+        expect(f, &m.receipt_code, "track");
+    }
     out
 }
 
@@ -244,6 +268,15 @@ mod tests {
         assert_eq!(kind_of("news/2025-0001.json"), Some(FileKind::News));
         assert_eq!(kind_of("stations/index.json"), Some(FileKind::StationIndex));
         assert_eq!(kind_of("other/x.json"), None);
+        assert_eq!(
+            kind_of("levels/city/page-1.json"),
+            Some(FileKind::LevelPage)
+        );
+        assert_eq!(
+            kind_of("messages/deputy/city-0001.json"),
+            Some(FileKind::DeputyMessages)
+        );
+        assert_eq!(kind_of("track/1234567890.json"), Some(FileKind::Track));
         assert_eq!(
             pointer_to_field("/receptions/3/deputy_id"),
             "receptions[3].deputy_id"

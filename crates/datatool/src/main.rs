@@ -5,6 +5,7 @@ mod generate;
 mod layout;
 mod load;
 mod schema;
+mod search_index;
 mod validate;
 mod world;
 

@@ -2,7 +2,10 @@
 //! served file. `deputy-data schema --out docs/schema` writes them for publishers and other
 //! tools; `validate` checks every file against them before the cross-reference checks.
 
+use deputy_model::DeputySummary;
 use deputy_model::deputy::{GroupIndex, PlaceDeputies};
+use deputy_model::message::{DeputyMessages, MessageRecord, MessageStats, PublicMessage};
+use deputy_model::search::{SearchMeta, SearchShard};
 use deputy_model::station::StationIndex;
 use deputy_model::submission::Submission;
 use deputy_model::{Deputy, NewsArticle, NewsSummary, Page, RegionNode, SiteConfig, Station};
@@ -21,11 +24,18 @@ pub enum FileKind {
     Station,
     NewsPage,
     News,
+    LevelPage,
+    SearchMeta,
+    SearchShard,
+    Track,
+    DeputyMessages,
+    QaPage,
+    MessageStats,
     Submission,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 10] = [
+    pub const ALL: [FileKind; 17] = [
         FileKind::Site,
         FileKind::Region,
         FileKind::Deputy,
@@ -35,6 +45,13 @@ impl FileKind {
         FileKind::Station,
         FileKind::NewsPage,
         FileKind::News,
+        FileKind::LevelPage,
+        FileKind::SearchMeta,
+        FileKind::SearchShard,
+        FileKind::Track,
+        FileKind::DeputyMessages,
+        FileKind::QaPage,
+        FileKind::MessageStats,
         FileKind::Submission,
     ];
 
@@ -50,6 +67,13 @@ impl FileKind {
             FileKind::Station => "station.schema.json",
             FileKind::NewsPage => "news-page.schema.json",
             FileKind::News => "news.schema.json",
+            FileKind::LevelPage => "level-page.schema.json",
+            FileKind::SearchMeta => "search-meta.schema.json",
+            FileKind::SearchShard => "search-shard.schema.json",
+            FileKind::Track => "track.schema.json",
+            FileKind::DeputyMessages => "deputy-messages.schema.json",
+            FileKind::QaPage => "qa-page.schema.json",
+            FileKind::MessageStats => "message-stats.schema.json",
             FileKind::Submission => "submission.schema.json",
         }
     }
@@ -65,6 +89,13 @@ impl FileKind {
             FileKind::Station => schema_for!(Station),
             FileKind::NewsPage => schema_for!(Page<NewsSummary>),
             FileKind::News => schema_for!(NewsArticle),
+            FileKind::LevelPage => schema_for!(Page<DeputySummary>),
+            FileKind::SearchMeta => schema_for!(SearchMeta),
+            FileKind::SearchShard => schema_for!(SearchShard),
+            FileKind::Track => schema_for!(MessageRecord),
+            FileKind::DeputyMessages => schema_for!(DeputyMessages),
+            FileKind::QaPage => schema_for!(Page<PublicMessage>),
+            FileKind::MessageStats => schema_for!(MessageStats),
             FileKind::Submission => schema_for!(Submission),
         };
         s.to_value()

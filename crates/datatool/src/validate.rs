@@ -164,6 +164,30 @@ mod tests {
     }
 
     #[test]
+    fn illegal_transition_is_rejected() {
+        let p = problems_after(|d| {
+            let entry = fs::read_dir(d.join("track"))
+                .unwrap()
+                .next()
+                .unwrap()
+                .unwrap()
+                .path();
+            let mut v: serde_json::Value =
+                serde_json::from_str(&fs::read_to_string(&entry).unwrap()).unwrap();
+            // A rating straight after registration: no reply to rate.
+            v["events"] = serde_json::json!([
+                {"type": "received", "at": "2025-07-01T09:00:00+08:00"},
+                {"type": "rated", "at": "2025-07-02T09:00:00+08:00", "rating": "satisfied"}
+            ]);
+            fs::write(&entry, v.to_string()).unwrap();
+        });
+        assert!(
+            p.iter().any(|m| m.contains("events[1]: 办理流程不合法")),
+            "{p:?}"
+        );
+    }
+
+    #[test]
     fn failed_write_keeps_old_output() {
         let dir = demo();
         let data = dir.path().join("data");

@@ -1,6 +1,7 @@
 //! Everything a site publishes, in memory, before it is laid out as served files.
 
 use deputy_model::deputy::GroupIndex;
+use deputy_model::message::MessageRecord;
 use deputy_model::{Deputy, NewsArticle, RegionNode, SiteConfig, Station};
 
 #[derive(Debug, Clone)]
@@ -11,4 +12,6 @@ pub struct World {
     pub groups: GroupIndex,
     pub stations: Vec<Station>,
     pub news: Vec<NewsArticle>,
+    /// Letters to deputies with their handling; only what may be published is ever written.
+    pub messages: Vec<MessageRecord>,
 }

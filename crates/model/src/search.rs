@@ -194,7 +194,10 @@ pub struct SearchEntry {
 
 impl SearchEntry {
     pub fn key(&self) -> SearchKey {
-        SearchKey { name: self.deputy.name.clone(), pinyin: self.pinyin.clone() }
+        SearchKey {
+            name: self.deputy.name.clone(),
+            pinyin: self.pinyin.clone(),
+        }
     }
 }
 

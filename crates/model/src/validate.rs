@@ -5,10 +5,12 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use crate::deputy::{Deputy, GroupIndex, PlaceDeputies};
+use crate::deputy::{Deputy, DeputySummary, GroupIndex, PlaceDeputies};
+use crate::message::MessageRecord;
 use crate::news::{NewsArticle, NewsSummary};
 use crate::page::Page;
 use crate::region::RegionNode;
+use crate::search::SearchShard;
 use crate::site::SiteConfig;
 use crate::station::{Station, StationIndex};
 use crate::{FORMAT_VERSION, clock};
@@ -46,6 +48,9 @@ pub struct Dataset {
     pub station_index: Option<(String, StationIndex)>,
     pub news: Vec<(String, NewsArticle)>,
     pub news_pages: Vec<(String, Page<NewsSummary>)>,
+    pub messages: Vec<(String, MessageRecord)>,
+    pub search_shards: Vec<(String, SearchShard)>,
+    pub level_pages: Vec<(String, Page<DeputySummary>)>,
 }
 
 struct Report(Vec<Problem>);
@@ -353,6 +358,66 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         |s: &NewsSummary| news_ids.contains(s.id.as_str()),
         "文章",
     );
+
+    let mut codes = HashSet::new();
+    for (file, m) in &data.messages {
+        r.version(file, m.format_version);
+        if crate::receipt::normalize(&m.receipt_code).as_deref() != Some(m.receipt_code.as_str()) {
+            r.add(
+                file,
+                "receipt_code",
+                format!(
+                    "查询码 {} 无效（应为 10 位数字且校验位正确）",
+                    m.receipt_code
+                ),
+            );
+        }
+        if !codes.insert(m.receipt_code.as_str()) {
+            r.add(
+                file,
+                "receipt_code",
+                format!("查询码 {} 重复", m.receipt_code),
+            );
+        }
+        if !deputy_ids.contains(m.deputy_id.as_str()) {
+            r.add(file, "deputy_id", format!("代表 {} 不存在", m.deputy_id));
+        }
+        r.text(file, "subject", &m.subject, MAX_LINE_CHARS, false);
+        if let Some(c) = &m.content {
+            r.text(file, "content", c, MAX_TEXT_CHARS, true);
+        }
+        if let Err(e) = m.state() {
+            r.add(
+                file,
+                format!("events[{}]", e.index),
+                format!("办理流程不合法：{}", e.message),
+            );
+        }
+    }
+    for (file, shard) in &data.search_shards {
+        r.version(file, shard.format_version);
+        for (i, e) in shard.entries.iter().enumerate() {
+            if !deputy_ids.contains(e.deputy.id.as_str()) {
+                r.add(
+                    file,
+                    format!("entries[{i}].id"),
+                    format!("代表 {} 不存在", e.deputy.id),
+                );
+            }
+        }
+    }
+    for (file, page) in &data.level_pages {
+        r.version(file, page.format_version);
+        for (i, d) in page.items.iter().enumerate() {
+            if !deputy_ids.contains(d.id.as_str()) {
+                r.add(
+                    file,
+                    format!("items[{i}].id"),
+                    format!("代表 {} 不存在", d.id),
+                );
+            }
+        }
+    }
 
     r.0
 }

@@ -616,6 +616,24 @@ pub fn generate_city(seed: u64) -> World {
         }
     }
 
+    let county_names: std::collections::HashMap<String, String> = bayannur::COUNTIES
+        .iter()
+        .flat_map(|c| {
+            std::iter::once((c.code.to_string(), c.name.to_string())).chain(
+                c.townships
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, _)| (town_code(c, i), c.name.to_string())),
+            )
+        })
+        .collect();
+    let messages = super::letters::generate(&mut rng, &deputies, |d| {
+        county_names
+            .get(&d.summary.region_code)
+            .cloned()
+            .unwrap_or_else(|| "市".to_string())
+    });
+
     World {
         site: SiteConfig {
             format_version: FORMAT_VERSION,
@@ -641,6 +659,7 @@ pub fn generate_city(seed: u64) -> World {
         },
         stations,
         news,
+        messages,
     }
 }
 

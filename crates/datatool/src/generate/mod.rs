@@ -7,6 +7,7 @@
 #[allow(dead_code)]
 pub mod bayannur;
 mod city;
+mod letters;
 pub mod names;
 #[allow(dead_code)]
 pub mod seed_content;
