@@ -25,6 +25,10 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=|| view! { <NotFound /> }>
                         <Route path=path!("/") view=home::HomePage />
                         <Route path=path!("/direct") view=direct::DirectPage />
+                        <Route path=path!("/direct/deputy/:id") view=direct::DeputyPage />
+                        <Route path=path!("/direct/write/:id") view=direct::WritePage />
+                        <Route path=path!("/direct/track") view=direct::TrackPage />
+                        <Route path=path!("/direct/qa") view=direct::QaPage />
                         <Route path=path!("/consult") view=consult::ConsultPage />
                         <Route path=path!("/duties") view=duties::DutiesPage />
                         <Route path=path!("/news") view=duties::NewsListPage />

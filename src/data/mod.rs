@@ -48,3 +48,72 @@ pub fn is_safe_id(id: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
+
+// ---- 直通代表 ----
+
+use deputy_model::deputy::{GroupIndex, PlaceDeputies};
+use deputy_model::message::{DeputyMessages, MessageRecord, MessageStats, PublicMessage};
+use deputy_model::search::{SearchMeta, SearchShard};
+use deputy_model::station::StationIndex;
+use deputy_model::{Deputy, DeputySummary, Level, RegionNode, Station};
+
+fn checked(id: &str, path: String) -> Result<String, DataError> {
+    if is_safe_id(id) { Ok(path) } else { Err(DataError::NotFound(path)) }
+}
+
+pub async fn region(code: String) -> Result<RegionNode, DataError> {
+    fetch_json(&checked(&code, format!("regions/{code}.json"))?).await
+}
+
+pub async fn place(code: String) -> Result<PlaceDeputies, DataError> {
+    fetch_json(&checked(&code, format!("places/{code}.json"))?).await
+}
+
+pub async fn deputy(id: String) -> Result<Deputy, DataError> {
+    fetch_json(&checked(&id, format!("deputies/{id}.json"))?).await
+}
+
+pub async fn deputy_messages(id: String) -> Result<DeputyMessages, DataError> {
+    fetch_json(&checked(&id, format!("messages/deputy/{id}.json"))?).await
+}
+
+pub async fn station(id: String) -> Result<Station, DataError> {
+    fetch_json(&checked(&id, format!("stations/{id}.json"))?).await
+}
+
+pub async fn station_index() -> Result<StationIndex, DataError> {
+    fetch_json("stations/index.json").await
+}
+
+pub async fn groups() -> Result<GroupIndex, DataError> {
+    fetch_json("groups.json").await
+}
+
+pub async fn level_page(level: Level, page: u32) -> Result<Page<DeputySummary>, DataError> {
+    fetch_json(&format!("levels/{}/page-{page}.json", level.key())).await
+}
+
+pub async fn search_meta() -> Result<SearchMeta, DataError> {
+    fetch_json("search/meta.json").await
+}
+
+pub async fn search_shard(key: String) -> Result<SearchShard, DataError> {
+    fetch_json(&checked(&key, format!("search/{key}.json"))?).await
+}
+
+/// A letter's record by receipt code; `Ok(None)` while the station has not published it.
+pub async fn track(code: String) -> Result<Option<MessageRecord>, DataError> {
+    match fetch_json(&checked(&code, format!("track/{code}.json"))?).await {
+        Ok(r) => Ok(Some(r)),
+        Err(DataError::NotFound(_)) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn qa_page(page: u32) -> Result<Page<PublicMessage>, DataError> {
+    fetch_json(&format!("messages/page-{page}.json")).await
+}
+
+pub async fn message_stats() -> Result<MessageStats, DataError> {
+    fetch_json("messages/stats.json").await
+}

@@ -1,17 +1,46 @@
-//! The direct module. Its pages arrive with its own issue; until then it says what it will offer.
+//! 直通代表: find a deputy at any level by place or name, read their page (public Q&A,
+//! responsiveness, reception days, QR code), write to them through the outbox, and follow the
+//! reply by receipt code.
 
+mod deputy;
+mod directory;
+mod labels;
+mod qa;
+mod track;
+mod write;
+
+pub use deputy::DeputyPage;
+pub use directory::DirectPage;
+pub use labels::{level_label, rating_label, state_label};
+pub use qa::QaPage;
+pub use track::TrackPage;
+pub use write::WritePage;
+
+use deputy_model::DeputySummary;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::i18n::*;
-use crate::ui::UnderConstruction;
+use crate::ui::href;
 
+/// A directory row: name (and Mongolian script name), level, place, post.
 #[component]
-pub fn DirectPage() -> impl IntoView {
+pub fn DeputyCard(deputy: DeputySummary) -> impl IntoView {
     let i18n = use_i18n();
+    let link = href(&format!("/direct/deputy/{}", deputy.id));
+    let initial: String = deputy.name.chars().next().map(String::from).unwrap_or_default();
     view! {
-        <UnderConstruction
-            title=Signal::derive(move || t_string!(i18n, nav.direct).to_string())
-            items=Signal::derive(move || t_string!(i18n, modules.direct_items).to_string())
-        />
+        <li class="deputy-card">
+            <span class="avatar" aria-hidden="true">{initial}</span>
+            <div class="deputy-card-body">
+                <A href=link attr:class="deputy-name">{deputy.name.clone()}</A>
+                {deputy.name_mn.clone().map(|mn| view! { <span class="name-mn" lang="mn-Mong">{mn}</span> })}
+                <p class="deputy-meta">
+                    <span class=format!("level-badge level-{}", deputy.level.key())>{level_label(i18n, deputy.level)}</span>
+                    <span>{deputy.region_name.clone()}</span>
+                </p>
+                <p class="deputy-title">{deputy.title.clone()}</p>
+            </div>
+        </li>
     }
 }

@@ -122,7 +122,7 @@ fn OutboxRow(item: OutboxItem) -> impl IntoView {
             {(failed && attempts > 0).then(|| view! { <p class="hint">{t!(i18n, outbox.attempts, n = attempts)}</p> })}
             <div class="outbox-actions">
                 {(!sent && has_endpoint()).then(|| view! {
-                    <button type="button" class="button" on:click=move |_| send::flush(outbox)>
+                    <button type="button" class="button" on:click=move |_| send::flush_all(outbox)>
                         {t!(i18n, outbox.send_now)}
                     </button>
                 })}

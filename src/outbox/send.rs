@@ -12,6 +12,11 @@ use super::store::{Outbox, now_rfc3339};
 
 const RETRY_EVERY: Duration = Duration::from_secs(30);
 
+thread_local! {
+    /// Receipt codes being POSTed right now (the browser is single-threaded).
+    static IN_FLIGHT: std::cell::RefCell<std::collections::HashSet<String>> = Default::default();
+}
+
 pub fn start(outbox: Outbox) {
     // Once the site config arrives (and whenever it is reloaded), try what is pending.
     Effect::new(move |_| {
@@ -29,8 +34,25 @@ fn online() -> bool {
         .unwrap_or(true)
 }
 
-/// Try to send every pending item. Without an endpoint or a network, items stay queued.
+/// Whether a failure is worth retrying by itself: network trouble, timeouts, rate limits and
+/// server errors are; other 4xx answers (the endpoint refuses this item) wait for the user.
+fn retryable(reason: &str) -> bool {
+    !reason.starts_with("HTTP 4") || reason == "HTTP 408" || reason == "HTTP 429"
+}
+
+/// Try to send every pending item that may be retried automatically.
 pub fn flush(outbox: Outbox) {
+    send(outbox, false)
+}
+
+/// The user pressed 立即发送: try every pending item, refused ones included.
+pub fn flush_all(outbox: Outbox) {
+    send(outbox, true)
+}
+
+/// Without an endpoint or a network, items stay queued. An item already on its way is not
+/// sent twice.
+fn send(outbox: Outbox, all: bool) {
     let Some(endpoint) = outbox.endpoint_untracked() else {
         return;
     };

@@ -5,6 +5,7 @@ mod care;
 mod layout;
 mod link;
 mod loaded;
+mod qr;
 mod receipt;
 pub mod storage;
 
@@ -13,4 +14,5 @@ pub use care::{CareToggle, TextSizeControl, focus_main_heading, provide_care_mod
 pub use layout::Shell;
 pub use link::{app_path, base, href};
 pub use loaded::{DataErrorView, Loading, loaded};
+pub use qr::QrSvg;
 pub use receipt::ReceiptCode;

@@ -443,3 +443,82 @@ mod tests {
         assert_eq!(Responsiveness::of([]).answered_percent(), None);
     }
 }
+
+/// Limits of a letter, as the form shows them while one types.
+pub const SUBJECT_MAX: usize = 40;
+pub const CONTENT_MAX: usize = 600;
+
+/// What the writing form checks before a letter goes to the outbox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LetterProblem {
+    SubjectEmpty,
+    SubjectTooLong,
+    CategoryMissing,
+    ContentEmpty,
+    ContentTooLong,
+    Phone,
+    Consent,
+}
+
+pub struct LetterInput<'a> {
+    pub subject: &'a str,
+    pub category: &'a str,
+    pub content: &'a str,
+    pub phone: &'a str,
+    pub anonymous: bool,
+    pub consent: bool,
+}
+
+/// Every problem of a letter, in the order of the form's fields.
+pub fn check_letter(input: &LetterInput, categories: &[String]) -> Vec<LetterProblem> {
+    use crate::input::{check_text, is_mainland_mobile, TextCheck};
+    let mut out = Vec::new();
+    match check_text(input.subject, SUBJECT_MAX) {
+        TextCheck::Empty => out.push(LetterProblem::SubjectEmpty),
+        TextCheck::TooLong { .. } => out.push(LetterProblem::SubjectTooLong),
+        TextCheck::Ok => {}
+    }
+    if !categories.iter().any(|c| c == input.category) {
+        out.push(LetterProblem::CategoryMissing);
+    }
+    match check_text(input.content, CONTENT_MAX) {
+        TextCheck::Empty => out.push(LetterProblem::ContentEmpty),
+        TextCheck::TooLong { .. } => out.push(LetterProblem::ContentTooLong),
+        TextCheck::Ok => {}
+    }
+    if !input.anonymous && !input.phone.trim().is_empty() && !is_mainland_mobile(input.phone) {
+        out.push(LetterProblem::Phone);
+    }
+    if !input.consent {
+        out.push(LetterProblem::Consent);
+    }
+    out
+}
+
+#[cfg(test)]
+mod letter_tests {
+    use super::*;
+
+    fn cats() -> Vec<String> {
+        vec!["民生".into(), "城建".into()]
+    }
+
+    #[test]
+    fn a_good_letter_passes() {
+        let l = LetterInput { subject: "路灯不亮", category: "城建", content: "小区东侧路灯坏了两个月。", phone: "138 1234 5678", anonymous: false, consent: true };
+        assert!(check_letter(&l, &cats()).is_empty());
+    }
+
+    #[test]
+    fn every_problem_is_reported() {
+        let long = "字".repeat(CONTENT_MAX + 1);
+        let l = LetterInput { subject: " ", category: "娱乐", content: &long, phone: "12345", anonymous: false, consent: false };
+        assert_eq!(
+            check_letter(&l, &cats()),
+            vec![LetterProblem::SubjectEmpty, LetterProblem::CategoryMissing, LetterProblem::ContentTooLong, LetterProblem::Phone, LetterProblem::Consent]
+        );
+        // Anonymous letters ignore the phone field.
+        let l = LetterInput { subject: "x", category: "民生", content: "y", phone: "12345", anonymous: true, consent: true };
+        assert!(check_letter(&l, &cats()).is_empty());
+    }
+}

@@ -367,7 +367,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
                 file,
                 "receipt_code",
                 format!(
-                    "查询码 {} 无效（应为 10 位数字且校验位正确）",
+                    "查询码 {} 无效（应为 12 位数字且校验位正确）",
                     m.receipt_code
                 ),
             );

@@ -1,0 +1,186 @@
+//! A deputy's page: who they are, where and when to meet them, how they answer letters (with
+//! the method stated), the public Q&A, and the 代表码 (QR code) for a station's wall.
+
+use deputy_model::message::{PublicMessage, Responsiveness};
+use deputy_model::{clock, Deputy, Station};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::{level_label, rating_label, state_label};
+use crate::data;
+use crate::i18n::*;
+use crate::ui::{href, loaded, QrSvg};
+
+pub fn today() -> time::Date {
+    clock::shanghai_date(clock::from_unix_millis(js_sys::Date::now()))
+}
+
+#[component]
+pub fn DeputyPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let deputy = LocalResource::new(move || data::deputy(id.get()));
+    view! { <article class="page deputy">{loaded(deputy, |d| view! { <DeputyView d /> })}</article> }
+}
+
+#[component]
+fn DeputyView(d: Deputy) -> impl IntoView {
+    let i18n = use_i18n();
+    let s = d.summary.clone();
+    let id = s.id.clone();
+    let messages = LocalResource::new({
+        let id = id.clone();
+        move || data::deputy_messages(id.clone())
+    });
+    let station = s.station_id.clone().map(|sid| LocalResource::new(move || data::station(sid.clone())));
+    let initial: String = s.name.chars().next().map(String::from).unwrap_or_default();
+    let page_url = {
+        let origin = document().location().and_then(|l| l.origin().ok()).unwrap_or_default();
+        format!("{origin}{}", href(&format!("/direct/deputy/{id}")))
+    };
+    let qr_label = format!("{}：{}", t_string!(i18n, direct.qr_heading), s.name);
+    view! {
+        <header class="deputy-head">
+            {match d.photo.clone() {
+                Some(photo) => view! { <img class="avatar large" src=format!("data/{photo}") alt="" /> }.into_any(),
+                None => view! { <span class="avatar large" aria-hidden="true">{initial}</span> }.into_any(),
+            }}
+            <div>
+                <h1>{s.name.clone()}</h1>
+                {s.name_mn.clone().map(|mn| view! { <p class="name-mn" lang="mn-Mong">{mn}</p> })}
+                <p class="deputy-meta">
+                    <span class=format!("level-badge level-{}", s.level.key())>{level_label(i18n, s.level)}</span>
+                    <span>{s.region_name.clone()}</span>
+                </p>
+                <A href=href(&format!("/direct/write/{id}")) attr:class="button primary write-button">{t!(i18n, direct.write)}</A>
+            </div>
+        </header>
+
+        <section>
+            <h2>{t!(i18n, direct.profile_heading)}</h2>
+            <dl class="facts">
+                <dt>{t!(i18n, direct.title_label)}</dt><dd>{s.title.clone()}</dd>
+                <dt>{t!(i18n, direct.constituency)}</dt><dd>{d.constituency.clone()}</dd>
+                <dt>{t!(i18n, direct.term)}</dt><dd>{d.term.clone()}</dd>
+                <dt>{t!(i18n, direct.ethnicity)}</dt><dd>{d.ethnicity.clone()}</dd>
+            </dl>
+            <h3>{t!(i18n, direct.bio)}</h3>
+            <p class="bio">{d.bio.clone()}</p>
+        </section>
+
+        {station.map(|st| view! {
+            <section>
+                <h2>{t!(i18n, direct.station_days)}</h2>
+                {loaded(st, move |st| view! { <Receptions st deputy_id=id.clone() /> })}
+            </section>
+        })}
+
+        <section>
+            <h2>{t!(i18n, direct.stats_heading)}</h2>
+            {loaded(messages, |m| view! { <StatsView stats=m.stats /> })}
+            <p class="method">{t!(i18n, direct.stats_method)}</p>
+        </section>
+
+        <section>
+            <h2>{t!(i18n, direct.qa_heading)}</h2>
+            {loaded(messages, |m| view! { <QaList items=m.messages show_deputy=false /> })}
+        </section>
+
+        <section class="qr-section">
+            <h2>{t!(i18n, direct.qr_heading)}</h2>
+            <div class="qr-card">
+                <QrSvg text=page_url label=qr_label />
+                <div>
+                    <p class="qr-name">{s.name.clone()}" · "{level_label(i18n, s.level)}</p>
+                    <p>{t!(i18n, direct.qr_text)}</p>
+                    <button type="button" class="button secondary" on:click=|_| { let _ = window().print(); }>
+                        {t!(i18n, direct.print)}
+                    </button>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Receptions(st: Station, deputy_id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let today = clock::format_date(today());
+    let mine: Vec<_> = st
+        .receptions
+        .iter()
+        .filter(|r| r.deputy_id == deputy_id && r.date >= today)
+        .take(3)
+        .cloned()
+        .collect();
+    view! {
+        <p><strong>{st.summary.name.clone()}</strong></p>
+        <p class="hint">{st.address.clone()}" · "{st.opening_hours.clone()}" · "<a href=format!("tel:{}", st.phone.replace('-', ""))>{st.phone.clone()}</a></p>
+        {if mine.is_empty() {
+            view! { <p>{t!(i18n, direct.no_receptions)}</p> }.into_any()
+        } else {
+            view! {
+                <p>{t!(i18n, direct.next_receptions)}</p>
+                <ul class="reception-list">
+                    {mine.into_iter().map(|r| view! { <li><time datetime=r.date.clone()>{r.date.clone()}</time>" "{r.time.clone()}</li> }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+    }
+}
+
+#[component]
+pub fn StatsView(stats: Responsiveness) -> impl IntoView {
+    let i18n = use_i18n();
+    let none = move || t_string!(i18n, direct.stats_none).to_string();
+    let answered = stats.answered_percent().map(|p| format!("{p}%（{}/{}）", stats.answered, stats.received)).unwrap_or_else(none);
+    let median = stats.median_days.map(|d| t_string!(i18n, direct.stats_days, n = d).to_string()).unwrap_or_else(none);
+    let satisfied = stats.satisfied_percent().map(|p| format!("{p}%（{}/{}）", stats.satisfied, stats.rated)).unwrap_or_else(none);
+    view! {
+        <dl class="stats">
+            <div><dt>{t!(i18n, direct.stats_received)}</dt><dd>{stats.received}</dd></div>
+            <div><dt>{t!(i18n, direct.stats_answered)}</dt><dd>{answered}</dd></div>
+            <div><dt>{t!(i18n, direct.stats_median)}</dt><dd>{median}</dd></div>
+            <div><dt>{t!(i18n, direct.stats_satisfied)}</dt><dd>{satisfied}</dd></div>
+        </dl>
+    }
+}
+
+#[component]
+pub fn QaList(items: Vec<PublicMessage>, show_deputy: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    if items.is_empty() {
+        return view! { <p class="empty">{t!(i18n, direct.qa_empty)}</p> }.into_any();
+    }
+    view! {
+        <ul class="qa-list">
+            {items.into_iter().map(|m| {
+                let received = clock::show_timestamp(&m.received_at);
+                view! {
+                    <li class="qa-item">
+                        <h3 class="qa-subject">{m.subject.clone()}</h3>
+                        <p class="news-meta">
+                            <span class="tag">{m.category.clone()}</span>
+                            <span>{t!(i18n, direct.received_on)}" "{received}</span>
+                            <span class="state">{state_label(i18n, m.state)}</span>
+                            {show_deputy.then(|| view! {
+                                <A href=href(&format!("/direct/deputy/{}", m.deputy_id))>{m.deputy_name.clone()}</A>
+                            })}
+                        </p>
+                        <p class="qa-content">{m.content.clone()}</p>
+                        {m.reply.clone().map(|r| view! {
+                            <div class="qa-reply">
+                                <p class="qa-reply-by">{t!(i18n, direct.reply_by)}"："{r.by.clone()}" · "{clock::show_timestamp(&r.at)}</p>
+                                <p>{r.text.clone()}</p>
+                            </div>
+                        })}
+                        {m.rating.map(|r| view! { <p class="qa-rating">{t!(i18n, direct.state_rated)}"："{rating_label(i18n, r)}</p> })}
+                        {m.suggestion_id.clone().map(|id| view! { <p class="qa-suggestion">{t!(i18n, direct.became_suggestion, id = id.clone())}</p> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}

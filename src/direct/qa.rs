@@ -1,0 +1,45 @@
+//! The combined public Q&A (paged) and responsiveness per level.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::deputy::{QaList, StatsView};
+use super::level_label;
+use crate::data;
+use crate::i18n::*;
+use crate::ui::{href, loaded};
+
+#[component]
+pub fn QaPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let page = Memo::new(move |_| query.read().get("page").and_then(|p| p.parse::<u32>().ok()).filter(|p| *p >= 1).unwrap_or(1));
+    let items = LocalResource::new(move || data::qa_page(page.get()));
+    let stats = LocalResource::new(data::message_stats);
+    view! {
+        <section class="page qa">
+            <h1>{t!(i18n, direct.qa_page_title)}</h1>
+            <h2>{t!(i18n, direct.level_stats_heading)}</h2>
+            {loaded(stats, move |s| view! {
+                <div class="level-stats">
+                    {s.by_level.into_iter().map(|(level, r)| view! {
+                        <div class="level-stat">
+                            <h3>{level_label(i18n, level)}</h3>
+                            <StatsView stats=r />
+                        </div>
+                    }).collect_view()}
+                </div>
+            })}
+            <p class="method">{t!(i18n, direct.stats_method)}</p>
+            <h2>{t!(i18n, direct.qa_heading)}</h2>
+            {loaded(items, move |p| view! {
+                <QaList items=p.items show_deputy=true />
+                <nav class="pager" aria-label=move || t_string!(i18n, direct.qa_heading)>
+                    {(p.page > 1).then(|| view! { <a class="button secondary" href=href(&format!("/direct/qa?page={}", p.page - 1))>{t!(i18n, direct.prev)}</a> })}
+                    <span class="pager-status">{t!(i18n, direct.page_of, page = p.page, pages = p.pages)}</span>
+                    {(p.page < p.pages).then(|| view! { <a class="button secondary" href=href(&format!("/direct/qa?page={}", p.page + 1))>{t!(i18n, direct.next)}</a> })}
+                </nav>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,228 @@
+//! Writing to a deputy: subject, category, content with live counts, optional name and phone
+//! (validated), anonymity, publication choice and explicit consent. The draft autosaves per
+//! deputy; sending stores the letter in the outbox first and shows its receipt code at once.
+
+use deputy_model::input::char_count;
+use deputy_model::message::{check_letter, LetterInput, LetterProblem, CONTENT_MAX, SUBJECT_MAX};
+use deputy_model::submission::SubmissionKind;
+use deputy_model::Deputy;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use wasm_bindgen::JsCast;
+
+use super::level_label;
+use crate::data::{self, use_site};
+use crate::i18n::*;
+use crate::outbox::use_outbox;
+use crate::ui::storage::{draft, draft_flag};
+use crate::ui::{href, loaded, ReceiptCode};
+
+#[component]
+pub fn WritePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let deputy = LocalResource::new(move || data::deputy(id.get()));
+    view! {
+        <section class="page write">
+            <h1>{t!(i18n, direct.write_title)}</h1>
+            {loaded(deputy, |d| view! { <LetterForm d /> })}
+        </section>
+    }
+}
+
+fn focus(id: &str) {
+    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+#[component]
+fn LetterForm(d: Deputy) -> impl IntoView {
+    let i18n = use_i18n();
+    let site = use_site();
+    let outbox = use_outbox();
+    let id = d.summary.id.clone();
+    let form = format!("letter.{id}");
+    let subject = draft(&form, "subject");
+    let category = draft(&form, "category");
+    let content = draft(&form, "content");
+    let name = draft(&form, "name");
+    let phone = draft(&form, "phone");
+    let anonymous = draft_flag(&form, "anonymous");
+    let publish = draft_flag(&form, "publish");
+    let consent = draft_flag(&form, "consent");
+    let tried = RwSignal::new(false);
+    let receipt = RwSignal::new(None::<String>);
+    let categories = move || site.config().map(|c| c.message_categories).unwrap_or_default();
+    let problems = move || {
+        check_letter(
+            &LetterInput {
+                subject: &subject.get(),
+                category: &category.get(),
+                content: &content.get(),
+                phone: &phone.get(),
+                anonymous: anonymous.get(),
+                consent: consent.get(),
+            },
+            &categories(),
+        )
+    };
+    let shows = move |p: LetterProblem| tried.get() && problems().contains(&p);
+    let err = move |ps: &'static [LetterProblem]| ps.iter().any(|p| shows(*p)).to_string();
+
+    let deputy_name = d.summary.name.clone();
+    let deputy_id = id.clone();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        let ps = problems();
+        if let Some(first) = ps.first() {
+            focus(match first {
+                LetterProblem::SubjectEmpty | LetterProblem::SubjectTooLong => "letter-subject",
+                LetterProblem::CategoryMissing => "letter-category",
+                LetterProblem::ContentEmpty | LetterProblem::ContentTooLong => "letter-content",
+                LetterProblem::Phone => "letter-phone",
+                LetterProblem::Consent => "letter-consent",
+            });
+            return;
+        }
+        let anon = anonymous.get_untracked();
+        let payload = serde_json::json!({
+            "deputy_id": deputy_id,
+            "deputy_name": deputy_name,
+            "subject": subject.get_untracked().trim(),
+            "category": category.get_untracked(),
+            "content": content.get_untracked().trim(),
+            "name": if anon { String::new() } else { name.get_untracked().trim().to_string() },
+            "phone": if anon { String::new() } else { phone.get_untracked().trim().to_string() },
+            "anonymous": anon,
+            "publish": publish.get_untracked(),
+            "consent": true,
+        });
+        let title = format!("致 {}：{}", deputy_name, subject.get_untracked().trim());
+        let code = outbox.submit(SubmissionKind::Message, title, payload);
+        for s in [subject, category, content, name, phone] {
+            s.set(String::new());
+        }
+        for f in [anonymous, publish, consent] {
+            f.set(false);
+        }
+        tried.set(false);
+        receipt.set(Some(code));
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    };
+
+    let to = t_string!(i18n, direct.write_to, name = d.summary.name.clone(), level = level_label(i18n, d.summary.level)).to_string();
+    view! {
+        {move || match receipt.get() {
+            Some(code) => view! {
+                <div class="done" role="status">
+                    <h2>{t!(i18n, direct.done_title)}</h2>
+                    <p>{t!(i18n, outbox.receipt)}</p>
+                    <ReceiptCode code=code.clone() />
+                    <p>{t!(i18n, direct.done_text)}</p>
+                    <p class="actions">
+                        <A href=href(&format!("/direct/track?code={code}")) attr:class="button">{t!(i18n, direct.to_track)}</A>
+                        <A href=href("/mine") attr:class="button secondary">{t!(i18n, direct.to_mine)}</A>
+                    </p>
+                </div>
+            }.into_any(),
+            None => view! { <span></span> }.into_any(),
+        }}
+        <p class="lead">{to}</p>
+        <details class="howto">
+            <summary>{t!(i18n, direct.howto)}</summary>
+            <p>{t!(i18n, direct.howto_text)}</p>
+        </details>
+        <form class="form" novalidate on:submit=on_submit>
+            {move || (tried.get() && !problems().is_empty()).then(|| view! {
+                <p class="error-summary" role="alert">{t!(i18n, direct.err_summary, n = problems().len())}</p>
+            })}
+            <div class="field">
+                <label for="letter-subject">{t!(i18n, direct.subject)}</label>
+                <p class="hint" id="letter-subject-hint">{t!(i18n, direct.subject_hint, max = SUBJECT_MAX)}</p>
+                <input id="letter-subject" type="text" aria-describedby="letter-subject-hint letter-subject-count letter-subject-error"
+                    aria-invalid=move || err(&[LetterProblem::SubjectEmpty, LetterProblem::SubjectTooLong])
+                    prop:value=move || subject.get() on:input=move |ev| subject.set(event_target_value(&ev)) />
+                <p class=move || { if char_count(subject.get().trim()) > SUBJECT_MAX { "count over" } else { "count" } } id="letter-subject-count">
+                    {move || t_string!(i18n, direct.count, n = char_count(subject.get().trim()), max = SUBJECT_MAX).to_string()}
+                </p>
+                <p class="error" id="letter-subject-error">
+                    {move || shows(LetterProblem::SubjectEmpty).then(|| t_string!(i18n, direct.err_subject).to_string())}
+                    {move || shows(LetterProblem::SubjectTooLong).then(|| t_string!(i18n, direct.err_subject_long, max = SUBJECT_MAX).to_string())}
+                </p>
+            </div>
+            <div class="field">
+                <label for="letter-category">{t!(i18n, direct.category)}</label>
+                <select id="letter-category" aria-describedby="letter-category-error"
+                    aria-invalid=move || err(&[LetterProblem::CategoryMissing])
+                    on:change=move |ev| category.set(event_target_value(&ev))>
+                    <option value="" selected=move || category.get().is_empty()>{t!(i18n, direct.choose_category)}</option>
+                    {move || categories().into_iter().map(|c| {
+                        let v = c.clone();
+                        view! { <option value=c.clone() selected=move || category.get() == v>{c.clone()}</option> }
+                    }).collect_view()}
+                </select>
+                <p class="error" id="letter-category-error">
+                    {move || shows(LetterProblem::CategoryMissing).then(|| t_string!(i18n, direct.err_category).to_string())}
+                </p>
+            </div>
+            <div class="field">
+                <label for="letter-content">{t!(i18n, direct.content)}</label>
+                <p class="hint" id="letter-content-hint">{t!(i18n, direct.content_hint, max = CONTENT_MAX)}</p>
+                <textarea id="letter-content" rows="8" aria-describedby="letter-content-hint letter-content-count letter-content-error"
+                    aria-invalid=move || err(&[LetterProblem::ContentEmpty, LetterProblem::ContentTooLong])
+                    prop:value=move || content.get() on:input=move |ev| content.set(event_target_value(&ev))></textarea>
+                <p class=move || { if char_count(content.get().trim()) > CONTENT_MAX { "count over" } else { "count" } } id="letter-content-count" aria-live="polite">
+                    {move || t_string!(i18n, direct.count, n = char_count(content.get().trim()), max = CONTENT_MAX).to_string()}
+                </p>
+                <p class="error" id="letter-content-error">
+                    {move || shows(LetterProblem::ContentEmpty).then(|| t_string!(i18n, direct.err_content).to_string())}
+                    {move || shows(LetterProblem::ContentTooLong).then(|| t_string!(i18n, direct.err_content_long, max = CONTENT_MAX).to_string())}
+                </p>
+            </div>
+            <div class="field">
+                <label class="check">
+                    <input id="letter-anonymous" type="checkbox" prop:checked=move || anonymous.get() on:change=move |ev| anonymous.set(event_target_checked(&ev)) />
+                    <span>{t!(i18n, direct.anonymous)}</span>
+                </label>
+            </div>
+            <div class="field" hidden=move || anonymous.get()>
+                <label for="letter-name">{t!(i18n, direct.your_name)}</label>
+                <input id="letter-name" type="text" autocomplete="name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+            </div>
+            <div class="field" hidden=move || anonymous.get()>
+                <label for="letter-phone">{t!(i18n, direct.your_phone)}</label>
+                <p class="hint" id="letter-phone-hint">{t!(i18n, direct.phone_hint)}</p>
+                <input id="letter-phone" type="tel" inputmode="tel" autocomplete="tel" aria-describedby="letter-phone-hint letter-phone-error"
+                    aria-invalid=move || err(&[LetterProblem::Phone])
+                    prop:value=move || phone.get() on:input=move |ev| phone.set(event_target_value(&ev)) />
+                <p class="error" id="letter-phone-error">
+                    {move || shows(LetterProblem::Phone).then(|| t_string!(i18n, direct.err_phone).to_string())}
+                </p>
+            </div>
+            <div class="field">
+                <label class="check">
+                    <input id="letter-publish" type="checkbox" prop:checked=move || publish.get() on:change=move |ev| publish.set(event_target_checked(&ev)) />
+                    <span>{t!(i18n, direct.publish)}</span>
+                </label>
+            </div>
+            <div class="field consent">
+                <p class="consent-text" id="letter-consent-text">{t!(i18n, direct.consent_text)}</p>
+                <label class="check">
+                    <input id="letter-consent" type="checkbox" aria-describedby="letter-consent-text letter-consent-error"
+                        aria-invalid=move || err(&[LetterProblem::Consent])
+                        prop:checked=move || consent.get() on:change=move |ev| consent.set(event_target_checked(&ev)) />
+                    <span>{t!(i18n, direct.consent)}</span>
+                </label>
+                <p class="error" id="letter-consent-error">
+                    {move || shows(LetterProblem::Consent).then(|| t_string!(i18n, direct.err_consent).to_string())}
+                </p>
+            </div>
+            <p class="hint">{t!(i18n, direct.draft_saved)}</p>
+            <button type="submit" class="button primary">{t!(i18n, direct.submit)}</button>
+        </form>
+    }
+}
