@@ -9,7 +9,8 @@ say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
 # --- Debian packages: browser and driver for tests, CJK fonts for screenshots, node for tests.
 apt_missing=()
-for pkg in chromium chromium-driver fonts-noto-cjk ca-certificates; do
+# fonts-noto-core carries Noto Sans Mongolian, for names in traditional Mongolian script.
+for pkg in chromium chromium-driver fonts-noto-cjk fonts-noto-core ca-certificates; do
   dpkg -s "$pkg" >/dev/null 2>&1 || apt_missing+=("$pkg")
 done
 # Node may come from elsewhere than Debian (it does on these machines): check the commands.
