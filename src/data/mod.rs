@@ -58,7 +58,11 @@ use deputy_model::station::StationIndex;
 use deputy_model::{Deputy, DeputySummary, Level, RegionNode, Station};
 
 fn checked(id: &str, path: String) -> Result<String, DataError> {
-    if is_safe_id(id) { Ok(path) } else { Err(DataError::NotFound(path)) }
+    if is_safe_id(id) {
+        Ok(path)
+    } else {
+        Err(DataError::NotFound(path))
+    }
 }
 
 pub async fn region(code: String) -> Result<RegionNode, DataError> {

@@ -2,7 +2,7 @@
 //! the method stated), the public Q&A, and the 代表码 (QR code) for a station's wall.
 
 use deputy_model::message::{PublicMessage, Responsiveness};
-use deputy_model::{clock, Deputy, Station};
+use deputy_model::{Deputy, Station, clock};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -10,7 +10,7 @@ use leptos_router::hooks::use_params_map;
 use super::{level_label, rating_label, state_label};
 use crate::data;
 use crate::i18n::*;
-use crate::ui::{href, loaded, QrSvg};
+use crate::ui::{QrSvg, href, loaded};
 
 pub fn today() -> time::Date {
     clock::shanghai_date(clock::from_unix_millis(js_sys::Date::now()))
@@ -33,10 +33,16 @@ fn DeputyView(d: Deputy) -> impl IntoView {
         let id = id.clone();
         move || data::deputy_messages(id.clone())
     });
-    let station = s.station_id.clone().map(|sid| LocalResource::new(move || data::station(sid.clone())));
+    let station = s
+        .station_id
+        .clone()
+        .map(|sid| LocalResource::new(move || data::station(sid.clone())));
     let initial: String = s.name.chars().next().map(String::from).unwrap_or_default();
     let page_url = {
-        let origin = document().location().and_then(|l| l.origin().ok()).unwrap_or_default();
+        let origin = document()
+            .location()
+            .and_then(|l| l.origin().ok())
+            .unwrap_or_default();
         format!("{origin}{}", href(&format!("/direct/deputy/{id}")))
     };
     let qr_label = format!("{}：{}", t_string!(i18n, direct.qr_heading), s.name);
@@ -134,9 +140,18 @@ fn Receptions(st: Station, deputy_id: String) -> impl IntoView {
 pub fn StatsView(stats: Responsiveness) -> impl IntoView {
     let i18n = use_i18n();
     let none = move || t_string!(i18n, direct.stats_none).to_string();
-    let answered = stats.answered_percent().map(|p| format!("{p}%（{}/{}）", stats.answered, stats.received)).unwrap_or_else(none);
-    let median = stats.median_days.map(|d| t_string!(i18n, direct.stats_days, n = d).to_string()).unwrap_or_else(none);
-    let satisfied = stats.satisfied_percent().map(|p| format!("{p}%（{}/{}）", stats.satisfied, stats.rated)).unwrap_or_else(none);
+    let answered = stats
+        .answered_percent()
+        .map(|p| format!("{p}%（{}/{}）", stats.answered, stats.received))
+        .unwrap_or_else(none);
+    let median = stats
+        .median_days
+        .map(|d| t_string!(i18n, direct.stats_days, n = d).to_string())
+        .unwrap_or_else(none);
+    let satisfied = stats
+        .satisfied_percent()
+        .map(|p| format!("{p}%（{}/{}）", stats.satisfied, stats.rated))
+        .unwrap_or_else(none);
     view! {
         <dl class="stats">
             <div><dt>{t!(i18n, direct.stats_received)}</dt><dd>{stats.received}</dd></div>

@@ -1,7 +1,7 @@
 //! Catalog labels for the model's enums.
 
-use deputy_model::message::{MessageState, Rating};
 use deputy_model::Level;
+use deputy_model::message::{MessageState, Rating};
 use leptos_i18n::I18nContext;
 
 use crate::i18n::*;

@@ -6,21 +6,26 @@ use deputy_model::message::{MessageEvent, MessageRecord, MessageState, Rating};
 use deputy_model::submission::{DeliveryState, SubmissionKind};
 use deputy_model::{clock, receipt};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::{rating_label, state_label};
 use crate::data;
 use crate::i18n::*;
 use crate::outbox::use_outbox;
 use crate::ui::storage::draft;
-use crate::ui::{href, loaded, ReceiptCode};
+use crate::ui::{ReceiptCode, href, loaded};
 
 #[component]
 pub fn TrackPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let code = Memo::new(move |_| query.read().get("code").and_then(|c| receipt::normalize(&c)));
+    let code = Memo::new(move |_| {
+        query
+            .read()
+            .get("code")
+            .and_then(|c| receipt::normalize(&c))
+    });
     let typed = RwSignal::new(query.get_untracked().get("code").unwrap_or_default());
     let tried = RwSignal::new(false);
     let navigate = use_navigate();
@@ -28,7 +33,10 @@ pub fn TrackPage() -> impl IntoView {
         ev.prevent_default();
         tried.set(true);
         if let Some(c) = receipt::normalize(&typed.get_untracked()) {
-            navigate(&href(&format!("/direct/track?code={c}")), NavigateOptions::default());
+            navigate(
+                &href(&format!("/direct/track?code={c}")),
+                NavigateOptions::default(),
+            );
         }
     };
     let invalid = move || tried.get() && receipt::normalize(&typed.get()).is_none();
@@ -146,7 +154,13 @@ fn RateForm(code: String) -> impl IntoView {
         let code = code.clone();
         move || {
             outbox.items.with(|items| {
-                items.iter().find(|i| i.submission.kind == SubmissionKind::Rating && i.submission.payload["receipt_code"] == code.as_str()).map(|i| i.submission.receipt_code.clone())
+                items
+                    .iter()
+                    .find(|i| {
+                        i.submission.kind == SubmissionKind::Rating
+                            && i.submission.payload["receipt_code"] == code.as_str()
+                    })
+                    .map(|i| i.submission.receipt_code.clone())
             })
         }
     };
@@ -155,7 +169,9 @@ fn RateForm(code: String) -> impl IntoView {
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             tried.set(true);
-            let Some(r) = rating.get_untracked() else { return };
+            let Some(r) = rating.get_untracked() else {
+                return;
+            };
             let payload = serde_json::json!({ "receipt_code": code, "rating": r, "comment": comment.get_untracked().trim() });
             let title = format!("{} {}", receipt::display(&code), rating_label(i18n, r));
             let rc = outbox.submit(SubmissionKind::Rating, title, payload);

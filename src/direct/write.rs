@@ -2,10 +2,10 @@
 //! (validated), anonymity, publication choice and explicit consent. The draft autosaves per
 //! deputy; sending stores the letter in the outbox first and shows its receipt code at once.
 
-use deputy_model::input::char_count;
-use deputy_model::message::{check_letter, LetterInput, LetterProblem, CONTENT_MAX, SUBJECT_MAX};
-use deputy_model::submission::SubmissionKind;
 use deputy_model::Deputy;
+use deputy_model::input::char_count;
+use deputy_model::message::{CONTENT_MAX, LetterInput, LetterProblem, SUBJECT_MAX, check_letter};
+use deputy_model::submission::SubmissionKind;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -16,7 +16,7 @@ use crate::data::{self, use_site};
 use crate::i18n::*;
 use crate::outbox::use_outbox;
 use crate::ui::storage::{draft, draft_flag};
-use crate::ui::{href, loaded, ReceiptCode};
+use crate::ui::{ReceiptCode, href, loaded};
 
 #[component]
 pub fn WritePage() -> impl IntoView {
@@ -33,7 +33,10 @@ pub fn WritePage() -> impl IntoView {
 }
 
 fn focus(id: &str) {
-    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
         let _ = el.focus();
     }
 }
@@ -55,7 +58,11 @@ fn LetterForm(d: Deputy) -> impl IntoView {
     let consent = draft_flag(&form, "consent");
     let tried = RwSignal::new(false);
     let receipt = RwSignal::new(None::<String>);
-    let categories = move || site.config().map(|c| c.message_categories).unwrap_or_default();
+    let categories = move || {
+        site.config()
+            .map(|c| c.message_categories)
+            .unwrap_or_default()
+    };
     let problems = move || {
         check_letter(
             &LetterInput {
@@ -114,7 +121,13 @@ fn LetterForm(d: Deputy) -> impl IntoView {
         window().scroll_to_with_x_and_y(0.0, 0.0);
     };
 
-    let to = t_string!(i18n, direct.write_to, name = d.summary.name.clone(), level = level_label(i18n, d.summary.level)).to_string();
+    let to = t_string!(
+        i18n,
+        direct.write_to,
+        name = d.summary.name.clone(),
+        level = level_label(i18n, d.summary.level)
+    )
+    .to_string();
     view! {
         {move || match receipt.get() {
             Some(code) => view! {

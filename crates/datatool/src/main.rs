@@ -1,6 +1,7 @@
 //! `deputy-data`: the data tool of 网上代表之家. It generates demo data, writes the served
 //! layout, validates a data folder and writes the JSON Schemas. See `docs/operations.md`.
 
+mod bench;
 mod generate;
 mod layout;
 mod load;
@@ -46,6 +47,13 @@ enum Command {
     /// Check a data folder: JSON syntax, schema, cross-references, dates, duplicates.
     /// Exits non-zero on any problem.
     Validate { dir: PathBuf },
+    /// Benchmark: the name search per keystroke over a generated city of about 7,000 deputies.
+    BenchSearch {
+        #[arg(long, default_value_t = 2025)]
+        seed: u64,
+        #[arg(long, default_value_t = 200)]
+        rounds: usize,
+    },
     /// Write the JSON Schema of every kind of data file.
     Schema {
         #[arg(long, default_value = "docs/schema")]
@@ -90,6 +98,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 ExitCode::from(1)
             })
+        }
+        Command::BenchSearch { seed, rounds } => {
+            print!("{}", bench::run(seed, rounds));
+            Ok(ExitCode::SUCCESS)
         }
         Command::Schema { out } => {
             std::fs::create_dir_all(&out)?;

@@ -471,7 +471,7 @@ pub struct LetterInput<'a> {
 
 /// Every problem of a letter, in the order of the form's fields.
 pub fn check_letter(input: &LetterInput, categories: &[String]) -> Vec<LetterProblem> {
-    use crate::input::{check_text, is_mainland_mobile, TextCheck};
+    use crate::input::{TextCheck, check_text, is_mainland_mobile};
     let mut out = Vec::new();
     match check_text(input.subject, SUBJECT_MAX) {
         TextCheck::Empty => out.push(LetterProblem::SubjectEmpty),
@@ -505,20 +505,47 @@ mod letter_tests {
 
     #[test]
     fn a_good_letter_passes() {
-        let l = LetterInput { subject: "路灯不亮", category: "城建", content: "小区东侧路灯坏了两个月。", phone: "138 1234 5678", anonymous: false, consent: true };
+        let l = LetterInput {
+            subject: "路灯不亮",
+            category: "城建",
+            content: "小区东侧路灯坏了两个月。",
+            phone: "138 1234 5678",
+            anonymous: false,
+            consent: true,
+        };
         assert!(check_letter(&l, &cats()).is_empty());
     }
 
     #[test]
     fn every_problem_is_reported() {
         let long = "字".repeat(CONTENT_MAX + 1);
-        let l = LetterInput { subject: " ", category: "娱乐", content: &long, phone: "12345", anonymous: false, consent: false };
+        let l = LetterInput {
+            subject: " ",
+            category: "娱乐",
+            content: &long,
+            phone: "12345",
+            anonymous: false,
+            consent: false,
+        };
         assert_eq!(
             check_letter(&l, &cats()),
-            vec![LetterProblem::SubjectEmpty, LetterProblem::CategoryMissing, LetterProblem::ContentTooLong, LetterProblem::Phone, LetterProblem::Consent]
+            vec![
+                LetterProblem::SubjectEmpty,
+                LetterProblem::CategoryMissing,
+                LetterProblem::ContentTooLong,
+                LetterProblem::Phone,
+                LetterProblem::Consent
+            ]
         );
         // Anonymous letters ignore the phone field.
-        let l = LetterInput { subject: "x", category: "民生", content: "y", phone: "12345", anonymous: true, consent: true };
+        let l = LetterInput {
+            subject: "x",
+            category: "民生",
+            content: "y",
+            phone: "12345",
+            anonymous: true,
+            consent: true,
+        };
         assert!(check_letter(&l, &cats()).is_empty());
     }
 }

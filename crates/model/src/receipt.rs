@@ -81,7 +81,15 @@ mod tests {
 
     #[test]
     fn generated_codes_validate() {
-        for e in [0u64, 1, 42, 999_999_999, u64::MAX, 1234567890123, 99_999_999_999] {
+        for e in [
+            0u64,
+            1,
+            42,
+            999_999_999,
+            u64::MAX,
+            1234567890123,
+            99_999_999_999,
+        ] {
             let c = code_from_entropy(e);
             assert_eq!(c.len(), CODE_LEN);
             assert_ne!(c.as_bytes()[0], b'0');

@@ -23,13 +23,35 @@ pub const DEMO_UPDATED_AT: &str = "2026-11-28T09:00:00+08:00";
 const SCHEDULE_FROM: (i32, u8, u8) = (2026, 7, 6);
 const SCHEDULE_WEEKS: i64 = 52;
 
-/// How many deputies each unit elects in the demo (real numbers are ~10× larger; the national
-/// profile of the data tool generates those).
-const TOWNSHIP_DEPUTIES_PER_TOWN: usize = 4;
-const COUNTY_DEPUTIES_PER_TOWN: usize = 2;
-const CITY_DEPUTIES_PER_COUNTY: usize = 10;
-const REGION_DEPUTIES: usize = 14;
-const NATIONAL_DEPUTIES: usize = 4;
+/// How many deputies each unit elects.
+#[derive(Debug, Clone, Copy)]
+pub struct Scale {
+    pub township_per_town: usize,
+    pub county_per_town: usize,
+    pub city_per_county: usize,
+    pub region: usize,
+    pub national: usize,
+}
+
+impl Scale {
+    /// The committed demo: several hundred deputies, small enough to read through.
+    pub const DEMO: Scale = Scale {
+        township_per_town: 4,
+        county_per_town: 2,
+        city_per_county: 10,
+        region: 14,
+        national: 4,
+    };
+    /// A real city's numbers, about 7,000 deputies (Bayannur elects roughly this many at all
+    /// levels): for benchmarks and scale tests.
+    pub const FULL: Scale = Scale {
+        township_per_town: 60,
+        county_per_town: 30,
+        city_per_county: 80,
+        region: 40,
+        national: 10,
+    };
+}
 
 pub const MESSAGE_CATEGORIES: [&str; 9] = [
     "民生",
@@ -196,6 +218,11 @@ fn bio_for(level: Level, title: &str, region: &str, years: u32) -> String {
 
 /// Generate the demo city for `seed`.
 pub fn generate_city(seed: u64) -> World {
+    generate_city_at(seed, Scale::DEMO)
+}
+
+/// Generate the city at a given scale.
+pub fn generate_city_at(seed: u64, scale: Scale) -> World {
     let mut g = Gen {
         rng: ChaCha8Rng::seed_from_u64(seed),
         deputies: Vec::new(),
@@ -363,7 +390,7 @@ pub fn generate_city(seed: u64) -> World {
 
     // ---- deputies ----
     // National and regional deputies elected in Bayannur: attached to the city hub.
-    for _ in 0..NATIONAL_DEPUTIES {
+    for _ in 0..scale.national {
         let p = g.person(0.25);
         let c = &bayannur::COUNTIES[g.rng.random_range(0..bayannur::COUNTIES.len())];
         let t = &c.townships[g.rng.random_range(0..c.townships.len())];
@@ -386,7 +413,7 @@ pub fn generate_city(seed: u64) -> World {
             Some(hub_id.clone()),
         );
     }
-    for _ in 0..REGION_DEPUTIES {
+    for _ in 0..scale.region {
         let p = g.person(0.2);
         let c = &bayannur::COUNTIES[g.rng.random_range(0..bayannur::COUNTIES.len())];
         let t = &c.townships[g.rng.random_range(0..c.townships.len())];
@@ -485,7 +512,7 @@ pub fn generate_city(seed: u64) -> World {
         } else {
             0.08
         };
-        for _ in 0..CITY_DEPUTIES_PER_COUNTY {
+        for _ in 0..scale.city_per_county {
             let p = g.person(mongol_share);
             let t = &c.townships[g.rng.random_range(0..c.townships.len())];
             let title = g.title(c.name, t);
@@ -511,7 +538,7 @@ pub fn generate_city(seed: u64) -> World {
             let tcode = town_code(c, i);
             let tref = rref(&tcode, t.name, t.kind);
             let home = home_of.get(&tcode).cloned();
-            for k in 0..COUNTY_DEPUTIES_PER_TOWN {
+            for k in 0..scale.county_per_town {
                 let p = g.person(mongol_share);
                 let title = g.title(c.name, t);
                 let bio = bio_for(Level::County, &title, t.name, g.rng.random_range(3..30));
@@ -528,7 +555,7 @@ pub fn generate_city(seed: u64) -> World {
                     home.clone(),
                 );
             }
-            for k in 0..TOWNSHIP_DEPUTIES_PER_TOWN {
+            for k in 0..scale.township_per_town {
                 let p = g.person(mongol_share);
                 let title = g.title(c.name, t);
                 let bio = bio_for(Level::Township, &title, t.name, g.rng.random_range(2..25));

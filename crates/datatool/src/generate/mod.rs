@@ -12,4 +12,4 @@ pub mod names;
 #[allow(dead_code)]
 pub mod seed_content;
 
-pub use city::generate_city;
+pub use city::{Scale, generate_city, generate_city_at};
