@@ -41,6 +41,8 @@ pub fn HomePage() -> impl IntoView {
             </ul>
             <h2>{t!(i18n, home.quick_heading)}</h2>
             <ul class="quick-links">
+                <li><A href=href("/direct/track") attr:class="button secondary">{t!(i18n, home.track)}</A></li>
+                <li><A href=href("/direct/qa") attr:class="button secondary">{t!(i18n, nav.qa)}</A></li>
                 <li><A href=href("/mine") attr:class="button secondary">{t!(i18n, home.mine)}</A></li>
                 <li><A href=href("/feedback") attr:class="button secondary">{t!(i18n, home.feedback)}</A></li>
             </ul>

@@ -14,6 +14,8 @@ pub fn MorePage() -> impl IntoView {
         <section class="page more">
             <h1>{t!(i18n, more.title)}</h1>
             <ul class="link-list big">
+                <li><A href=href("/direct/track")>{t!(i18n, nav.track)}</A></li>
+                <li><A href=href("/direct/qa")>{t!(i18n, nav.qa)}</A></li>
                 <li><A href=href("/training")>{t!(i18n, nav.training)}</A></li>
                 <li><A href=href("/proposals")>{t!(i18n, nav.proposals)}</A></li>
                 <li><A href=href("/news")>{t!(i18n, nav.news)}</A></li>

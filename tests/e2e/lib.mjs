@@ -400,9 +400,9 @@ const DAMM = [
   [2, 5, 8, 1, 4, 3, 6, 7, 9, 0],
 ];
 
-/** A receipt code is ten digits whose Damm check holds (see crates/model/src/receipt.rs). */
+/** A receipt code is twelve digits whose Damm check holds (see crates/model/src/receipt.rs). */
 export function isValidReceiptCode(code) {
-  if (!/^[0-9]{10}$/.test(code)) return false;
+  if (!/^[0-9]{12}$/.test(code)) return false;
   let interim = 0;
   for (const c of code) interim = DAMM[interim][c.charCodeAt(0) - 48];
   return interim === 0;

@@ -80,12 +80,12 @@ function submitButton(page) {
   return page.locator('form:has(#feedback-content) button[type="submit"]').first();
 }
 
-/** The receipt code shown after sending: ten digits with a valid check digit. */
+/** The receipt code shown after sending: twelve digits with a valid check digit. */
 async function receiptCode(page) {
   const el = page.locator('.receipt-code').first();
   await el.waitFor({ state: 'visible', timeout: 15_000 });
   const code = digitsOf(await el.innerText());
-  assert.equal(code.length, 10, `.receipt-code should show ten digits (shows "${await el.innerText()}")`);
+  assert.equal(code.length, 12, `.receipt-code should show twelve digits (shows "${await el.innerText()}")`);
   assert.ok(isValidReceiptCode(code), `receipt code ${code} fails its Damm check digit`);
   return code;
 }
