@@ -57,17 +57,10 @@ fn TitleAndFocus() -> impl IntoView {
         let site_name = site.config().map(|c| c.name).unwrap_or_default();
         // Let the new page render before reading its heading.
         request_animation_frame(move || {
-            let h1 = document()
-                .query_selector("main h1")
-                .ok()
-                .flatten()
-                .and_then(|h| h.text_content())
-                .unwrap_or_default();
-            let title = if h1.is_empty() || h1 == site_name {
-                site_name.clone()
-            } else {
-                format!("{h1} - {site_name}")
-            };
+            let h1 =
+                document().query_selector("main h1").ok().flatten().and_then(|h| h.text_content()).unwrap_or_default();
+            let title =
+                if h1.is_empty() || h1 == site_name { site_name.clone() } else { format!("{h1} - {site_name}") };
             if !title.is_empty() {
                 document().set_title(&title);
             }

@@ -17,9 +17,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 async fn settle() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
+        let _ = web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
@@ -41,12 +39,7 @@ fn config(endpoint: Option<&str>) -> SiteConfig {
         host: "测试".into(),
         region_code: "150800".into(),
         region_name: "巴彦淖尔市".into(),
-        contact: Contact {
-            phone: "0478-1".into(),
-            email: "a@b.cn".into(),
-            address: "x".into(),
-            hours: "y".into(),
-        },
+        contact: Contact { phone: "0478-1".into(), email: "a@b.cn".into(), address: "x".into(), hours: "y".into() },
         submit_endpoint: endpoint.map(str::to_string),
         message_categories: vec!["民生".into()],
         updated_at: "2025-07-15T09:00:00+08:00".into(),
@@ -58,10 +51,7 @@ fn decode_tells_each_failure_apart() {
     let ok = serde_json::to_string(&config(None)).unwrap();
     assert!(decode::<SiteConfig>("site.json", &ok).is_ok());
     let truncated = &ok[..ok.len() / 2];
-    assert_eq!(
-        decode::<SiteConfig>("site.json", truncated),
-        Err(DataError::Truncated("site.json".into()))
-    );
+    assert_eq!(decode::<SiteConfig>("site.json", truncated), Err(DataError::Truncated("site.json".into())));
     assert!(matches!(
         decode::<SiteConfig>("site.json", r#"{"format_version":1,"name":123}"#),
         Err(DataError::WrongType(..))
@@ -69,10 +59,7 @@ fn decode_tells_each_failure_apart() {
     let newer = ok.replacen("\"format_version\":1", "\"format_version\":999", 1);
     assert_eq!(
         decode::<SiteConfig>("site.json", &newer),
-        Err(DataError::NewerVersion {
-            found: 999,
-            supported: FORMAT_VERSION
-        })
+        Err(DataError::NewerVersion { found: 999, supported: FORMAT_VERSION })
     );
     assert_eq!(
         decode::<SiteConfig>("site.json", r#"{"name":"x"}"#),
@@ -91,21 +78,10 @@ async fn error_view_shows_message_and_retries() {
         }
     });
     settle().await;
-    let alert = host
-        .query_selector("[role=alert]")
-        .unwrap()
-        .expect("an alert");
+    let alert = host.query_selector("[role=alert]").unwrap().expect("an alert");
     let text = alert.text_content().unwrap();
-    assert!(
-        text.contains("不完整") && text.contains("news/page-1.json"),
-        "{text}"
-    );
-    let button: web_sys::HtmlElement = host
-        .query_selector("button.retry")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    assert!(text.contains("不完整") && text.contains("news/page-1.json"), "{text}");
+    let button: web_sys::HtmlElement = host.query_selector("button.retry").unwrap().unwrap().dyn_into().unwrap();
     assert_eq!(button.text_content().unwrap(), "重试");
     button.click();
     assert_eq!(retries.get_untracked(), 1);
@@ -119,39 +95,16 @@ async fn care_toggle_sets_class_and_is_remembered() {
         view! { <I18nContextProvider><CareToggle /></I18nContextProvider> }
     });
     settle().await;
-    let button: web_sys::HtmlElement = host
-        .query_selector("#care-toggle")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    assert_eq!(
-        button.get_attribute("aria-pressed").as_deref(),
-        Some("false")
-    );
+    let button: web_sys::HtmlElement = host.query_selector("#care-toggle").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("false"));
     button.click();
     settle().await;
-    assert_eq!(
-        button.get_attribute("aria-pressed").as_deref(),
-        Some("true")
-    );
-    assert!(
-        document()
-            .document_element()
-            .unwrap()
-            .class_list()
-            .contains("care")
-    );
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert!(document().document_element().unwrap().class_list().contains("care"));
     assert_eq!(storage::load::<bool>(storage::CARE_MODE), Some(true));
     button.click();
     settle().await;
-    assert!(
-        !document()
-            .document_element()
-            .unwrap()
-            .class_list()
-            .contains("care")
-    );
+    assert!(!document().document_element().unwrap().class_list().contains("care"));
     assert_eq!(storage::load::<bool>(storage::CARE_MODE), Some(false));
 }
 
@@ -161,16 +114,10 @@ async fn outbox_stores_before_sending_and_survives_a_new_start() {
     let code = RwSignal::new(String::new());
     mount(move || {
         // An endpoint nobody listens on: the send fails, the item must stay.
-        let site = Site(LocalResource::new(|| async {
-            Ok(config(Some("http://127.0.0.1:9/none")))
-        }));
+        let site = Site(LocalResource::new(|| async { Ok(config(Some("http://127.0.0.1:9/none"))) }));
         provide_context(site);
         let outbox = provide_outbox(site);
-        code.set(outbox.submit(
-            SubmissionKind::Feedback,
-            "测试".into(),
-            serde_json::json!({"content": "路灯不亮"}),
-        ));
+        code.set(outbox.submit(SubmissionKind::Feedback, "测试".into(), serde_json::json!({"content": "路灯不亮"})));
     });
     // Stored at once, before any network answer.
     let stored: Vec<OutboxItem> = storage::load(storage::OUTBOX).expect("stored");
@@ -185,11 +132,7 @@ async fn outbox_stores_before_sending_and_survives_a_new_start() {
         }
     }
     let stored: Vec<OutboxItem> = storage::load(storage::OUTBOX).unwrap();
-    assert!(
-        matches!(stored[0].delivery, DeliveryState::Failed { .. }),
-        "{:?}",
-        stored[0].delivery
-    );
+    assert!(matches!(stored[0].delivery, DeliveryState::Failed { .. }), "{:?}", stored[0].delivery);
     assert_eq!(stored[0].submission.payload["content"], "路灯不亮");
 }
 
@@ -203,10 +146,7 @@ async fn unreadable_outbox_is_kept_aside() {
         broken.set(provide_outbox(site).storage_broken.get_untracked());
     });
     assert!(broken.get_untracked());
-    assert_eq!(
-        storage::raw(storage::OUTBOX_CORRUPT).as_deref(),
-        Some("{not json")
-    );
+    assert_eq!(storage::raw(storage::OUTBOX_CORRUPT).as_deref(), Some("{not json"));
 }
 
 #[wasm_bindgen_test]

@@ -29,9 +29,7 @@ impl DataError {
             DataError::NewerVersion { found, supported } => {
                 t_string!(i18n, data.newer_version, found, supported).to_string()
             }
-            DataError::MissingVersion(path) => {
-                t_string!(i18n, data.missing_version, path).to_string()
-            }
+            DataError::MissingVersion(path) => t_string!(i18n, data.missing_version, path).to_string(),
             DataError::Network => t_string!(i18n, data.network).to_string(),
             DataError::Http(status) => t_string!(i18n, data.http, status).to_string(),
         }

@@ -9,10 +9,7 @@ use super::DataError;
 /// path (`/` or `/renda/`) without knowing it.
 pub async fn fetch_text(path: &str) -> Result<String, DataError> {
     let url = format!("data/{path}");
-    let resp = Request::get(&url)
-        .send()
-        .await
-        .map_err(|_| DataError::Network)?;
+    let resp = Request::get(&url).send().await.map_err(|_| DataError::Network)?;
     match resp.status() {
         200..=299 => {}
         404 | 410 => return Err(DataError::NotFound(path.to_string())),
@@ -34,10 +31,7 @@ pub fn decode<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, DataErro
         Err(e) if e.is_eof() => return Err(DataError::Truncated(path.to_string())),
         Err(e) => return Err(DataError::WrongType(path.to_string(), e.to_string())),
         Ok(VersionCheck::Newer(found)) => {
-            return Err(DataError::NewerVersion {
-                found,
-                supported: FORMAT_VERSION,
-            });
+            return Err(DataError::NewerVersion { found, supported: FORMAT_VERSION });
         }
         Ok(VersionCheck::Missing) => return Err(DataError::MissingVersion(path.to_string())),
         Ok(VersionCheck::Supported) => {}

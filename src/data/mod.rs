@@ -42,11 +42,7 @@ pub async fn news_article(id: String) -> Result<NewsArticle, DataError> {
 
 /// Ids come from URLs; only plain ids may become file paths.
 pub fn is_safe_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 64
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 // ---- 直通代表 ----
@@ -58,11 +54,7 @@ use deputy_model::station::StationIndex;
 use deputy_model::{Deputy, DeputySummary, Level, RegionNode, Station};
 
 fn checked(id: &str, path: String) -> Result<String, DataError> {
-    if is_safe_id(id) {
-        Ok(path)
-    } else {
-        Err(DataError::NotFound(path))
-    }
+    if is_safe_id(id) { Ok(path) } else { Err(DataError::NotFound(path)) }
 }
 
 pub async fn region(code: String) -> Result<RegionNode, DataError> {

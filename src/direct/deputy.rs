@@ -33,16 +33,10 @@ fn DeputyView(d: Deputy) -> impl IntoView {
         let id = id.clone();
         move || data::deputy_messages(id.clone())
     });
-    let station = s
-        .station_id
-        .clone()
-        .map(|sid| LocalResource::new(move || data::station(sid.clone())));
+    let station = s.station_id.clone().map(|sid| LocalResource::new(move || data::station(sid.clone())));
     let initial: String = s.name.chars().next().map(String::from).unwrap_or_default();
     let page_url = {
-        let origin = document()
-            .location()
-            .and_then(|l| l.origin().ok())
-            .unwrap_or_default();
+        let origin = document().location().and_then(|l| l.origin().ok()).unwrap_or_default();
         format!("{origin}{}", href(&format!("/direct/deputy/{id}")))
     };
     let qr_label = format!("{}：{}", t_string!(i18n, direct.qr_heading), s.name);
@@ -113,13 +107,8 @@ fn DeputyView(d: Deputy) -> impl IntoView {
 fn Receptions(st: Station, deputy_id: String) -> impl IntoView {
     let i18n = use_i18n();
     let today = clock::format_date(today());
-    let mine: Vec<_> = st
-        .receptions
-        .iter()
-        .filter(|r| r.deputy_id == deputy_id && r.date >= today)
-        .take(3)
-        .cloned()
-        .collect();
+    let mine: Vec<_> =
+        st.receptions.iter().filter(|r| r.deputy_id == deputy_id && r.date >= today).take(3).cloned().collect();
     view! {
         <p><strong>{st.summary.name.clone()}</strong></p>
         <p class="hint">{st.address.clone()}" · "{st.opening_hours.clone()}" · "<a href=format!("tel:{}", st.phone.replace('-', ""))>{st.phone.clone()}</a></p>
@@ -140,18 +129,11 @@ fn Receptions(st: Station, deputy_id: String) -> impl IntoView {
 pub fn StatsView(stats: Responsiveness) -> impl IntoView {
     let i18n = use_i18n();
     let none = move || t_string!(i18n, direct.stats_none).to_string();
-    let answered = stats
-        .answered_percent()
-        .map(|p| format!("{p}%（{}/{}）", stats.answered, stats.received))
-        .unwrap_or_else(none);
-    let median = stats
-        .median_days
-        .map(|d| t_string!(i18n, direct.stats_days, n = d).to_string())
-        .unwrap_or_else(none);
-    let satisfied = stats
-        .satisfied_percent()
-        .map(|p| format!("{p}%（{}/{}）", stats.satisfied, stats.rated))
-        .unwrap_or_else(none);
+    let answered =
+        stats.answered_percent().map(|p| format!("{p}%（{}/{}）", stats.answered, stats.received)).unwrap_or_else(none);
+    let median = stats.median_days.map(|d| t_string!(i18n, direct.stats_days, n = d).to_string()).unwrap_or_else(none);
+    let satisfied =
+        stats.satisfied_percent().map(|p| format!("{p}%（{}/{}）", stats.satisfied, stats.rated)).unwrap_or_else(none);
     view! {
         <dl class="stats">
             <div><dt>{t!(i18n, direct.stats_received)}</dt><dd>{stats.received}</dd></div>

@@ -40,29 +40,18 @@ impl Filters {
             ("q", &self.q),
         ] {
             if !v.is_empty() {
-                parts.push(format!(
-                    "{k}={}",
-                    String::from(js_sys::encode_uri_component(v))
-                ));
+                parts.push(format!("{k}={}", String::from(js_sys::encode_uri_component(v))));
             }
         }
         if self.page > 1 {
             parts.push(format!("page={}", self.page));
         }
-        if parts.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", parts.join("&"))
-        }
+        if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
     }
 
     /// The place whose deputies to list: the township if chosen, else the county.
     fn region(&self) -> &str {
-        if !self.place.is_empty() {
-            &self.place
-        } else {
-            &self.county
-        }
+        if !self.place.is_empty() { &self.place } else { &self.county }
     }
 }
 
@@ -95,24 +84,12 @@ async fn load(source: Source) -> Result<Rows, DataError> {
                 Some(q) => Some(name_ids(&q).await?),
                 None => None,
             };
-            Ok(Rows {
-                items: p.deputies,
-                server_pages: None,
-                place_name: Some(p.region_name),
-                pinyin_ids,
-            })
+            Ok(Rows { items: p.deputies, server_pages: None, place_name: Some(p.region_name), pinyin_ids })
         }
         Source::Name(q) => {
             let meta = data::search_meta().await?;
-            let Some(key) =
-                shard_for(&meta, &q).filter(|k| meta.shards.iter().any(|(s, _)| s == k))
-            else {
-                return Ok(Rows {
-                    items: Vec::new(),
-                    server_pages: None,
-                    place_name: None,
-                    pinyin_ids: None,
-                });
+            let Some(key) = shard_for(&meta, &q).filter(|k| meta.shards.iter().any(|(s, _)| s == k)) else {
+                return Ok(Rows { items: Vec::new(), server_pages: None, place_name: None, pinyin_ids: None });
             };
             let shard = data::search_shard(key).await?;
             let ranked = deputy_model::search::search_entries(&shard.entries, &q);
@@ -125,19 +102,9 @@ async fn load(source: Source) -> Result<Rows, DataError> {
         }
         Source::Level(level, page) => {
             let p = data::level_page(level, page).await?;
-            Ok(Rows {
-                items: p.items,
-                server_pages: Some((p.page, p.pages)),
-                place_name: None,
-                pinyin_ids: None,
-            })
+            Ok(Rows { items: p.items, server_pages: Some((p.page, p.pages)), place_name: None, pinyin_ids: None })
         }
-        Source::Nothing => Ok(Rows {
-            items: Vec::new(),
-            server_pages: None,
-            place_name: None,
-            pinyin_ids: None,
-        }),
+        Source::Nothing => Ok(Rows { items: Vec::new(), server_pages: None, place_name: None, pinyin_ids: None }),
     }
 }
 
@@ -148,10 +115,7 @@ async fn name_ids(q: &str) -> Result<std::collections::HashSet<String>, DataErro
         return Ok(Default::default());
     };
     let shard = data::search_shard(key).await?;
-    Ok(deputy_model::search::search_entries(&shard.entries, q)
-        .into_iter()
-        .map(|e| e.deputy.id.clone())
-        .collect())
+    Ok(deputy_model::search::search_entries(&shard.entries, q).into_iter().map(|e| e.deputy.id.clone()).collect())
 }
 
 #[component]
@@ -175,11 +139,7 @@ pub fn DirectPage() -> impl IntoView {
     let set = move |f: Filters| {
         navigate(
             &href(&format!("/direct{}", f.to_query())),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
+            NavigateOptions { replace: true, scroll: false, ..Default::default() },
         );
     };
     let source = Memo::new(move |_| {
@@ -187,10 +147,7 @@ pub fn DirectPage() -> impl IntoView {
         let level = Level::from_key(&f.level);
         if !f.region().is_empty() {
             let q = fold_query(&f.q);
-            Source::Place(
-                f.region().to_string(),
-                (!q.is_empty() && q.is_ascii()).then_some(q),
-            )
+            Source::Place(f.region().to_string(), (!q.is_empty() && q.is_ascii()).then_some(q))
         } else if !fold_query(&f.q).is_empty() {
             Source::Name(f.q.clone())
         } else if let Some(level) = level {
@@ -223,32 +180,17 @@ pub fn DirectPage() -> impl IntoView {
 }
 
 #[component]
-fn FilterForm(
-    filters: Memo<Filters>,
-    set: impl Fn(Filters) + Clone + Send + Sync + 'static,
-) -> impl IntoView {
+fn FilterForm(filters: Memo<Filters>, set: impl Fn(Filters) + Clone + Send + Sync + 'static) -> impl IntoView {
     let i18n = use_i18n();
     let site = use_site();
     let city = LocalResource::new(move || {
         let code = site.config().map(|c| c.region_code).unwrap_or_default();
-        async move {
-            if code.is_empty() {
-                Err(DataError::Network)
-            } else {
-                data::region(code).await
-            }
-        }
+        async move { if code.is_empty() { Err(DataError::Network) } else { data::region(code).await } }
     });
     let county_code = Memo::new(move |_| filters.get().county);
     let county = LocalResource::new(move || {
         let code = county_code.get();
-        async move {
-            if code.is_empty() {
-                Ok(None)
-            } else {
-                data::region(code).await.map(Some)
-            }
-        }
+        async move { if code.is_empty() { Ok(None) } else { data::region(code).await.map(Some) } }
     });
     let groups = LocalResource::new(data::groups);
     let stations = LocalResource::new(data::station_index);
@@ -423,21 +365,12 @@ fn matches(
 }
 
 #[component]
-fn Results(
-    rows: Rows,
-    filters: Filters,
-    set: impl Fn(Filters) + Clone + Send + Sync + 'static,
-) -> impl IntoView {
+fn Results(rows: Rows, filters: Filters, set: impl Fn(Filters) + Clone + Send + Sync + 'static) -> impl IntoView {
     let i18n = use_i18n();
     // In a place or level list the name narrows by characters; a name search has ranked already.
     let by_name = rows.place_name.is_some() || rows.server_pages.is_some();
     let ids = rows.pinyin_ids.as_ref();
-    let all: Vec<DeputySummary> = rows
-        .items
-        .iter()
-        .filter(|d| matches(d, &filters, by_name, ids))
-        .cloned()
-        .collect();
+    let all: Vec<DeputySummary> = rows.items.iter().filter(|d| matches(d, &filters, by_name, ids)).cloned().collect();
     let total = all.len();
     let (page, pages, shown) = match rows.server_pages {
         Some((page, pages)) => (page, pages, all),
@@ -445,29 +378,16 @@ fn Results(
             let pages = total.div_ceil(PAGE_SIZE).max(1) as u32;
             let page = filters.page.min(pages);
             let start = (page as usize - 1) * PAGE_SIZE;
-            (
-                page,
-                pages,
-                all.into_iter().skip(start).take(PAGE_SIZE).collect(),
-            )
+            (page, pages, all.into_iter().skip(start).take(PAGE_SIZE).collect())
         }
     };
     let heading = match &rows.place_name {
-        Some(place) => t_string!(
-            i18n,
-            direct.results_for_place,
-            place = place.clone(),
-            n = total
-        )
-        .to_string(),
+        Some(place) => t_string!(i18n, direct.results_for_place, place = place.clone(), n = total).to_string(),
         None => t_string!(i18n, direct.results, n = total).to_string(),
     };
     let go = move |p: u32| {
         let set = set.clone();
-        let f = Filters {
-            page: p,
-            ..filters.clone()
-        };
+        let f = Filters { page: p, ..filters.clone() };
         move |_| set(f.clone())
     };
     view! {

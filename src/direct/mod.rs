@@ -28,12 +28,7 @@ use crate::ui::href;
 pub fn DeputyCard(deputy: DeputySummary) -> impl IntoView {
     let i18n = use_i18n();
     let link = href(&format!("/direct/deputy/{}", deputy.id));
-    let initial: String = deputy
-        .name
-        .chars()
-        .next()
-        .map(String::from)
-        .unwrap_or_default();
+    let initial: String = deputy.name.chars().next().map(String::from).unwrap_or_default();
     view! {
         <li class="deputy-card">
             <span class="avatar" aria-hidden="true">{initial}</span>

@@ -14,12 +14,7 @@ pub fn QaPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let page = Memo::new(move |_| {
-        query
-            .read()
-            .get("page")
-            .and_then(|p| p.parse::<u32>().ok())
-            .filter(|p| *p >= 1)
-            .unwrap_or(1)
+        query.read().get("page").and_then(|p| p.parse::<u32>().ok()).filter(|p| *p >= 1).unwrap_or(1)
     });
     let items = LocalResource::new(move || data::qa_page(page.get()));
     let stats = LocalResource::new(data::message_stats);

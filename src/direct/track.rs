@@ -20,12 +20,7 @@ use crate::ui::{ReceiptCode, href, loaded};
 pub fn TrackPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let code = Memo::new(move |_| {
-        query
-            .read()
-            .get("code")
-            .and_then(|c| receipt::normalize(&c))
-    });
+    let code = Memo::new(move |_| query.read().get("code").and_then(|c| receipt::normalize(&c)));
     let typed = RwSignal::new(query.get_untracked().get("code").unwrap_or_default());
     let tried = RwSignal::new(false);
     let navigate = use_navigate();
@@ -33,10 +28,7 @@ pub fn TrackPage() -> impl IntoView {
         ev.prevent_default();
         tried.set(true);
         if let Some(c) = receipt::normalize(&typed.get_untracked()) {
-            navigate(
-                &href(&format!("/direct/track?code={c}")),
-                NavigateOptions::default(),
-            );
+            navigate(&href(&format!("/direct/track?code={c}")), NavigateOptions::default());
         }
     };
     let invalid = move || tried.get() && receipt::normalize(&typed.get()).is_none();
@@ -81,15 +73,18 @@ fn LocalCopy(code: String) -> impl IntoView {
     let outbox = use_outbox();
     move || {
         outbox.items.with(|items| {
-            items.iter().find(|i| i.submission.receipt_code == code && i.submission.kind == SubmissionKind::Message).map(|i| {
-                let state = match &i.delivery {
-                    DeliveryState::Queued => t_string!(i18n, outbox.state_queued),
-                    DeliveryState::Failed { .. } => t_string!(i18n, outbox.state_failed),
-                    DeliveryState::Sent { .. } => t_string!(i18n, outbox.state_sent),
-                    DeliveryState::Exported { .. } => t_string!(i18n, outbox.state_exported),
-                };
-                view! { <p class="hint local-copy">{t!(i18n, direct.local_copy, state = state)}</p> }
-            })
+            items
+                .iter()
+                .find(|i| i.submission.receipt_code == code && i.submission.kind == SubmissionKind::Message)
+                .map(|i| {
+                    let state = match &i.delivery {
+                        DeliveryState::Queued => t_string!(i18n, outbox.state_queued),
+                        DeliveryState::Failed { .. } => t_string!(i18n, outbox.state_failed),
+                        DeliveryState::Sent { .. } => t_string!(i18n, outbox.state_sent),
+                        DeliveryState::Exported { .. } => t_string!(i18n, outbox.state_exported),
+                    };
+                    view! { <p class="hint local-copy">{t!(i18n, direct.local_copy, state = state)}</p> }
+                })
         })
     }
 }
@@ -172,7 +167,8 @@ fn RateForm(code: String) -> impl IntoView {
             let Some(r) = rating.get_untracked() else {
                 return;
             };
-            let payload = serde_json::json!({ "receipt_code": code, "rating": r, "comment": comment.get_untracked().trim() });
+            let payload =
+                serde_json::json!({ "receipt_code": code, "rating": r, "comment": comment.get_untracked().trim() });
             let title = format!("{} {}", receipt::display(&code), rating_label(i18n, r));
             let rc = outbox.submit(SubmissionKind::Rating, title, payload);
             comment.set(String::new());

@@ -33,10 +33,7 @@ pub fn WritePage() -> impl IntoView {
 }
 
 fn focus(id: &str) {
-    if let Some(el) = document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }
 }
@@ -58,11 +55,7 @@ fn LetterForm(d: Deputy) -> impl IntoView {
     let consent = draft_flag(&form, "consent");
     let tried = RwSignal::new(false);
     let receipt = RwSignal::new(None::<String>);
-    let categories = move || {
-        site.config()
-            .map(|c| c.message_categories)
-            .unwrap_or_default()
-    };
+    let categories = move || site.config().map(|c| c.message_categories).unwrap_or_default();
     let problems = move || {
         check_letter(
             &LetterInput {
@@ -121,13 +114,9 @@ fn LetterForm(d: Deputy) -> impl IntoView {
         window().scroll_to_with_x_and_y(0.0, 0.0);
     };
 
-    let to = t_string!(
-        i18n,
-        direct.write_to,
-        name = d.summary.name.clone(),
-        level = level_label(i18n, d.summary.level)
-    )
-    .to_string();
+    let to =
+        t_string!(i18n, direct.write_to, name = d.summary.name.clone(), level = level_label(i18n, d.summary.level))
+            .to_string();
     view! {
         {move || match receipt.get() {
             Some(code) => view! {

@@ -52,14 +52,7 @@ pub fn NewsList(items: Vec<NewsSummary>) -> impl IntoView {
 pub fn NewsListPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let page = move || {
-        query
-            .read()
-            .get("page")
-            .and_then(|p| p.parse::<u32>().ok())
-            .filter(|p| *p >= 1)
-            .unwrap_or(1)
-    };
+    let page = move || query.read().get("page").and_then(|p| p.parse::<u32>().ok()).filter(|p| *p >= 1).unwrap_or(1);
     let data = LocalResource::new(move || news_page(page()));
     view! {
         <section class="page news">

@@ -19,11 +19,7 @@ pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let site = use_site();
     let news = LocalResource::new(|| news_page(1));
-    let name = move || {
-        site.config()
-            .map(|c| c.name)
-            .unwrap_or_else(|| t_string!(i18n, site_default_name).to_string())
-    };
+    let name = move || site.config().map(|c| c.name).unwrap_or_else(|| t_string!(i18n, site_default_name).to_string());
     view! {
         <section class="page home">
             <div class="hero">

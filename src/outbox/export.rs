@@ -6,8 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Offer the submission as `deputy-home-{code}.json` for download.
 pub fn download(submission: &Submission) -> Result<(), JsValue> {
-    let json =
-        serde_json::to_string_pretty(submission).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let json = serde_json::to_string_pretty(submission).map_err(|e| JsValue::from_str(&e.to_string()))?;
     let parts = js_sys::Array::of1(&JsValue::from_str(&json));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");
@@ -24,11 +23,7 @@ pub fn download(submission: &Submission) -> Result<(), JsValue> {
 
 /// A `mailto:` link with the submission as the body, for the site's address.
 pub fn mailto(email: &str, submission: &Submission) -> String {
-    let subject = format!(
-        "[{}] {}",
-        receipt::display(&submission.receipt_code),
-        submission.title
-    );
+    let subject = format!("[{}] {}", receipt::display(&submission.receipt_code), submission.title);
     let json = serde_json::to_string_pretty(submission).unwrap_or_default();
     // Mail clients truncate very long mailto bodies; the JSON file is the complete copy.
     let body: String = json.chars().take(1800).collect();

@@ -56,21 +56,15 @@ fn OutboxRow(item: OutboxItem) -> impl IntoView {
     let sub = item.submission.clone();
     let code = sub.receipt_code.clone();
     let (state_class, state_text, hint) = match &item.delivery {
-        DeliveryState::Queued if outbox.endpoint().is_some() => (
-            "queued",
-            t_string!(i18n, outbox.state_queued),
-            Some(t_string!(i18n, outbox.state_queued_hint)),
-        ),
-        DeliveryState::Queued => (
-            "local",
-            t_string!(i18n, outbox.state_local),
-            Some(t_string!(i18n, outbox.state_local_hint)),
-        ),
+        DeliveryState::Queued if outbox.endpoint().is_some() => {
+            ("queued", t_string!(i18n, outbox.state_queued), Some(t_string!(i18n, outbox.state_queued_hint)))
+        }
+        DeliveryState::Queued => {
+            ("local", t_string!(i18n, outbox.state_local), Some(t_string!(i18n, outbox.state_local_hint)))
+        }
         DeliveryState::Failed { .. } => ("failed", t_string!(i18n, outbox.state_failed), None),
         DeliveryState::Sent { .. } => ("sent", t_string!(i18n, outbox.state_sent), None),
-        DeliveryState::Exported { .. } => {
-            ("exported", t_string!(i18n, outbox.state_exported), None)
-        }
+        DeliveryState::Exported { .. } => ("exported", t_string!(i18n, outbox.state_exported), None),
     };
     let failed = matches!(item.delivery, DeliveryState::Failed { .. });
     let sent = matches!(item.delivery, DeliveryState::Sent { .. });
@@ -78,31 +72,17 @@ fn OutboxRow(item: OutboxItem) -> impl IntoView {
     let for_download = sub.clone();
     let on_download = move |_| {
         if export::download(&for_download).is_ok() && !has_endpoint() {
-            outbox.set_delivery(
-                &for_download.receipt_code,
-                DeliveryState::Exported {
-                    at: super::store::now_rfc3339(),
-                },
-            );
+            outbox
+                .set_delivery(&for_download.receipt_code, DeliveryState::Exported { at: super::store::now_rfc3339() });
         }
     };
     let for_mail = sub.clone();
-    let mail_href = move || {
-        outbox
-            .site
-            .config()
-            .map(|c| export::mailto(&c.contact.email, &for_mail))
-            .unwrap_or_default()
-    };
+    let mail_href =
+        move || outbox.site.config().map(|c| export::mailto(&c.contact.email, &for_mail)).unwrap_or_default();
     let mark_code = code.clone();
     let on_mail = move |_| {
         if !has_endpoint() {
-            outbox.set_delivery(
-                &mark_code,
-                DeliveryState::Exported {
-                    at: super::store::now_rfc3339(),
-                },
-            );
+            outbox.set_delivery(&mark_code, DeliveryState::Exported { at: super::store::now_rfc3339() });
         }
     };
     view! {

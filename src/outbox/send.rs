@@ -29,9 +29,7 @@ pub fn start(outbox: Outbox) {
 }
 
 fn online() -> bool {
-    web_sys::window()
-        .map(|w| w.navigator().on_line())
-        .unwrap_or(true)
+    web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true)
 }
 
 /// Whether a failure is worth retrying by itself: network trouble, timeouts, rate limits and
@@ -59,9 +57,7 @@ fn send(outbox: Outbox, all: bool) {
     if !online() {
         return;
     }
-    let pending: Vec<OutboxItem> = outbox
-        .items
-        .with_untracked(|v| v.iter().filter(|i| i.pending()).cloned().collect());
+    let pending: Vec<OutboxItem> = outbox.items.with_untracked(|v| v.iter().filter(|i| i.pending()).cloned().collect());
     for item in pending {
         let endpoint = endpoint.clone();
         spawn_local(async move {
@@ -73,10 +69,7 @@ fn send(outbox: Outbox, all: bool) {
             };
             // The item may have been sent by a concurrent flush; never downgrade "sent".
             let already_sent = outbox.items.with_untracked(|v| {
-                v.iter().any(|i| {
-                    i.submission.receipt_code == code
-                        && matches!(i.delivery, DeliveryState::Sent { .. })
-                })
+                v.iter().any(|i| i.submission.receipt_code == code && matches!(i.delivery, DeliveryState::Sent { .. }))
             });
             if !already_sent {
                 outbox.set_delivery(&code, state);
@@ -86,13 +79,7 @@ fn send(outbox: Outbox, all: bool) {
 }
 
 async fn post(endpoint: &str, item: &OutboxItem) -> Result<(), String> {
-    let request = Request::post(endpoint)
-        .json(&item.submission)
-        .map_err(|e| e.to_string())?;
+    let request = Request::post(endpoint).json(&item.submission).map_err(|e| e.to_string())?;
     let response = request.send().await.map_err(|_| "network".to_string())?;
-    if response.ok() {
-        Ok(())
-    } else {
-        Err(format!("HTTP {}", response.status()))
-    }
+    if response.ok() { Ok(()) } else { Err(format!("HTTP {}", response.status())) }
 }

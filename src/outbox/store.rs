@@ -21,11 +21,7 @@ pub fn use_outbox() -> Outbox {
 
 pub fn provide_outbox(site: Site) -> Outbox {
     let (items, broken) = load_items();
-    let outbox = Outbox {
-        items: RwSignal::new(items),
-        storage_broken: RwSignal::new(broken),
-        site,
-    };
+    let outbox = Outbox { items: RwSignal::new(items), storage_broken: RwSignal::new(broken), site };
     provide_context(outbox);
     send::start(outbox);
     outbox
@@ -66,17 +62,9 @@ pub fn now_rfc3339() -> String {
 
 impl Outbox {
     /// Store a submission and return its receipt code. Sending happens afterwards.
-    pub fn submit(
-        &self,
-        kind: SubmissionKind,
-        title: String,
-        payload: serde_json::Value,
-    ) -> String {
-        let existing: Vec<String> = self.items.with_untracked(|v| {
-            v.iter()
-                .map(|i| i.submission.receipt_code.clone())
-                .collect()
-        });
+    pub fn submit(&self, kind: SubmissionKind, title: String, payload: serde_json::Value) -> String {
+        let existing: Vec<String> =
+            self.items.with_untracked(|v| v.iter().map(|i| i.submission.receipt_code.clone()).collect());
         let mut code = receipt::code_from_entropy(entropy());
         while existing.contains(&code) {
             code = receipt::code_from_entropy(entropy());
@@ -99,8 +87,7 @@ impl Outbox {
     /// pressing send must not lose the submission).
     fn mutate(&self, f: impl FnOnce(&mut Vec<OutboxItem>)) {
         self.items.update(f);
-        self.items
-            .with_untracked(|items| storage::save(storage::OUTBOX, items));
+        self.items.with_untracked(|items| storage::save(storage::OUTBOX, items));
     }
 
     pub fn set_delivery(&self, code: &str, delivery: DeliveryState) {
@@ -122,10 +109,6 @@ impl Outbox {
     }
 
     pub fn endpoint_untracked(&self) -> Option<String> {
-        self.site
-            .0
-            .get_untracked()
-            .and_then(|r| r.ok())
-            .and_then(|c| c.submit_endpoint)
+        self.site.0.get_untracked().and_then(|r| r.ok()).and_then(|c| c.submit_endpoint)
     }
 }

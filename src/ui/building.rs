@@ -8,10 +8,7 @@ use crate::ui::href;
 use crate::i18n::*;
 
 #[component]
-pub fn UnderConstruction(
-    #[prop(into)] title: Signal<String>,
-    #[prop(into)] items: Signal<String>,
-) -> impl IntoView {
+pub fn UnderConstruction(#[prop(into)] title: Signal<String>, #[prop(into)] items: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page building">

@@ -27,20 +27,9 @@ pub fn provide_care_mode() -> CareMode {
         storage::save(storage::TEXT_SIZE, &size);
         if let Some(root) = document().document_element() {
             let classes = root.class_list();
-            let _ = if on {
-                classes.add_1("care")
-            } else {
-                classes.remove_1("care")
-            };
-            for (i, name) in ["care-size-0", "care-size-1", "care-size-2"]
-                .iter()
-                .enumerate()
-            {
-                let _ = if on && i as u8 == size {
-                    classes.add_1(name)
-                } else {
-                    classes.remove_1(name)
-                };
+            let _ = if on { classes.add_1("care") } else { classes.remove_1("care") };
+            for (i, name) in ["care-size-0", "care-size-1", "care-size-2"].iter().enumerate() {
+                let _ = if on && i as u8 == size { classes.add_1(name) } else { classes.remove_1(name) };
             }
         }
     });

@@ -15,11 +15,7 @@ use crate::i18n::*;
 pub fn Shell(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let site = use_site();
-    let name = move || {
-        site.config()
-            .map(|c| c.name)
-            .unwrap_or_else(|| t_string!(i18n, site_default_name).to_string())
-    };
+    let name = move || site.config().map(|c| c.name).unwrap_or_else(|| t_string!(i18n, site_default_name).to_string());
     // The routes need the site config (contacts, endpoint); while it fails, say so in main.
     let body = children();
     let site_error = move || matches!(site.0.get(), Some(Err(_)));
@@ -56,57 +52,21 @@ struct NavItem {
 }
 
 const MAIN_NAV: &[NavItem] = &[
-    NavItem {
-        href: "/",
-        label: |i| t_string!(i, nav.home),
-    },
-    NavItem {
-        href: "/direct",
-        label: |i| t_string!(i, nav.direct),
-    },
-    NavItem {
-        href: "/consult",
-        label: |i| t_string!(i, nav.consult),
-    },
-    NavItem {
-        href: "/duties",
-        label: |i| t_string!(i, nav.duties),
-    },
-    NavItem {
-        href: "/training",
-        label: |i| t_string!(i, nav.training),
-    },
-    NavItem {
-        href: "/proposals",
-        label: |i| t_string!(i, nav.proposals),
-    },
-    NavItem {
-        href: "/mine",
-        label: |i| t_string!(i, nav.mine),
-    },
+    NavItem { href: "/", label: |i| t_string!(i, nav.home) },
+    NavItem { href: "/direct", label: |i| t_string!(i, nav.direct) },
+    NavItem { href: "/consult", label: |i| t_string!(i, nav.consult) },
+    NavItem { href: "/duties", label: |i| t_string!(i, nav.duties) },
+    NavItem { href: "/training", label: |i| t_string!(i, nav.training) },
+    NavItem { href: "/proposals", label: |i| t_string!(i, nav.proposals) },
+    NavItem { href: "/mine", label: |i| t_string!(i, nav.mine) },
 ];
 
 const BOTTOM_NAV: &[NavItem] = &[
-    NavItem {
-        href: "/",
-        label: |i| t_string!(i, nav.home),
-    },
-    NavItem {
-        href: "/direct",
-        label: |i| t_string!(i, nav.direct),
-    },
-    NavItem {
-        href: "/consult",
-        label: |i| t_string!(i, nav.consult),
-    },
-    NavItem {
-        href: "/duties",
-        label: |i| t_string!(i, nav.duties),
-    },
-    NavItem {
-        href: "/more",
-        label: |i| t_string!(i, nav.more),
-    },
+    NavItem { href: "/", label: |i| t_string!(i, nav.home) },
+    NavItem { href: "/direct", label: |i| t_string!(i, nav.direct) },
+    NavItem { href: "/consult", label: |i| t_string!(i, nav.consult) },
+    NavItem { href: "/duties", label: |i| t_string!(i, nav.duties) },
+    NavItem { href: "/more", label: |i| t_string!(i, nav.more) },
 ];
 
 /// Whether `href` is the current section: "/" only on the home page, others by prefix.
@@ -130,7 +90,11 @@ fn nav_links(items: &'static [NavItem]) -> impl IntoView {
                 // The router strips the base path, so this compares app paths.
                 let pathname = location.pathname.get();
                 let path = app_path(&pathname);
-                is_current(path, target) || (target == "/more" && ["/training", "/proposals", "/mine", "/feedback", "/news"].iter().any(|p| is_current(path, p)))
+                is_current(path, target)
+                    || (target == "/more"
+                        && ["/training", "/proposals", "/mine", "/feedback", "/news"]
+                            .iter()
+                            .any(|p| is_current(path, p)))
             };
             view! {
                 <li>

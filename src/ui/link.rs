@@ -10,14 +10,8 @@ static BASE: OnceLock<String> = OnceLock::new();
 /// from the `<base href>` that trunk writes from `--public-url`.
 pub fn base() -> &'static str {
     BASE.get_or_init(|| {
-        let base = leptos::prelude::document()
-            .base_uri()
-            .ok()
-            .flatten()
-            .unwrap_or_default();
-        let path = web_sys::Url::new(&base)
-            .map(|u| u.pathname())
-            .unwrap_or_default();
+        let base = leptos::prelude::document().base_uri().ok().flatten().unwrap_or_default();
+        let path = web_sys::Url::new(&base).map(|u| u.pathname()).unwrap_or_default();
         path.trim_end_matches('/').to_string()
     })
 }
@@ -30,9 +24,6 @@ pub fn href(path: &str) -> String {
 /// The app path of a location pathname: the base taken off.
 pub fn app_path(pathname: &str) -> &str {
     let base = base();
-    let rest = pathname
-        .strip_prefix(base)
-        .filter(|r| r.is_empty() || r.starts_with('/'))
-        .unwrap_or(pathname);
+    let rest = pathname.strip_prefix(base).filter(|r| r.is_empty() || r.starts_with('/')).unwrap_or(pathname);
     if rest.is_empty() { "/" } else { rest }
 }

@@ -33,10 +33,7 @@ pub fn DataErrorView(error: DataError, #[prop(into)] on_retry: Callback<()>) -> 
 }
 
 /// Render a data resource: loading, then either the view or the error with a retry.
-pub fn loaded<T, V>(
-    resource: DataResource<T>,
-    view: impl Fn(T) -> V + Send + Sync + 'static,
-) -> impl IntoView
+pub fn loaded<T, V>(resource: DataResource<T>, view: impl Fn(T) -> V + Send + Sync + 'static) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
@@ -44,8 +41,6 @@ where
     move || match resource.get() {
         None => view! { <Loading /> }.into_any(),
         Some(Ok(value)) => view(value).into_any(),
-        Some(Err(error)) => {
-            view! { <DataErrorView error on_retry=move |_| resource.refetch() /> }.into_any()
-        }
+        Some(Err(error)) => view! { <DataErrorView error on_retry=move |_| resource.refetch() /> }.into_any(),
     }
 }

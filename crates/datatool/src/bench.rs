@@ -10,16 +10,7 @@ use crate::generate::{Scale, generate_city_at};
 use crate::search_index;
 
 /// Queries typed one character at a time, as people type them.
-const QUERIES: &[&str] = &[
-    "nrqqg",
-    "娜仁其其格",
-    "narenqiqige",
-    "wangyi",
-    "王",
-    "zhang wei",
-    "bjf",
-    "邬旗军",
-];
+const QUERIES: &[&str] = &["nrqqg", "娜仁其其格", "narenqiqige", "wangyi", "王", "zhang wei", "bjf", "邬旗军"];
 
 pub fn run(seed: u64, rounds: usize) -> String {
     let world = generate_city_at(seed, Scale::FULL);
@@ -60,8 +51,6 @@ pub fn run(seed: u64, rounds: usize) -> String {
     all_times.sort_by(|a, b| a.total_cmp(b));
     let median = all_times.get(all_times.len() / 2).copied().unwrap_or(0.0);
     let max = all_times.last().copied().unwrap_or(0.0);
-    out.push_str(&format!(
-        "per keystroke (native, release): median {median:.3} ms, max {max:.3} ms; goal ≤ 16 ms\n"
-    ));
+    out.push_str(&format!("per keystroke (native, release): median {median:.3} ms, max {max:.3} ms; goal ≤ 16 ms\n"));
     out
 }

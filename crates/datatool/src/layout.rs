@@ -18,6 +18,8 @@
 //! messages/deputy/{id}.json a deputy's public Q&A and responsiveness
 //! messages/page-{n}.json    all public Q&A, newest first, 20 a page
 //! messages/stats.json       responsiveness per level
+//! consultations/index.json  drafts open for comment (open ones first)
+//! consultations/{id}.json   one draft: structure, comments, results and the computed diff
 //! ```
 
 use std::collections::HashMap;
@@ -25,10 +27,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use deputy_model::consult::{ConsultationIndex, ConsultationSummary, Phase};
 use deputy_model::deputy::PlaceDeputies;
-use deputy_model::message::{
-    DeputyMessages, MessageRecord, MessageStats, PublicMessage, PublicReply, Responsiveness,
-};
+use deputy_model::message::{DeputyMessages, MessageRecord, MessageStats, PublicMessage, PublicReply, Responsiveness};
 use deputy_model::station::StationIndex;
 use deputy_model::{DeputySummary, FORMAT_VERSION, Level, NewsSummary, Page};
 use serde::Serialize;
@@ -56,16 +57,8 @@ pub fn files(world: &World) -> Result<Vec<(String, String)>> {
     put("groups.json".into(), &world.groups)?;
 
     // places: a region's own deputies and those of every region containing it.
-    let ancestors: HashMap<&str, Vec<&str>> = world
-        .regions
-        .iter()
-        .map(|r| {
-            (
-                r.code.as_str(),
-                r.path.iter().map(|p| p.code.as_str()).collect(),
-            )
-        })
-        .collect();
+    let ancestors: HashMap<&str, Vec<&str>> =
+        world.regions.iter().map(|r| (r.code.as_str(), r.path.iter().map(|p| p.code.as_str()).collect())).collect();
     for r in &world.regions {
         let mut covering: Vec<&str> = ancestors.get(r.code.as_str()).cloned().unwrap_or_default();
         covering.push(r.code.as_str());
@@ -104,22 +97,11 @@ pub fn files(world: &World) -> Result<Vec<(String, String)>> {
     }
 
     for level in Level::ALL {
-        let mut list: Vec<DeputySummary> = world
-            .deputies
-            .iter()
-            .filter(|d| d.summary.level == level)
-            .map(|d| d.summary.clone())
-            .collect();
-        list.sort_by(|a, b| {
-            a.region_code
-                .cmp(&b.region_code)
-                .then_with(|| a.id.cmp(&b.id))
-        });
+        let mut list: Vec<DeputySummary> =
+            world.deputies.iter().filter(|d| d.summary.level == level).map(|d| d.summary.clone()).collect();
+        list.sort_by(|a, b| a.region_code.cmp(&b.region_code).then_with(|| a.id.cmp(&b.id)));
         for page in Page::paginate(list, LEVEL_PAGE_SIZE) {
-            put(
-                format!("levels/{}/page-{}.json", level.key(), page.page),
-                &page,
-            )?;
+            put(format!("levels/{}/page-{}.json", level.key(), page.page), &page)?;
         }
     }
 
@@ -134,16 +116,8 @@ pub fn files(world: &World) -> Result<Vec<(String, String)>> {
     }
     let public: Vec<PublicMessage> = world.messages.iter().filter_map(public_message).collect();
     for d in &world.deputies {
-        let mine: Vec<&MessageRecord> = world
-            .messages
-            .iter()
-            .filter(|m| m.deputy_id == d.summary.id)
-            .collect();
-        let mut messages: Vec<PublicMessage> = public
-            .iter()
-            .filter(|m| m.deputy_id == d.summary.id)
-            .cloned()
-            .collect();
+        let mine: Vec<&MessageRecord> = world.messages.iter().filter(|m| m.deputy_id == d.summary.id).collect();
+        let mut messages: Vec<PublicMessage> = public.iter().filter(|m| m.deputy_id == d.summary.id).cloned().collect();
         messages.reverse();
         let file = DeputyMessages {
             format_version: FORMAT_VERSION,
@@ -158,11 +132,8 @@ pub fn files(world: &World) -> Result<Vec<(String, String)>> {
     for page in Page::paginate(newest_first, QA_PAGE_SIZE) {
         put(format!("messages/page-{}.json", page.page), &page)?;
     }
-    let level_of: HashMap<&str, Level> = world
-        .deputies
-        .iter()
-        .map(|d| (d.summary.id.as_str(), d.summary.level))
-        .collect();
+    let level_of: HashMap<&str, Level> =
+        world.deputies.iter().map(|d| (d.summary.id.as_str(), d.summary.level)).collect();
     let stats = MessageStats {
         format_version: FORMAT_VERSION,
         all: Responsiveness::of(&world.messages),
@@ -171,17 +142,23 @@ pub fn files(world: &World) -> Result<Vec<(String, String)>> {
             .map(|l| {
                 (
                     *l,
-                    Responsiveness::of(
-                        world
-                            .messages
-                            .iter()
-                            .filter(|m| level_of.get(m.deputy_id.as_str()) == Some(l)),
-                    ),
+                    Responsiveness::of(world.messages.iter().filter(|m| level_of.get(m.deputy_id.as_str()) == Some(l))),
                 )
             })
             .collect(),
     };
     put("messages/stats.json".into(), &stats)?;
+
+    let mut summaries: Vec<ConsultationSummary> = world.consultations.iter().map(|c| c.summary.clone()).collect();
+    summaries
+        .sort_by(|a, b| (a.phase != Phase::Open).cmp(&(b.phase != Phase::Open)).then_with(|| b.closes.cmp(&a.closes)));
+    put(
+        "consultations/index.json".into(),
+        &ConsultationIndex { format_version: FORMAT_VERSION, consultations: summaries },
+    )?;
+    for c in &world.consultations {
+        put(format!("consultations/{}.json", c.summary.id), c)?;
+    }
     Ok(out)
 }
 
@@ -201,11 +178,7 @@ pub fn public_message(m: &MessageRecord) -> Option<PublicMessage> {
         content: m.content.clone()?,
         received_at: m.received_at()?.to_string(),
         state,
-        reply: m.last_reply().map(|(at, by, text)| PublicReply {
-            at: at.into(),
-            by: by.into(),
-            text: text.into(),
-        }),
+        reply: m.last_reply().map(|(at, by, text)| PublicReply { at: at.into(), by: by.into(), text: text.into() }),
         rating: m.last_rating(),
         suggestion_id: m.suggestion_id.clone(),
     })
@@ -215,10 +188,7 @@ pub fn public_message(m: &MessageRecord) -> Option<PublicMessage> {
 /// which replaces `out` only when complete, so a failed run leaves the old data intact.
 pub fn write(world: &World, out: &Path) -> Result<usize> {
     let files = files(world)?;
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     fs::create_dir_all(parent).with_context(|| format!("创建目录 {} 失败", parent.display()))?;
     let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("data");
     let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));

@@ -32,6 +32,8 @@ pub fn kind_of(rel: &str) -> Option<FileKind> {
         ("search", "meta.json") => FileKind::SearchMeta,
         ("search", _) => FileKind::SearchShard,
         ("track", _) => FileKind::Track,
+        ("consultations", "index.json") => FileKind::ConsultationIndex,
+        ("consultations", _) => FileKind::Consultation,
         ("messages/deputy", _) => FileKind::DeputyMessages,
         ("messages", "stats.json") => FileKind::MessageStats,
         ("messages", f) if f.starts_with("page-") => FileKind::QaPage,
@@ -67,11 +69,7 @@ pub struct Loaded {
 }
 
 fn problem(file: &str, field: impl Into<String>, message: impl Into<String>) -> Problem {
-    Problem {
-        file: file.to_string(),
-        field: field.into(),
-        message: message.into(),
-    }
+    Problem { file: file.to_string(), field: field.into(), message: message.into() }
 }
 
 /// Load and check a data folder file by file.
@@ -86,16 +84,10 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
     }
     for rel in files {
         let Some(kind) = kind_of(&rel) else {
-            problems.push(problem(
-                &rel,
-                "",
-                "不属于数据目录的文件（见 docs/data-format.md 的目录结构）",
-            ));
+            problems.push(problem(&rel, "", "不属于数据目录的文件（见 docs/data-format.md 的目录结构）"));
             continue;
         };
-        *counts
-            .entry(kind.schema_file().trim_end_matches(".schema.json"))
-            .or_insert(0) += 1;
+        *counts.entry(kind.schema_file().trim_end_matches(".schema.json")).or_insert(0) += 1;
         let text = match fs::read_to_string(root.join(&rel)) {
             Ok(t) => t,
             Err(e) => {
@@ -125,11 +117,7 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
         let schema_problems = validators.check(kind, &value);
         if !schema_problems.is_empty() {
             for (pointer, message) in schema_problems {
-                problems.push(problem(
-                    &rel,
-                    pointer_to_field(&pointer),
-                    format!("不符合数据格式：{message}"),
-                ));
+                problems.push(problem(&rel, pointer_to_field(&pointer), format!("不符合数据格式：{message}")));
             }
             continue;
         }
@@ -140,11 +128,7 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
         put(&mut problems);
     }
     data.news_pages.sort_by_key(|(_, p)| p.page);
-    Ok(Loaded {
-        data,
-        problems,
-        counts,
-    })
+    Ok(Loaded { data, problems, counts })
 }
 
 fn decode<T: DeserializeOwned>(file: &str, value: Value, problems: &mut Vec<Problem>) -> Option<T> {
@@ -166,39 +150,21 @@ fn decode_into(
 ) -> Option<()> {
     match kind {
         FileKind::Site => data.site = Some((file.clone(), decode(&file, value, problems)?)),
-        FileKind::Region => data
-            .regions
-            .push((file.clone(), decode(&file, value, problems)?)),
-        FileKind::Deputy => data
-            .deputies
-            .push((file.clone(), decode(&file, value, problems)?)),
-        FileKind::Place => data
-            .places
-            .push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::Region => data.regions.push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::Deputy => data.deputies.push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::Place => data.places.push((file.clone(), decode(&file, value, problems)?)),
         FileKind::Groups => data.groups = Some((file.clone(), decode(&file, value, problems)?)),
-        FileKind::StationIndex => {
-            data.station_index = Some((file.clone(), decode(&file, value, problems)?))
-        }
-        FileKind::Station => data
-            .stations
-            .push((file.clone(), decode(&file, value, problems)?)),
-        FileKind::NewsPage => data
-            .news_pages
-            .push((file.clone(), decode(&file, value, problems)?)),
-        FileKind::News => data
-            .news
-            .push((file.clone(), decode(&file, value, problems)?)),
-        FileKind::Track => data
-            .messages
-            .push((file.clone(), decode(&file, value, problems)?)),
-        FileKind::SearchShard => data
-            .search_shards
-            .push((file.clone(), decode(&file, value, problems)?)),
-        FileKind::LevelPage => data
-            .level_pages
-            .push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::StationIndex => data.station_index = Some((file.clone(), decode(&file, value, problems)?)),
+        FileKind::Station => data.stations.push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::NewsPage => data.news_pages.push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::News => data.news.push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::Track => data.messages.push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::SearchShard => data.search_shards.push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::LevelPage => data.level_pages.push((file.clone(), decode(&file, value, problems)?)),
         // Derived summaries: schema-checked above; their sources are checked in full.
+        FileKind::Consultation => data.consultations.push((file.clone(), decode(&file, value, problems)?)),
         FileKind::SearchMeta
+        | FileKind::ConsultationIndex
         | FileKind::DeputyMessages
         | FileKind::QaPage
         | FileKind::MessageStats
@@ -220,11 +186,7 @@ pub fn pointer_to_field(pointer: &str) -> String {
             out.push_str(&part.replace("~1", "/").replace("~0", "~"));
         }
     }
-    if out.is_empty() {
-        "（整个文件）".to_string()
-    } else {
-        out
-    }
+    if out.is_empty() { "（整个文件）".to_string() } else { out }
 }
 
 /// File-level consistency the model cannot see: each file's name matches its id.
@@ -268,19 +230,10 @@ mod tests {
         assert_eq!(kind_of("news/2025-0001.json"), Some(FileKind::News));
         assert_eq!(kind_of("stations/index.json"), Some(FileKind::StationIndex));
         assert_eq!(kind_of("other/x.json"), None);
-        assert_eq!(
-            kind_of("levels/city/page-1.json"),
-            Some(FileKind::LevelPage)
-        );
-        assert_eq!(
-            kind_of("messages/deputy/city-0001.json"),
-            Some(FileKind::DeputyMessages)
-        );
+        assert_eq!(kind_of("levels/city/page-1.json"), Some(FileKind::LevelPage));
+        assert_eq!(kind_of("messages/deputy/city-0001.json"), Some(FileKind::DeputyMessages));
         assert_eq!(kind_of("track/1234567890.json"), Some(FileKind::Track));
-        assert_eq!(
-            pointer_to_field("/receptions/3/deputy_id"),
-            "receptions[3].deputy_id"
-        );
+        assert_eq!(pointer_to_field("/receptions/3/deputy_id"), "receptions[3].deputy_id");
         assert_eq!(pointer_to_field(""), "（整个文件）");
     }
 }

@@ -2,6 +2,7 @@
 //! layout, validates a data folder and writes the JSON Schemas. See `docs/operations.md`.
 
 mod bench;
+mod consult_build;
 mod generate;
 mod layout;
 mod load;
@@ -16,11 +17,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
-#[command(
-    name = "deputy-data",
-    version,
-    about = "网上代表之家数据工具：生成、检查和发布静态 JSON 数据"
-)]
+#[command(name = "deputy-data", version, about = "网上代表之家数据工具：生成、检查和发布静态 JSON 数据")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -43,6 +40,9 @@ enum Command {
         /// The data folder to write (replaced atomically), e.g. public/data.
         #[arg(long)]
         out: PathBuf,
+        /// Maintained content: consultations/*.json (drafts in plain legal text).
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
     },
     /// Check a data folder: JSON syntax, schema, cross-references, dates, duplicates.
     /// Exits non-zero on any problem.
@@ -73,12 +73,11 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Generate {
-            profile: Profile::City,
-            seed,
-            out,
-        } => {
-            let world = generate::generate_city(seed);
+        Command::Generate { profile: Profile::City, seed, out, content } => {
+            let mut world = generate::generate_city(seed);
+            for src in consult_build::load_sources(&content.join("consultations"))? {
+                world.consultations.push(consult_build::build(&src)?);
+            }
             let n = layout::write(&world, &out)?;
             println!(
                 "已生成 {} 个文件到 {}（{} 名代表，{} 个联络站，{} 篇动态）",
@@ -93,11 +92,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Validate { dir } => {
             let report = validate::run(&dir)?;
             print!("{}", report.text);
-            Ok(if report.ok {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
+            Ok(if report.ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::BenchSearch { seed, rounds } => {
             print!("{}", bench::run(seed, rounds));
@@ -108,11 +103,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             for (name, text) in schema::all_schema_files() {
                 std::fs::write(out.join(name), text)?;
             }
-            println!(
-                "已写入 {} 个 JSON Schema 到 {}",
-                schema::FileKind::ALL.len(),
-                out.display()
-            );
+            println!("已写入 {} 个 JSON Schema 到 {}", schema::FileKind::ALL.len(), out.display());
             Ok(ExitCode::SUCCESS)
         }
     }

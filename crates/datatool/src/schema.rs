@@ -3,6 +3,7 @@
 //! tools; `validate` checks every file against them before the cross-reference checks.
 
 use deputy_model::DeputySummary;
+use deputy_model::consult::{Consultation, ConsultationIndex};
 use deputy_model::deputy::{GroupIndex, PlaceDeputies};
 use deputy_model::message::{DeputyMessages, MessageRecord, MessageStats, PublicMessage};
 use deputy_model::search::{SearchMeta, SearchShard};
@@ -31,11 +32,13 @@ pub enum FileKind {
     DeputyMessages,
     QaPage,
     MessageStats,
+    ConsultationIndex,
+    Consultation,
     Submission,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 17] = [
+    pub const ALL: [FileKind; 19] = [
         FileKind::Site,
         FileKind::Region,
         FileKind::Deputy,
@@ -52,6 +55,8 @@ impl FileKind {
         FileKind::DeputyMessages,
         FileKind::QaPage,
         FileKind::MessageStats,
+        FileKind::ConsultationIndex,
+        FileKind::Consultation,
         FileKind::Submission,
     ];
 
@@ -74,6 +79,8 @@ impl FileKind {
             FileKind::DeputyMessages => "deputy-messages.schema.json",
             FileKind::QaPage => "qa-page.schema.json",
             FileKind::MessageStats => "message-stats.schema.json",
+            FileKind::ConsultationIndex => "consultation-index.schema.json",
+            FileKind::Consultation => "consultation.schema.json",
             FileKind::Submission => "submission.schema.json",
         }
     }
@@ -96,6 +103,8 @@ impl FileKind {
             FileKind::DeputyMessages => schema_for!(DeputyMessages),
             FileKind::QaPage => schema_for!(Page<PublicMessage>),
             FileKind::MessageStats => schema_for!(MessageStats),
+            FileKind::ConsultationIndex => schema_for!(ConsultationIndex),
+            FileKind::Consultation => schema_for!(Consultation),
             FileKind::Submission => schema_for!(Submission),
         };
         s.to_value()
@@ -106,12 +115,7 @@ impl FileKind {
 pub fn all_schema_files() -> Vec<(&'static str, String)> {
     FileKind::ALL
         .iter()
-        .map(|k| {
-            (
-                k.schema_file(),
-                serde_json::to_string_pretty(&k.schema()).unwrap_or_default() + "\n",
-            )
-        })
+        .map(|k| (k.schema_file(), serde_json::to_string_pretty(&k.schema()).unwrap_or_default() + "\n"))
         .collect()
 }
 
@@ -122,8 +126,8 @@ impl Validators {
     pub fn new() -> anyhow::Result<Self> {
         let mut v = Vec::new();
         for k in FileKind::ALL {
-            let validator = jsonschema::validator_for(&k.schema())
-                .map_err(|e| anyhow::anyhow!("schema {:?}: {e}", k))?;
+            let validator =
+                jsonschema::validator_for(&k.schema()).map_err(|e| anyhow::anyhow!("schema {:?}: {e}", k))?;
             v.push((k, validator));
         }
         Ok(Validators(v))
@@ -138,14 +142,7 @@ impl Validators {
             .iter_errors(doc)
             .map(|e| {
                 let path = e.instance_path().to_string();
-                (
-                    if path.is_empty() {
-                        "/".to_string()
-                    } else {
-                        path
-                    },
-                    e.to_string(),
-                )
+                (if path.is_empty() { "/".to_string() } else { path }, e.to_string())
             })
             .collect()
     }

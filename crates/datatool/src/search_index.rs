@@ -26,38 +26,21 @@ pub fn build(deputies: &[Deputy]) -> (SearchMeta, Vec<SearchShard>) {
     let mut first_chars = BTreeMap::new();
     for d in deputies {
         let pinyin = pinyin_of(&d.summary.name);
-        let Some(key) = pinyin
-            .chars()
-            .next()
-            .filter(|c| c.is_ascii_alphabetic())
-            .map(|c| c.to_string())
-        else {
+        let Some(key) = pinyin.chars().next().filter(|c| c.is_ascii_alphabetic()).map(|c| c.to_string()) else {
             continue;
         };
         if let Some(first) = d.summary.name.chars().next() {
             first_chars.insert(first.to_string(), key.clone());
         }
-        shards.entry(key).or_default().push(SearchEntry {
-            deputy: d.summary.clone(),
-            pinyin,
-        });
+        shards.entry(key).or_default().push(SearchEntry { deputy: d.summary.clone(), pinyin });
     }
     let meta = SearchMeta {
         format_version: FORMAT_VERSION,
-        shards: shards
-            .iter()
-            .map(|(k, v)| (k.clone(), v.len() as u32))
-            .collect(),
+        shards: shards.iter().map(|(k, v)| (k.clone(), v.len() as u32)).collect(),
         first_chars,
     };
-    let shards = shards
-        .into_iter()
-        .map(|(key, entries)| SearchShard {
-            format_version: FORMAT_VERSION,
-            key,
-            entries,
-        })
-        .collect();
+    let shards =
+        shards.into_iter().map(|(key, entries)| SearchShard { format_version: FORMAT_VERSION, key, entries }).collect();
     (meta, shards)
 }
 

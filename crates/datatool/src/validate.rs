@@ -34,11 +34,7 @@ pub fn run(dir: &Path) -> anyhow::Result<Report> {
     } else {
         let _ = writeln!(text, "发现 {} 个问题。", problems.len());
     }
-    Ok(Report {
-        ok: problems.is_empty(),
-        text,
-        problems,
-    })
+    Ok(Report { ok: problems.is_empty(), text, problems })
 }
 
 #[cfg(test)]
@@ -57,12 +53,7 @@ mod tests {
         let dir = demo();
         let data = dir.path().join("data");
         edit(&data);
-        run(&data)
-            .unwrap()
-            .problems
-            .iter()
-            .map(|p| p.to_string())
-            .collect()
+        run(&data).unwrap().problems.iter().map(|p| p.to_string()).collect()
     }
 
     #[test]
@@ -80,59 +71,40 @@ mod tests {
             let half: String = t.chars().take(t.chars().count() / 2).collect();
             fs::write(&f, half).unwrap();
         });
-        assert!(
-            p.iter()
-                .any(|m| m.starts_with("deputies/city-0001.json: 第 1 行") && m.contains("不完整")),
-            "{p:?}"
-        );
+        assert!(p.iter().any(|m| m.starts_with("deputies/city-0001.json: 第 1 行") && m.contains("不完整")), "{p:?}");
     }
 
     #[test]
     fn wrong_type_names_field() {
         let p = problems_after(|d| {
             let f = d.join("site.json");
-            let mut v: serde_json::Value =
-                serde_json::from_str(&fs::read_to_string(&f).unwrap()).unwrap();
+            let mut v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&f).unwrap()).unwrap();
             v["contact"]["phone"] = serde_json::json!(12345);
             fs::write(&f, v.to_string()).unwrap();
         });
-        assert!(
-            p.iter()
-                .any(|m| m.starts_with("site.json: contact.phone: 不符合数据格式")),
-            "{p:?}"
-        );
+        assert!(p.iter().any(|m| m.starts_with("site.json: contact.phone: 不符合数据格式")), "{p:?}");
     }
 
     #[test]
     fn unknown_station_is_reported_on_the_deputy() {
         let p = problems_after(|d| {
             let f = d.join("deputies/city-0001.json");
-            let mut v: serde_json::Value =
-                serde_json::from_str(&fs::read_to_string(&f).unwrap()).unwrap();
+            let mut v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&f).unwrap()).unwrap();
             v["station_id"] = serde_json::json!("s-nowhere");
             fs::write(&f, v.to_string()).unwrap();
         });
-        assert!(
-            p.iter()
-                .any(|m| m == "deputies/city-0001.json: station_id: 联络站 s-nowhere 不存在"),
-            "{p:?}"
-        );
+        assert!(p.iter().any(|m| m == "deputies/city-0001.json: station_id: 联络站 s-nowhere 不存在"), "{p:?}");
     }
 
     #[test]
     fn newer_version_and_missing_site() {
         let p = problems_after(|d| {
             let f = d.join("news/2025-0001.json");
-            let mut v: serde_json::Value =
-                serde_json::from_str(&fs::read_to_string(&f).unwrap()).unwrap();
+            let mut v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&f).unwrap()).unwrap();
             v["format_version"] = serde_json::json!(999);
             fs::write(&f, v.to_string()).unwrap();
         });
-        assert!(
-            p.iter()
-                .any(|m| m.starts_with("news/2025-0001.json: format_version: 格式版本 999")),
-            "{p:?}"
-        );
+        assert!(p.iter().any(|m| m.starts_with("news/2025-0001.json: format_version: 格式版本 999")), "{p:?}");
         let p = problems_after(|d| fs::remove_file(d.join("site.json")).unwrap());
         assert!(p.iter().any(|m| m.contains("缺少站点配置文件")), "{p:?}");
     }
@@ -141,39 +113,23 @@ mod tests {
     fn bad_date_and_hostile_name() {
         let p = problems_after(|d| {
             let f = d.join("stations/s-150800.json");
-            let mut v: serde_json::Value =
-                serde_json::from_str(&fs::read_to_string(&f).unwrap()).unwrap();
+            let mut v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&f).unwrap()).unwrap();
             v["receptions"][0]["date"] = serde_json::json!("2025-13-40");
             fs::write(&f, v.to_string()).unwrap();
             let f = d.join("deputies/city-0002.json");
-            let mut v: serde_json::Value =
-                serde_json::from_str(&fs::read_to_string(&f).unwrap()).unwrap();
+            let mut v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&f).unwrap()).unwrap();
             v["name"] = serde_json::json!("<script>alert(1)</script>".repeat(500));
             fs::write(&f, v.to_string()).unwrap();
         });
-        assert!(
-            p.iter()
-                .any(|m| m.starts_with("stations/s-150800.json: receptions[0].date")),
-            "{p:?}"
-        );
-        assert!(
-            p.iter()
-                .any(|m| m.starts_with("deputies/city-0002.json: name: 过长")),
-            "{p:?}"
-        );
+        assert!(p.iter().any(|m| m.starts_with("stations/s-150800.json: receptions[0].date")), "{p:?}");
+        assert!(p.iter().any(|m| m.starts_with("deputies/city-0002.json: name: 过长")), "{p:?}");
     }
 
     #[test]
     fn illegal_transition_is_rejected() {
         let p = problems_after(|d| {
-            let entry = fs::read_dir(d.join("track"))
-                .unwrap()
-                .next()
-                .unwrap()
-                .unwrap()
-                .path();
-            let mut v: serde_json::Value =
-                serde_json::from_str(&fs::read_to_string(&entry).unwrap()).unwrap();
+            let entry = fs::read_dir(d.join("track")).unwrap().next().unwrap().unwrap().path();
+            let mut v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&entry).unwrap()).unwrap();
             // A rating straight after registration: no reply to rate.
             v["events"] = serde_json::json!([
                 {"type": "received", "at": "2025-07-01T09:00:00+08:00"},
@@ -181,10 +137,7 @@ mod tests {
             ]);
             fs::write(&entry, v.to_string()).unwrap();
         });
-        assert!(
-            p.iter().any(|m| m.contains("events[1]: 办理流程不合法")),
-            "{p:?}"
-        );
+        assert!(p.iter().any(|m| m.contains("events[1]: 办理流程不合法")), "{p:?}");
     }
 
     #[test]

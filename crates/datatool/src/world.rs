@@ -1,5 +1,6 @@
 //! Everything a site publishes, in memory, before it is laid out as served files.
 
+use deputy_model::consult::Consultation;
 use deputy_model::deputy::GroupIndex;
 use deputy_model::message::MessageRecord;
 use deputy_model::{Deputy, NewsArticle, RegionNode, SiteConfig, Station};
@@ -14,4 +15,6 @@ pub struct World {
     pub news: Vec<NewsArticle>,
     /// Letters to deputies with their handling; only what may be published is ever written.
     pub messages: Vec<MessageRecord>,
+    /// Drafts open (or once open) for comment.
+    pub consultations: Vec<Consultation>,
 }

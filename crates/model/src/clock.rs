@@ -9,8 +9,7 @@ use time::{Date, OffsetDateTime, UtcOffset};
 pub const SHANGHAI: UtcOffset = offset!(+8);
 
 const DATE: &[FormatItem<'static>] = format_description!("[year]-[month]-[day]");
-const DATE_TIME: &[FormatItem<'static>] =
-    format_description!("[year]-[month]-[day] [hour]:[minute]");
+const DATE_TIME: &[FormatItem<'static>] = format_description!("[year]-[month]-[day] [hour]:[minute]");
 
 /// Parse an RFC 3339 timestamp (any offset).
 pub fn parse_timestamp(s: &str) -> Option<OffsetDateTime> {
@@ -33,16 +32,12 @@ pub fn format_date(d: Date) -> String {
 
 /// A timestamp string as shown to people; the input unchanged if it is not RFC 3339.
 pub fn show_timestamp(s: &str) -> String {
-    parse_timestamp(s)
-        .map(format_date_time)
-        .unwrap_or_else(|| s.to_string())
+    parse_timestamp(s).map(format_date_time).unwrap_or_else(|| s.to_string())
 }
 
 /// RFC 3339 in Asia/Shanghai, as the data and the outbox store it.
 pub fn to_rfc3339(t: OffsetDateTime) -> String {
-    t.to_offset(SHANGHAI)
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
+    t.to_offset(SHANGHAI).format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
 }
 
 /// From milliseconds since the Unix epoch (what `Date.now()` gives).
@@ -64,10 +59,7 @@ mod tests {
     fn shows_shanghai_time() {
         // 16:30 UTC is 00:30 the next day in Shanghai.
         assert_eq!(show_timestamp("2025-07-09T16:30:00Z"), "2025-07-10 00:30");
-        assert_eq!(
-            show_timestamp("2025-07-10T08:05:00+08:00"),
-            "2025-07-10 08:05"
-        );
+        assert_eq!(show_timestamp("2025-07-10T08:05:00+08:00"), "2025-07-10 08:05");
         assert_eq!(show_timestamp("not a time"), "not a time");
     }
 

@@ -20,13 +20,7 @@ pub enum Level {
 }
 
 impl Level {
-    pub const ALL: [Level; 5] = [
-        Level::National,
-        Level::Region,
-        Level::City,
-        Level::County,
-        Level::Township,
-    ];
+    pub const ALL: [Level; 5] = [Level::National, Level::Region, Level::City, Level::County, Level::Township];
 
     /// Stable key used in URLs and file names.
     pub fn key(self) -> &'static str {

@@ -5,10 +5,7 @@
 /// Spaces, dashes and a leading +86 are accepted, as people write them.
 pub fn is_mainland_mobile(s: &str) -> bool {
     let digits: String = s.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
-    let digits = digits
-        .strip_prefix("+86")
-        .or_else(|| digits.strip_prefix("0086"))
-        .unwrap_or(&digits);
+    let digits = digits.strip_prefix("+86").or_else(|| digits.strip_prefix("0086")).unwrap_or(&digits);
     digits.len() == 11
         && digits.chars().all(|c| c.is_ascii_digit())
         && digits.starts_with('1')
@@ -48,11 +45,7 @@ pub fn check_text(s: &str, max: usize) -> TextCheck {
         return TextCheck::Empty;
     }
     let count = char_count(t);
-    if count > max {
-        TextCheck::TooLong { count, max }
-    } else {
-        TextCheck::Ok
-    }
+    if count > max { TextCheck::TooLong { count, max } } else { TextCheck::Ok }
 }
 
 #[cfg(test)]
@@ -83,9 +76,6 @@ mod tests {
     fn texts() {
         assert_eq!(check_text("  ", 10), TextCheck::Empty);
         assert_eq!(check_text("路灯不亮", 4), TextCheck::Ok);
-        assert_eq!(
-            check_text("路灯不亮了", 4),
-            TextCheck::TooLong { count: 5, max: 4 }
-        );
+        assert_eq!(check_text("路灯不亮了", 4), TextCheck::TooLong { count: 5, max: 4 });
     }
 }

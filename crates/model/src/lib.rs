@@ -4,6 +4,7 @@
 //! so everything here is tested natively with `cargo test -p deputy-model`.
 
 pub mod clock;
+pub mod consult;
 pub mod deputy;
 pub mod input;
 pub mod message;

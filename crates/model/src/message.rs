@@ -31,11 +31,7 @@ pub enum MessageEvent {
     /// Passed to a department for handling (已转交).
     Forwarded { at: String, department: String },
     /// A written reply (已答复): by the deputy or the department.
-    Replied {
-        at: String,
-        by: String,
-        text: String,
-    },
+    Replied { at: String, by: String, text: String },
     /// The writer's rating of the reply (已评价).
     Rated {
         at: String,
@@ -106,18 +102,11 @@ impl MessageRecord {
         let mut state: Option<MessageState> = None;
         let mut last_at = String::new();
         for (index, e) in self.events.iter().enumerate() {
-            let err = |m: &str| {
-                Err(IllegalTransition {
-                    index,
-                    message: m.to_string(),
-                })
-            };
+            let err = |m: &str| Err(IllegalTransition { index, message: m.to_string() });
             if clock::parse_timestamp(e.at()).is_none() {
                 return err("时间不是 RFC 3339 格式");
             }
-            if !last_at.is_empty()
-                && clock::parse_timestamp(e.at()) < clock::parse_timestamp(&last_at)
-            {
+            if !last_at.is_empty() && clock::parse_timestamp(e.at()) < clock::parse_timestamp(&last_at) {
                 return err("时间早于上一步");
             }
             last_at = e.at().to_string();
@@ -125,15 +114,11 @@ impl MessageRecord {
                 (None, MessageEvent::Received { .. }) => MessageState::Submitted,
                 (None, _) => return err("第一步必须是“已提交”"),
                 (
-                    Some(
-                        MessageState::Submitted | MessageState::Forwarded | MessageState::Reopened,
-                    ),
+                    Some(MessageState::Submitted | MessageState::Forwarded | MessageState::Reopened),
                     MessageEvent::Forwarded { .. },
                 ) => MessageState::Forwarded,
                 (
-                    Some(
-                        MessageState::Submitted | MessageState::Forwarded | MessageState::Reopened,
-                    ),
+                    Some(MessageState::Submitted | MessageState::Forwarded | MessageState::Reopened),
                     MessageEvent::Replied { .. },
                 ) => MessageState::Replied,
                 (Some(MessageState::Replied), MessageEvent::Rated { .. }) => MessageState::Rated,
@@ -152,18 +137,13 @@ impl MessageRecord {
                 }
             });
         }
-        state.ok_or(IllegalTransition {
-            index: 0,
-            message: "没有任何办理记录".into(),
-        })
+        state.ok_or(IllegalTransition { index: 0, message: "没有任何办理记录".into() })
     }
 
     /// The latest reply, if any.
     pub fn last_reply(&self) -> Option<(&str, &str, &str)> {
         self.events.iter().rev().find_map(|e| match e {
-            MessageEvent::Replied { at, by, text } => {
-                Some((at.as_str(), by.as_str(), text.as_str()))
-            }
+            MessageEvent::Replied { at, by, text } => Some((at.as_str(), by.as_str(), text.as_str())),
             _ => None,
         })
     }
@@ -250,13 +230,11 @@ impl Responsiveness {
 
     /// Share answered, 0–100, rounded; `None` when nothing was received.
     pub fn answered_percent(&self) -> Option<u32> {
-        (self.received > 0)
-            .then(|| ((self.answered as f64 / self.received as f64) * 100.0).round() as u32)
+        (self.received > 0).then(|| ((self.answered as f64 / self.received as f64) * 100.0).round() as u32)
     }
 
     pub fn satisfied_percent(&self) -> Option<u32> {
-        (self.rated > 0)
-            .then(|| ((self.satisfied as f64 / self.rated as f64) * 100.0).round() as u32)
+        (self.rated > 0).then(|| ((self.satisfied as f64 / self.rated as f64) * 100.0).round() as u32)
     }
 }
 
@@ -266,11 +244,7 @@ fn median(xs: &mut [i64]) -> Option<f64> {
     }
     xs.sort_unstable();
     let n = xs.len();
-    Some(if n % 2 == 1 {
-        xs[n / 2] as f64
-    } else {
-        (xs[n / 2 - 1] + xs[n / 2]) as f64 / 2.0
-    })
+    Some(if n % 2 == 1 { xs[n / 2] as f64 } else { (xs[n / 2 - 1] + xs[n / 2]) as f64 / 2.0 })
 }
 
 /// A published letter in the public Q&A: no receipt code (it would open the record), no
@@ -343,18 +317,10 @@ mod tests {
         MessageEvent::Received { at: at.into() }
     }
     fn replied(at: &str) -> MessageEvent {
-        MessageEvent::Replied {
-            at: at.into(),
-            by: "x".into(),
-            text: "y".into(),
-        }
+        MessageEvent::Replied { at: at.into(), by: "x".into(), text: "y".into() }
     }
     fn rated(at: &str, rating: Rating) -> MessageEvent {
-        MessageEvent::Rated {
-            at: at.into(),
-            rating,
-            comment: String::new(),
-        }
+        MessageEvent::Rated { at: at.into(), rating, comment: String::new() }
     }
 
     #[test]
@@ -363,16 +329,10 @@ mod tests {
         assert_eq!(r.state(), Ok(MessageState::Submitted));
         let r = rec(vec![
             received("2025-07-01T09:00:00+08:00"),
-            MessageEvent::Forwarded {
-                at: "2025-07-02T09:00:00+08:00".into(),
-                department: "市住建局".into(),
-            },
+            MessageEvent::Forwarded { at: "2025-07-02T09:00:00+08:00".into(), department: "市住建局".into() },
             replied("2025-07-05T09:00:00+08:00"),
             rated("2025-07-06T09:00:00+08:00", Rating::Unsatisfied),
-            MessageEvent::Reopened {
-                at: "2025-07-07T09:00:00+08:00".into(),
-                reason: "未解决".into(),
-            },
+            MessageEvent::Reopened { at: "2025-07-07T09:00:00+08:00".into(), reason: "未解决".into() },
             replied("2025-07-20T09:00:00+08:00"),
             rated("2025-07-21T09:00:00+08:00", Rating::Satisfied),
         ]);
@@ -384,36 +344,21 @@ mod tests {
     #[test]
     fn illegal_paths() {
         assert!(rec(vec![]).state().is_err());
-        assert!(
-            rec(vec![replied("2025-07-01T09:00:00+08:00")])
-                .state()
-                .is_err()
-        );
-        let e = rec(vec![
-            received("2025-07-01T09:00:00+08:00"),
-            rated("2025-07-02T09:00:00+08:00", Rating::Satisfied),
-        ])
-        .state();
+        assert!(rec(vec![replied("2025-07-01T09:00:00+08:00")]).state().is_err());
+        let e = rec(vec![received("2025-07-01T09:00:00+08:00"), rated("2025-07-02T09:00:00+08:00", Rating::Satisfied)])
+            .state();
         assert_eq!(e.unwrap_err().index, 1);
         let e = rec(vec![
             received("2025-07-01T09:00:00+08:00"),
             replied("2025-07-02T09:00:00+08:00"),
             rated("2025-07-03T09:00:00+08:00", Rating::Satisfied),
-            MessageEvent::Reopened {
-                at: "2025-07-04T09:00:00+08:00".into(),
-                reason: "x".into(),
-            },
+            MessageEvent::Reopened { at: "2025-07-04T09:00:00+08:00".into(), reason: "x".into() },
         ])
         .state();
         assert!(e.unwrap_err().message.contains("不满意"));
         // time going backwards
         assert!(
-            rec(vec![
-                received("2025-07-05T09:00:00+08:00"),
-                replied("2025-07-01T09:00:00+08:00")
-            ])
-            .state()
-            .is_err()
+            rec(vec![received("2025-07-05T09:00:00+08:00"), replied("2025-07-01T09:00:00+08:00")]).state().is_err()
         );
     }
 
@@ -431,10 +376,7 @@ mod tests {
         ]);
         let c = rec(vec![received("2025-07-01T09:00:00+08:00")]);
         // The Shanghai date counts: 23:30 UTC on 07-01 is 07-02 in Shanghai.
-        let d = rec(vec![
-            received("2025-07-01T10:00:00+08:00"),
-            replied("2025-07-01T23:30:00Z"),
-        ]);
+        let d = rec(vec![received("2025-07-01T10:00:00+08:00"), replied("2025-07-01T23:30:00Z")]);
         let s = Responsiveness::of([&a, &b, &c, &d]);
         assert_eq!((s.received, s.answered, s.rated, s.satisfied), (4, 3, 2, 1));
         assert_eq!(s.median_days, Some(2.0)); // days 2, 8, 1 → median 2

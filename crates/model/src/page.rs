@@ -26,13 +26,7 @@ impl<T> Page<T> {
         let mut iter = items.into_iter().peekable();
         for page in 1..=pages {
             let chunk: Vec<T> = iter.by_ref().take(size).collect();
-            out.push(Page {
-                format_version: crate::FORMAT_VERSION,
-                page,
-                pages,
-                total,
-                items: chunk,
-            });
+            out.push(Page { format_version: crate::FORMAT_VERSION, page, pages, total, items: chunk });
         }
         out
     }

@@ -22,9 +22,7 @@ const DAMM: [[u8; 10]; 10] = [
 pub const CODE_LEN: usize = 12;
 
 fn damm_digit(digits: &[u8]) -> u8 {
-    digits
-        .iter()
-        .fold(0u8, |interim, &d| DAMM[interim as usize][d as usize])
+    digits.iter().fold(0u8, |interim, &d| DAMM[interim as usize][d as usize])
 }
 
 /// Make a receipt code from random bits (the caller supplies them: `crypto.getRandomValues`
@@ -81,15 +79,7 @@ mod tests {
 
     #[test]
     fn generated_codes_validate() {
-        for e in [
-            0u64,
-            1,
-            42,
-            999_999_999,
-            u64::MAX,
-            1234567890123,
-            99_999_999_999,
-        ] {
+        for e in [0u64, 1, 42, 999_999_999, u64::MAX, 1234567890123, 99_999_999_999] {
             let c = code_from_entropy(e);
             assert_eq!(c.len(), CODE_LEN);
             assert_ne!(c.as_bytes()[0], b'0');
@@ -123,10 +113,7 @@ mod tests {
         let c = code_from_entropy(5);
         let spaced = display(&c);
         assert_eq!(normalize(&spaced).as_deref(), Some(c.as_str()));
-        let full: String = c
-            .chars()
-            .map(|ch| char::from_u32(ch as u32 - '0' as u32 + '０' as u32).unwrap())
-            .collect();
+        let full: String = c.chars().map(|ch| char::from_u32(ch as u32 - '0' as u32 + '０' as u32).unwrap()).collect();
         assert_eq!(normalize(&full).as_deref(), Some(c.as_str()));
         assert!(normalize("12345").is_none());
         assert!(normalize("abcdefghij").is_none());

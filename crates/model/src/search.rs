@@ -18,11 +18,7 @@ pub struct SearchKey {
 pub fn fold_query(q: &str) -> String {
     q.chars()
         .filter_map(|c| {
-            let c = if ('！'..='～').contains(&c) {
-                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-            } else {
-                c
-            };
+            let c = if ('！'..='～').contains(&c) { char::from_u32(c as u32 - 0xFEE0).unwrap_or(c) } else { c };
             if c.is_whitespace() || c == '\'' || c == '·' || c == '•' {
                 None
             } else {
@@ -100,11 +96,8 @@ fn mixed_prefix(syllables: &[&str], q: &str) -> bool {
 /// Search a list, best first, ties kept in list order.
 pub fn search<'a, T>(items: &'a [T], key: impl Fn(&T) -> &SearchKey, query: &str) -> Vec<&'a T> {
     let q = fold_query(query);
-    let mut scored: Vec<(u8, usize, &T)> = items
-        .iter()
-        .enumerate()
-        .filter_map(|(i, it)| score(key(it), &q).map(|s| (s, i, it)))
-        .collect();
+    let mut scored: Vec<(u8, usize, &T)> =
+        items.iter().enumerate().filter_map(|(i, it)| score(key(it), &q).map(|s| (s, i, it))).collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     scored.into_iter().map(|(_, _, it)| it).collect()
 }
@@ -114,10 +107,7 @@ mod tests {
     use super::*;
 
     fn k(name: &str, py: &str) -> SearchKey {
-        SearchKey {
-            name: name.into(),
-            pinyin: py.into(),
-        }
+        SearchKey { name: name.into(), pinyin: py.into() }
     }
 
     #[test]
@@ -138,11 +128,7 @@ mod tests {
 
     #[test]
     fn ranking_prefers_exact_then_prefix() {
-        let items = vec![
-            k("王爱霞", "wang ai xia"),
-            k("王义", "wang yi"),
-            k("李王", "li wang"),
-        ];
+        let items = vec![k("王爱霞", "wang ai xia"), k("王义", "wang yi"), k("李王", "li wang")];
         let r = search(&items, |x| x, "王义");
         assert_eq!(r[0].name, "王义");
         let r = search(&items, |x| x, "wang");
@@ -194,10 +180,7 @@ pub struct SearchEntry {
 
 impl SearchEntry {
     pub fn key(&self) -> SearchKey {
-        SearchKey {
-            name: self.deputy.name.clone(),
-            pinyin: self.pinyin.clone(),
-        }
+        SearchKey { name: self.deputy.name.clone(), pinyin: self.pinyin.clone() }
     }
 }
 

@@ -17,12 +17,8 @@ pub enum StationTier {
 }
 
 impl StationTier {
-    pub const ALL: [StationTier; 4] = [
-        StationTier::CityHub,
-        StationTier::CountyBranch,
-        StationTier::TownshipHome,
-        StationTier::VillagePoint,
-    ];
+    pub const ALL: [StationTier; 4] =
+        [StationTier::CityHub, StationTier::CountyBranch, StationTier::TownshipHome, StationTier::VillagePoint];
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

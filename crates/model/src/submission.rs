@@ -65,18 +65,11 @@ pub struct OutboxItem {
 
 impl OutboxItem {
     pub fn new(submission: Submission) -> Self {
-        OutboxItem {
-            submission,
-            delivery: DeliveryState::Queued,
-            attempts: 0,
-        }
+        OutboxItem { submission, delivery: DeliveryState::Queued, attempts: 0 }
     }
 
     /// Whether the outbox should still try to POST it.
     pub fn pending(&self) -> bool {
-        matches!(
-            self.delivery,
-            DeliveryState::Queued | DeliveryState::Failed { .. }
-        )
+        matches!(self.delivery, DeliveryState::Queued | DeliveryState::Failed { .. })
     }
 }

@@ -51,26 +51,19 @@ pub struct Dataset {
     pub messages: Vec<(String, MessageRecord)>,
     pub search_shards: Vec<(String, SearchShard)>,
     pub level_pages: Vec<(String, Page<DeputySummary>)>,
+    pub consultations: Vec<(String, crate::consult::Consultation)>,
 }
 
 struct Report(Vec<Problem>);
 
 impl Report {
     fn add(&mut self, file: &str, field: impl Into<String>, message: impl Into<String>) {
-        self.0.push(Problem {
-            file: file.to_string(),
-            field: field.into(),
-            message: message.into(),
-        });
+        self.0.push(Problem { file: file.to_string(), field: field.into(), message: message.into() });
     }
 
     fn version(&mut self, file: &str, v: u32) {
         if v == 0 || v > FORMAT_VERSION {
-            self.add(
-                file,
-                "format_version",
-                format!("格式版本 {v} 不受支持（本工具支持 1–{FORMAT_VERSION}）"),
-            );
+            self.add(file, "format_version", format!("格式版本 {v} 不受支持（本工具支持 1–{FORMAT_VERSION}）"));
         }
     }
 
@@ -85,21 +78,14 @@ impl Report {
         if n > max {
             self.add(file, field, format!("过长：{n} 个字符，上限 {max}"));
         }
-        if value
-            .chars()
-            .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\t')))
-        {
+        if value.chars().any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\t'))) {
             self.add(file, field, "含有控制字符");
         }
     }
 
     fn date(&mut self, file: &str, field: &str, value: &str) {
         if clock::parse_date(value).is_none() {
-            self.add(
-                file,
-                field,
-                format!("日期“{value}”不是 YYYY-MM-DD 格式的有效日期"),
-            );
+            self.add(file, field, format!("日期“{value}”不是 YYYY-MM-DD 格式的有效日期"));
         }
     }
 }
@@ -114,23 +100,13 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
     };
     r.version(site_file, site.format_version);
     r.text(site_file, "name", &site.name, MAX_LINE_CHARS, false);
-    r.text(
-        site_file,
-        "contact.phone",
-        &site.contact.phone,
-        MAX_NAME_CHARS,
-        false,
-    );
+    r.text(site_file, "contact.phone", &site.contact.phone, MAX_NAME_CHARS, false);
     if !site.contact.email.contains('@') {
         r.add(site_file, "contact.email", "不是有效的电子邮箱");
     }
     if let Some(ep) = &site.submit_endpoint {
         if !(ep.starts_with("https://") || ep.starts_with("http://") || ep.starts_with('/')) {
-            r.add(
-                site_file,
-                "submit_endpoint",
-                "必须是 https:// 开头的网址或以 / 开头的站内路径",
-            );
+            r.add(site_file, "submit_endpoint", "必须是 https:// 开头的网址或以 / 开头的站内路径");
         }
     }
     if site.message_categories.is_empty() {
@@ -153,36 +129,26 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         r.add(
             site_file,
             "region_code",
-            format!(
-                "地区 {} 没有对应的 regions/{}.json",
-                site.region_code, site.region_code
-            ),
+            format!("地区 {} 没有对应的 regions/{}.json", site.region_code, site.region_code),
         );
     }
     for (file, node) in &data.regions {
         for (i, child) in node.children.iter().enumerate() {
             match regions.get(child.code.as_str()) {
-                None if child.kind.tier() < 4 => r.add(
+                None if child.kind.tier() < 4 => {
+                    r.add(file, format!("children[{i}].code"), format!("下级地区 {} 不存在", child.code))
+                }
+                Some(c) if c.path.last().map(|p| p.code.as_str()) != Some(node.code.as_str()) => r.add(
                     file,
                     format!("children[{i}].code"),
-                    format!("下级地区 {} 不存在", child.code),
+                    format!("下级地区 {} 的上级不是 {}", child.code, node.code),
                 ),
-                Some(c) if c.path.last().map(|p| p.code.as_str()) != Some(node.code.as_str()) => r
-                    .add(
-                        file,
-                        format!("children[{i}].code"),
-                        format!("下级地区 {} 的上级不是 {}", child.code, node.code),
-                    ),
                 _ => {}
             }
         }
     }
     let region_known = |code: &str| -> bool {
-        regions.contains_key(code)
-            || data
-                .regions
-                .iter()
-                .any(|(_, n)| n.children.iter().any(|c| c.code == code))
+        regions.contains_key(code) || data.regions.iter().any(|(_, n)| n.children.iter().any(|c| c.code == code))
     };
 
     // Groups and stations first, so deputies can be checked against them.
@@ -190,19 +156,9 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
     if let Some((file, idx)) = &data.groups {
         r.version(file, idx.format_version);
         for (i, g) in idx.groups.iter().enumerate() {
-            r.text(
-                file,
-                &format!("groups[{i}].name"),
-                &g.name,
-                MAX_NAME_CHARS,
-                false,
-            );
+            r.text(file, &format!("groups[{i}].name"), &g.name, MAX_NAME_CHARS, false);
             if !group_ids.insert(g.id.as_str()) {
-                r.add(
-                    file,
-                    format!("groups[{i}].id"),
-                    format!("小组编号 {} 重复", g.id),
-                );
+                r.add(file, format!("groups[{i}].id"), format!("小组编号 {} 重复", g.id));
             }
         }
     }
@@ -212,11 +168,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
             r.add(file, "id", format!("联络站编号 {} 重复", s.summary.id));
         }
     }
-    let deputy_ids: HashSet<&str> = data
-        .deputies
-        .iter()
-        .map(|(_, d)| d.summary.id.as_str())
-        .collect();
+    let deputy_ids: HashSet<&str> = data.deputies.iter().map(|(_, d)| d.summary.id.as_str()).collect();
     if deputy_ids.len() != data.deputies.len() {
         let mut seen = HashSet::new();
         for (file, d) in &data.deputies {
@@ -236,19 +188,11 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         r.text(file, "title", &s.title, MAX_LINE_CHARS, false);
         r.text(file, "bio", &d.bio, MAX_TEXT_CHARS, true);
         if !region_known(&s.region_code) {
-            r.add(
-                file,
-                "region_code",
-                format!("地区 {} 不存在", s.region_code),
-            );
+            r.add(file, "region_code", format!("地区 {} 不存在", s.region_code));
         }
         for (i, code) in d.represents.iter().enumerate() {
             if !region_known(code) {
-                r.add(
-                    file,
-                    format!("represents[{i}]"),
-                    format!("地区 {code} 不存在"),
-                );
+                r.add(file, format!("represents[{i}]"), format!("地区 {code} 不存在"));
             }
         }
         if let Some(g) = &s.group_id {
@@ -268,11 +212,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         r.text(file, "name", &st.summary.name, MAX_NAME_CHARS, false);
         r.text(file, "address", &st.address, MAX_LINE_CHARS, false);
         if !region_known(&st.summary.region_code) {
-            r.add(
-                file,
-                "region_code",
-                format!("地区 {} 不存在", st.summary.region_code),
-            );
+            r.add(file, "region_code", format!("地区 {} 不存在", st.summary.region_code));
         }
         if let Some(p) = &st.summary.parent_id {
             if !station_ids.contains(p.as_str()) {
@@ -281,21 +221,13 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         }
         for (i, id) in st.deputy_ids.iter().enumerate() {
             if !deputy_ids.contains(id.as_str()) {
-                r.add(
-                    file,
-                    format!("deputy_ids[{i}]"),
-                    format!("代表 {id} 不存在"),
-                );
+                r.add(file, format!("deputy_ids[{i}]"), format!("代表 {id} 不存在"));
             }
         }
         for (i, rec) in st.receptions.iter().enumerate() {
             r.date(file, &format!("receptions[{i}].date"), &rec.date);
             if !deputy_ids.contains(rec.deputy_id.as_str()) {
-                r.add(
-                    file,
-                    format!("receptions[{i}].deputy_id"),
-                    format!("代表 {} 不存在", rec.deputy_id),
-                );
+                r.add(file, format!("receptions[{i}].deputy_id"), format!("代表 {} 不存在", rec.deputy_id));
             }
         }
     }
@@ -303,11 +235,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         r.version(file, idx.format_version);
         for (i, s) in idx.stations.iter().enumerate() {
             if !station_ids.contains(s.id.as_str()) {
-                r.add(
-                    file,
-                    format!("stations[{i}].id"),
-                    format!("联络站 {} 没有对应的 stations/{}.json", s.id, s.id),
-                );
+                r.add(file, format!("stations[{i}].id"), format!("联络站 {} 没有对应的 stations/{}.json", s.id, s.id));
             }
         }
     }
@@ -316,11 +244,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         r.version(file, p.format_version);
         for (i, d) in p.deputies.iter().enumerate() {
             if !deputy_ids.contains(d.id.as_str()) {
-                r.add(
-                    file,
-                    format!("deputies[{i}].id"),
-                    format!("代表 {} 不存在", d.id),
-                );
+                r.add(file, format!("deputies[{i}].id"), format!("代表 {} 不存在", d.id));
             }
         }
     }
@@ -334,50 +258,24 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
             r.add(file, "id", format!("文章编号 {} 重复", a.summary.id));
         }
         for (i, b) in a.body.iter().enumerate() {
-            r.text(
-                file,
-                &format!("body[{i}].text"),
-                b.text(),
-                MAX_TEXT_CHARS,
-                true,
-            );
+            r.text(file, &format!("body[{i}].text"), b.text(), MAX_TEXT_CHARS, true);
         }
         for (i, id) in a.deputy_ids.iter().enumerate() {
             if !deputy_ids.contains(id.as_str()) {
-                r.add(
-                    file,
-                    format!("deputy_ids[{i}]"),
-                    format!("代表 {id} 不存在"),
-                );
+                r.add(file, format!("deputy_ids[{i}]"), format!("代表 {id} 不存在"));
             }
         }
     }
-    check_pages(
-        &mut r,
-        &data.news_pages,
-        |s: &NewsSummary| news_ids.contains(s.id.as_str()),
-        "文章",
-    );
+    check_pages(&mut r, &data.news_pages, |s: &NewsSummary| news_ids.contains(s.id.as_str()), "文章");
 
     let mut codes = HashSet::new();
     for (file, m) in &data.messages {
         r.version(file, m.format_version);
         if crate::receipt::normalize(&m.receipt_code).as_deref() != Some(m.receipt_code.as_str()) {
-            r.add(
-                file,
-                "receipt_code",
-                format!(
-                    "查询码 {} 无效（应为 12 位数字且校验位正确）",
-                    m.receipt_code
-                ),
-            );
+            r.add(file, "receipt_code", format!("查询码 {} 无效（应为 12 位数字且校验位正确）", m.receipt_code));
         }
         if !codes.insert(m.receipt_code.as_str()) {
-            r.add(
-                file,
-                "receipt_code",
-                format!("查询码 {} 重复", m.receipt_code),
-            );
+            r.add(file, "receipt_code", format!("查询码 {} 重复", m.receipt_code));
         }
         if !deputy_ids.contains(m.deputy_id.as_str()) {
             r.add(file, "deputy_id", format!("代表 {} 不存在", m.deputy_id));
@@ -387,34 +285,46 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
             r.text(file, "content", c, MAX_TEXT_CHARS, true);
         }
         if let Err(e) = m.state() {
-            r.add(
-                file,
-                format!("events[{}]", e.index),
-                format!("办理流程不合法：{}", e.message),
-            );
+            r.add(file, format!("events[{}]", e.index), format!("办理流程不合法：{}", e.message));
         }
     }
     for (file, shard) in &data.search_shards {
         r.version(file, shard.format_version);
         for (i, e) in shard.entries.iter().enumerate() {
             if !deputy_ids.contains(e.deputy.id.as_str()) {
-                r.add(
-                    file,
-                    format!("entries[{i}].id"),
-                    format!("代表 {} 不存在", e.deputy.id),
-                );
+                r.add(file, format!("entries[{i}].id"), format!("代表 {} 不存在", e.deputy.id));
             }
+        }
+    }
+    for (file, c) in &data.consultations {
+        let s = &c.summary;
+        r.version(file, c.format_version);
+        r.text(file, "title", &s.title, MAX_LINE_CHARS, false);
+        r.date(file, "opens", &s.opens);
+        r.date(file, "closes", &s.closes);
+        if s.opens > s.closes {
+            r.add(file, "closes", "截止日期早于开始日期");
+        }
+        if s.phase == crate::consult::Phase::Published && c.final_text.is_none() {
+            r.add(file, "final_text", "已公布结果，但没有正式文本");
+        }
+        for (i, a) in c.adoption.iter().enumerate() {
+            if a.article != 0 && c.draft.article(a.article).is_none() {
+                r.add(file, format!("adoption[{i}].article"), format!("草案没有第 {} 条", a.article));
+            }
+        }
+        for (i, cm) in c.comments.iter().enumerate() {
+            if cm.article != 0 && c.draft.article(cm.article).is_none() {
+                r.add(file, format!("comments[{i}].article"), format!("草案没有第 {} 条", cm.article));
+            }
+            r.text(file, &format!("comments[{i}].text"), &cm.text, MAX_TEXT_CHARS, true);
         }
     }
     for (file, page) in &data.level_pages {
         r.version(file, page.format_version);
         for (i, d) in page.items.iter().enumerate() {
             if !deputy_ids.contains(d.id.as_str()) {
-                r.add(
-                    file,
-                    format!("items[{i}].id"),
-                    format!("代表 {} 不存在", d.id),
-                );
+                r.add(file, format!("items[{i}].id"), format!("代表 {} 不存在", d.id));
             }
         }
     }
@@ -422,28 +332,15 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
     r.0
 }
 
-fn check_pages<T>(
-    r: &mut Report,
-    pages: &[(String, Page<T>)],
-    known: impl Fn(&T) -> bool,
-    what: &str,
-) {
+fn check_pages<T>(r: &mut Report, pages: &[(String, Page<T>)], known: impl Fn(&T) -> bool, what: &str) {
     let total: usize = pages.iter().map(|(_, p)| p.items.len()).sum();
     for (file, p) in pages {
         r.version(file, p.format_version);
         if p.pages as usize != pages.len() {
-            r.add(
-                file,
-                "pages",
-                format!("写的是 {} 页，实际有 {} 页", p.pages, pages.len()),
-            );
+            r.add(file, "pages", format!("写的是 {} 页，实际有 {} 页", p.pages, pages.len()));
         }
         if p.total as usize != total {
-            r.add(
-                file,
-                "total",
-                format!("写的是共 {} 条，各页合计 {} 条", p.total, total),
-            );
+            r.add(file, "total", format!("写的是共 {} 条，各页合计 {} 条", p.total, total));
         }
         for (i, it) in p.items.iter().enumerate() {
             if !known(it) {

@@ -39,30 +39,18 @@ mod tests {
 
     #[test]
     fn reads_current_and_older() {
-        assert_eq!(
-            check_version(r#"{"format_version":1,"x":2}"#).unwrap(),
-            VersionCheck::Supported
-        );
-        assert_eq!(
-            check_version(r#"{"format_version":0}"#).unwrap(),
-            VersionCheck::Supported
-        );
+        assert_eq!(check_version(r#"{"format_version":1,"x":2}"#).unwrap(), VersionCheck::Supported);
+        assert_eq!(check_version(r#"{"format_version":0}"#).unwrap(), VersionCheck::Supported);
     }
 
     #[test]
     fn newer_is_reported_as_newer() {
-        assert_eq!(
-            check_version(r#"{"format_version":99,"x":"anything"}"#).unwrap(),
-            VersionCheck::Newer(99)
-        );
+        assert_eq!(check_version(r#"{"format_version":99,"x":"anything"}"#).unwrap(), VersionCheck::Newer(99));
     }
 
     #[test]
     fn missing_and_broken() {
-        assert_eq!(
-            check_version(r#"{"name":"x"}"#).unwrap(),
-            VersionCheck::Missing
-        );
+        assert_eq!(check_version(r#"{"name":"x"}"#).unwrap(), VersionCheck::Missing);
         assert!(check_version(r#"{"format_version":1,"na"#).is_err());
         assert!(check_version(r#"[1,2]"#).is_err());
     }

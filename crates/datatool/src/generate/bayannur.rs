@@ -110,29 +110,17 @@ pub const COUNTIES: &[CountyDef] = &[
             TownDef {
                 name: "西环街道",
                 kind: Subdistrict,
-                villages: &[
-                    ("西环社区", Community),
-                    ("永丰社区", Community),
-                    ("丰华社区", Community),
-                ],
+                villages: &[("西环社区", Community), ("永丰社区", Community), ("丰华社区", Community)],
             },
             TownDef {
                 name: "北环街道",
                 kind: Subdistrict,
-                villages: &[
-                    ("北环社区", Community),
-                    ("长青社区", Community),
-                    ("北苑社区", Community),
-                ],
+                villages: &[("北环社区", Community), ("长青社区", Community), ("北苑社区", Community)],
             },
             TownDef {
                 name: "东环街道",
                 kind: Subdistrict,
-                villages: &[
-                    ("东环社区", Community),
-                    ("东苑社区", Community),
-                    ("兴旺社区", Community),
-                ],
+                villages: &[("东环社区", Community), ("东苑社区", Community), ("兴旺社区", Community)],
             },
             TownDef {
                 name: "先锋街道",
@@ -147,11 +135,7 @@ pub const COUNTIES: &[CountyDef] = &[
             TownDef {
                 name: "汇丰街道",
                 kind: Subdistrict,
-                villages: &[
-                    ("汇丰社区", Community),
-                    ("万家社区", Community),
-                    ("丰泽社区", Community),
-                ],
+                villages: &[("汇丰社区", Community), ("万家社区", Community), ("丰泽社区", Community)],
             },
             TownDef {
                 name: "金川街道",
@@ -166,92 +150,47 @@ pub const COUNTIES: &[CountyDef] = &[
             TownDef {
                 name: "城关镇",
                 kind: Town,
-                villages: &[
-                    ("光明村", Village),
-                    ("新光村", Village),
-                    ("红星村", Village),
-                    ("永丰村", Village),
-                ],
+                villages: &[("光明村", Village), ("新光村", Village), ("红星村", Village), ("永丰村", Village)],
             },
             TownDef {
                 name: "白脑包镇",
                 kind: Town,
-                villages: &[
-                    ("白脑包村", Village),
-                    ("联丰村", Village),
-                    ("荣丰村", Village),
-                    ("永胜村", Village),
-                ],
+                villages: &[("白脑包村", Village), ("联丰村", Village), ("荣丰村", Village), ("永胜村", Village)],
             },
             TownDef {
                 name: "干召庙镇",
                 kind: Town,
-                villages: &[
-                    ("干召庙村", Village),
-                    ("民主村", Village),
-                    ("广太村", Village),
-                    ("东风村", Village),
-                ],
+                villages: &[("干召庙村", Village), ("民主村", Village), ("广太村", Village), ("东风村", Village)],
             },
             TownDef {
                 name: "新华镇",
                 kind: Town,
-                villages: &[
-                    ("新华村", Village),
-                    ("红旗村", Village),
-                    ("先进村", Village),
-                    ("建设村", Village),
-                ],
+                villages: &[("新华村", Village), ("红旗村", Village), ("先进村", Village), ("建设村", Village)],
             },
             TownDef {
                 name: "狼山镇",
                 kind: Town,
-                villages: &[
-                    ("狼山村", Village),
-                    ("富强村", Village),
-                    ("红光村", Village),
-                    ("前进村", Village),
-                ],
+                villages: &[("狼山村", Village), ("富强村", Village), ("红光村", Village), ("前进村", Village)],
             },
             TownDef {
                 name: "乌兰图克镇",
                 kind: Town,
-                villages: &[
-                    ("乌兰图克村", Village),
-                    ("民丰村", Village),
-                    ("团结村", Village),
-                    ("五星村", Village),
-                ],
+                villages: &[("乌兰图克村", Village), ("民丰村", Village), ("团结村", Village), ("五星村", Village)],
             },
             TownDef {
                 name: "双河镇",
                 kind: Town,
-                villages: &[
-                    ("双河村", Village),
-                    ("丰收村", Village),
-                    ("进步村", Village),
-                    ("九庄村", Village),
-                ],
+                villages: &[("双河村", Village), ("丰收村", Village), ("进步村", Village), ("九庄村", Village)],
             },
             TownDef {
                 name: "八一乡",
                 kind: Township,
-                villages: &[
-                    ("八一村", Village),
-                    ("友谊村", Village),
-                    ("红星村", Village),
-                    ("联合村", Village),
-                ],
+                villages: &[("八一村", Village), ("友谊村", Village), ("红星村", Village), ("联合村", Village)],
             },
             TownDef {
                 name: "曙光乡",
                 kind: Township,
-                villages: &[
-                    ("曙光村", Village),
-                    ("永丰村", Village),
-                    ("新丰村", Village),
-                    ("朝阳村", Village),
-                ],
+                villages: &[("曙光村", Village), ("永丰村", Village), ("新丰村", Village), ("朝阳村", Village)],
             },
         ],
     },
@@ -265,92 +204,47 @@ pub const COUNTIES: &[CountyDef] = &[
             TownDef {
                 name: "隆兴昌镇",
                 kind: Town,
-                villages: &[
-                    ("义和村", Village),
-                    ("联丰村", Village),
-                    ("红旗村", Village),
-                    ("东土城村", Village),
-                ],
+                villages: &[("义和村", Village), ("联丰村", Village), ("红旗村", Village), ("东土城村", Village)],
             },
             TownDef {
                 name: "塔尔湖镇",
                 kind: Town,
-                villages: &[
-                    ("塔尔湖村", Village),
-                    ("联合村", Village),
-                    ("永联村", Village),
-                    ("毛脑亥村", Village),
-                ],
+                villages: &[("塔尔湖村", Village), ("联合村", Village), ("永联村", Village), ("毛脑亥村", Village)],
             },
             TownDef {
                 name: "巴彦套海镇",
                 kind: Town,
-                villages: &[
-                    ("巴彦套海村", Village),
-                    ("乌兰布和村", Village),
-                    ("联丰村", Village),
-                    ("团结村", Village),
-                ],
+                villages: &[("巴彦套海村", Village), ("乌兰布和村", Village), ("联丰村", Village), ("团结村", Village)],
             },
             TownDef {
                 name: "新公中镇",
                 kind: Town,
-                villages: &[
-                    ("新公中村", Village),
-                    ("永利村", Village),
-                    ("沙河村", Village),
-                    ("三义村", Village),
-                ],
+                villages: &[("新公中村", Village), ("永利村", Village), ("沙河村", Village), ("三义村", Village)],
             },
             TownDef {
                 name: "天吉泰镇",
                 kind: Town,
-                villages: &[
-                    ("天吉泰村", Village),
-                    ("民族村", Village),
-                    ("新丰村", Village),
-                    ("强胜村", Village),
-                ],
+                villages: &[("天吉泰村", Village), ("民族村", Village), ("新丰村", Village), ("强胜村", Village)],
             },
             TownDef {
                 name: "胜丰镇",
                 kind: Town,
-                villages: &[
-                    ("胜丰村", Village),
-                    ("城南村", Village),
-                    ("新胜村", Village),
-                    ("丰裕村", Village),
-                ],
+                villages: &[("胜丰村", Village), ("城南村", Village), ("新胜村", Village), ("丰裕村", Village)],
             },
             TownDef {
                 name: "复兴镇",
                 kind: Town,
-                villages: &[
-                    ("复兴村", Village),
-                    ("丰联村", Village),
-                    ("永胜村", Village),
-                    ("新民村", Village),
-                ],
+                villages: &[("复兴村", Village), ("丰联村", Village), ("永胜村", Village), ("新民村", Village)],
             },
             TownDef {
                 name: "银定图镇",
                 kind: Town,
-                villages: &[
-                    ("银定图村", Village),
-                    ("新建村", Village),
-                    ("巨丰村", Village),
-                    ("红星村", Village),
-                ],
+                villages: &[("银定图村", Village), ("新建村", Village), ("巨丰村", Village), ("红星村", Village)],
             },
             TownDef {
                 name: "和胜乡",
                 kind: Township,
-                villages: &[
-                    ("和胜村", Village),
-                    ("永和村", Village),
-                    ("联星村", Village),
-                    ("新安村", Village),
-                ],
+                villages: &[("和胜村", Village), ("永和村", Village), ("联星村", Village), ("新安村", Village)],
             },
         ],
     },
@@ -364,42 +258,22 @@ pub const COUNTIES: &[CountyDef] = &[
             TownDef {
                 name: "巴彦高勒镇",
                 kind: Town,
-                villages: &[
-                    ("东风村", Village),
-                    ("红旗村", Village),
-                    ("南粮台村", Village),
-                    ("四坝村", Village),
-                ],
+                villages: &[("东风村", Village), ("红旗村", Village), ("南粮台村", Village), ("四坝村", Village)],
             },
             TownDef {
                 name: "隆盛合镇",
                 kind: Town,
-                villages: &[
-                    ("隆盛合村", Village),
-                    ("协成村", Village),
-                    ("红星村", Village),
-                    ("新地村", Village),
-                ],
+                villages: &[("隆盛合村", Village), ("协成村", Village), ("红星村", Village), ("新地村", Village)],
             },
             TownDef {
                 name: "渡口镇",
                 kind: Town,
-                villages: &[
-                    ("渡口村", Village),
-                    ("友谊村", Village),
-                    ("复兴村", Village),
-                    ("北滩村", Village),
-                ],
+                villages: &[("渡口村", Village), ("友谊村", Village), ("复兴村", Village), ("北滩村", Village)],
             },
             TownDef {
                 name: "补隆淖镇",
                 kind: Town,
-                villages: &[
-                    ("补隆淖村", Village),
-                    ("河壕村", Village),
-                    ("光明村", Village),
-                    ("哈腾套海村", Village),
-                ],
+                villages: &[("补隆淖村", Village), ("河壕村", Village), ("光明村", Village), ("哈腾套海村", Village)],
             },
             TownDef {
                 name: "沙金套海苏木",
@@ -423,92 +297,47 @@ pub const COUNTIES: &[CountyDef] = &[
             TownDef {
                 name: "乌拉山镇",
                 kind: Town,
-                villages: &[
-                    ("西山咀村", Village),
-                    ("红卫村", Village),
-                    ("三湖河村", Village),
-                    ("东光村", Village),
-                ],
+                villages: &[("西山咀村", Village), ("红卫村", Village), ("三湖河村", Village), ("东光村", Village)],
             },
             TownDef {
                 name: "白彦花镇",
                 kind: Town,
-                villages: &[
-                    ("白彦花村", Village),
-                    ("长胜村", Village),
-                    ("树林子村", Village),
-                    ("公庙子村", Village),
-                ],
+                villages: &[("白彦花村", Village), ("长胜村", Village), ("树林子村", Village), ("公庙子村", Village)],
             },
             TownDef {
                 name: "新安镇",
                 kind: Town,
-                villages: &[
-                    ("新安村", Village),
-                    ("东风村", Village),
-                    ("团结村", Village),
-                    ("蓿亥村", Village),
-                ],
+                villages: &[("新安村", Village), ("东风村", Village), ("团结村", Village), ("蓿亥村", Village)],
             },
             TownDef {
                 name: "西小召镇",
                 kind: Town,
-                villages: &[
-                    ("西小召村", Village),
-                    ("北圪堵村", Village),
-                    ("黄河村", Village),
-                    ("前进村", Village),
-                ],
+                villages: &[("西小召村", Village), ("北圪堵村", Village), ("黄河村", Village), ("前进村", Village)],
             },
             TownDef {
                 name: "小佘太镇",
                 kind: Town,
-                villages: &[
-                    ("小佘太村", Village),
-                    ("东山村", Village),
-                    ("红光村", Village),
-                    ("合教村", Village),
-                ],
+                villages: &[("小佘太村", Village), ("东山村", Village), ("红光村", Village), ("合教村", Village)],
             },
             TownDef {
                 name: "先锋镇",
                 kind: Town,
-                villages: &[
-                    ("先锋村", Village),
-                    ("黑柳子村", Village),
-                    ("永胜村", Village),
-                    ("东胜村", Village),
-                ],
+                villages: &[("先锋村", Village), ("黑柳子村", Village), ("永胜村", Village), ("东胜村", Village)],
             },
             TownDef {
                 name: "大佘太镇",
                 kind: Town,
-                villages: &[
-                    ("大佘太村", Village),
-                    ("营盘湾村", Village),
-                    ("金星村", Village),
-                    ("朝阳村", Village),
-                ],
+                villages: &[("大佘太村", Village), ("营盘湾村", Village), ("金星村", Village), ("朝阳村", Village)],
             },
             TownDef {
                 name: "明安镇",
                 kind: Town,
-                villages: &[
-                    ("明安村", Village),
-                    ("北沟村", Village),
-                    ("保善村", Village),
-                    ("三顺村", Village),
-                ],
+                villages: &[("明安村", Village), ("北沟村", Village), ("保善村", Village), ("三顺村", Village)],
             },
             TownDef {
                 name: "苏独仑镇",
                 kind: Town,
-                villages: &[
-                    ("苏独仑村", Village),
-                    ("红丰村", Village),
-                    ("联合村", Village),
-                    ("新丰村", Village),
-                ],
+                villages: &[("苏独仑村", Village), ("红丰村", Village), ("联合村", Village), ("新丰村", Village)],
             },
             TownDef {
                 name: "额尔登布拉格苏木",
@@ -542,42 +371,22 @@ pub const COUNTIES: &[CountyDef] = &[
             TownDef {
                 name: "海流图镇",
                 kind: Town,
-                villages: &[
-                    ("新建村", Village),
-                    ("乌兰村", Village),
-                    ("巴音村", Village),
-                    ("同和太村", Village),
-                ],
+                villages: &[("新建村", Village), ("乌兰村", Village), ("巴音村", Village), ("同和太村", Village)],
             },
             TownDef {
                 name: "乌加河镇",
                 kind: Town,
-                villages: &[
-                    ("乌加河村", Village),
-                    ("宏丰村", Village),
-                    ("石兰计村", Village),
-                    ("乌梁素太村", Village),
-                ],
+                villages: &[("乌加河村", Village), ("宏丰村", Village), ("石兰计村", Village), ("乌梁素太村", Village)],
             },
             TownDef {
                 name: "德岭山镇",
                 kind: Town,
-                villages: &[
-                    ("德岭山村", Village),
-                    ("东德岭山村", Village),
-                    ("联合村", Village),
-                    ("双盛村", Village),
-                ],
+                villages: &[("德岭山村", Village), ("东德岭山村", Village), ("联合村", Village), ("双盛村", Village)],
             },
             TownDef {
                 name: "石哈河镇",
                 kind: Town,
-                villages: &[
-                    ("石哈河村", Village),
-                    ("郜北村", Village),
-                    ("双盛美村", Village),
-                    ("楚鲁图村", Village),
-                ],
+                villages: &[("石哈河村", Village), ("郜北村", Village), ("双盛美村", Village), ("楚鲁图村", Village)],
             },
             TownDef {
                 name: "甘其毛都镇",
@@ -632,12 +441,7 @@ pub const COUNTIES: &[CountyDef] = &[
             TownDef {
                 name: "新忽热苏木",
                 kind: Sumu,
-                villages: &[
-                    ("新忽热嘎查", Gacha),
-                    ("城圐圙嘎查", Gacha),
-                    ("哈太嘎查", Gacha),
-                    ("阿尔其嘎查", Gacha),
-                ],
+                villages: &[("新忽热嘎查", Gacha), ("城圐圙嘎查", Gacha), ("哈太嘎查", Gacha), ("阿尔其嘎查", Gacha)],
             },
             TownDef {
                 name: "桑根达来苏木",
@@ -671,12 +475,7 @@ pub const COUNTIES: &[CountyDef] = &[
             TownDef {
                 name: "呼和温都尔镇",
                 kind: Town,
-                villages: &[
-                    ("赛乌素村", Village),
-                    ("东升村", Village),
-                    ("团结村", Village),
-                    ("新丰村", Village),
-                ],
+                villages: &[("赛乌素村", Village), ("东升村", Village), ("团结村", Village), ("新丰村", Village)],
             },
             TownDef {
                 name: "潮格温都尔镇",
@@ -720,32 +519,17 @@ pub const COUNTIES: &[CountyDef] = &[
             TownDef {
                 name: "陕坝镇",
                 kind: Town,
-                villages: &[
-                    ("东风村", Village),
-                    ("红旗村", Village),
-                    ("中南村", Village),
-                    ("永胜村", Village),
-                ],
+                villages: &[("东风村", Village), ("红旗村", Village), ("中南村", Village), ("永胜村", Village)],
             },
             TownDef {
                 name: "头道桥镇",
                 kind: Town,
-                villages: &[
-                    ("头道桥村", Village),
-                    ("民建村", Village),
-                    ("新红村", Village),
-                    ("乌兰村", Village),
-                ],
+                villages: &[("头道桥村", Village), ("民建村", Village), ("新红村", Village), ("乌兰村", Village)],
             },
             TownDef {
                 name: "二道桥镇",
                 kind: Town,
-                villages: &[
-                    ("二道桥村", Village),
-                    ("红旗村", Village),
-                    ("联丰村", Village),
-                    ("同心村", Village),
-                ],
+                villages: &[("二道桥村", Village), ("红旗村", Village), ("联丰村", Village), ("同心村", Village)],
             },
             TownDef {
                 name: "三道桥镇",
@@ -761,52 +545,27 @@ pub const COUNTIES: &[CountyDef] = &[
             TownDef {
                 name: "蛮会镇",
                 kind: Town,
-                villages: &[
-                    ("蛮会村", Village),
-                    ("东升村", Village),
-                    ("民生村", Village),
-                    ("永丰村", Village),
-                ],
+                villages: &[("蛮会村", Village), ("东升村", Village), ("民生村", Village), ("永丰村", Village)],
             },
             TownDef {
                 name: "团结镇",
                 kind: Town,
-                villages: &[
-                    ("团结村", Village),
-                    ("胜利村", Village),
-                    ("新华村", Village),
-                    ("五星村", Village),
-                ],
+                villages: &[("团结村", Village), ("胜利村", Village), ("新华村", Village), ("五星村", Village)],
             },
             TownDef {
                 name: "沙海镇",
                 kind: Town,
-                villages: &[
-                    ("沙海村", Village),
-                    ("友谊村", Village),
-                    ("巴音村", Village),
-                    ("新建村", Village),
-                ],
+                villages: &[("沙海村", Village), ("友谊村", Village), ("巴音村", Village), ("新建村", Village)],
             },
             TownDef {
                 name: "双庙镇",
                 kind: Town,
-                villages: &[
-                    ("双庙村", Village),
-                    ("召庙村", Village),
-                    ("太荣村", Village),
-                    ("新丰村", Village),
-                ],
+                villages: &[("双庙村", Village), ("召庙村", Village), ("太荣村", Village), ("新丰村", Village)],
             },
             TownDef {
                 name: "蒙海镇",
                 kind: Town,
-                villages: &[
-                    ("蒙海村", Village),
-                    ("太阳庙村", Village),
-                    ("联合村", Village),
-                    ("富胜村", Village),
-                ],
+                villages: &[("蒙海村", Village), ("太阳庙村", Village), ("联合村", Village), ("富胜村", Village)],
             },
         ],
     },
@@ -819,10 +578,7 @@ pub fn county(name: &str) -> Option<&'static CountyDef> {
 
 /// The township-level unit with this name, with its county.
 pub fn town(name: &str) -> Option<(&'static CountyDef, &'static TownDef)> {
-    COUNTIES
-        .iter()
-        .flat_map(|c| c.townships.iter().map(move |t| (c, t)))
-        .find(|(_, t)| t.name == name)
+    COUNTIES.iter().flat_map(|c| c.townships.iter().map(move |t| (c, t))).find(|(_, t)| t.name == name)
 }
 
 #[cfg(test)]
@@ -830,29 +586,17 @@ mod tests {
     use super::*;
 
     fn count(kind: RegionKind) -> usize {
-        COUNTIES
-            .iter()
-            .flat_map(|c| c.townships)
-            .filter(|t| t.kind == kind)
-            .count()
+        COUNTIES.iter().flat_map(|c| c.townships).filter(|t| t.kind == kind).count()
     }
 
     fn count_in(county: &str, kind: RegionKind) -> usize {
-        super::county(county)
-            .unwrap()
-            .townships
-            .iter()
-            .filter(|t| t.kind == kind)
-            .count()
+        super::county(county).unwrap().townships.iter().filter(|t| t.kind == kind).count()
     }
 
     #[test]
     fn totals_match_the_2020_divisions() {
         assert_eq!(COUNTIES.len(), 7);
-        assert_eq!(
-            COUNTIES.iter().map(|c| c.townships.len()).sum::<usize>(),
-            70
-        );
+        assert_eq!(COUNTIES.iter().map(|c| c.townships.len()).sum::<usize>(), 70);
         assert_eq!(count(Subdistrict), 11);
         assert_eq!(count(Town), 46);
         assert_eq!(count(Sumu), 10);
@@ -884,12 +628,7 @@ mod tests {
     #[test]
     fn codes_kinds_and_names_are_consistent() {
         let codes: Vec<_> = COUNTIES.iter().map(|c| c.code).collect();
-        assert_eq!(
-            codes,
-            [
-                "150802", "150821", "150822", "150823", "150824", "150825", "150826"
-            ]
-        );
+        assert_eq!(codes, ["150802", "150821", "150822", "150823", "150824", "150825", "150826"]);
         for c in COUNTIES {
             assert!(c.code.starts_with("1508"));
             assert_eq!(c.kind.tier(), 2);
@@ -902,11 +641,7 @@ mod tests {
             assert!(c.name.ends_with(suffix), "{}", c.name);
             assert!(!c.name_mn.is_empty());
             assert!(
-                c.name_mn
-                    .chars()
-                    .all(|ch| ('\u{1800}'..='\u{18AF}').contains(&ch)
-                        || ch == ' '
-                        || ch == '\u{202F}'),
+                c.name_mn.chars().all(|ch| ('\u{1800}'..='\u{18AF}').contains(&ch) || ch == ' ' || ch == '\u{202F}'),
                 "{}",
                 c.name
             );
@@ -935,11 +670,7 @@ mod tests {
                 assert_eq!(names.len(), t.villages.len(), "{}", t.name);
             }
         }
-        let mut towns: Vec<_> = COUNTIES
-            .iter()
-            .flat_map(|c| c.townships)
-            .map(|t| t.name)
-            .collect();
+        let mut towns: Vec<_> = COUNTIES.iter().flat_map(|c| c.townships).map(|t| t.name).collect();
         towns.sort();
         towns.dedup();
         assert_eq!(towns.len(), 70, "township names are unique");

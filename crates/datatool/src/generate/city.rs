@@ -4,8 +4,8 @@
 
 use deputy_model::deputy::{Gender, GroupIndex};
 use deputy_model::{
-    Contact, Deputy, DeputyGroup, DeputySummary, FORMAT_VERSION, GroupKind, Level, Reception,
-    RegionKind, RegionNode, RegionRef, SiteConfig, Station, StationSummary, StationTier,
+    Contact, Deputy, DeputyGroup, DeputySummary, FORMAT_VERSION, GroupKind, Level, Reception, RegionKind, RegionNode,
+    RegionRef, SiteConfig, Station, StationSummary, StationTier,
 };
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
@@ -35,42 +35,18 @@ pub struct Scale {
 
 impl Scale {
     /// The committed demo: several hundred deputies, small enough to read through.
-    pub const DEMO: Scale = Scale {
-        township_per_town: 4,
-        county_per_town: 2,
-        city_per_county: 10,
-        region: 14,
-        national: 4,
-    };
+    pub const DEMO: Scale =
+        Scale { township_per_town: 4, county_per_town: 2, city_per_county: 10, region: 14, national: 4 };
     /// A real city's numbers, about 7,000 deputies (Bayannur elects roughly this many at all
     /// levels): for benchmarks and scale tests.
-    pub const FULL: Scale = Scale {
-        township_per_town: 60,
-        county_per_town: 30,
-        city_per_county: 80,
-        region: 40,
-        national: 10,
-    };
+    pub const FULL: Scale =
+        Scale { township_per_town: 60, county_per_town: 30, city_per_county: 80, region: 40, national: 10 };
 }
 
-pub const MESSAGE_CATEGORIES: [&str; 9] = [
-    "民生",
-    "城建",
-    "环境",
-    "教育",
-    "医疗",
-    "社保",
-    "农牧业",
-    "法治",
-    "其他",
-];
+pub const MESSAGE_CATEGORIES: [&str; 9] = ["民生", "城建", "环境", "教育", "医疗", "社保", "农牧业", "法治", "其他"];
 
 fn rref(code: &str, name: &str, kind: RegionKind) -> RegionRef {
-    RegionRef {
-        code: code.to_string(),
-        name: name.to_string(),
-        kind,
-    }
+    RegionRef { code: code.to_string(), name: name.to_string(), kind }
 }
 
 fn town_code(county: &CountyDef, i: usize) -> String {
@@ -104,30 +80,14 @@ struct Gen {
 impl Gen {
     fn person(&mut self, mongol_share: f64) -> (String, Option<String>, Gender, String) {
         if self.rng.random_bool(mongol_share) {
-            let n = MONGOL_NAMES
-                .choose(&mut self.rng)
-                .expect("names table is not empty");
-            let g = if n.female {
-                Gender::Female
-            } else {
-                Gender::Male
-            };
-            (
-                n.hanzi.to_string(),
-                Some(n.script.to_string()),
-                g,
-                "蒙古族".to_string(),
-            )
+            let n = MONGOL_NAMES.choose(&mut self.rng).expect("names table is not empty");
+            let g = if n.female { Gender::Female } else { Gender::Male };
+            (n.hanzi.to_string(), Some(n.script.to_string()), g, "蒙古族".to_string())
         } else {
             let female = self.rng.random_bool(0.4);
             let surname = HAN_SURNAMES[self.rng.random_range(0..HAN_SURNAMES.len().min(40))];
-            let given = if female {
-                HAN_GIVEN_FEMALE
-            } else {
-                HAN_GIVEN_MALE
-            }
-            .choose(&mut self.rng)
-            .expect("not empty");
+            let given =
+                if female { HAN_GIVEN_FEMALE } else { HAN_GIVEN_MALE }.choose(&mut self.rng).expect("not empty");
             let ethnic = if self.rng.random_bool(0.04) {
                 "回族"
             } else if self.rng.random_bool(0.02) {
@@ -135,12 +95,7 @@ impl Gen {
             } else {
                 "汉族"
             };
-            (
-                format!("{surname}{given}"),
-                None,
-                if female { Gender::Female } else { Gender::Male },
-                ethnic.to_string(),
-            )
+            (format!("{surname}{given}"), None, if female { Gender::Female } else { Gender::Male }, ethnic.to_string())
         }
     }
 
@@ -191,11 +146,7 @@ impl Gen {
 
     fn title(&mut self, county: &str, town: &TownDef) -> String {
         let (_, pattern) = TITLES.choose(&mut self.rng).expect("titles not empty");
-        let (village, _) = town
-            .villages
-            .choose(&mut self.rng)
-            .copied()
-            .unwrap_or((town.name, RegionKind::Village));
+        let (village, _) = town.villages.choose(&mut self.rng).copied().unwrap_or((town.name, RegionKind::Village));
         names::fill_title(pattern, county, town.name, village)
     }
 }
@@ -223,11 +174,7 @@ pub fn generate_city(seed: u64) -> World {
 
 /// Generate the city at a given scale.
 pub fn generate_city_at(seed: u64, scale: Scale) -> World {
-    let mut g = Gen {
-        rng: ChaCha8Rng::seed_from_u64(seed),
-        deputies: Vec::new(),
-        counters: [0; 5],
-    };
+    let mut g = Gen { rng: ChaCha8Rng::seed_from_u64(seed), deputies: Vec::new(), counters: [0; 5] };
     let city = rref(bayannur::CITY_CODE, bayannur::CITY_NAME, RegionKind::City);
 
     // ---- the administrative tree ----
@@ -239,10 +186,7 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
         name_mn: Some(bayannur::CITY_NAME_MN.to_string()),
         kind: RegionKind::City,
         path: vec![rref("150000", "内蒙古自治区", RegionKind::Province)],
-        children: bayannur::COUNTIES
-            .iter()
-            .map(|c| rref(c.code, c.name, c.kind))
-            .collect(),
+        children: bayannur::COUNTIES.iter().map(|c| rref(c.code, c.name, c.kind)).collect(),
     });
     for c in bayannur::COUNTIES {
         let cref = rref(c.code, c.name, c.kind);
@@ -252,16 +196,8 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
             name: c.name.to_string(),
             name_mn: Some(c.name_mn.to_string()),
             kind: c.kind,
-            path: vec![
-                rref("150000", "内蒙古自治区", RegionKind::Province),
-                city.clone(),
-            ],
-            children: c
-                .townships
-                .iter()
-                .enumerate()
-                .map(|(i, t)| rref(&town_code(c, i), t.name, t.kind))
-                .collect(),
+            path: vec![rref("150000", "内蒙古自治区", RegionKind::Province), city.clone()],
+            children: c.townships.iter().enumerate().map(|(i, t)| rref(&town_code(c, i), t.name, t.kind)).collect(),
         });
         for (i, t) in c.townships.iter().enumerate() {
             let tcode = town_code(c, i);
@@ -271,11 +207,7 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
                 name: t.name.to_string(),
                 name_mn: None,
                 kind: t.kind,
-                path: vec![
-                    rref("150000", "内蒙古自治区", RegionKind::Province),
-                    city.clone(),
-                    cref.clone(),
-                ],
+                path: vec![rref("150000", "内蒙古自治区", RegionKind::Province), city.clone(), cref.clone()],
                 children: t
                     .villages
                     .iter()
@@ -289,13 +221,7 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
     // ---- groups ----
     let mut groups: Vec<DeputyGroup> = Vec::new();
     let mut group = |id: String, name: String, kind: GroupKind, level: Level| {
-        groups.push(DeputyGroup {
-            id: id.clone(),
-            name,
-            kind,
-            level,
-            member_count: 0,
-        });
+        groups.push(DeputyGroup { id: id.clone(), name, kind, level, member_count: 0 });
         id
     };
     let field_groups: Vec<String> = [
@@ -306,31 +232,12 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
         ("g-eco", "市人大常委会生态环境领域代表小组"),
     ]
     .into_iter()
-    .map(|(id, name)| {
-        group(
-            id.to_string(),
-            name.to_string(),
-            GroupKind::Field,
-            Level::City,
-        )
-    })
+    .map(|(id, name)| group(id.to_string(), name.to_string(), GroupKind::Field, Level::City))
     .collect();
-    let tienan_group = group(
-        "g-tienan".into(),
-        seed_content::TIENAN_GROUP.into(),
-        GroupKind::Area,
-        Level::City,
-    );
+    let tienan_group = group("g-tienan".into(), seed_content::TIENAN_GROUP.into(), GroupKind::Area, Level::City);
     let county_groups: Vec<String> = bayannur::COUNTIES
         .iter()
-        .map(|c| {
-            group(
-                format!("g-{}", c.code),
-                format!("{}人大代表小组", c.name),
-                GroupKind::Area,
-                Level::County,
-            )
-        })
+        .map(|c| group(format!("g-{}", c.code), format!("{}人大代表小组", c.name), GroupKind::Area, Level::County))
         .collect();
 
     // ---- stations: hub, county branches, township homes, village points ----
@@ -395,12 +302,7 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
         let c = &bayannur::COUNTIES[g.rng.random_range(0..bayannur::COUNTIES.len())];
         let t = &c.townships[g.rng.random_range(0..c.townships.len())];
         let title = g.title(c.name, t);
-        let bio = bio_for(
-            Level::National,
-            &title,
-            "内蒙古自治区",
-            g.rng.random_range(10..30),
-        );
+        let bio = bio_for(Level::National, &title, "内蒙古自治区", g.rng.random_range(10..30));
         g.add(
             Level::National,
             p,
@@ -418,12 +320,7 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
         let c = &bayannur::COUNTIES[g.rng.random_range(0..bayannur::COUNTIES.len())];
         let t = &c.townships[g.rng.random_range(0..c.townships.len())];
         let title = g.title(c.name, t);
-        let bio = bio_for(
-            Level::Region,
-            &title,
-            "巴彦淖尔市",
-            g.rng.random_range(8..30),
-        );
+        let bio = bio_for(Level::Region, &title, "巴彦淖尔市", g.rng.random_range(8..30));
         g.add(
             Level::Region,
             p,
@@ -440,56 +337,39 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
     // The deputies the seed newsletter names, first among city deputies, then generated ones.
     let mut seed_ids: Vec<(&'static str, String)> = Vec::new();
     for sd in SEED_DEPUTIES {
-        let (region, represents, station_id, constituency) =
-            match (bayannur::county(sd.county), sd.level) {
-                (Some(c), Level::County) => {
-                    let (i, _) = c
-                        .townships
-                        .iter()
-                        .enumerate()
-                        .find(|(_, t)| t.name == sd.town)
-                        .unwrap_or((0, &c.townships[0]));
-                    let tcode = town_code(c, i);
-                    let t = &c.townships[i];
-                    (
-                        rref(&tcode, t.name, t.kind),
-                        vec![tcode.clone()],
-                        home_of.get(&tcode).cloned(),
-                        format!("{}{}选区", c.name, t.name),
-                    )
-                }
-                (Some(c), _) => {
-                    let ci = bayannur::COUNTIES
-                        .iter()
-                        .position(|x| x.code == c.code)
-                        .unwrap_or(0);
-                    (
-                        rref(c.code, c.name, c.kind),
-                        vec![c.code.to_string()],
-                        Some(branch_of[ci].clone()),
-                        format!("{}选出", county_congress(c)),
-                    )
-                }
-                (None, _) => (
-                    city.clone(),
-                    vec![city.code.clone()],
-                    Some(hub_id.clone()),
-                    "巴彦淖尔市选出".to_string(),
-                ),
-            };
+        let (region, represents, station_id, constituency) = match (bayannur::county(sd.county), sd.level) {
+            (Some(c), Level::County) => {
+                let (i, _) =
+                    c.townships.iter().enumerate().find(|(_, t)| t.name == sd.town).unwrap_or((0, &c.townships[0]));
+                let tcode = town_code(c, i);
+                let t = &c.townships[i];
+                (
+                    rref(&tcode, t.name, t.kind),
+                    vec![tcode.clone()],
+                    home_of.get(&tcode).cloned(),
+                    format!("{}{}选区", c.name, t.name),
+                )
+            }
+            (Some(c), _) => {
+                let ci = bayannur::COUNTIES.iter().position(|x| x.code == c.code).unwrap_or(0);
+                (
+                    rref(c.code, c.name, c.kind),
+                    vec![c.code.to_string()],
+                    Some(branch_of[ci].clone()),
+                    format!("{}选出", county_congress(c)),
+                )
+            }
+            (None, _) => (city.clone(), vec![city.code.clone()], Some(hub_id.clone()), "巴彦淖尔市选出".to_string()),
+        };
         let mn = names::mongol_name(sd.name).map(|m| m.script.to_string());
         let gender = seed_content::seed_deputy_gender(sd.name).unwrap_or(Gender::Male);
         let ethnicity = if mn.is_some() { "蒙古族" } else { "汉族" };
-        let group = if !sd.town.is_empty() && sd.town.contains("铁南") && sd.level == Level::City
-        {
+        let group = if !sd.town.is_empty() && sd.town.contains("铁南") && sd.level == Level::City {
             Some(tienan_group.clone())
         } else if sd.level == Level::City {
             Some(field_groups[0].clone())
         } else {
-            bayannur::COUNTIES
-                .iter()
-                .position(|c| c.name == sd.county)
-                .map(|i| county_groups[i].clone())
+            bayannur::COUNTIES.iter().position(|c| c.name == sd.county).map(|i| county_groups[i].clone())
         };
         let id = g.add(
             sd.level,
@@ -507,11 +387,7 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
 
     for (ci, c) in bayannur::COUNTIES.iter().enumerate() {
         let cref = rref(c.code, c.name, c.kind);
-        let mongol_share = if c.kind == RegionKind::Banner {
-            0.3
-        } else {
-            0.08
-        };
+        let mongol_share = if c.kind == RegionKind::Banner { 0.3 } else { 0.08 };
         for _ in 0..scale.city_per_county {
             let p = g.person(mongol_share);
             let t = &c.townships[g.rng.random_range(0..c.townships.len())];
@@ -561,17 +437,7 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
                 let bio = bio_for(Level::Township, &title, t.name, g.rng.random_range(2..25));
                 let (vname, _) = t.villages[k % t.villages.len()];
                 let constituency = format!("{}{}选区", t.name, vname);
-                g.add(
-                    Level::Township,
-                    p,
-                    &tref,
-                    constituency,
-                    title,
-                    bio,
-                    vec![tcode.clone()],
-                    None,
-                    home.clone(),
-                );
+                g.add(Level::Township, p, &tref, constituency, title, bio, vec![tcode.clone()], None, home.clone());
             }
         }
     }
@@ -579,10 +445,8 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
     // ---- link everything ----
     let deputies = g.deputies;
     for grp in groups.iter_mut() {
-        grp.member_count = deputies
-            .iter()
-            .filter(|d| d.summary.group_id.as_deref() == Some(grp.id.as_str()))
-            .count() as u32;
+        grp.member_count =
+            deputies.iter().filter(|d| d.summary.group_id.as_deref() == Some(grp.id.as_str())).count() as u32;
     }
     let monday = Date::from_calendar_date(
         SCHEDULE_FROM.0,
@@ -600,15 +464,9 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
         // Village points borrow the deputies of their township's home.
         let pool: Vec<&Deputy> = if st.deputy_ids.is_empty() {
             let parent = st.summary.parent_id.clone();
-            deputies
-                .iter()
-                .filter(|d| d.summary.station_id == parent)
-                .collect()
+            deputies.iter().filter(|d| d.summary.station_id == parent).collect()
         } else {
-            deputies
-                .iter()
-                .filter(|d| st.deputy_ids.contains(&d.summary.id))
-                .collect()
+            deputies.iter().filter(|d| st.deputy_ids.contains(&d.summary.id)).collect()
         };
         if pool.is_empty() {
             continue;
@@ -646,19 +504,12 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
     let county_names: std::collections::HashMap<String, String> = bayannur::COUNTIES
         .iter()
         .flat_map(|c| {
-            std::iter::once((c.code.to_string(), c.name.to_string())).chain(
-                c.townships
-                    .iter()
-                    .enumerate()
-                    .map(move |(i, _)| (town_code(c, i), c.name.to_string())),
-            )
+            std::iter::once((c.code.to_string(), c.name.to_string()))
+                .chain(c.townships.iter().enumerate().map(move |(i, _)| (town_code(c, i), c.name.to_string())))
         })
         .collect();
     let messages = super::letters::generate(&mut rng, &deputies, |d| {
-        county_names
-            .get(&d.summary.region_code)
-            .cloned()
-            .unwrap_or_else(|| "市".to_string())
+        county_names.get(&d.summary.region_code).cloned().unwrap_or_else(|| "市".to_string())
     });
 
     World {
@@ -680,13 +531,11 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
         },
         regions,
         deputies,
-        groups: GroupIndex {
-            format_version: FORMAT_VERSION,
-            groups,
-        },
+        groups: GroupIndex { format_version: FORMAT_VERSION, groups },
         stations,
         news,
         messages,
+        consultations: Vec::new(),
     }
 }
 
@@ -714,10 +563,7 @@ fn station(
             parent_id: parent.map(str::to_string),
         },
         address: address.to_string(),
-        phone: format!(
-            "0478-{}",
-            8_500_000 + (id.bytes().map(u32::from).sum::<u32>() * 37) % 99_999
-        ),
+        phone: format!("0478-{}", 8_500_000 + (id.bytes().map(u32::from).sum::<u32>() * 37) % 99_999),
         opening_hours: hours.to_string(),
         deputy_ids: Vec::new(),
         receptions: Vec::new(),
@@ -737,21 +583,11 @@ mod tests {
         // 1 city + 7 counties + 70 townships
         assert_eq!(a.regions.len(), 78);
         for level in Level::ALL {
-            assert!(
-                a.deputies.iter().any(|d| d.summary.level == level),
-                "{level:?}"
-            );
+            assert!(a.deputies.iter().any(|d| d.summary.level == level), "{level:?}");
         }
-        assert!(
-            (400..1000).contains(&a.deputies.len()),
-            "{}",
-            a.deputies.len()
-        );
+        assert!((400..1000).contains(&a.deputies.len()), "{}", a.deputies.len());
         for tier in StationTier::ALL {
-            assert!(
-                a.stations.iter().any(|s| s.summary.tier == tier),
-                "{tier:?}"
-            );
+            assert!(a.stations.iter().any(|s| s.summary.tier == tier), "{tier:?}");
         }
         assert!(a.deputies.iter().any(|d| d.summary.name_mn.is_some()));
         assert!(a.deputies.iter().any(|d| d.summary.name == "娜仁其其格"));

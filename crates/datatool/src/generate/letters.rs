@@ -116,28 +116,18 @@ pub fn generate(
     deputies: &[Deputy],
     county_of: impl Fn(&Deputy) -> String,
 ) -> Vec<MessageRecord> {
-    let start =
-        OffsetDateTime::from_unix_timestamp(1_740_790_800).unwrap_or(OffsetDateTime::UNIX_EPOCH); // 2025-03-01 09:00 +08
+    let start = OffsetDateTime::from_unix_timestamp(1_740_790_800).unwrap_or(OffsetDateTime::UNIX_EPOCH); // 2025-03-01 09:00 +08
     let mut out = Vec::new();
     let mut used = std::collections::HashSet::new();
     // City deputies are the ones people write to most; every fifth of the others too.
     let writers: Vec<&Deputy> = deputies
         .iter()
         .enumerate()
-        .filter(|(i, d)| {
-            matches!(
-                d.summary.level,
-                Level::City | Level::National | Level::Region
-            ) || i % 5 == 0
-        })
+        .filter(|(i, d)| matches!(d.summary.level, Level::City | Level::National | Level::Region) || i % 5 == 0)
         .map(|(_, d)| d)
         .collect();
     for (n, d) in writers.iter().enumerate() {
-        let letters = if n % 3 == 0 {
-            rng.random_range(2..5)
-        } else {
-            rng.random_range(0..2)
-        };
+        let letters = if n % 3 == 0 { rng.random_range(2..5) } else { rng.random_range(0..2) };
         for _ in 0..letters {
             let t = TEMPLATES.choose(rng).expect("templates");
             let received = start + Duration::hours(rng.random_range(0..(600 * 24)));
@@ -152,10 +142,7 @@ pub fn generate(
             let answered = rng.random_bool(0.85);
             if !department.is_empty() && rng.random_bool(0.7) {
                 now += Duration::hours(rng.random_range(4..48));
-                events.push(MessageEvent::Forwarded {
-                    at: at(now),
-                    department: department.clone(),
-                });
+                events.push(MessageEvent::Forwarded { at: at(now), department: department.clone() });
             }
             if answered {
                 now += Duration::hours(rng.random_range(20..(12 * 24)));
@@ -164,11 +151,7 @@ pub fn generate(
                 } else {
                     department.clone()
                 };
-                events.push(MessageEvent::Replied {
-                    at: at(now),
-                    by,
-                    text: t.reply.to_string(),
-                });
+                events.push(MessageEvent::Replied { at: at(now), by, text: t.reply.to_string() });
                 if rng.random_bool(0.65) {
                     now += Duration::hours(rng.random_range(2..96));
                     let rating = match rng.random_range(0..10) {
@@ -176,18 +159,14 @@ pub fn generate(
                         7..=8 => Rating::Basically,
                         _ => Rating::Unsatisfied,
                     };
-                    events.push(MessageEvent::Rated {
-                        at: at(now),
-                        rating,
-                        comment: String::new(),
-                    });
+                    events.push(MessageEvent::Rated { at: at(now), rating, comment: String::new() });
                     if rating == Rating::Unsatisfied {
                         // 不满意 sends it back; most get a second reply.
                         now += Duration::hours(rng.random_range(2..48));
-                        events.push(MessageEvent::Reopened {
-                            at: at(now),
-                            reason: "群众对答复不满意，重新办理".into(),
-                        });
+                        events
+                            .push(MessageEvent::Reopened {
+                                at: at(now), reason: "群众对答复不满意，重新办理".into()
+                            });
                     }
                 }
             }
@@ -224,16 +203,42 @@ fn add_showcases(out: &mut Vec<MessageRecord>, deputies: &[Deputy], start: Offse
             deputy_name: d.summary.name.clone(),
             subject: "楼上漏水多次协商无果".into(),
             category: "法治".into(),
-            content: Some("楼上住户家水管漏水，把我家天花板泡坏了，找物业和楼上协商多次都没有结果，希望帮助调解。".into()),
+            content: Some(
+                "楼上住户家水管漏水，把我家天花板泡坏了，找物业和楼上协商多次都没有结果，希望帮助调解。".into(),
+            ),
             public: true,
             events: vec![
                 MessageEvent::Received { at: at(t0) },
-                MessageEvent::Forwarded { at: at(t0 + Duration::hours(20)), department: "临河区物业纠纷人民调解委员会".into() },
-                MessageEvent::Replied { at: at(t0 + Duration::days(5)), by: "临河区物业纠纷人民调解委员会".into(), text: "已通知物业公司督促楼上住户维修水管。".into() },
-                MessageEvent::Rated { at: at(t0 + Duration::days(6)), rating: Rating::Unsatisfied, comment: "水管修了，但我家的损失没人管。".into() },
-                MessageEvent::Reopened { at: at(t0 + Duration::days(6) + Duration::hours(3)), reason: "群众对答复不满意，重新办理".into() },
-                MessageEvent::Replied { at: at(t0 + Duration::days(15)), by: "娜仁其其格代表".into(), text: "经调解委员会两次组织双方调解，楼上住户同意承担天花板修复费用2800元，已签订调解协议并履行完毕。".into() },
-                MessageEvent::Rated { at: at(t0 + Duration::days(16)), rating: Rating::Satisfied, comment: "问题解决了，谢谢娜代表！".into() },
+                MessageEvent::Forwarded {
+                    at: at(t0 + Duration::hours(20)),
+                    department: "临河区物业纠纷人民调解委员会".into(),
+                },
+                MessageEvent::Replied {
+                    at: at(t0 + Duration::days(5)),
+                    by: "临河区物业纠纷人民调解委员会".into(),
+                    text: "已通知物业公司督促楼上住户维修水管。".into(),
+                },
+                MessageEvent::Rated {
+                    at: at(t0 + Duration::days(6)),
+                    rating: Rating::Unsatisfied,
+                    comment: "水管修了，但我家的损失没人管。".into(),
+                },
+                MessageEvent::Reopened {
+                    at: at(t0 + Duration::days(6) + Duration::hours(3)),
+                    reason: "群众对答复不满意，重新办理".into(),
+                },
+                MessageEvent::Replied {
+                    at: at(t0 + Duration::days(15)),
+                    by: "娜仁其其格代表".into(),
+                    text:
+                        "经调解委员会两次组织双方调解，楼上住户同意承担天花板修复费用2800元，已签订调解协议并履行完毕。"
+                            .into(),
+                },
+                MessageEvent::Rated {
+                    at: at(t0 + Duration::days(16)),
+                    rating: Rating::Satisfied,
+                    comment: "问题解决了，谢谢娜代表！".into(),
+                },
             ],
             suggestion_id: None,
         });

@@ -5,27 +5,25 @@
 /// About 80 common Han surnames, most common first (roughly the national frequency order, with a
 /// few mostly southern surnames swapped for ones common in 河套 and north China, at the end).
 pub const HAN_SURNAMES: &[&str] = &[
-    "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林",
-    "何", "郭", "马", "罗", "梁", "宋", "郑", "谢", "韩", "唐", "冯", "于", "董", "肖", "程", "曹",
-    "袁", "邓", "许", "付", "沈", "曾", "彭", "吕", "苏", "卢", "蒋", "蔡", "贾", "丁", "魏", "薛",
-    "叶", "闫", "余", "潘", "杜", "戴", "夏", "汪", "田", "任", "姜", "范", "方", "石", "姚", "金",
-    "陆", "郝", "孔", "白", "崔", "康", "毛", "秦", "史", "孟", "侯", "武", "乔", "贺", "樊", "牛",
+    "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马",
+    "罗", "梁", "宋", "郑", "谢", "韩", "唐", "冯", "于", "董", "肖", "程", "曹", "袁", "邓", "许", "付", "沈", "曾",
+    "彭", "吕", "苏", "卢", "蒋", "蔡", "贾", "丁", "魏", "薛", "叶", "闫", "余", "潘", "杜", "戴", "夏", "汪", "田",
+    "任", "姜", "范", "方", "石", "姚", "金", "陆", "郝", "孔", "白", "崔", "康", "毛", "秦", "史", "孟", "侯", "武",
+    "乔", "贺", "樊", "牛",
 ];
 /// Male given names (1 or 2 characters), typical of north China for people born 1960–1995.
 pub const HAN_GIVEN_MALE: &[&str] = &[
-    "伟", "强", "磊", "军", "勇", "杰", "涛", "斌", "超", "鹏", "波", "辉", "刚", "健", "明", "亮",
-    "峰", "鑫", "浩", "宇", "凯", "龙", "飞", "建国", "建军", "建华", "建平", "国强", "国庆",
-    "志强", "志刚", "志勇", "宏伟", "海龙", "海军", "海涛", "红军", "卫东", "卫国", "振华", "文军",
-    "永刚", "永平", "立新", "晓东", "晓明", "俊峰", "俊杰", "东升", "春生", "利军", "学军", "玉宝",
-    "德胜", "金山", "占军", "占海", "云飞", "二虎",
+    "伟", "强", "磊", "军", "勇", "杰", "涛", "斌", "超", "鹏", "波", "辉", "刚", "健", "明", "亮", "峰", "鑫", "浩",
+    "宇", "凯", "龙", "飞", "建国", "建军", "建华", "建平", "国强", "国庆", "志强", "志刚", "志勇", "宏伟", "海龙",
+    "海军", "海涛", "红军", "卫东", "卫国", "振华", "文军", "永刚", "永平", "立新", "晓东", "晓明", "俊峰", "俊杰",
+    "东升", "春生", "利军", "学军", "玉宝", "德胜", "金山", "占军", "占海", "云飞", "二虎",
 ];
 /// Female given names (1 or 2 characters), typical of north China for people born 1960–1995.
 pub const HAN_GIVEN_FEMALE: &[&str] = &[
-    "丽", "娟", "敏", "静", "艳", "芳", "霞", "红", "燕", "玲", "萍", "英", "梅", "慧", "婷", "莉",
-    "琳", "倩", "娜", "颖", "丽娟", "秀英", "桂英", "玉兰", "淑芬", "秀兰", "爱华", "红梅", "海燕",
-    "丽华", "春梅", "晓燕", "晓红", "丽丽", "艳红", "彩霞", "雪梅", "美玲", "婷婷", "晓丽", "凤英",
-    "金花", "玉梅", "桂兰", "翠英", "秀珍", "爱霞", "瑞芳", "俊英", "丽萍", "亚楠", "媛媛", "月英",
-    "润梅", "海英", "艳玲", "金凤", "春燕", "桂芳", "丽君",
+    "丽", "娟", "敏", "静", "艳", "芳", "霞", "红", "燕", "玲", "萍", "英", "梅", "慧", "婷", "莉", "琳", "倩", "娜",
+    "颖", "丽娟", "秀英", "桂英", "玉兰", "淑芬", "秀兰", "爱华", "红梅", "海燕", "丽华", "春梅", "晓燕", "晓红",
+    "丽丽", "艳红", "彩霞", "雪梅", "美玲", "婷婷", "晓丽", "凤英", "金花", "玉梅", "桂兰", "翠英", "秀珍", "爱霞",
+    "瑞芳", "俊英", "丽萍", "亚楠", "媛媛", "月英", "润梅", "海英", "艳玲", "金凤", "春燕", "桂芳", "丽君",
 ];
 
 pub struct MongolName {
@@ -40,356 +38,76 @@ pub struct MongolName {
 /// script (classical spelling, e.g. ᠨᠠᠷᠠᠨᠴᠡᠴᠡᠭ narančečeg for 娜仁其其格). In Inner Mongolia a
 /// Mongolian person usually goes by the given name alone, so these are used as full names.
 pub const MONGOL_NAMES: &[MongolName] = &[
-    MongolName {
-        hanzi: "娜仁其其格",
-        script: "ᠨᠠᠷᠠᠨᠴᠡᠴᠡᠭ",
-        female: true,
-    }, // narančečeg
-    MongolName {
-        hanzi: "萨仁格日乐",
-        script: "ᠰᠠᠷᠠᠩᠭᠡᠷᠡᠯ",
-        female: true,
-    }, // saraŋgerel
-    MongolName {
-        hanzi: "娜木罕",
-        script: "ᠨᠠᠮᠬᠠᠨ",
-        female: true,
-    }, // namqan
-    MongolName {
-        hanzi: "乌日娜",
-        script: "ᠤᠷᠨᠠ",
-        female: true,
-    }, // urna
-    MongolName {
-        hanzi: "哈斯其其格",
-        script: "ᠬᠠᠰᠴᠡᠴᠡᠭ",
-        female: true,
-    }, // qasčečeg
-    MongolName {
-        hanzi: "斯琴",
-        script: "ᠰᠡᠴᠡᠨ",
-        female: true,
-    }, // sečen
-    MongolName {
-        hanzi: "其木格",
-        script: "ᠴᠢᠮᠡᠭ",
-        female: true,
-    }, // čimeg
-    MongolName {
-        hanzi: "格日勒",
-        script: "ᠭᠡᠷᠡᠯ",
-        female: true,
-    }, // gerel
-    MongolName {
-        hanzi: "乌兰",
-        script: "ᠤᠯᠠᠭᠠᠨ",
-        female: true,
-    }, // ulaγan
-    MongolName {
-        hanzi: "萨仁",
-        script: "ᠰᠠᠷᠠᠨ",
-        female: true,
-    }, // saran
-    MongolName {
-        hanzi: "塔娜",
-        script: "ᠲᠠᠨᠠ",
-        female: true,
-    }, // tana
-    MongolName {
-        hanzi: "敖登",
-        script: "ᠣᠳᠣᠨ",
-        female: true,
-    }, // odon
-    MongolName {
-        hanzi: "斯日古楞",
-        script: "ᠰᠡᠷᠢᠭᠦᠯᠡᠩ",
-        female: true,
-    }, // serigüleŋ
-    MongolName {
-        hanzi: "其其格",
-        script: "ᠴᠡᠴᠡᠭ",
-        female: true,
-    }, // čečeg
-    MongolName {
-        hanzi: "乌云",
-        script: "ᠣᠶᠤᠨ",
-        female: true,
-    }, // oyun
-    MongolName {
-        hanzi: "乌云其木格",
-        script: "ᠣᠶᠤᠨᠴᠢᠮᠡᠭ",
-        female: true,
-    }, // oyunčimeg
-    MongolName {
-        hanzi: "萨日娜",
-        script: "ᠰᠠᠷᠠᠨᠠ",
-        female: true,
-    }, // sarana
-    MongolName {
-        hanzi: "格根塔娜",
-        script: "ᠭᠡᠭᠡᠨᠲᠠᠨᠠ",
-        female: true,
-    }, // gegentana
-    MongolName {
-        hanzi: "额尔敦其其格",
-        script: "ᠡᠷᠳᠡᠨᠢᠴᠡᠴᠡᠭ",
-        female: true,
-    }, // erdeničečeg
-    MongolName {
-        hanzi: "敖登格日乐",
-        script: "ᠣᠳᠣᠨᠭᠡᠷᠡᠯ",
-        female: true,
-    }, // odongerel
-    MongolName {
-        hanzi: "苏布道",
-        script: "ᠰᠤᠪᠤᠳ",
-        female: true,
-    }, // subud
-    MongolName {
-        hanzi: "萨如拉",
-        script: "ᠰᠠᠷᠠᠭᠤᠯ",
-        female: true,
-    }, // saraγul
-    MongolName {
-        hanzi: "朝乐蒙",
-        script: "ᠴᠣᠯᠮᠣᠨ",
-        female: true,
-    }, // čolmon
-    MongolName {
-        hanzi: "阿拉坦其其格",
-        script: "ᠠᠯᠲᠠᠨᠴᠡᠴᠡᠭ",
-        female: true,
-    }, // altančečeg
-    MongolName {
-        hanzi: "乌兰其其格",
-        script: "ᠤᠯᠠᠭᠠᠨᠴᠡᠴᠡᠭ",
-        female: true,
-    }, // ulaγančečeg
-    MongolName {
-        hanzi: "萨仁其其格",
-        script: "ᠰᠠᠷᠠᠨᠴᠡᠴᠡᠭ",
-        female: true,
-    }, // sarančečeg
-    MongolName {
-        hanzi: "通拉嘎",
-        script: "ᠲᠤᠩᠭᠠᠯᠠᠭ",
-        female: true,
-    }, // tuŋγalaγ
-    MongolName {
-        hanzi: "斯琴其木格",
-        script: "ᠰᠡᠴᠡᠨᠴᠢᠮᠡᠭ",
-        female: true,
-    }, // sečenčimeg
-    MongolName {
-        hanzi: "巴特尔",
-        script: "ᠪᠠᠭᠠᠲᠤᠷ",
-        female: false,
-    }, // baγatur
-    MongolName {
-        hanzi: "图门",
-        script: "ᠲᠦᠮᠡᠨ",
-        female: false,
-    }, // tümen
-    MongolName {
-        hanzi: "苏和",
-        script: "ᠰᠦᠬᠡ",
-        female: false,
-    }, // süke
-    MongolName {
-        hanzi: "额尔敦",
-        script: "ᠡᠷᠳᠡᠨᠢ",
-        female: false,
-    }, // erdeni
-    MongolName {
-        hanzi: "宝音",
-        script: "ᠪᠤᠶᠠᠨ",
-        female: false,
-    }, // buyan
-    MongolName {
-        hanzi: "阿拉坦仓",
-        script: "ᠠᠯᠲᠠᠨᠴᠠᠩ",
-        female: false,
-    }, // altančaŋ
-    MongolName {
-        hanzi: "朝鲁",
-        script: "ᠴᠢᠯᠠᠭᠤ",
-        female: false,
-    }, // čilaγu
-    MongolName {
-        hanzi: "巴图",
-        script: "ᠪᠠᠲᠤ",
-        female: false,
-    }, // batu
-    MongolName {
-        hanzi: "毕力格",
-        script: "ᠪᠢᠯᠢᠭ",
-        female: false,
-    }, // bilig
-    MongolName {
-        hanzi: "巴雅尔",
-        script: "ᠪᠠᠶᠠᠷ",
-        female: false,
-    }, // bayar
-    MongolName {
-        hanzi: "额尔德木图",
-        script: "ᠡᠷᠳᠡᠮᠲᠦ",
-        female: false,
-    }, // erdemtü
-    MongolName {
-        hanzi: "孟和",
-        script: "ᠮᠥᠩᠬᠡ",
-        female: false,
-    }, // möŋke
-    MongolName {
-        hanzi: "那顺巴雅尔",
-        script: "ᠨᠠᠰᠤᠨᠪᠠᠶᠠᠷ",
-        female: false,
-    }, // nasunbayar
-    MongolName {
-        hanzi: "乌力吉",
-        script: "ᠥᠯᠵᠡᠢ",
-        female: false,
-    }, // ölǰei
-    MongolName {
-        hanzi: "吉日嘎拉",
-        script: "ᠵᠢᠷᠭᠠᠯ",
-        female: false,
-    }, // ǰirγal
-    MongolName {
-        hanzi: "特木尔",
-        script: "ᠲᠡᠮᠦᠷ",
-        female: false,
-    }, // temür
-    MongolName {
-        hanzi: "布和",
-        script: "ᠪᠥᠬᠡ",
-        female: false,
-    }, // böke
-    MongolName {
-        hanzi: "达来",
-        script: "ᠳᠠᠯᠠᠢ",
-        female: false,
-    }, // dalai
-    MongolName {
-        hanzi: "朝格图",
-        script: "ᠴᠣᠭᠲᠤ",
-        female: false,
-    }, // čoγtu
-    MongolName {
-        hanzi: "青格勒",
-        script: "ᠴᠢᠩᠭᠡᠯ",
-        female: false,
-    }, // čiŋgel
-    MongolName {
-        hanzi: "呼和",
-        script: "ᠬᠥᠬᠡ",
-        female: false,
-    }, // köke
-    MongolName {
-        hanzi: "那日苏",
-        script: "ᠨᠠᠷᠠᠰᠤ",
-        female: false,
-    }, // narasu
-    MongolName {
-        hanzi: "哈斯巴根",
-        script: "ᠬᠠᠰᠪᠠᠭᠠᠨᠠ",
-        female: false,
-    }, // qasbaγana
-    MongolName {
-        hanzi: "道尔吉",
-        script: "ᠳᠣᠷᠵᠢ",
-        female: false,
-    }, // dorǰi
-    MongolName {
-        hanzi: "敖其尔",
-        script: "ᠣᠴᠢᠷ",
-        female: false,
-    }, // očir
-    MongolName {
-        hanzi: "巴音仓",
-        script: "ᠪᠠᠶᠠᠨᠴᠠᠩ",
-        female: false,
-    }, // bayančaŋ
-    MongolName {
-        hanzi: "那木吉拉",
-        script: "ᠨᠠᠮᠵᠢᠯ",
-        female: false,
-    }, // namǰil
-    MongolName {
-        hanzi: "图布信",
-        script: "ᠲᠦᠪᠰᠢᠨ",
-        female: false,
-    }, // tübsin
-    MongolName {
-        hanzi: "阿古拉",
-        script: "ᠠᠭᠤᠯᠠ",
-        female: false,
-    }, // aγula
-    MongolName {
-        hanzi: "格日勒图",
-        script: "ᠭᠡᠷᠡᠯᠲᠦ",
-        female: false,
-    }, // gereltü
-    MongolName {
-        hanzi: "乌云毕力格",
-        script: "ᠣᠶᠤᠨᠪᠢᠯᠢᠭ",
-        female: false,
-    }, // oyunbilig
-    MongolName {
-        hanzi: "巴图孟和",
-        script: "ᠪᠠᠲᠤᠮᠥᠩᠬᠡ",
-        female: false,
-    }, // batumöŋke
-    MongolName {
-        hanzi: "宝音图",
-        script: "ᠪᠤᠶᠠᠨᠲᠤ",
-        female: false,
-    }, // buyantu
-    MongolName {
-        hanzi: "满都呼",
-        script: "ᠮᠠᠨᠳᠠᠬᠤ",
-        female: false,
-    }, // mandaqu
-    MongolName {
-        hanzi: "乌恩",
-        script: "ᠦᠨᠡᠨ",
-        female: false,
-    }, // ünen
-    MongolName {
-        hanzi: "阿木古楞",
-        script: "ᠠᠮᠤᠭᠤᠯᠠᠩ",
-        female: false,
-    }, // amuγulaŋ
-    MongolName {
-        hanzi: "巴雅尔图",
-        script: "ᠪᠠᠶᠠᠷᠲᠤ",
-        female: false,
-    }, // bayartu
-    MongolName {
-        hanzi: "图门吉日嘎拉",
-        script: "ᠲᠦᠮᠡᠨᠵᠢᠷᠭᠠᠯ",
-        female: false,
-    }, // tümenǰirγal
-    MongolName {
-        hanzi: "朝鲁门",
-        script: "ᠴᠢᠯᠠᠭᠤᠨ",
-        female: false,
-    }, // čilaγun
-    MongolName {
-        hanzi: "额尔敦毕力格",
-        script: "ᠡᠷᠳᠡᠨᠢᠪᠢᠯᠢᠭ",
-        female: false,
-    }, // erdenibilig
-    MongolName {
-        hanzi: "乌力吉图",
-        script: "ᠥᠯᠵᠡᠢᠲᠦ",
-        female: false,
-    }, // ölǰeitü
-    MongolName {
-        hanzi: "德力格尔",
-        script: "ᠳᠡᠯᠭᠡᠷ",
-        female: false,
-    }, // delger
+    MongolName { hanzi: "娜仁其其格", script: "ᠨᠠᠷᠠᠨᠴᠡᠴᠡᠭ", female: true }, // narančečeg
+    MongolName { hanzi: "萨仁格日乐", script: "ᠰᠠᠷᠠᠩᠭᠡᠷᠡᠯ", female: true }, // saraŋgerel
+    MongolName { hanzi: "娜木罕", script: "ᠨᠠᠮᠬᠠᠨ", female: true },         // namqan
+    MongolName { hanzi: "乌日娜", script: "ᠤᠷᠨᠠ", female: true },           // urna
+    MongolName { hanzi: "哈斯其其格", script: "ᠬᠠᠰᠴᠡᠴᠡᠭ", female: true },   // qasčečeg
+    MongolName { hanzi: "斯琴", script: "ᠰᠡᠴᠡᠨ", female: true },            // sečen
+    MongolName { hanzi: "其木格", script: "ᠴᠢᠮᠡᠭ", female: true },          // čimeg
+    MongolName { hanzi: "格日勒", script: "ᠭᠡᠷᠡᠯ", female: true },          // gerel
+    MongolName { hanzi: "乌兰", script: "ᠤᠯᠠᠭᠠᠨ", female: true },           // ulaγan
+    MongolName { hanzi: "萨仁", script: "ᠰᠠᠷᠠᠨ", female: true },            // saran
+    MongolName { hanzi: "塔娜", script: "ᠲᠠᠨᠠ", female: true },             // tana
+    MongolName { hanzi: "敖登", script: "ᠣᠳᠣᠨ", female: true },             // odon
+    MongolName { hanzi: "斯日古楞", script: "ᠰᠡᠷᠢᠭᠦᠯᠡᠩ", female: true },    // serigüleŋ
+    MongolName { hanzi: "其其格", script: "ᠴᠡᠴᠡᠭ", female: true },          // čečeg
+    MongolName { hanzi: "乌云", script: "ᠣᠶᠤᠨ", female: true },             // oyun
+    MongolName { hanzi: "乌云其木格", script: "ᠣᠶᠤᠨᠴᠢᠮᠡᠭ", female: true },  // oyunčimeg
+    MongolName { hanzi: "萨日娜", script: "ᠰᠠᠷᠠᠨᠠ", female: true },         // sarana
+    MongolName { hanzi: "格根塔娜", script: "ᠭᠡᠭᠡᠨᠲᠠᠨᠠ", female: true },    // gegentana
+    MongolName { hanzi: "额尔敦其其格", script: "ᠡᠷᠳᠡᠨᠢᠴᠡᠴᠡᠭ", female: true }, // erdeničečeg
+    MongolName { hanzi: "敖登格日乐", script: "ᠣᠳᠣᠨᠭᠡᠷᠡᠯ", female: true },  // odongerel
+    MongolName { hanzi: "苏布道", script: "ᠰᠤᠪᠤᠳ", female: true },          // subud
+    MongolName { hanzi: "萨如拉", script: "ᠰᠠᠷᠠᠭᠤᠯ", female: true },        // saraγul
+    MongolName { hanzi: "朝乐蒙", script: "ᠴᠣᠯᠮᠣᠨ", female: true },         // čolmon
+    MongolName { hanzi: "阿拉坦其其格", script: "ᠠᠯᠲᠠᠨᠴᠡᠴᠡᠭ", female: true }, // altančečeg
+    MongolName { hanzi: "乌兰其其格", script: "ᠤᠯᠠᠭᠠᠨᠴᠡᠴᠡᠭ", female: true }, // ulaγančečeg
+    MongolName { hanzi: "萨仁其其格", script: "ᠰᠠᠷᠠᠨᠴᠡᠴᠡᠭ", female: true }, // sarančečeg
+    MongolName { hanzi: "通拉嘎", script: "ᠲᠤᠩᠭᠠᠯᠠᠭ", female: true },       // tuŋγalaγ
+    MongolName { hanzi: "斯琴其木格", script: "ᠰᠡᠴᠡᠨᠴᠢᠮᠡᠭ", female: true }, // sečenčimeg
+    MongolName { hanzi: "巴特尔", script: "ᠪᠠᠭᠠᠲᠤᠷ", female: false },       // baγatur
+    MongolName { hanzi: "图门", script: "ᠲᠦᠮᠡᠨ", female: false },           // tümen
+    MongolName { hanzi: "苏和", script: "ᠰᠦᠬᠡ", female: false },            // süke
+    MongolName { hanzi: "额尔敦", script: "ᠡᠷᠳᠡᠨᠢ", female: false },        // erdeni
+    MongolName { hanzi: "宝音", script: "ᠪᠤᠶᠠᠨ", female: false },           // buyan
+    MongolName { hanzi: "阿拉坦仓", script: "ᠠᠯᠲᠠᠨᠴᠠᠩ", female: false },    // altančaŋ
+    MongolName { hanzi: "朝鲁", script: "ᠴᠢᠯᠠᠭᠤ", female: false },          // čilaγu
+    MongolName { hanzi: "巴图", script: "ᠪᠠᠲᠤ", female: false },            // batu
+    MongolName { hanzi: "毕力格", script: "ᠪᠢᠯᠢᠭ", female: false },         // bilig
+    MongolName { hanzi: "巴雅尔", script: "ᠪᠠᠶᠠᠷ", female: false },         // bayar
+    MongolName { hanzi: "额尔德木图", script: "ᠡᠷᠳᠡᠮᠲᠦ", female: false },   // erdemtü
+    MongolName { hanzi: "孟和", script: "ᠮᠥᠩᠬᠡ", female: false },           // möŋke
+    MongolName { hanzi: "那顺巴雅尔", script: "ᠨᠠᠰᠤᠨᠪᠠᠶᠠᠷ", female: false }, // nasunbayar
+    MongolName { hanzi: "乌力吉", script: "ᠥᠯᠵᠡᠢ", female: false },         // ölǰei
+    MongolName { hanzi: "吉日嘎拉", script: "ᠵᠢᠷᠭᠠᠯ", female: false },      // ǰirγal
+    MongolName { hanzi: "特木尔", script: "ᠲᠡᠮᠦᠷ", female: false },         // temür
+    MongolName { hanzi: "布和", script: "ᠪᠥᠬᠡ", female: false },            // böke
+    MongolName { hanzi: "达来", script: "ᠳᠠᠯᠠᠢ", female: false },           // dalai
+    MongolName { hanzi: "朝格图", script: "ᠴᠣᠭᠲᠤ", female: false },         // čoγtu
+    MongolName { hanzi: "青格勒", script: "ᠴᠢᠩᠭᠡᠯ", female: false },        // čiŋgel
+    MongolName { hanzi: "呼和", script: "ᠬᠥᠬᠡ", female: false },            // köke
+    MongolName { hanzi: "那日苏", script: "ᠨᠠᠷᠠᠰᠤ", female: false },        // narasu
+    MongolName { hanzi: "哈斯巴根", script: "ᠬᠠᠰᠪᠠᠭᠠᠨᠠ", female: false },   // qasbaγana
+    MongolName { hanzi: "道尔吉", script: "ᠳᠣᠷᠵᠢ", female: false },         // dorǰi
+    MongolName { hanzi: "敖其尔", script: "ᠣᠴᠢᠷ", female: false },          // očir
+    MongolName { hanzi: "巴音仓", script: "ᠪᠠᠶᠠᠨᠴᠠᠩ", female: false },      // bayančaŋ
+    MongolName { hanzi: "那木吉拉", script: "ᠨᠠᠮᠵᠢᠯ", female: false },      // namǰil
+    MongolName { hanzi: "图布信", script: "ᠲᠦᠪᠰᠢᠨ", female: false },        // tübsin
+    MongolName { hanzi: "阿古拉", script: "ᠠᠭᠤᠯᠠ", female: false },         // aγula
+    MongolName { hanzi: "格日勒图", script: "ᠭᠡᠷᠡᠯᠲᠦ", female: false },     // gereltü
+    MongolName { hanzi: "乌云毕力格", script: "ᠣᠶᠤᠨᠪᠢᠯᠢᠭ", female: false }, // oyunbilig
+    MongolName { hanzi: "巴图孟和", script: "ᠪᠠᠲᠤᠮᠥᠩᠬᠡ", female: false },   // batumöŋke
+    MongolName { hanzi: "宝音图", script: "ᠪᠤᠶᠠᠨᠲᠤ", female: false },       // buyantu
+    MongolName { hanzi: "满都呼", script: "ᠮᠠᠨᠳᠠᠬᠤ", female: false },       // mandaqu
+    MongolName { hanzi: "乌恩", script: "ᠦᠨᠡᠨ", female: false },            // ünen
+    MongolName { hanzi: "阿木古楞", script: "ᠠᠮᠤᠭᠤᠯᠠᠩ", female: false },    // amuγulaŋ
+    MongolName { hanzi: "巴雅尔图", script: "ᠪᠠᠶᠠᠷᠲᠤ", female: false },     // bayartu
+    MongolName { hanzi: "图门吉日嘎拉", script: "ᠲᠦᠮᠡᠨᠵᠢᠷᠭᠠᠯ", female: false }, // tümenǰirγal
+    MongolName { hanzi: "朝鲁门", script: "ᠴᠢᠯᠠᠭᠤᠨ", female: false },       // čilaγun
+    MongolName { hanzi: "额尔敦毕力格", script: "ᠡᠷᠳᠡᠨᠢᠪᠢᠯᠢᠭ", female: false }, // erdenibilig
+    MongolName { hanzi: "乌力吉图", script: "ᠥᠯᠵᠡᠢᠲᠦ", female: false },     // ölǰeitü
+    MongolName { hanzi: "德力格尔", script: "ᠳᠡᠯᠭᠡᠷ", female: false },      // delger
 ];
 
 /// The Mongolian name with this Chinese transliteration.
@@ -453,10 +171,7 @@ pub const TITLES: &[(&str, &str)] = &[
 
 /// Fill a [`TITLES`] pattern.
 pub fn fill_title(pattern: &str, county: &str, town: &str, village: &str) -> String {
-    pattern
-        .replace("{county}", county)
-        .replace("{town}", town)
-        .replace("{village}", village)
+    pattern.replace("{county}", county).replace("{town}", town).replace("{village}", village)
 }
 
 #[cfg(test)]
@@ -492,13 +207,7 @@ mod tests {
         assert!(unique(&hanzi));
         for n in MONGOL_NAMES {
             assert!(!n.script.is_empty());
-            assert!(
-                n.script
-                    .chars()
-                    .all(|c| ('\u{1820}'..='\u{18AF}').contains(&c)),
-                "{}",
-                n.hanzi
-            );
+            assert!(n.script.chars().all(|c| ('\u{1820}'..='\u{18AF}').contains(&c)), "{}", n.hanzi);
         }
         assert_eq!(
             mongol_name("娜仁其其格").unwrap().script,

@@ -256,9 +256,7 @@ pub fn seed_news() -> Vec<NewsArticle> {
                 p(
                     "推动代表深入落实“四项工作”。组织各级代表到所在村组社区报到、开展信访代办、参与诉前调解、反映监督事项，将“四项工作”组织好、完善好，推动代表参与基层治理和服务群众。",
                 ),
-                p(
-                    "创新履职活动形式。定期组织跨层级“代表开放日”活动。活动内容和形式提前进行宣传，扩大群众参与度。",
-                ),
+                p("创新履职活动形式。定期组织跨层级“代表开放日”活动。活动内容和形式提前进行宣传，扩大群众参与度。"),
                 p(
                     "打造“代表直播间”，组织代表通过短视频平台直播履职过程，解读政策、回应群众关切。打造“云上议事厅”，针对专业性强的议题，邀请专家、群众在线参与，形成“线上+线下”协同建言模式。每年举办“履职评议”，评选优秀履职案例。通过现场答辩、群众投票等方式评选“最佳协同履职案例”。",
                 ),
@@ -498,10 +496,7 @@ pub const SEED_DEPUTY_GENDERS: &[(&str, Gender)] = &[
 
 /// The gender listed for a seed deputy.
 pub fn seed_deputy_gender(name: &str) -> Option<Gender> {
-    SEED_DEPUTY_GENDERS
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, g)| *g)
+    SEED_DEPUTY_GENDERS.iter().find(|(n, _)| *n == name).map(|(_, g)| *g)
 }
 
 /// The 代表小组 of the Tienan seed deputies, and the activity group of the visit.
@@ -566,37 +561,18 @@ mod tests {
             for b in &a.body {
                 let t = b.text();
                 assert!(!t.is_empty());
-                assert!(
-                    !t.contains("下转") && !t.contains("上接"),
-                    "{}",
-                    a.summary.id
-                );
-                assert!(
-                    !t.contains(',') && !t.contains(':'),
-                    "{}: {t}",
-                    a.summary.id
-                );
+                assert!(!t.contains("下转") && !t.contains("上接"), "{}", a.summary.id);
+                assert!(!t.contains(',') && !t.contains(':'), "{}: {t}", a.summary.id);
             }
         }
-        assert!(
-            news.windows(2)
-                .all(|w| w[0].summary.date <= w[1].summary.date)
-        );
+        assert!(news.windows(2).all(|w| w[0].summary.date <= w[1].summary.date));
         for a in &news {
             assert!(deputy_model::clock::parse_date(&a.summary.date).is_some());
         }
         let lead = &news[12];
         assert_eq!(lead.summary.title, "人大代表五级协同 激活履职“一池春水”");
-        assert!(
-            lead.body
-                .iter()
-                .any(|b| b.text().contains("进一步优化代表分组"))
-        );
-        assert!(
-            lead.body
-                .iter()
-                .any(|b| b.text().contains("提高平台的服务保障能力"))
-        );
+        assert!(lead.body.iter().any(|b| b.text().contains("进一步优化代表分组")));
+        assert!(lead.body.iter().any(|b| b.text().contains("提高平台的服务保障能力")));
         let profile = &news[13];
         assert_eq!(profile.summary.kind, NewsKind::Profile);
         assert!(matches!(profile.body[0], Block::Quote(_)));
@@ -614,11 +590,7 @@ mod tests {
             }
             assert!(seed_deputy_gender(d.name).is_some(), "{}", d.name);
             if !d.county.is_empty() {
-                assert!(
-                    crate::generate::bayannur::county(d.county).is_some(),
-                    "{}",
-                    d.county
-                );
+                assert!(crate::generate::bayannur::county(d.county).is_some(), "{}", d.county);
             }
             if !d.town.is_empty() {
                 let (c, _) = crate::generate::bayannur::town(d.town).unwrap();
@@ -632,10 +604,7 @@ mod tests {
         let s = &DAIRY_SUGGESTION;
         assert_eq!(s.proposals.len(), 4);
         assert!(s.facts.starts_with("2020年"));
-        assert!(
-            s.analysis
-                .ends_with("帮助园区内养殖企业解决资金短缺的难题。")
-        );
+        assert!(s.analysis.ends_with("帮助园区内养殖企业解决资金短缺的难题。"));
         assert!(s.handling_note.contains("张如红副市长"));
         assert!(SEED_DEPUTIES.iter().any(|d| d.name == s.lead));
     }
