@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/direct/track") view=direct::TrackPage />
                         <Route path=path!("/direct/qa") view=direct::QaPage />
                         <Route path=path!("/consult") view=consult::ConsultPage />
+                        <Route path=path!("/consult/:id") view=consult::ConsultationPage />
                         <Route path=path!("/duties") view=duties::DutiesPage />
                         <Route path=path!("/news") view=duties::NewsListPage />
                         <Route path=path!("/news/:id") view=duties::NewsArticlePage />

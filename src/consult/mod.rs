@@ -1,17 +1,37 @@
-//! The consult module. Its pages arrive with its own issue; until then it says what it will offer.
+//! 征求意见: the list of consultations, each draft shown as structure with a comment button on
+//! every article (keyboard and screen-reader reachable), and — once closed — the final text
+//! beside the draft, article by article, with what became of the comments.
 
-use leptos::prelude::*;
+mod detail;
+mod form;
+mod list;
+mod result;
+
+pub use detail::ConsultationPage;
+pub use list::ConsultPage;
+
+use deputy_model::clock;
+use deputy_model::consult::{AdoptionResult, Phase};
+use leptos_i18n::I18nContext;
 
 use crate::i18n::*;
-use crate::ui::UnderConstruction;
 
-#[component]
-pub fn ConsultPage() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <UnderConstruction
-            title=Signal::derive(move || t_string!(i18n, nav.consult).to_string())
-            items=Signal::derive(move || t_string!(i18n, modules.consult_items).to_string())
-        />
+pub fn phase_label(i18n: I18nContext<Locale>, phase: Phase) -> &'static str {
+    match phase {
+        Phase::Open => t_string!(i18n, consult.phase_open),
+        Phase::Summarizing => t_string!(i18n, consult.phase_summarizing),
+        Phase::Published => t_string!(i18n, consult.phase_published),
     }
+}
+
+pub fn adoption_label(i18n: I18nContext<Locale>, r: AdoptionResult) -> &'static str {
+    match r {
+        AdoptionResult::Adopted => t_string!(i18n, consult.adopted),
+        AdoptionResult::Partly => t_string!(i18n, consult.partly),
+        AdoptionResult::NotAdopted => t_string!(i18n, consult.not_adopted),
+    }
+}
+
+pub fn now() -> time::OffsetDateTime {
+    clock::from_unix_millis(js_sys::Date::now())
 }

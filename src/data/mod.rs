@@ -113,3 +113,15 @@ pub async fn qa_page(page: u32) -> Result<Page<PublicMessage>, DataError> {
 pub async fn message_stats() -> Result<MessageStats, DataError> {
     fetch_json("messages/stats.json").await
 }
+
+// ---- 征求意见 ----
+
+use deputy_model::consult::{Consultation, ConsultationIndex};
+
+pub async fn consultations() -> Result<ConsultationIndex, DataError> {
+    fetch_json("consultations/index.json").await
+}
+
+pub async fn consultation(id: String) -> Result<Consultation, DataError> {
+    fetch_json(&checked(&id, format!("consultations/{id}.json"))?).await
+}

@@ -57,12 +57,25 @@ fn send(outbox: Outbox, all: bool) {
     if !online() {
         return;
     }
-    let pending: Vec<OutboxItem> = outbox.items.with_untracked(|v| v.iter().filter(|i| i.pending()).cloned().collect());
+    let pending: Vec<OutboxItem> = outbox.items.with_untracked(|v| {
+        v.iter()
+            .filter(|i| match &i.delivery {
+                DeliveryState::Queued => true,
+                DeliveryState::Failed { reason } => all || retryable(reason),
+                _ => false,
+            })
+            .cloned()
+            .collect()
+    });
     for item in pending {
+        let code = item.submission.receipt_code.clone();
+        if !IN_FLIGHT.with(|f| f.borrow_mut().insert(code.clone())) {
+            continue;
+        }
         let endpoint = endpoint.clone();
         spawn_local(async move {
-            let code = item.submission.receipt_code.clone();
             let result = post(&endpoint, &item).await;
+            IN_FLIGHT.with(|f| f.borrow_mut().remove(&code));
             let state = match result {
                 Ok(()) => DeliveryState::Sent { at: now_rfc3339() },
                 Err(reason) => DeliveryState::Failed { reason },

@@ -1,0 +1,137 @@
+//! One consultation: the draft as 章/条/款 with a table of contents, a comment button on each
+//! article, published comments per article, and the result once it is published.
+
+use deputy_model::consult::{article_label, chapter_label, Article, Consultation, Phase};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use wasm_bindgen::JsCast;
+
+use super::form::CommentForm;
+use super::result::Changes;
+use super::phase_label;
+use crate::data;
+use crate::i18n::*;
+use crate::ui::{href, loaded};
+
+#[component]
+pub fn ConsultationPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let data = LocalResource::new(move || data::consultation(id.get()));
+    view! { <article class="page consultation">{loaded(data, |c| view! { <ConsultationView c /> })}</article> }
+}
+
+/// Scroll to an element and put focus on it (for the table of contents and the comment form).
+pub fn go_to(id: &str) {
+    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        el.scroll_into_view();
+        let _ = el.focus();
+    }
+}
+
+#[component]
+fn ConsultationView(c: Consultation) -> impl IntoView {
+    let i18n = use_i18n();
+    // Which article the comment form is about; 0 = the whole draft.
+    let target = RwSignal::new(0u32);
+    let s = c.summary.clone();
+    let c = StoredValue::new(c);
+    let counts = move |n: u32| c.with_value(|c| c.comment_count(n));
+    view! {
+        <h1>{s.title.clone()}</h1>
+        <p class="news-meta">
+            <span class="phase-badge">{phase_label(i18n, s.phase)}</span>
+            <span>{t!(i18n, consult.period, opens = s.opens.clone(), closes = s.closes.clone())}</span>
+        </p>
+        <p class="news-meta">
+            <span>{t!(i18n, consult.issuer)}"："{s.issuer.clone()}</span>
+            <span>{t!(i18n, consult.participants, n = s.participants)}</span>
+            <span>{t!(i18n, consult.comments, n = s.comment_count)}</span>
+        </p>
+        <p class="lead">{s.summary.clone()}</p>
+        <details class="background">
+            <summary>{t!(i18n, consult.background)}</summary>
+            {c.with_value(|c| c.background.iter().map(|b| view! { <p>{b.text().to_string()}</p> }).collect_view())}
+            {c.with_value(|c| (!c.channels.is_empty()).then(|| view! {
+                <h2>{t!(i18n, consult.channels)}</h2>
+                <ul>{c.channels.iter().map(|ch| view! { <li>{ch.clone()}</li> }).collect_view()}</ul>
+            }))}
+        </details>
+
+        {(s.phase == Phase::Summarizing).then(|| view! { <p class="notice">{t!(i18n, consult.summarizing_note)}</p> })}
+        {c.with_value(|c| c.final_text.is_some().then(|| view! { <Changes c=c.clone() /> }))}
+
+        <nav class="toc" aria-labelledby="toc-heading">
+            <h2 id="toc-heading">{t!(i18n, consult.toc)}</h2>
+            <p class="hint">{t!(i18n, consult.toc_hint)}</p>
+            {c.with_value(|c| c.draft.chapters.iter().map(|ch| view! {
+                <div class="toc-chapter">
+                    {(ch.number > 0).then(|| view! { <p class="toc-chapter-title">{chapter_label(ch.number)}" "{ch.title.clone()}</p> })}
+                    <ul class="toc-articles">
+                        {ch.articles.iter().map(|a| {
+                            let n = a.number;
+                            let anchor = format!("a{n}");
+                            view! {
+                                <li>
+                                    <a href=format!("#{anchor}") on:click=move |ev| { ev.prevent_default(); go_to(&anchor); }>
+                                        {article_label(n)}
+                                    </a>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }).collect_view())}
+        </nav>
+
+        <section class="draft" aria-labelledby="draft-heading">
+            <h2 id="draft-heading">{t!(i18n, consult.draft)}</h2>
+            <p>
+                <button type="button" class="button secondary" on:click=move |_| { target.set(0); go_to("comment-content"); }>
+                    {t!(i18n, consult.comment_general)}
+                </button>
+            </p>
+            {c.with_value(|c| c.draft.chapters.iter().map(|ch| view! {
+                <section class="chapter">
+                    {(ch.number > 0).then(|| view! { <h3 class="chapter-title">{chapter_label(ch.number)}"　"{ch.title.clone()}</h3> })}
+                    {ch.articles.iter().map(|a| view! { <ArticleView a=a.clone() count=counts(a.number) target comments=c.comments.iter().filter(|x| x.article == a.number).map(|x| x.text.clone()).collect() /> }).collect_view()}
+                </section>
+            }).collect_view())}
+        </section>
+
+        <CommentForm c=c.get_value() target />
+        <p><A href=href("/consult")>{t!(i18n, consult.back)}</A></p>
+    }
+}
+
+#[component]
+fn ArticleView(a: Article, count: usize, target: RwSignal<u32>, comments: Vec<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let n = a.number;
+    let label = article_label(n);
+    let button_label = t_string!(i18n, consult.comment_on, label = label.clone()).to_string();
+    view! {
+        <section class="article-item" id=format!("a{n}") tabindex="-1" aria-labelledby=format!("a{n}-h")>
+            <h4 class="article-label" id=format!("a{n}-h")>{label.clone()}</h4>
+            <div class="article-text">
+                {a.paragraphs.iter().map(|p| {
+                    let item = p.starts_with('（');
+                    view! { <p class=if item { "item" } else { "para" }>{p.clone()}</p> }
+                }).collect_view()}
+            </div>
+            <div class="article-actions">
+                <button type="button" class="button secondary comment-button" on:click=move |_| { target.set(n); go_to("comment-content"); }>
+                    {button_label}
+                </button>
+                {(count > 0).then(|| view! { <span class="count-badge">{t!(i18n, consult.published_count, n = count)}</span> })}
+            </div>
+            {(!comments.is_empty()).then(|| view! {
+                <details class="article-comments">
+                    <summary>{t!(i18n, consult.show_comments, n = comments.len())}</summary>
+                    <ul>{comments.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                </details>
+            })}
+        </section>
+    }
+}

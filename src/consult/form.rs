@@ -1,0 +1,175 @@
+//! The comment form: says which article it is about (quoting it), optional name and contact,
+//! consent, draft autosave, sent through the outbox. After the deadline (Asia/Shanghai) it
+//! refuses with a clear message — checked again at the moment of sending.
+
+use deputy_model::consult::{accepts_comments, article_label, Consultation};
+use deputy_model::input::{char_count, check_text, is_email, is_mainland_mobile, TextCheck};
+use deputy_model::submission::SubmissionKind;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::detail::go_to;
+use super::now;
+use crate::i18n::*;
+use crate::outbox::use_outbox;
+use crate::ui::storage::{draft, draft_flag};
+use crate::ui::{href, ReceiptCode};
+
+pub const MAX_COMMENT: usize = 2000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Problem {
+    Empty,
+    TooLong,
+    Contact,
+    Consent,
+}
+
+#[component]
+pub fn CommentForm(c: Consultation, target: RwSignal<u32>) -> impl IntoView {
+    let i18n = use_i18n();
+    let outbox = use_outbox();
+    let s = c.summary.clone();
+    let key = format!("comment.{}", s.id);
+    let content = draft(&key, "content");
+    let name = draft(&key, "name");
+    let contact = draft(&key, "contact");
+    let consent = draft_flag(&key, "consent");
+    let tried = RwSignal::new(false);
+    let receipt = RwSignal::new(None::<String>);
+    // Set when a send is attempted after the deadline passed while the page was open.
+    let closed_now = RwSignal::new(!accepts_comments(&s.opens, &s.closes, now()));
+    let not_started = deputy_model::clock::parse_date(&s.opens).is_some_and(|o| o > deputy_model::clock::shanghai_date(now()));
+    let draft_text = StoredValue::new(c.draft.clone());
+    let quote = move || {
+        let n = target.get();
+        if n == 0 {
+            return None;
+        }
+        draft_text.with_value(|d| d.article(n).map(|a| a.text()))
+    };
+    let problems = move || {
+        let mut p = Vec::new();
+        match check_text(&content.get(), MAX_COMMENT) {
+            TextCheck::Empty => p.push(Problem::Empty),
+            TextCheck::TooLong { .. } => p.push(Problem::TooLong),
+            TextCheck::Ok => {}
+        }
+        let ct = contact.get();
+        let ct = ct.trim();
+        if !ct.is_empty() && !is_mainland_mobile(ct) && !is_email(ct) {
+            p.push(Problem::Contact);
+        }
+        if !consent.get() {
+            p.push(Problem::Consent);
+        }
+        p
+    };
+    let shows = move |p: Problem| tried.get() && problems().contains(&p);
+    let (id, title, opens, closes) = (s.id.clone(), s.title.clone(), s.opens.clone(), s.closes.clone());
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !accepts_comments(&opens, &closes, now()) {
+            closed_now.set(true);
+            go_to("comment-refused");
+            return;
+        }
+        tried.set(true);
+        if let Some(first) = problems().first() {
+            go_to(match first {
+                Problem::Empty | Problem::TooLong => "comment-content",
+                Problem::Contact => "comment-contact",
+                Problem::Consent => "comment-consent",
+            });
+            return;
+        }
+        let n = target.get_untracked();
+        let about = if n == 0 { t_string!(i18n, consult.form_general).to_string() } else { article_label(n) };
+        let payload = serde_json::json!({
+            "consultation_id": id,
+            "article": n,
+            "content": content.get_untracked().trim(),
+            "name": name.get_untracked().trim(),
+            "contact": contact.get_untracked().trim(),
+            "consent": true,
+        });
+        let code = outbox.submit(SubmissionKind::Comment, format!("{title}{about}"), payload);
+        content.set(String::new());
+        tried.set(false);
+        receipt.set(Some(code));
+    };
+    let refused_text = t_string!(i18n, consult.refused, closes = s.closes.clone()).to_string();
+    let not_yet_text = t_string!(i18n, consult.not_yet, opens = s.opens.clone()).to_string();
+    view! {
+        <section class="comment-section" aria-labelledby="comment-heading">
+            <h2 id="comment-heading">{t!(i18n, consult.form_heading)}</h2>
+            {move || if closed_now.get() {
+                let text = if not_started { not_yet_text.clone() } else { refused_text.clone() };
+                view! { <p class="notice refused" id="comment-refused" tabindex="-1" role="alert">{text}</p> }.into_any()
+            } else if let Some(code) = receipt.get() {
+                view! {
+                    <div class="done" role="status">
+                        <h3>{t!(i18n, consult.done_title)}</h3>
+                        <p>{t!(i18n, outbox.receipt)}</p>
+                        <ReceiptCode code />
+                        <p>{t!(i18n, consult.done_text)}</p>
+                        <p class="actions">
+                            <A href=href("/mine") attr:class="button secondary">{t!(i18n, nav.mine)}</A>
+                            <button type="button" class="button secondary" on:click=move |_| receipt.set(None)>{t!(i18n, consult.another)}</button>
+                        </p>
+                    </div>
+                }.into_any()
+            } else {
+                let on_submit = on_submit.clone();
+                view! {
+                    <form class="form" novalidate on:submit=on_submit>
+                        <div class="comment-about">
+                            <p><strong>{t!(i18n, consult.form_about)}</strong>
+                                <span class="about-label">{move || if target.get() == 0 { t_string!(i18n, consult.form_general).to_string() } else { article_label(target.get()) }}</span>
+                            </p>
+                            {move || quote().map(|q| view! { <blockquote class="quote">{q}</blockquote> })}
+                        </div>
+                        <div class="field">
+                            <label for="comment-content">{t!(i18n, consult.content)}</label>
+                            <p class="hint" id="comment-content-hint">{t!(i18n, consult.content_hint, max = MAX_COMMENT)}</p>
+                            <textarea id="comment-content" rows="6" aria-describedby="comment-content-hint comment-content-count comment-content-error"
+                                aria-invalid=move || (shows(Problem::Empty) || shows(Problem::TooLong)).to_string()
+                                prop:value=move || content.get() on:input=move |ev| content.set(event_target_value(&ev))></textarea>
+                            <p class="count" id="comment-content-count" aria-live="polite">
+                                {move || t_string!(i18n, consult.count, n = char_count(content.get().trim()), max = MAX_COMMENT).to_string()}
+                            </p>
+                            <p class="error" id="comment-content-error">
+                                {move || shows(Problem::Empty).then(|| t_string!(i18n, consult.err_content).to_string())}
+                                {move || shows(Problem::TooLong).then(|| t_string!(i18n, consult.err_too_long, max = MAX_COMMENT).to_string())}
+                            </p>
+                        </div>
+                        <div class="field">
+                            <label for="comment-name">{t!(i18n, consult.name)}</label>
+                            <input id="comment-name" type="text" autocomplete="name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                        </div>
+                        <div class="field">
+                            <label for="comment-contact">{t!(i18n, consult.contact)}</label>
+                            <p class="hint" id="comment-contact-hint">{t!(i18n, consult.contact_hint)}</p>
+                            <input id="comment-contact" type="text" aria-describedby="comment-contact-hint comment-contact-error"
+                                aria-invalid=move || shows(Problem::Contact).to_string()
+                                prop:value=move || contact.get() on:input=move |ev| contact.set(event_target_value(&ev)) />
+                            <p class="error" id="comment-contact-error">{move || shows(Problem::Contact).then(|| t_string!(i18n, consult.err_contact).to_string())}</p>
+                        </div>
+                        <div class="field consent">
+                            <p class="consent-text" id="comment-consent-text">{t!(i18n, consult.consent_text)}</p>
+                            <label class="check">
+                                <input id="comment-consent" type="checkbox" aria-describedby="comment-consent-text comment-consent-error"
+                                    aria-invalid=move || shows(Problem::Consent).to_string()
+                                    prop:checked=move || consent.get() on:change=move |ev| consent.set(event_target_checked(&ev)) />
+                                <span>{t!(i18n, consult.consent)}</span>
+                            </label>
+                            <p class="error" id="comment-consent-error">{move || shows(Problem::Consent).then(|| t_string!(i18n, consult.err_consent).to_string())}</p>
+                        </div>
+                        <p class="hint">{t!(i18n, consult.draft_saved)}</p>
+                        <button type="submit" class="button primary">{t!(i18n, consult.submit)}</button>
+                    </form>
+                }.into_any()
+            }}
+        </section>
+    }
+}
