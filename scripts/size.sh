@@ -12,7 +12,7 @@ row() { printf '%-34s %9s B raw %9s B gzip\n' "$1" "$(wc -c <"$2")" "$3"; total=
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css "$dist"/index.html; do
   row "$(basename "$f")" "$f" "$(gz "$f")"
 done
-for f in site.json news/page-1.json; do
+for f in site.json news/page-1.json consultations/index.json; do
   row "data/$f" "$dist/data/$f" "$(gz "$dist/data/$f")"
 done
 printf '%-34s %31s B gzip (%d KB; budget 200 KB)\n' "home page first load" "$total" $((total / 1024))

@@ -1,15 +1,15 @@
 //! One consultation: the draft as 章/条/款 with a table of contents, a comment button on each
 //! article, published comments per article, and the result once it is published.
 
-use deputy_model::consult::{article_label, chapter_label, Article, Consultation, Phase};
+use deputy_model::consult::{Article, Consultation, Phase, article_label, chapter_label};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use wasm_bindgen::JsCast;
 
 use super::form::CommentForm;
-use super::result::Changes;
 use super::phase_label;
+use super::result::Changes;
 use crate::data;
 use crate::i18n::*;
 use crate::ui::{href, loaded};

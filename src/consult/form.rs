@@ -2,8 +2,8 @@
 //! consent, draft autosave, sent through the outbox. After the deadline (Asia/Shanghai) it
 //! refuses with a clear message — checked again at the moment of sending.
 
-use deputy_model::consult::{accepts_comments, article_label, Consultation};
-use deputy_model::input::{char_count, check_text, is_email, is_mainland_mobile, TextCheck};
+use deputy_model::consult::{Consultation, accepts_comments, article_label};
+use deputy_model::input::{TextCheck, char_count, check_text, is_email, is_mainland_mobile};
 use deputy_model::submission::SubmissionKind;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -13,7 +13,7 @@ use super::now;
 use crate::i18n::*;
 use crate::outbox::use_outbox;
 use crate::ui::storage::{draft, draft_flag};
-use crate::ui::{href, ReceiptCode};
+use crate::ui::{ReceiptCode, href};
 
 pub const MAX_COMMENT: usize = 2000;
 
@@ -39,7 +39,8 @@ pub fn CommentForm(c: Consultation, target: RwSignal<u32>) -> impl IntoView {
     let receipt = RwSignal::new(None::<String>);
     // Set when a send is attempted after the deadline passed while the page was open.
     let closed_now = RwSignal::new(!accepts_comments(&s.opens, &s.closes, now()));
-    let not_started = deputy_model::clock::parse_date(&s.opens).is_some_and(|o| o > deputy_model::clock::shanghai_date(now()));
+    let not_started =
+        deputy_model::clock::parse_date(&s.opens).is_some_and(|o| o > deputy_model::clock::shanghai_date(now()));
     let draft_text = StoredValue::new(c.draft.clone());
     let quote = move || {
         let n = target.get();

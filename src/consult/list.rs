@@ -1,12 +1,12 @@
 //! The consultations list: open ones first, each with its phase, deadline and a countdown;
 //! filters by status and year in the URL. Closed ones stay readable.
 
-use deputy_model::consult::{accepts_comments, days_left, ConsultationSummary, Phase};
 use deputy_model::clock;
+use deputy_model::consult::{ConsultationSummary, Phase, accepts_comments, days_left};
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use super::{now, phase_label};
 use crate::data;
@@ -30,7 +30,10 @@ pub fn ConsultPage() -> impl IntoView {
             q.push(format!("year={year}"));
         }
         let qs = if q.is_empty() { String::new() } else { format!("?{}", q.join("&")) };
-        navigate(&href(&format!("/consult{qs}")), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+        navigate(
+            &href(&format!("/consult{qs}")),
+            NavigateOptions { replace: true, scroll: false, ..Default::default() },
+        );
     };
     let set2 = set.clone();
     view! {

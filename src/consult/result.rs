@@ -2,7 +2,7 @@
 //! changes marked (computed by the data tool's diff), and for each changed article the comments
 //! that led to it and the drafters' reasons.
 
-use deputy_model::consult::{article_label, ArticleChange, ChangeKind, Consultation, DiffOp};
+use deputy_model::consult::{ArticleChange, ChangeKind, Consultation, DiffOp, article_label};
 use leptos::prelude::*;
 
 use super::adoption_label;

@@ -4,6 +4,7 @@ mod more;
 
 pub use more::MorePage;
 
+use deputy_model::consult::{Phase, accepts_comments, days_left};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -19,6 +20,7 @@ pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let site = use_site();
     let news = LocalResource::new(|| news_page(1));
+    let consultations = LocalResource::new(crate::data::consultations);
     let name = move || site.config().map(|c| c.name).unwrap_or_else(|| t_string!(i18n, site_default_name).to_string());
     view! {
         <section class="page home">
@@ -35,6 +37,29 @@ pub fn HomePage() -> impl IntoView {
                 <ModuleCard href="/training" mark="培" title=move || t_string!(i18n, nav.training) desc=move || t_string!(i18n, home.training_desc) />
                 <ModuleCard href="/proposals" mark="议" title=move || t_string!(i18n, nav.proposals) desc=move || t_string!(i18n, home.proposals_desc) />
             </ul>
+            <h2>{t!(i18n, home.consult_heading)}</h2>
+            {loaded(consultations, move |idx| {
+                let open: Vec<_> = idx
+                    .consultations
+                    .into_iter()
+                    .filter(|c| c.phase == Phase::Open && accepts_comments(&c.opens, &c.closes, crate::consult::now()))
+                    .collect();
+                if open.is_empty() {
+                    view! { <p class="empty">{t!(i18n, home.consult_none)}</p> }.into_any()
+                } else {
+                    let today = deputy_model::clock::shanghai_date(crate::consult::now());
+                    view! {
+                        <ul class="home-consults">
+                            {open.into_iter().map(|c| view! {
+                                <li>
+                                    <A href=href(&format!("/consult/{}", c.id)) attr:class="consult-title">{c.title.clone()}</A>
+                                    <strong class="countdown">{t!(i18n, consult.days_left, n = days_left(&c.closes, today))}</strong>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            })}
             <h2>{t!(i18n, home.quick_heading)}</h2>
             <ul class="quick-links">
                 <li><A href=href("/direct/track") attr:class="button secondary">{t!(i18n, home.track)}</A></li>
