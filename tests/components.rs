@@ -160,3 +160,57 @@ async fn drafts_survive_a_remount() {
     mount(move || second.set(storage::draft("test", "body").get_untracked()));
     assert_eq!(second.get_untracked(), "写到一半的信");
 }
+
+#[wasm_bindgen_test]
+async fn qr_code_is_drawn_as_svg() {
+    let host = mount(
+        || view! { <deputy_home::ui::QrSvg text="https://example.invalid/direct/deputy/city-0001" label="代表码：测试" /> },
+    );
+    settle().await;
+    let svg = host.query_selector("svg.qr").unwrap().expect("an svg");
+    assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
+    assert_eq!(svg.get_attribute("aria-label").as_deref(), Some("代表码：测试"));
+    let d = host.query_selector("svg.qr path").unwrap().unwrap().get_attribute("d").unwrap();
+    // Dozens of dark modules, each a unit square.
+    assert!(d.matches('M').count() > 100, "{}", d.len());
+}
+
+#[wasm_bindgen_test]
+async fn hostile_data_is_rendered_as_text() {
+    let hostile = "<script>window.__pwned = 1</script><img src=x onerror=alert(1)>";
+    let long = "名".repeat(10_000);
+    let deputy = |name: &str| deputy_model::DeputySummary {
+        id: "city-0001".into(),
+        name: name.into(),
+        name_mn: Some("ᠨᠠᠷᠠᠨᠴᠡᠴᠡᠭ".into()),
+        level: deputy_model::Level::City,
+        region_code: "150802".into(),
+        region_name: "临河区".into(),
+        title: hostile.into(),
+        group_id: None,
+        station_id: None,
+    };
+    let (a, b) = (deputy(hostile), deputy(&long));
+    let host = mount(move || {
+        view! {
+            <I18nContextProvider>
+                <leptos_router::components::Router>
+                    <ul>
+                        <deputy_home::direct::DeputyCard deputy=a />
+                        <deputy_home::direct::DeputyCard deputy=b />
+                    </ul>
+                </leptos_router::components::Router>
+            </I18nContextProvider>
+        }
+    });
+    settle().await;
+    // (The router itself renders an empty <script>; look inside the list.)
+    let list = host.query_selector("ul").unwrap().unwrap();
+    assert!(list.query_selector("script, img").unwrap().is_none(), "markup from data must not become elements");
+    let names = host.query_selector_all(".deputy-name").unwrap();
+    assert_eq!(names.item(0).unwrap().text_content().unwrap(), hostile);
+    assert_eq!(names.item(1).unwrap().text_content().unwrap().chars().count(), 10_000);
+    let mn = host.query_selector(".name-mn").unwrap().unwrap();
+    assert_eq!(mn.get_attribute("lang").as_deref(), Some("mn-Mong"));
+    assert_eq!(mn.text_content().unwrap(), "ᠨᠠᠷᠠᠨᠴᠡᠴᠡᠭ");
+}
