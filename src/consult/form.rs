@@ -13,7 +13,7 @@ use super::now;
 use crate::i18n::*;
 use crate::outbox::use_outbox;
 use crate::ui::storage::{draft, draft_flag};
-use crate::ui::{ReceiptCode, href};
+use crate::ui::{ConsentField, ReceiptCode, href};
 
 pub const MAX_COMMENT: usize = 2000;
 
@@ -156,16 +156,13 @@ pub fn CommentForm(c: Consultation, target: RwSignal<u32>) -> impl IntoView {
                                 prop:value=move || contact.get() on:input=move |ev| contact.set(event_target_value(&ev)) />
                             <p class="error" id="comment-contact-error">{move || shows(Problem::Contact).then(|| t_string!(i18n, consult.err_contact).to_string())}</p>
                         </div>
-                        <div class="field consent">
-                            <p class="consent-text" id="comment-consent-text">{t!(i18n, consult.consent_text)}</p>
-                            <label class="check">
-                                <input id="comment-consent" type="checkbox" aria-describedby="comment-consent-text comment-consent-error"
-                                    aria-invalid=move || shows(Problem::Consent).to_string()
-                                    prop:checked=move || consent.get() on:change=move |ev| consent.set(event_target_checked(&ev)) />
-                                <span>{t!(i18n, consult.consent)}</span>
-                            </label>
-                            <p class="error" id="comment-consent-error">{move || shows(Problem::Consent).then(|| t_string!(i18n, consult.err_consent).to_string())}</p>
-                        </div>
+                        <ConsentField
+                            id="comment-consent"
+                            text=move || t_string!(i18n, consult.consent_text).to_string()
+                            label=move || t_string!(i18n, consult.consent).to_string()
+                            error=Signal::derive(move || shows(Problem::Consent).then(|| t_string!(i18n, consult.err_consent).to_string()))
+                            checked=consent
+                        />
                         <p class="hint">{t!(i18n, consult.draft_saved)}</p>
                         <button type="submit" class="button primary">{t!(i18n, consult.submit)}</button>
                     </form>

@@ -16,7 +16,7 @@ use crate::data::{self, use_site};
 use crate::i18n::*;
 use crate::outbox::use_outbox;
 use crate::ui::storage::{draft, draft_flag};
-use crate::ui::{ReceiptCode, href, loaded};
+use crate::ui::{ConsentField, ReceiptCode, href, loaded};
 
 #[component]
 pub fn WritePage() -> impl IntoView {
@@ -211,18 +211,13 @@ fn LetterForm(d: Deputy) -> impl IntoView {
                     <span>{t!(i18n, direct.publish)}</span>
                 </label>
             </div>
-            <div class="field consent">
-                <p class="consent-text" id="letter-consent-text">{t!(i18n, direct.consent_text)}</p>
-                <label class="check">
-                    <input id="letter-consent" type="checkbox" aria-describedby="letter-consent-text letter-consent-error"
-                        aria-invalid=move || err(&[LetterProblem::Consent])
-                        prop:checked=move || consent.get() on:change=move |ev| consent.set(event_target_checked(&ev)) />
-                    <span>{t!(i18n, direct.consent)}</span>
-                </label>
-                <p class="error" id="letter-consent-error">
-                    {move || shows(LetterProblem::Consent).then(|| t_string!(i18n, direct.err_consent).to_string())}
-                </p>
-            </div>
+            <ConsentField
+                id="letter-consent"
+                text=move || t_string!(i18n, direct.consent_text).to_string()
+                label=move || t_string!(i18n, direct.consent).to_string()
+                error=Signal::derive(move || shows(LetterProblem::Consent).then(|| t_string!(i18n, direct.err_consent).to_string()))
+                checked=consent
+            />
             <p class="hint">{t!(i18n, direct.draft_saved)}</p>
             <button type="submit" class="button primary">{t!(i18n, direct.submit)}</button>
         </form>

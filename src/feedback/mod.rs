@@ -10,8 +10,8 @@ use crate::ui::href;
 
 use crate::i18n::*;
 use crate::outbox::use_outbox;
-use crate::ui::ReceiptCode;
 use crate::ui::storage::{draft, draft_flag};
+use crate::ui::{ConsentField, ReceiptCode};
 
 pub const MAX_CONTENT: usize = 1000;
 
@@ -148,23 +148,13 @@ pub fn FeedbackPage() -> impl IntoView {
                                 {move || shows(Problem::Contact).then(|| t_string!(i18n, feedback.err_contact).to_string())}
                             </p>
                         </div>
-                        <div class="field consent">
-                            <p class="consent-text" id="feedback-consent-text">{t!(i18n, feedback.consent_text)}</p>
-                            <label class="check">
-                                <input
-                                    id="feedback-consent"
-                                    type="checkbox"
-                                    aria-describedby="feedback-consent-text feedback-consent-error"
-                                    aria-invalid=move || shows(Problem::Consent).to_string()
-                                    prop:checked=move || consent.get()
-                                    on:change=move |ev| consent.set(event_target_checked(&ev))
-                                />
-                                <span>{t!(i18n, feedback.consent)}</span>
-                            </label>
-                            <p class="error" id="feedback-consent-error">
-                                {move || shows(Problem::Consent).then(|| t_string!(i18n, feedback.err_consent).to_string())}
-                            </p>
-                        </div>
+                        <ConsentField
+                            id="feedback-consent"
+                            text=move || t_string!(i18n, feedback.consent_text).to_string()
+                            label=move || t_string!(i18n, feedback.consent).to_string()
+                            error=Signal::derive(move || shows(Problem::Consent).then(|| t_string!(i18n, feedback.err_consent).to_string()))
+                            checked=consent
+                        />
                         <p class="hint">{t!(i18n, feedback.draft_saved)}</p>
                         <button type="submit" class="button primary">{t!(i18n, feedback.submit)}</button>
                     </form>

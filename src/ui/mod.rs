@@ -2,6 +2,7 @@
 
 mod building;
 mod care;
+mod consent;
 mod layout;
 mod link;
 mod loaded;
@@ -11,6 +12,7 @@ pub mod storage;
 
 pub use building::UnderConstruction;
 pub use care::{CareToggle, TextSizeControl, focus_main_heading, provide_care_mode};
+pub use consent::ConsentField;
 pub use layout::Shell;
 pub use link::{app_path, base, href};
 pub use loaded::{DataErrorView, Loading, loaded};
