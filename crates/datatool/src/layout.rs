@@ -18,6 +18,7 @@
 //! messages/deputy/{id}.json a deputy's public Q&A and responsiveness
 //! messages/page-{n}.json    all public Q&A, newest first, 20 a page
 //! messages/stats.json       responsiveness per level
+//! receptions/{monday}.json every station reception of one week (home page: 本周接待)
 //! consultations/index.json  drafts open for comment (open ones first)
 //! consultations/{id}.json   one draft: structure, comments, results and the computed diff
 //! ```
@@ -30,7 +31,7 @@ use anyhow::{Context, Result};
 use deputy_model::consult::{ConsultationIndex, ConsultationSummary, Phase};
 use deputy_model::deputy::PlaceDeputies;
 use deputy_model::message::{DeputyMessages, MessageRecord, MessageStats, PublicMessage, PublicReply, Responsiveness};
-use deputy_model::station::StationIndex;
+use deputy_model::station::{StationIndex, WeekReception, WeekReceptions};
 use deputy_model::{DeputySummary, FORMAT_VERSION, Level, NewsSummary, Page};
 use serde::Serialize;
 
@@ -148,6 +149,28 @@ pub fn files(world: &World) -> Result<Vec<(String, String)>> {
             .collect(),
     };
     put("messages/stats.json".into(), &stats)?;
+
+    let mut weeks: std::collections::BTreeMap<String, Vec<WeekReception>> = Default::default();
+    for st in &world.stations {
+        for r in &st.receptions {
+            let Some(day) = deputy_model::clock::parse_date(&r.date) else { continue };
+            let monday = deputy_model::clock::format_date(deputy_model::station::week_start(day));
+            weeks.entry(monday).or_default().push(WeekReception {
+                date: r.date.clone(),
+                time: r.time.clone(),
+                station_id: st.summary.id.clone(),
+                station_name: st.summary.name.clone(),
+                tier: st.summary.tier,
+                deputy_id: r.deputy_id.clone(),
+                deputy_name: r.deputy_name.clone(),
+            });
+        }
+    }
+    for (week_start, mut receptions) in weeks {
+        receptions.sort_by(|a, b| a.date.cmp(&b.date).then(a.tier.cmp(&b.tier)).then(a.station_id.cmp(&b.station_id)));
+        let file = WeekReceptions { format_version: FORMAT_VERSION, week_start: week_start.clone(), receptions };
+        put(format!("receptions/{week_start}.json"), &file)?;
+    }
 
     let mut summaries: Vec<ConsultationSummary> = world.consultations.iter().map(|c| c.summary.clone()).collect();
     summaries

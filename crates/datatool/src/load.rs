@@ -33,6 +33,7 @@ pub fn kind_of(rel: &str) -> Option<FileKind> {
         ("search", _) => FileKind::SearchShard,
         ("track", _) => FileKind::Track,
         ("consultations", "index.json") => FileKind::ConsultationIndex,
+        ("receptions", _) => FileKind::Receptions,
         ("consultations", _) => FileKind::Consultation,
         ("messages/deputy", _) => FileKind::DeputyMessages,
         ("messages", "stats.json") => FileKind::MessageStats,
@@ -164,6 +165,7 @@ fn decode_into(
         // Derived summaries: schema-checked above; their sources are checked in full.
         FileKind::Consultation => data.consultations.push((file.clone(), decode(&file, value, problems)?)),
         FileKind::SearchMeta
+        | FileKind::Receptions
         | FileKind::ConsultationIndex
         | FileKind::DeputyMessages
         | FileKind::QaPage

@@ -7,7 +7,7 @@ use deputy_model::consult::{Consultation, ConsultationIndex};
 use deputy_model::deputy::{GroupIndex, PlaceDeputies};
 use deputy_model::message::{DeputyMessages, MessageRecord, MessageStats, PublicMessage};
 use deputy_model::search::{SearchMeta, SearchShard};
-use deputy_model::station::StationIndex;
+use deputy_model::station::{StationIndex, WeekReceptions};
 use deputy_model::submission::Submission;
 use deputy_model::{Deputy, NewsArticle, NewsSummary, Page, RegionNode, SiteConfig, Station};
 use schemars::schema_for;
@@ -34,11 +34,12 @@ pub enum FileKind {
     MessageStats,
     ConsultationIndex,
     Consultation,
+    Receptions,
     Submission,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 19] = [
+    pub const ALL: [FileKind; 20] = [
         FileKind::Site,
         FileKind::Region,
         FileKind::Deputy,
@@ -57,6 +58,7 @@ impl FileKind {
         FileKind::MessageStats,
         FileKind::ConsultationIndex,
         FileKind::Consultation,
+        FileKind::Receptions,
         FileKind::Submission,
     ];
 
@@ -81,6 +83,7 @@ impl FileKind {
             FileKind::MessageStats => "message-stats.schema.json",
             FileKind::ConsultationIndex => "consultation-index.schema.json",
             FileKind::Consultation => "consultation.schema.json",
+            FileKind::Receptions => "receptions.schema.json",
             FileKind::Submission => "submission.schema.json",
         }
     }
@@ -105,6 +108,7 @@ impl FileKind {
             FileKind::MessageStats => schema_for!(MessageStats),
             FileKind::ConsultationIndex => schema_for!(ConsultationIndex),
             FileKind::Consultation => schema_for!(Consultation),
+            FileKind::Receptions => schema_for!(WeekReceptions),
             FileKind::Submission => schema_for!(Submission),
         };
         s.to_value()

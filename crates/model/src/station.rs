@@ -65,3 +65,46 @@ pub struct StationIndex {
     pub format_version: u32,
     pub stations: Vec<StationSummary>,
 }
+
+/// One reception in a week's list: where, when, who.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct WeekReception {
+    pub date: String,
+    pub time: String,
+    pub station_id: String,
+    pub station_name: String,
+    pub tier: StationTier,
+    pub deputy_id: String,
+    pub deputy_name: String,
+}
+
+/// `data/receptions/{monday}.json`: every reception of the week starting that Monday
+/// (Asia/Shanghai), for the home page's "本周接待".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct WeekReceptions {
+    pub format_version: u32,
+    pub week_start: String,
+    pub receptions: Vec<WeekReception>,
+}
+
+/// The Monday of the week a date falls in (weeks run Monday to Sunday, as in China).
+pub fn week_start(d: time::Date) -> time::Date {
+    d - time::Duration::days(d.weekday().number_days_from_monday() as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weeks_start_on_monday() {
+        let d = crate::clock::parse_date("2026-11-28").unwrap(); // a Saturday
+        assert_eq!(crate::clock::format_date(week_start(d)), "2026-11-23");
+        let m = crate::clock::parse_date("2026-11-23").unwrap();
+        assert_eq!(week_start(m), m);
+        let s = crate::clock::parse_date("2026-11-29").unwrap(); // Sunday
+        assert_eq!(crate::clock::format_date(week_start(s)), "2026-11-23");
+    }
+}
