@@ -1,7 +1,7 @@
 //! One consultation: the draft as 章/条/款 with a table of contents, a comment button on each
 //! article, published comments per article, and the result once it is published.
 
-use deputy_model::consult::{Article, Consultation, Phase, article_label, chapter_label};
+use deputy_model::consult::{Article, Consultation, Phase, accepts_comments, article_label, chapter_label};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -22,6 +22,35 @@ pub fn ConsultationPage() -> impl IntoView {
     view! { <article class="page consultation">{loaded(data, |c| view! { <ConsultationView c /> })}</article> }
 }
 
+/// Like [`go_to`], once the next frame has rendered (for elements a state change creates).
+pub fn go_to_later(id: &'static str) {
+    request_animation_frame(move || go_to(id));
+}
+
+/// The comment form's shared state: which article it is about (0 = the whole draft, kept with
+/// the draft so a reload does not change what the comment is about) and the last receipt.
+#[derive(Clone, Copy)]
+pub struct CommentTarget {
+    pub article: RwSignal<u32>,
+    pub receipt: RwSignal<Option<String>>,
+}
+
+impl CommentTarget {
+    fn new(consultation: &str) -> Self {
+        let key = format!("{}comment.{consultation}.article", crate::ui::storage::DRAFT_PREFIX);
+        let article = RwSignal::new(crate::ui::storage::load::<u32>(&key).unwrap_or(0));
+        Effect::new(move |_| crate::ui::storage::save(&key, &article.get()));
+        CommentTarget { article, receipt: RwSignal::new(None) }
+    }
+
+    /// Point the form at an article and put the cursor in it.
+    pub fn aim(&self, n: u32) {
+        self.receipt.set(None);
+        self.article.set(n);
+        go_to_later("comment-content");
+    }
+}
+
 /// Scroll to an element and put focus on it (for the table of contents and the comment form).
 pub fn go_to(id: &str) {
     if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
@@ -34,8 +63,10 @@ pub fn go_to(id: &str) {
 fn ConsultationView(c: Consultation) -> impl IntoView {
     let i18n = use_i18n();
     // Which article the comment form is about; 0 = the whole draft.
-    let target = RwSignal::new(0u32);
     let s = c.summary.clone();
+    let target = CommentTarget::new(&s.id);
+    // Comment buttons only while comments are accepted (checked again when sending).
+    let accepting = s.phase == Phase::Open && accepts_comments(&s.opens, &s.closes, super::now());
     let c = StoredValue::new(c);
     let counts = move |n: u32| c.with_value(|c| c.comment_count(n));
     view! {
@@ -87,15 +118,17 @@ fn ConsultationView(c: Consultation) -> impl IntoView {
 
         <section class="draft" aria-labelledby="draft-heading">
             <h2 id="draft-heading">{t!(i18n, consult.draft)}</h2>
-            <p>
-                <button type="button" class="button secondary" on:click=move |_| { target.set(0); go_to("comment-content"); }>
-                    {t!(i18n, consult.comment_general)}
-                </button>
-            </p>
+            {accepting.then(|| view! {
+                <p>
+                    <button type="button" class="button secondary" on:click=move |_| target.aim(0)>
+                        {t!(i18n, consult.comment_general)}
+                    </button>
+                </p>
+            })}
             {c.with_value(|c| c.draft.chapters.iter().map(|ch| view! {
                 <section class="chapter">
                     {(ch.number > 0).then(|| view! { <h3 class="chapter-title">{chapter_label(ch.number)}"　"{ch.title.clone()}</h3> })}
-                    {ch.articles.iter().map(|a| view! { <ArticleView a=a.clone() count=counts(a.number) target comments=c.comments.iter().filter(|x| x.article == a.number).map(|x| x.text.clone()).collect() /> }).collect_view()}
+                    {ch.articles.iter().map(|a| view! { <ArticleView a=a.clone() count=counts(a.number) target accepting comments=c.comments.iter().filter(|x| x.article == a.number).map(|x| x.text.clone()).collect() /> }).collect_view()}
                 </section>
             }).collect_view())}
         </section>
@@ -106,7 +139,13 @@ fn ConsultationView(c: Consultation) -> impl IntoView {
 }
 
 #[component]
-fn ArticleView(a: Article, count: usize, target: RwSignal<u32>, comments: Vec<String>) -> impl IntoView {
+fn ArticleView(
+    a: Article,
+    count: usize,
+    target: CommentTarget,
+    accepting: bool,
+    comments: Vec<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let n = a.number;
     let label = article_label(n);
@@ -121,9 +160,11 @@ fn ArticleView(a: Article, count: usize, target: RwSignal<u32>, comments: Vec<St
                 }).collect_view()}
             </div>
             <div class="article-actions">
-                <button type="button" class="button secondary comment-button" on:click=move |_| { target.set(n); go_to("comment-content"); }>
-                    {button_label}
-                </button>
+                {accepting.then(|| view! {
+                    <button type="button" class="button secondary comment-button" on:click=move |_| target.aim(n)>
+                        {button_label}
+                    </button>
+                })}
                 {(count > 0).then(|| view! { <span class="count-badge">{t!(i18n, consult.published_count, n = count)}</span> })}
             </div>
             {(!comments.is_empty()).then(|| view! {

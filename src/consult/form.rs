@@ -8,7 +8,7 @@ use deputy_model::submission::SubmissionKind;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::detail::go_to;
+use super::detail::{CommentTarget, go_to, go_to_later};
 use super::now;
 use crate::i18n::*;
 use crate::outbox::use_outbox;
@@ -26,7 +26,9 @@ enum Problem {
 }
 
 #[component]
-pub fn CommentForm(c: Consultation, target: RwSignal<u32>) -> impl IntoView {
+pub fn CommentForm(c: Consultation, target: CommentTarget) -> impl IntoView {
+    let receipt = target.receipt;
+    let target = target.article;
     let i18n = use_i18n();
     let outbox = use_outbox();
     let s = c.summary.clone();
@@ -36,7 +38,6 @@ pub fn CommentForm(c: Consultation, target: RwSignal<u32>) -> impl IntoView {
     let contact = draft(&key, "contact");
     let consent = draft_flag(&key, "consent");
     let tried = RwSignal::new(false);
-    let receipt = RwSignal::new(None::<String>);
     // Set when a send is attempted after the deadline passed while the page was open.
     let closed_now = RwSignal::new(!accepts_comments(&s.opens, &s.closes, now()));
     let not_started =
@@ -72,7 +73,7 @@ pub fn CommentForm(c: Consultation, target: RwSignal<u32>) -> impl IntoView {
         ev.prevent_default();
         if !accepts_comments(&opens, &closes, now()) {
             closed_now.set(true);
-            go_to("comment-refused");
+            go_to_later("comment-refused");
             return;
         }
         tried.set(true);
@@ -98,6 +99,7 @@ pub fn CommentForm(c: Consultation, target: RwSignal<u32>) -> impl IntoView {
         content.set(String::new());
         tried.set(false);
         receipt.set(Some(code));
+        go_to_later("comment-done");
     };
     let refused_text = t_string!(i18n, consult.refused, closes = s.closes.clone()).to_string();
     let not_yet_text = t_string!(i18n, consult.not_yet, opens = s.opens.clone()).to_string();
@@ -109,14 +111,14 @@ pub fn CommentForm(c: Consultation, target: RwSignal<u32>) -> impl IntoView {
                 view! { <p class="notice refused" id="comment-refused" tabindex="-1" role="alert">{text}</p> }.into_any()
             } else if let Some(code) = receipt.get() {
                 view! {
-                    <div class="done" role="status">
+                    <div class="done" role="status" id="comment-done" tabindex="-1">
                         <h3>{t!(i18n, consult.done_title)}</h3>
                         <p>{t!(i18n, outbox.receipt)}</p>
                         <ReceiptCode code />
                         <p>{t!(i18n, consult.done_text)}</p>
                         <p class="actions">
                             <A href=href("/mine") attr:class="button secondary">{t!(i18n, nav.mine)}</A>
-                            <button type="button" class="button secondary" on:click=move |_| receipt.set(None)>{t!(i18n, consult.another)}</button>
+                            <button type="button" class="button secondary" on:click=move |_| { receipt.set(None); go_to_later("comment-content"); }>{t!(i18n, consult.another)}</button>
                         </p>
                     </div>
                 }.into_any()

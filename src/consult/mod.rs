@@ -10,7 +10,6 @@ mod result;
 pub use detail::ConsultationPage;
 pub use list::ConsultPage;
 
-use deputy_model::clock;
 use deputy_model::consult::{AdoptionResult, Phase};
 use leptos_i18n::I18nContext;
 
@@ -32,6 +31,4 @@ pub fn adoption_label(i18n: I18nContext<Locale>, r: AdoptionResult) -> &'static 
     }
 }
 
-pub fn now() -> time::OffsetDateTime {
-    clock::from_unix_millis(js_sys::Date::now())
-}
+pub use crate::ui::now;

@@ -32,8 +32,11 @@ pub fn Changes(c: Consultation) -> impl IntoView {
             <ol class="changes">
                 {move || {
                     let only = only_changed.get();
-                    changes.with_value(|cs| cs.iter().filter(|ch| !only || ch.kind != ChangeKind::Unchanged).map(|ch| {
+                    changes.with_value(|cs| cs.iter().filter_map(|ch| {
                         let mine: Vec<_> = adoption.with_value(|ad| ad.iter().filter(|a| a.article != 0 && Some(a.article) == ch.draft_article).cloned().collect());
+                        // An unchanged article still shows when comments on it were answered (e.g. 未采纳).
+                        (!only || ch.kind != ChangeKind::Unchanged || !mine.is_empty()).then_some((ch, mine))
+                    }).map(|(ch, mine)| {
                         view! { <ChangeView ch=ch.clone() adoption=mine /> }
                     }).collect_view())
                 }}

@@ -125,3 +125,11 @@ pub async fn consultations() -> Result<ConsultationIndex, DataError> {
 pub async fn consultation(id: String) -> Result<Consultation, DataError> {
     fetch_json(&checked(&id, format!("consultations/{id}.json"))?).await
 }
+
+// ---- 阳光履职 ----
+
+use deputy_model::station::WeekReceptions;
+
+pub async fn week_receptions(monday: String) -> Result<WeekReceptions, DataError> {
+    fetch_json(&checked(&monday, format!("receptions/{monday}.json"))?).await
+}

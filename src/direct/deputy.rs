@@ -12,10 +12,6 @@ use crate::data;
 use crate::i18n::*;
 use crate::ui::{QrSvg, href, loaded};
 
-pub fn today() -> time::Date {
-    clock::shanghai_date(clock::from_unix_millis(js_sys::Date::now()))
-}
-
 #[component]
 pub fn DeputyPage() -> impl IntoView {
     let params = use_params_map();
@@ -106,7 +102,7 @@ fn DeputyView(d: Deputy) -> impl IntoView {
 #[component]
 fn Receptions(st: Station, deputy_id: String) -> impl IntoView {
     let i18n = use_i18n();
-    let today = clock::format_date(today());
+    let today = clock::format_date(crate::ui::today());
     let mine: Vec<_> =
         st.receptions.iter().filter(|r| r.deputy_id == deputy_id && r.date >= today).take(3).cloned().collect();
     view! {

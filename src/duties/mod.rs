@@ -1,22 +1,46 @@
-//! 阳光履职: deputies' duties in public. News (工作动态, 代表风采) is here; duty records,
-//! statistics, stations and 履职评议 follow in their issue.
+//! 阳光履职: deputies' duties in public. Here now: liaison stations (tree, list, each station's
+//! page with this week's receptions and its QR code), news with read-aloud, and the home page's
+//! 本周接待. Duty records, statistics, the map and 履职评议 follow in their issue.
 
 mod news;
+mod stations;
+mod week;
 
 pub use news::{NewsArticlePage, NewsList, NewsListPage};
+pub use stations::{StationPage, StationsPage};
+pub use week::ThisWeek;
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::i18n::*;
-use crate::ui::UnderConstruction;
+use crate::ui::href;
 
 #[component]
 pub fn DutiesPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <UnderConstruction
-            title=Signal::derive(move || t_string!(i18n, nav.duties).to_string())
-            items=Signal::derive(move || t_string!(i18n, modules.duties_items).to_string())
-        />
+        <section class="page duties">
+            <h1>{t!(i18n, duties.title)}</h1>
+            <p class="lead">{t!(i18n, duties.intro)}</p>
+            <ul class="module-grid">
+                <li class="module-card">
+                    <A href=href("/duties/stations") attr:class="module-link">
+                        <span class="module-mark" aria-hidden="true">"站"</span>
+                        <span class="module-title">{t!(i18n, duties.stations)}</span>
+                        <span class="module-desc">{t!(i18n, duties.stations_desc)}</span>
+                    </A>
+                </li>
+                <li class="module-card">
+                    <A href=href("/news") attr:class="module-link">
+                        <span class="module-mark" aria-hidden="true">"闻"</span>
+                        <span class="module-title">{t!(i18n, nav.news)}</span>
+                        <span class="module-desc">{t!(i18n, duties.news_desc)}</span>
+                    </A>
+                </li>
+            </ul>
+            <ThisWeek />
+            <p class="notice">{t!(i18n, duties.coming)}</p>
+        </section>
     }
 }

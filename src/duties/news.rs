@@ -5,7 +5,7 @@ use deputy_model::{Block, NewsKind, NewsSummary};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::ui::href;
+use crate::ui::{ReadAloud, href};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::data::{news_article, news_page};
@@ -82,6 +82,10 @@ pub fn NewsArticlePage() -> impl IntoView {
     view! {
         <article class="page article">
             {loaded(data, move |a| {
+                let spoken = std::iter::once(a.summary.title.clone())
+                    .chain(a.body.iter().map(|b| b.text().to_string()))
+                    .collect::<Vec<_>>()
+                    .join("\n");
                 view! {
                     <h1>{a.summary.title.clone()}</h1>
                     <p class="news-meta">
@@ -89,6 +93,7 @@ pub fn NewsArticlePage() -> impl IntoView {
                         <time datetime=a.summary.date.clone()>{a.summary.date.clone()}</time>
                         {(!a.author.is_empty()).then(|| view! { <span>{t!(i18n, news.author)}"："{a.author.clone()}</span> })}
                     </p>
+                    <ReadAloud text=spoken.clone() />
                     <div class="article-body">
                         {a.body.iter().map(|b| match b {
                             Block::Heading(t) => view! { <h2>{t.clone()}</h2> }.into_any(),

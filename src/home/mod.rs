@@ -60,6 +60,7 @@ pub fn HomePage() -> impl IntoView {
                     }.into_any()
                 }
             })}
+            <crate::duties::ThisWeek />
             <h2>{t!(i18n, home.quick_heading)}</h2>
             <ul class="quick-links">
                 <li><A href=href("/direct/track") attr:class="button secondary">{t!(i18n, home.track)}</A></li>

@@ -6,7 +6,9 @@ mod consent;
 mod layout;
 mod link;
 mod loaded;
+mod now;
 mod qr;
+mod read_aloud;
 mod receipt;
 pub mod storage;
 
@@ -16,5 +18,7 @@ pub use consent::ConsentField;
 pub use layout::Shell;
 pub use link::{app_path, base, href};
 pub use loaded::{DataErrorView, Loading, loaded};
+pub use now::{now, today};
 pub use qr::QrSvg;
+pub use read_aloud::ReadAloud;
 pub use receipt::ReceiptCode;

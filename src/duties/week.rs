@@ -1,0 +1,42 @@
+//! "本周代表接待": the week's receptions at the city hub and county branches (the ones most
+//! people can reach), from `receptions/{monday}.json`.
+
+use deputy_model::clock;
+use deputy_model::station::StationTier;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::data;
+use crate::i18n::*;
+use crate::ui::{href, loaded};
+
+#[component]
+pub fn ThisWeek() -> impl IntoView {
+    let i18n = use_i18n();
+    let monday = clock::format_date(deputy_model::station::week_start(crate::ui::today()));
+    let week = LocalResource::new(move || data::week_receptions(monday.clone()));
+    view! {
+        <section class="this-week-section">
+            <h2>{t!(i18n, duties.home_week)}</h2>
+            {loaded(week, move |w| {
+                let top: Vec<_> = w.receptions.into_iter().filter(|r| r.tier <= StationTier::CountyBranch).take(8).collect();
+                if top.is_empty() {
+                    view! { <p class="empty">{t!(i18n, duties.home_week_none)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="week-list">
+                            {top.into_iter().map(|r| view! {
+                                <li>
+                                    <time datetime=r.date.clone()>{r.date.clone()}</time>
+                                    <A href=href(&format!("/duties/stations/{}", r.station_id))>{r.station_name.clone()}</A>
+                                    <A href=href(&format!("/direct/deputy/{}", r.deputy_id))>{r.deputy_name.clone()}</A>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            })}
+            <p><A href=href("/duties/stations")>{t!(i18n, duties.more_stations)}" ›"</A></p>
+        </section>
+    }
+}
