@@ -424,7 +424,10 @@ for (const width of [MOBILE, DESKTOP]) {
       const c = readData(`${PUBLISHED_ID}.json`);
       assert.ok(c.final_text, `${PUBLISHED_ID}.json should have final_text`);
       const label = `/consult/${PUBLISHED_ID} at ${width}px`;
-      const changed = c.changes.filter((x) => x.kind !== 'unchanged');
+      // Shown by default: every changed article, and unchanged ones whose comments were answered
+      // (so a 未采纳 on an unchanged article is not hidden).
+      const answered = (ch) => ch.draft_article && c.adoption.some((a) => a.article === ch.draft_article);
+      const changed = c.changes.filter((x) => x.kind !== 'unchanged' || answered(x));
       const KIND = { unchanged: '未修改', changed: '有修改', added: '新增条文', removed: '删除条文' };
       const RESULT = { adopted: '采纳', partly: '部分采纳', not_adopted: '未采纳' };
       assert.ok(c.adoption.some((a) => a.result === 'not_adopted'), `${PUBLISHED_ID}.json should have a 未采纳 adoption`);
@@ -508,7 +511,8 @@ for (const width of [MOBILE, DESKTOP]) {
         await toggle.check();
         await eventually(async () => (await page.locator('section.result li.change').count()) === changed.length, { timeout: 3_000, interval: 100 });
         assert.equal(await page.locator('section.result li.change').count(), changed.length, `${label}: checking #only-changed again should show ${changed.length} changes`);
-        assert.equal(await page.locator('section.result li.change.change-unchanged').count(), 0, `${label}: no unchanged article when only changed are shown`);
+        const unchangedAnswered = changed.filter((x) => x.kind === 'unchanged').length;
+        assert.equal(await page.locator('section.result li.change.change-unchanged').count(), unchangedAnswered, `${label}: only the unchanged articles whose comments were answered when only changed are shown`);
 
         // Informational: which adoption results are visible with the default view.
         if (!visibleBadges.includes('未采纳')) {
