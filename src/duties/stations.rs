@@ -139,9 +139,12 @@ fn StationTree(all: Vec<StationSummary>) -> impl IntoView {
                                 let homes = children(&b.id, &all);
                                 view! {
                                     <li>
+                                        // A summary must not hold a link (nested controls): the branch's own
+                                        // link is the first entry inside.
                                         <details>
-                                            <summary><StationLink s=b /></summary>
+                                            <summary class="station-county">{b.region_name.clone()}</summary>
                                             <ul>
+                                                <li><StationLink s=b /></li>
                                                 {homes.into_iter().map(|h| {
                                                     let points = children(&h.id, &all);
                                                     view! {

@@ -40,6 +40,10 @@ export const ROUTES = [
   { name: 'mine', path: 'mine', h1: '我的提交' },
   { name: 'feedback', path: 'feedback', h1: '意见反馈' },
   { name: 'more', path: 'more', h1: null },
+  { name: 'stations', path: 'duties/stations', h1: '代表联络站' },
+  { name: 'station', path: 'duties/stations/s-150802', h1: '临河区人大代表联络分站' },
+  { name: 'direct-qa', path: 'direct/qa', h1: '公开答复' },
+  { name: 'direct-track', path: 'direct/track', h1: '查询办理进度' },
   { name: 'not-found', path: 'no-such-page', h1: '页面不存在' },
 ];
 
