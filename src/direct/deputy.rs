@@ -31,6 +31,13 @@ fn DeputyView(d: Deputy) -> impl IntoView {
     });
     let station = s.station_id.clone().map(|sid| LocalResource::new(move || data::station(sid.clone())));
     let initial: String = s.name.chars().next().map(String::from).unwrap_or_default();
+    // The group's name comes from groups.json (a few dozen entries, cached by the browser).
+    let groups = LocalResource::new(data::groups);
+    let group_id = s.group_id.clone();
+    let group_name = Signal::derive(move || {
+        let id = group_id.clone()?;
+        groups.get()?.ok()?.groups.into_iter().find(|g| g.id == id).map(|g| g.name)
+    });
     let page_url = {
         let origin = document().location().and_then(|l| l.origin().ok()).unwrap_or_default();
         format!("{origin}{}", href(&format!("/direct/deputy/{id}")))
@@ -59,6 +66,8 @@ fn DeputyView(d: Deputy) -> impl IntoView {
                 <dt>{t!(i18n, direct.title_label)}</dt><dd>{s.title.clone()}</dd>
                 <dt>{t!(i18n, direct.constituency)}</dt><dd>{d.constituency.clone()}</dd>
                 <dt>{t!(i18n, direct.term)}</dt><dd>{d.term.clone()}</dd>
+                <dt>{t!(i18n, direct.group_label)}</dt>
+                <dd>{move || group_name.get().unwrap_or_else(|| t_string!(i18n, direct.no_group).to_string())}</dd>
                 <dt>{t!(i18n, direct.ethnicity)}</dt><dd>{d.ethnicity.clone()}</dd>
             </dl>
             <h3>{t!(i18n, direct.bio)}</h3>
