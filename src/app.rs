@@ -81,14 +81,13 @@ fn TitleAndFocus() -> impl IntoView {
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <section class="page not-found">
-            <h1>{t!(i18n, not_found.title)}</h1>
-            <p>{t!(i18n, not_found.text)}</p>
+            <h1>{tr!(not_found.title)}</h1>
+            <p>{tr!(not_found.text)}</p>
             <p>
                 <leptos_router::components::A href=crate::ui::href("/") attr:class="button">
-                    {t!(i18n, not_found.home)}
+                    {tr!(not_found.home)}
                 </leptos_router::components::A>
             </p>
         </section>

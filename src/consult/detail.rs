@@ -76,26 +76,26 @@ fn ConsultationView(c: Consultation) -> impl IntoView {
             <span>{t!(i18n, consult.period, opens = s.opens.clone(), closes = s.closes.clone())}</span>
         </p>
         <p class="news-meta">
-            <span>{t!(i18n, consult.issuer)}"："{s.issuer.clone()}</span>
+            <span>{tr!(consult.issuer)}"："{s.issuer.clone()}</span>
             <span>{t!(i18n, consult.participants, n = s.participants)}</span>
             <span>{t!(i18n, consult.comments, n = s.comment_count)}</span>
         </p>
         <p class="lead">{s.summary.clone()}</p>
         <details class="background">
-            <summary>{t!(i18n, consult.background)}</summary>
+            <summary>{tr!(consult.background)}</summary>
             {c.with_value(|c| c.background.iter().map(|b| view! { <p>{b.text().to_string()}</p> }).collect_view())}
             {c.with_value(|c| (!c.channels.is_empty()).then(|| view! {
-                <h2>{t!(i18n, consult.channels)}</h2>
+                <h2>{tr!(consult.channels)}</h2>
                 <ul>{c.channels.iter().map(|ch| view! { <li>{ch.clone()}</li> }).collect_view()}</ul>
             }))}
         </details>
 
-        {(s.phase == Phase::Summarizing).then(|| view! { <p class="notice">{t!(i18n, consult.summarizing_note)}</p> })}
+        {(s.phase == Phase::Summarizing).then(|| view! { <p class="notice">{tr!(consult.summarizing_note)}</p> })}
         {c.with_value(|c| c.final_text.is_some().then(|| view! { <Changes c=c.clone() /> }))}
 
         <nav class="toc" aria-labelledby="toc-heading">
-            <h2 id="toc-heading">{t!(i18n, consult.toc)}</h2>
-            <p class="hint">{t!(i18n, consult.toc_hint)}</p>
+            <h2 id="toc-heading">{tr!(consult.toc)}</h2>
+            <p class="hint">{tr!(consult.toc_hint)}</p>
             {c.with_value(|c| c.draft.chapters.iter().map(|ch| view! {
                 <div class="toc-chapter">
                     {(ch.number > 0).then(|| view! { <p class="toc-chapter-title">{chapter_label(ch.number)}" "{ch.title.clone()}</p> })}
@@ -117,11 +117,11 @@ fn ConsultationView(c: Consultation) -> impl IntoView {
         </nav>
 
         <section class="draft" aria-labelledby="draft-heading">
-            <h2 id="draft-heading">{t!(i18n, consult.draft)}</h2>
+            <h2 id="draft-heading">{tr!(consult.draft)}</h2>
             {accepting.then(|| view! {
                 <p>
                     <button type="button" class="button secondary" on:click=move |_| target.aim(0)>
-                        {t!(i18n, consult.comment_general)}
+                        {tr!(consult.comment_general)}
                     </button>
                 </p>
             })}
@@ -134,7 +134,7 @@ fn ConsultationView(c: Consultation) -> impl IntoView {
         </section>
 
         <CommentForm c=c.get_value() target />
-        <p><A href=href("/consult")>{t!(i18n, consult.back)}</A></p>
+        <p><A href=href("/consult")>{tr!(consult.back)}</A></p>
     }
 }
 

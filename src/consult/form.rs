@@ -105,20 +105,20 @@ pub fn CommentForm(c: Consultation, target: CommentTarget) -> impl IntoView {
     let not_yet_text = t_string!(i18n, consult.not_yet, opens = s.opens.clone()).to_string();
     view! {
         <section class="comment-section" aria-labelledby="comment-heading">
-            <h2 id="comment-heading">{t!(i18n, consult.form_heading)}</h2>
+            <h2 id="comment-heading">{tr!(consult.form_heading)}</h2>
             {move || if closed_now.get() {
                 let text = if not_started { not_yet_text.clone() } else { refused_text.clone() };
                 view! { <p class="notice refused" id="comment-refused" tabindex="-1" role="alert">{text}</p> }.into_any()
             } else if let Some(code) = receipt.get() {
                 view! {
                     <div class="done" role="status" id="comment-done" tabindex="-1">
-                        <h3>{t!(i18n, consult.done_title)}</h3>
-                        <p>{t!(i18n, outbox.receipt)}</p>
+                        <h3>{tr!(consult.done_title)}</h3>
+                        <p>{tr!(outbox.receipt)}</p>
                         <ReceiptCode code />
-                        <p>{t!(i18n, consult.done_text)}</p>
+                        <p>{tr!(consult.done_text)}</p>
                         <p class="actions">
-                            <A href=href("/mine") attr:class="button secondary">{t!(i18n, nav.mine)}</A>
-                            <button type="button" class="button secondary" on:click=move |_| { receipt.set(None); go_to_later("comment-content"); }>{t!(i18n, consult.another)}</button>
+                            <A href=href("/mine") attr:class="button secondary">{tr!(nav.mine)}</A>
+                            <button type="button" class="button secondary" on:click=move |_| { receipt.set(None); go_to_later("comment-content"); }>{tr!(consult.another)}</button>
                         </p>
                     </div>
                 }.into_any()
@@ -127,13 +127,13 @@ pub fn CommentForm(c: Consultation, target: CommentTarget) -> impl IntoView {
                 view! {
                     <form class="form" novalidate on:submit=on_submit>
                         <div class="comment-about">
-                            <p><strong>{t!(i18n, consult.form_about)}</strong>
+                            <p><strong>{tr!(consult.form_about)}</strong>
                                 <span class="about-label">{move || if target.get() == 0 { t_string!(i18n, consult.form_general).to_string() } else { article_label(target.get()) }}</span>
                             </p>
                             {move || quote().map(|q| view! { <blockquote class="quote">{q}</blockquote> })}
                         </div>
                         <div class="field">
-                            <label for="comment-content">{t!(i18n, consult.content)}</label>
+                            <label for="comment-content">{tr!(consult.content)}</label>
                             <p class="hint" id="comment-content-hint">{t!(i18n, consult.content_hint, max = MAX_COMMENT)}</p>
                             <textarea id="comment-content" rows="6" aria-describedby="comment-content-hint comment-content-count comment-content-error"
                                 aria-invalid=move || (shows(Problem::Empty) || shows(Problem::TooLong)).to_string()
@@ -147,12 +147,12 @@ pub fn CommentForm(c: Consultation, target: CommentTarget) -> impl IntoView {
                             </p>
                         </div>
                         <div class="field">
-                            <label for="comment-name">{t!(i18n, consult.name)}</label>
+                            <label for="comment-name">{tr!(consult.name)}</label>
                             <input id="comment-name" type="text" autocomplete="name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
                         </div>
                         <div class="field">
-                            <label for="comment-contact">{t!(i18n, consult.contact)}</label>
-                            <p class="hint" id="comment-contact-hint">{t!(i18n, consult.contact_hint)}</p>
+                            <label for="comment-contact">{tr!(consult.contact)}</label>
+                            <p class="hint" id="comment-contact-hint">{tr!(consult.contact_hint)}</p>
                             <input id="comment-contact" type="text" aria-describedby="comment-contact-hint comment-contact-error"
                                 aria-invalid=move || shows(Problem::Contact).to_string()
                                 prop:value=move || contact.get() on:input=move |ev| contact.set(event_target_value(&ev)) />
@@ -165,8 +165,8 @@ pub fn CommentForm(c: Consultation, target: CommentTarget) -> impl IntoView {
                             error=Signal::derive(move || shows(Problem::Consent).then(|| t_string!(i18n, consult.err_consent).to_string()))
                             checked=consent
                         />
-                        <p class="hint">{t!(i18n, consult.draft_saved)}</p>
-                        <button type="submit" class="button primary">{t!(i18n, consult.submit)}</button>
+                        <p class="hint">{tr!(consult.draft_saved)}</p>
+                        <button type="submit" class="button primary">{tr!(consult.submit)}</button>
                     </form>
                 }.into_any()
             }}

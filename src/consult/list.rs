@@ -38,8 +38,8 @@ pub fn ConsultPage() -> impl IntoView {
     let set2 = set.clone();
     view! {
         <section class="page consult">
-            <h1>{t!(i18n, consult.title)}</h1>
-            <p class="lead">{t!(i18n, consult.intro)}</p>
+            <h1>{tr!(consult.title)}</h1>
+            <p class="lead">{tr!(consult.intro)}</p>
             {loaded(index, move |idx| {
                 let mut years: Vec<String> = idx.consultations.iter().map(|c| c.opens.chars().take(4).collect()).collect();
                 years.sort();
@@ -51,9 +51,9 @@ pub fn ConsultPage() -> impl IntoView {
                 view! {
                     <form class="form filters consult-filters" on:submit=|ev| ev.prevent_default()>
                         <div class="field">
-                            <label for="c-status">{t!(i18n, consult.status)}</label>
+                            <label for="c-status">{tr!(consult.status)}</label>
                             <select id="c-status" on:change=move |ev| set_a(event_target_value(&ev), year.get_untracked())>
-                                <option value="" selected=move || status.get().is_empty()>{t!(i18n, consult.any_status)}</option>
+                                <option value="" selected=move || status.get().is_empty()>{tr!(consult.any_status)}</option>
                                 {[Phase::Open, Phase::Summarizing, Phase::Published].into_iter().map(|p| {
                                     let key = phase_key(p);
                                     view! { <option value=key selected=move || status.get() == key>{move || phase_label(i18n, p)}</option> }
@@ -61,9 +61,9 @@ pub fn ConsultPage() -> impl IntoView {
                             </select>
                         </div>
                         <div class="field">
-                            <label for="c-year">{t!(i18n, consult.year)}</label>
+                            <label for="c-year">{tr!(consult.year)}</label>
                             <select id="c-year" on:change=move |ev| set_b(status.get_untracked(), event_target_value(&ev))>
-                                <option value="" selected=move || year.get().is_empty()>{t!(i18n, consult.any_year)}</option>
+                                <option value="" selected=move || year.get().is_empty()>{tr!(consult.any_year)}</option>
                                 {years.into_iter().map(|y| {
                                     let v = y.clone();
                                     view! { <option value=y.clone() selected=move || year.get() == v>{y.clone()}</option> }
@@ -80,7 +80,7 @@ pub fn ConsultPage() -> impl IntoView {
                             .cloned()
                             .collect();
                         if shown.is_empty() {
-                            view! { <p class="empty">{t!(i18n, consult.empty)}</p> }.into_any()
+                            view! { <p class="empty">{tr!(consult.empty)}</p> }.into_any()
                         } else {
                             view! { <ul class="consult-list">{shown.into_iter().map(|c| view! { <ConsultCard c /> }).collect_view()}</ul> }.into_any()
                         }
@@ -112,7 +112,7 @@ fn ConsultCard(c: ConsultationSummary) -> impl IntoView {
                 {if open {
                     view! { <strong class="countdown">{t!(i18n, consult.days_left, n = left)}</strong> }.into_any()
                 } else {
-                    view! { <span>{t!(i18n, consult.closed)}</span> }.into_any()
+                    view! { <span>{tr!(consult.closed)}</span> }.into_any()
                 }}
             </p>
             <p class="consult-summary">{c.summary.clone()}</p>
@@ -120,7 +120,7 @@ fn ConsultCard(c: ConsultationSummary) -> impl IntoView {
                 <span>{t!(i18n, consult.period, opens = c.opens.clone(), closes = c.closes.clone())}</span>
             </p>
             <p class="news-meta">
-                <span>{t!(i18n, consult.issuer)}"："{c.issuer.clone()}</span>
+                <span>{tr!(consult.issuer)}"："{c.issuer.clone()}</span>
                 <span>{t!(i18n, consult.participants, n = c.participants)}</span>
                 <span>{t!(i18n, consult.comments, n = c.comment_count)}</span>
             </p>

@@ -10,22 +10,21 @@ use crate::i18n::*;
 
 #[component]
 pub fn Changes(c: Consultation) -> impl IntoView {
-    let i18n = use_i18n();
     let only_changed = RwSignal::new(true);
     let changes = StoredValue::new(c.changes.clone());
     let adoption = StoredValue::new(c.adoption.clone());
     let general: Vec<_> = c.adoption.iter().filter(|a| a.article == 0).cloned().collect();
     view! {
         <section class="result" aria-labelledby="result-heading">
-            <h2 id="result-heading">{t!(i18n, consult.result_heading)}</h2>
-            <p class="hint">{t!(i18n, consult.result_intro)}</p>
+            <h2 id="result-heading">{tr!(consult.result_heading)}</h2>
+            <p class="hint">{tr!(consult.result_intro)}</p>
             <label class="check">
                 <input id="only-changed" type="checkbox" prop:checked=move || only_changed.get() on:change=move |ev| only_changed.set(event_target_checked(&ev)) />
-                <span>{t!(i18n, consult.only_changed)}</span>
+                <span>{tr!(consult.only_changed)}</span>
             </label>
             {(!general.is_empty()).then(|| view! {
                 <div class="change general">
-                    <h3>{t!(i18n, consult.general_adoption)}</h3>
+                    <h3>{tr!(consult.general_adoption)}</h3>
                     {general.into_iter().map(|a| view! { <AdoptionView a /> }).collect_view()}
                 </div>
             })}
@@ -99,9 +98,9 @@ fn AdoptionView(a: deputy_model::consult::Adoption) -> impl IntoView {
     view! {
         <div class=format!("adoption adoption-{cls}")>
             <p><span class=format!("adoption-badge adoption-{cls}")>{adoption_label(i18n, a.result)}</span></p>
-            <p><strong>{t!(i18n, consult.reason)}"："</strong>{a.reason.clone()}</p>
+            <p><strong>{tr!(consult.reason)}"："</strong>{a.reason.clone()}</p>
             {(!a.comments.is_empty()).then(|| view! {
-                <p class="hint">{t!(i18n, consult.led_by)}</p>
+                <p class="hint">{tr!(consult.led_by)}</p>
                 <ul class="led-by">{a.comments.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
             })}
         </div>

@@ -56,51 +56,51 @@ fn DeputyView(d: Deputy) -> impl IntoView {
                     <span class=format!("level-badge level-{}", s.level.key())>{level_label(i18n, s.level)}</span>
                     <span>{s.region_name.clone()}</span>
                 </p>
-                <A href=href(&format!("/direct/write/{id}")) attr:class="button primary write-button">{t!(i18n, direct.write)}</A>
+                <A href=href(&format!("/direct/write/{id}")) attr:class="button primary write-button">{tr!(direct.write)}</A>
             </div>
         </header>
 
         <section>
-            <h2>{t!(i18n, direct.profile_heading)}</h2>
+            <h2>{tr!(direct.profile_heading)}</h2>
             <dl class="facts">
-                <dt>{t!(i18n, direct.title_label)}</dt><dd>{s.title.clone()}</dd>
-                <dt>{t!(i18n, direct.constituency)}</dt><dd>{d.constituency.clone()}</dd>
-                <dt>{t!(i18n, direct.term)}</dt><dd>{d.term.clone()}</dd>
-                <dt>{t!(i18n, direct.group_label)}</dt>
+                <dt>{tr!(direct.title_label)}</dt><dd>{s.title.clone()}</dd>
+                <dt>{tr!(direct.constituency)}</dt><dd>{d.constituency.clone()}</dd>
+                <dt>{tr!(direct.term)}</dt><dd>{d.term.clone()}</dd>
+                <dt>{tr!(direct.group_label)}</dt>
                 <dd>{move || group_name.get().unwrap_or_else(|| t_string!(i18n, direct.no_group).to_string())}</dd>
-                <dt>{t!(i18n, direct.ethnicity)}</dt><dd>{d.ethnicity.clone()}</dd>
+                <dt>{tr!(direct.ethnicity)}</dt><dd>{d.ethnicity.clone()}</dd>
             </dl>
-            <h3>{t!(i18n, direct.bio)}</h3>
+            <h3>{tr!(direct.bio)}</h3>
             <p class="bio">{d.bio.clone()}</p>
         </section>
 
         {station.map(|st| view! {
             <section>
-                <h2>{t!(i18n, direct.station_days)}</h2>
+                <h2>{tr!(direct.station_days)}</h2>
                 {loaded(st, move |st| view! { <Receptions st deputy_id=id.clone() /> })}
             </section>
         })}
 
         <section>
-            <h2>{t!(i18n, direct.stats_heading)}</h2>
+            <h2>{tr!(direct.stats_heading)}</h2>
             {loaded(messages, |m| view! { <StatsView stats=m.stats /> })}
-            <p class="method">{t!(i18n, direct.stats_method)}</p>
+            <p class="method">{tr!(direct.stats_method)}</p>
         </section>
 
         <section>
-            <h2>{t!(i18n, direct.qa_heading)}</h2>
+            <h2>{tr!(direct.qa_heading)}</h2>
             {loaded(messages, |m| view! { <QaList items=m.messages show_deputy=false /> })}
         </section>
 
         <section class="qr-section">
-            <h2>{t!(i18n, direct.qr_heading)}</h2>
+            <h2>{tr!(direct.qr_heading)}</h2>
             <div class="qr-card">
                 <QrSvg text=page_url label=qr_label />
                 <div>
                     <p class="qr-name">{s.name.clone()}" · "{level_label(i18n, s.level)}</p>
-                    <p>{t!(i18n, direct.qr_text)}</p>
+                    <p>{tr!(direct.qr_text)}</p>
                     <button type="button" class="button secondary" on:click=|_| { let _ = window().print(); }>
-                        {t!(i18n, direct.print)}
+                        {tr!(direct.print)}
                     </button>
                 </div>
             </div>
@@ -110,7 +110,6 @@ fn DeputyView(d: Deputy) -> impl IntoView {
 
 #[component]
 fn Receptions(st: Station, deputy_id: String) -> impl IntoView {
-    let i18n = use_i18n();
     let today = clock::format_date(crate::ui::today());
     let mine: Vec<_> =
         st.receptions.iter().filter(|r| r.deputy_id == deputy_id && r.date >= today).take(3).cloned().collect();
@@ -118,10 +117,10 @@ fn Receptions(st: Station, deputy_id: String) -> impl IntoView {
         <p><strong>{st.summary.name.clone()}</strong></p>
         <p class="hint">{st.address.clone()}" · "{st.opening_hours.clone()}" · "<a href=format!("tel:{}", st.phone.replace('-', ""))>{st.phone.clone()}</a></p>
         {if mine.is_empty() {
-            view! { <p>{t!(i18n, direct.no_receptions)}</p> }.into_any()
+            view! { <p>{tr!(direct.no_receptions)}</p> }.into_any()
         } else {
             view! {
-                <p>{t!(i18n, direct.next_receptions)}</p>
+                <p>{tr!(direct.next_receptions)}</p>
                 <ul class="reception-list">
                     {mine.into_iter().map(|r| view! { <li><time datetime=r.date.clone()>{r.date.clone()}</time>" "{r.time.clone()}</li> }).collect_view()}
                 </ul>
@@ -141,10 +140,10 @@ pub fn StatsView(stats: Responsiveness) -> impl IntoView {
         stats.satisfied_percent().map(|p| format!("{p}%（{}/{}）", stats.satisfied, stats.rated)).unwrap_or_else(none);
     view! {
         <dl class="stats">
-            <div><dt>{t!(i18n, direct.stats_received)}</dt><dd>{stats.received}</dd></div>
-            <div><dt>{t!(i18n, direct.stats_answered)}</dt><dd>{answered}</dd></div>
-            <div><dt>{t!(i18n, direct.stats_median)}</dt><dd>{median}</dd></div>
-            <div><dt>{t!(i18n, direct.stats_satisfied)}</dt><dd>{satisfied}</dd></div>
+            <div><dt>{tr!(direct.stats_received)}</dt><dd>{stats.received}</dd></div>
+            <div><dt>{tr!(direct.stats_answered)}</dt><dd>{answered}</dd></div>
+            <div><dt>{tr!(direct.stats_median)}</dt><dd>{median}</dd></div>
+            <div><dt>{tr!(direct.stats_satisfied)}</dt><dd>{satisfied}</dd></div>
         </dl>
     }
 }
@@ -153,7 +152,7 @@ pub fn StatsView(stats: Responsiveness) -> impl IntoView {
 pub fn QaList(items: Vec<PublicMessage>, show_deputy: bool) -> impl IntoView {
     let i18n = use_i18n();
     if items.is_empty() {
-        return view! { <p class="empty">{t!(i18n, direct.qa_empty)}</p> }.into_any();
+        return view! { <p class="empty">{tr!(direct.qa_empty)}</p> }.into_any();
     }
     view! {
         <ul class="qa-list">
@@ -164,7 +163,7 @@ pub fn QaList(items: Vec<PublicMessage>, show_deputy: bool) -> impl IntoView {
                         <h3 class="qa-subject">{m.subject.clone()}</h3>
                         <p class="news-meta">
                             <span class="tag">{m.category.clone()}</span>
-                            <span>{t!(i18n, direct.received_on)}" "{received}</span>
+                            <span>{tr!(direct.received_on)}" "{received}</span>
                             <span class="state">{state_label(i18n, m.state)}</span>
                             {show_deputy.then(|| view! {
                                 <A href=href(&format!("/direct/deputy/{}", m.deputy_id))>{m.deputy_name.clone()}</A>
@@ -173,11 +172,11 @@ pub fn QaList(items: Vec<PublicMessage>, show_deputy: bool) -> impl IntoView {
                         <p class="qa-content">{m.content.clone()}</p>
                         {m.reply.clone().map(|r| view! {
                             <div class="qa-reply">
-                                <p class="qa-reply-by">{t!(i18n, direct.reply_by)}"："{r.by.clone()}" · "{clock::show_timestamp(&r.at)}</p>
+                                <p class="qa-reply-by">{tr!(direct.reply_by)}"："{r.by.clone()}" · "{clock::show_timestamp(&r.at)}</p>
                                 <p>{r.text.clone()}</p>
                             </div>
                         })}
-                        {m.rating.map(|r| view! { <p class="qa-rating">{t!(i18n, direct.state_rated)}"："{rating_label(i18n, r)}</p> })}
+                        {m.rating.map(|r| view! { <p class="qa-rating">{tr!(direct.state_rated)}"："{rating_label(i18n, r)}</p> })}
                         {m.suggestion_id.clone().map(|id| view! { <p class="qa-suggestion">{t!(i18n, direct.became_suggestion, id = id.clone())}</p> })}
                     </li>
                 }

@@ -120,7 +120,6 @@ async fn name_ids(q: &str) -> Result<std::collections::HashSet<String>, DataErro
 
 #[component]
 pub fn DirectPage() -> impl IntoView {
-    let i18n = use_i18n();
     let query = use_query_map();
     let filters = Memo::new(move |_| {
         let q = query.read();
@@ -160,11 +159,11 @@ pub fn DirectPage() -> impl IntoView {
 
     view! {
         <section class="page direct">
-            <h1>{t!(i18n, direct.title)}</h1>
-            <p class="lead">{t!(i18n, direct.intro)}</p>
+            <h1>{tr!(direct.title)}</h1>
+            <p class="lead">{tr!(direct.intro)}</p>
             <p class="quick-links">
-                <A href=href("/direct/track") attr:class="button secondary">{t!(i18n, direct.track)}</A>
-                <A href=href("/direct/qa") attr:class="button secondary">{t!(i18n, direct.qa_all)}</A>
+                <A href=href("/direct/track") attr:class="button secondary">{tr!(direct.track)}</A>
+                <A href=href("/direct/qa") attr:class="button secondary">{tr!(direct.qa_all)}</A>
             </p>
             <FilterForm filters set=set.clone() />
             {move || {
@@ -220,10 +219,10 @@ fn FilterForm(filters: Memo<Filters>, set: impl Fn(Filters) + Clone + Send + Syn
 
     view! {
         <form class="form filters" role="search" on:submit=|ev| ev.prevent_default()>
-            <h2 class="visually-hidden">{t!(i18n, direct.find_heading)}</h2>
+            <h2 class="visually-hidden">{tr!(direct.find_heading)}</h2>
             <div class="field">
-                <label for="f-name">{t!(i18n, direct.name)}</label>
-                <p class="hint" id="f-name-hint">{t!(i18n, direct.name_hint)}</p>
+                <label for="f-name">{tr!(direct.name)}</label>
+                <p class="hint" id="f-name-hint">{tr!(direct.name_hint)}</p>
                 <input
                     id="f-name"
                     type="search"
@@ -246,12 +245,12 @@ fn FilterForm(filters: Memo<Filters>, set: impl Fn(Filters) + Clone + Send + Syn
             </div>
             <div class="filter-grid">
                 <div class="field">
-                    <label for="f-county">{t!(i18n, direct.county)}</label>
+                    <label for="f-county">{tr!(direct.county)}</label>
                     <select id="f-county" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         u3(&|f: &mut Filters| { f.county = v.clone(); f.place.clear(); });
                     }>
-                        <option value="" selected=move || filters.get().county.is_empty()>{t!(i18n, direct.any_county)}</option>
+                        <option value="" selected=move || filters.get().county.is_empty()>{tr!(direct.any_county)}</option>
                         {move || city.get().and_then(|r| r.ok()).map(|c| c.children.into_iter().map(|r| {
                             let code = r.code.clone();
                             view! { <option value=r.code.clone() selected=move || filters.get().county == code>{r.name.clone()}</option> }
@@ -259,12 +258,12 @@ fn FilterForm(filters: Memo<Filters>, set: impl Fn(Filters) + Clone + Send + Syn
                     </select>
                 </div>
                 <div class="field">
-                    <label for="f-town">{t!(i18n, direct.town)}</label>
+                    <label for="f-town">{tr!(direct.town)}</label>
                     <select id="f-town" disabled=move || filters.get().county.is_empty() on:change=move |ev| {
                         let v = event_target_value(&ev);
                         u4(&|f: &mut Filters| f.place = v.clone());
                     }>
-                        <option value="" selected=move || filters.get().place.is_empty()>{t!(i18n, direct.any_town)}</option>
+                        <option value="" selected=move || filters.get().place.is_empty()>{tr!(direct.any_town)}</option>
                         {move || county.get().and_then(|r| r.ok()).flatten().map(|c| c.children.into_iter().map(|r| {
                             let code = r.code.clone();
                             view! { <option value=r.code.clone() selected=move || filters.get().place == code>{r.name.clone()}</option> }
@@ -272,24 +271,24 @@ fn FilterForm(filters: Memo<Filters>, set: impl Fn(Filters) + Clone + Send + Syn
                     </select>
                 </div>
                 <div class="field">
-                    <label for="f-level">{t!(i18n, direct.level)}</label>
+                    <label for="f-level">{tr!(direct.level)}</label>
                     <select id="f-level" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         u5(&|f: &mut Filters| f.level = v.clone());
                     }>
-                        <option value="" selected=move || filters.get().level.is_empty()>{t!(i18n, direct.any_level)}</option>
+                        <option value="" selected=move || filters.get().level.is_empty()>{tr!(direct.any_level)}</option>
                         {Level::ALL.into_iter().map(|l| view! {
                             <option value=l.key() selected=move || filters.get().level == l.key()>{move || level_label(i18n, l)}</option>
                         }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="f-group">{t!(i18n, direct.group)}</label>
+                    <label for="f-group">{tr!(direct.group)}</label>
                     <select id="f-group" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         u6(&|f: &mut Filters| f.group = v.clone());
                     }>
-                        <option value="" selected=move || filters.get().group.is_empty()>{t!(i18n, direct.any_group)}</option>
+                        <option value="" selected=move || filters.get().group.is_empty()>{tr!(direct.any_group)}</option>
                         {move || groups.get().and_then(|r| r.ok()).map(|g| g.groups.into_iter().map(|g| {
                             let id = g.id.clone();
                             view! { <option value=g.id.clone() selected=move || filters.get().group == id>{g.name.clone()}</option> }
@@ -297,12 +296,12 @@ fn FilterForm(filters: Memo<Filters>, set: impl Fn(Filters) + Clone + Send + Syn
                     </select>
                 </div>
                 <div class="field">
-                    <label for="f-station">{t!(i18n, direct.station)}</label>
+                    <label for="f-station">{tr!(direct.station)}</label>
                     <select id="f-station" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         u7(&|f: &mut Filters| f.station = v.clone());
                     }>
-                        <option value="" selected=move || filters.get().station.is_empty()>{t!(i18n, direct.any_station)}</option>
+                        <option value="" selected=move || filters.get().station.is_empty()>{tr!(direct.any_station)}</option>
                         {move || {
                             let county = filters.get().county;
                             stations.get().and_then(|r| r.ok()).map(|s| s.stations.into_iter()
@@ -317,7 +316,7 @@ fn FilterForm(filters: Memo<Filters>, set: impl Fn(Filters) + Clone + Send + Syn
                     </select>
                 </div>
             </div>
-            <button type="button" class="button secondary" on:click=clear>{t!(i18n, direct.clear)}</button>
+            <button type="button" class="button secondary" on:click=clear>{tr!(direct.clear)}</button>
         </form>
     }
 }
@@ -328,7 +327,7 @@ fn Prompt(set: impl Fn(Filters) + Clone + Send + Sync + 'static) -> impl IntoVie
     let i18n = use_i18n();
     view! {
         <div class="prompt">
-            <p>{t!(i18n, direct.prompt)}</p>
+            <p>{tr!(direct.prompt)}</p>
             <ul class="level-links">
                 {Level::ALL.into_iter().map(|l| {
                     let set = set.clone();
@@ -393,15 +392,15 @@ fn Results(rows: Rows, filters: Filters, set: impl Fn(Filters) + Clone + Send + 
     view! {
         <h2 class="results-heading" aria-live="polite">{heading}</h2>
         {if shown.is_empty() {
-            view! { <p class="empty">{t!(i18n, direct.no_results)}</p> }.into_any()
+            view! { <p class="empty">{tr!(direct.no_results)}</p> }.into_any()
         } else {
             view! { <ul class="deputy-list">{shown.into_iter().map(|d| view! { <DeputyCard deputy=d /> }).collect_view()}</ul> }.into_any()
         }}
         {(pages > 1).then(|| view! {
             <nav class="pager" aria-label=move || t_string!(i18n, direct.title)>
-                {(page > 1).then(|| view! { <button type="button" class="button secondary" on:click=go(page - 1)>{t!(i18n, direct.prev)}</button> })}
+                {(page > 1).then(|| view! { <button type="button" class="button secondary" on:click=go(page - 1)>{tr!(direct.prev)}</button> })}
                 <span class="pager-status">{t!(i18n, direct.page_of, page = page, pages = pages)}</span>
-                {(page < pages).then(|| view! { <button type="button" class="button secondary" on:click=go(page + 1)>{t!(i18n, direct.next)}</button> })}
+                {(page < pages).then(|| view! { <button type="button" class="button secondary" on:click=go(page + 1)>{tr!(direct.next)}</button> })}
             </nav>
         })}
     }

@@ -20,8 +20,8 @@ pub fn QaPage() -> impl IntoView {
     let stats = LocalResource::new(data::message_stats);
     view! {
         <section class="page qa">
-            <h1>{t!(i18n, direct.qa_page_title)}</h1>
-            <h2>{t!(i18n, direct.level_stats_heading)}</h2>
+            <h1>{tr!(direct.qa_page_title)}</h1>
+            <h2>{tr!(direct.level_stats_heading)}</h2>
             {loaded(stats, move |s| view! {
                 <div class="level-stats">
                     {s.by_level.into_iter().map(|(level, r)| view! {
@@ -32,14 +32,14 @@ pub fn QaPage() -> impl IntoView {
                     }).collect_view()}
                 </div>
             })}
-            <p class="method">{t!(i18n, direct.stats_method)}</p>
-            <h2>{t!(i18n, direct.qa_heading)}</h2>
+            <p class="method">{tr!(direct.stats_method)}</p>
+            <h2>{tr!(direct.qa_heading)}</h2>
             {loaded(items, move |p| view! {
                 <QaList items=p.items show_deputy=true />
                 <nav class="pager" aria-label=move || t_string!(i18n, direct.qa_heading)>
-                    {(p.page > 1).then(|| view! { <a class="button secondary" href=href(&format!("/direct/qa?page={}", p.page - 1))>{t!(i18n, direct.prev)}</a> })}
+                    {(p.page > 1).then(|| view! { <a class="button secondary" href=href(&format!("/direct/qa?page={}", p.page - 1))>{tr!(direct.prev)}</a> })}
                     <span class="pager-status">{t!(i18n, direct.page_of, page = p.page, pages = p.pages)}</span>
-                    {(p.page < p.pages).then(|| view! { <a class="button secondary" href=href(&format!("/direct/qa?page={}", p.page + 1))>{t!(i18n, direct.next)}</a> })}
+                    {(p.page < p.pages).then(|| view! { <a class="button secondary" href=href(&format!("/direct/qa?page={}", p.page + 1))>{tr!(direct.next)}</a> })}
                 </nav>
             })}
         </section>

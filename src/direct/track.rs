@@ -43,23 +43,23 @@ pub fn TrackPage() -> impl IntoView {
     });
     view! {
         <section class="page track">
-            <h1>{t!(i18n, direct.track_title)}</h1>
-            <p class="lead">{t!(i18n, direct.track_intro)}</p>
+            <h1>{tr!(direct.track_title)}</h1>
+            <p class="lead">{tr!(direct.track_intro)}</p>
             <form class="form track-form" novalidate on:submit=on_submit>
                 <div class="field">
-                    <label for="track-code">{t!(i18n, direct.code)}</label>
+                    <label for="track-code">{tr!(direct.code)}</label>
                     <input id="track-code" type="text" inputmode="numeric" autocomplete="off" aria-describedby="track-code-error"
                         aria-invalid=move || invalid().to_string()
                         prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev)) />
                     <p class="error" id="track-code-error">{move || invalid().then(|| t_string!(i18n, direct.err_code).to_string())}</p>
                 </div>
-                <button type="submit" class="button primary">{t!(i18n, direct.query)}</button>
+                <button type="submit" class="button primary">{tr!(direct.query)}</button>
             </form>
             {move || code.get().map(|c| view! {
                 <LocalCopy code=c.clone() />
                 {loaded(record, move |r| match r {
                     Some(r) => view! { <Record r /> }.into_any(),
-                    None => view! { <p class="notice" role="status">{t!(i18n, direct.not_found)}</p> }.into_any(),
+                    None => view! { <p class="notice" role="status">{tr!(direct.not_found)}</p> }.into_any(),
                 })}
             })}
         </section>
@@ -100,16 +100,16 @@ fn Record(r: MessageRecord) -> impl IntoView {
             <h2>{r.subject.clone()}</h2>
             <p class="news-meta">
                 <span class="tag">{r.category.clone()}</span>
-                <span>{t!(i18n, outbox.receipt)}" "{receipt::display(&r.receipt_code)}</span>
+                <span>{tr!(outbox.receipt)}" "{receipt::display(&r.receipt_code)}</span>
                 <span>"→ "{r.deputy_name.clone()}</span>
             </p>
             <p class="record-state">
                 {state.map(|s| view! { <strong class=format!("state-badge state-{s:?}")>{state_label(i18n, s)}</strong> })}
             </p>
-            {reopened.then(|| view! { <p class="notice">{t!(i18n, direct.reopened_note)}</p> })}
+            {reopened.then(|| view! { <p class="notice">{tr!(direct.reopened_note)}</p> })}
             {r.content.clone().map(|c| view! { <p class="qa-content">{c}</p> })}
             {r.suggestion_id.clone().map(|id| view! { <p class="qa-suggestion">{t!(i18n, direct.became_suggestion, id = id.clone())}</p> })}
-            <h3>{t!(i18n, direct.timeline)}</h3>
+            <h3>{tr!(direct.timeline)}</h3>
             <ol class="timeline">
                 {r.events.iter().map(|e| {
                     let when = clock::show_timestamp(e.at());
@@ -178,7 +178,7 @@ fn RateForm(code: String) -> impl IntoView {
     let choices = [Rating::Satisfied, Rating::Basically, Rating::Unsatisfied];
     view! {
         <section class="rate">
-            <h3>{t!(i18n, direct.rate_heading)}</h3>
+            <h3>{tr!(direct.rate_heading)}</h3>
             {move || match given().or(sent.get()) {
                 Some(rc) => view! {
                     <div class="done" role="status">
@@ -190,9 +190,9 @@ fn RateForm(code: String) -> impl IntoView {
                     let on_submit = on_submit.clone();
                     view! {
                         <form class="form" novalidate on:submit=on_submit>
-                            <p class="hint">{t!(i18n, direct.rate_hint)}</p>
+                            <p class="hint">{tr!(direct.rate_hint)}</p>
                             <fieldset class="choices" aria-describedby="rate-error">
-                                <legend>{t!(i18n, direct.rate_choose)}</legend>
+                                <legend>{tr!(direct.rate_choose)}</legend>
                                 {choices.into_iter().map(|c| view! {
                                     <label class="check choice">
                                         <input type="radio" name="rating" prop:checked=move || rating.get() == Some(c) on:change=move |_| rating.set(Some(c)) />
@@ -201,12 +201,12 @@ fn RateForm(code: String) -> impl IntoView {
                                 }).collect_view()}
                             </fieldset>
                             <p class="error" id="rate-error">{move || (tried.get() && rating.get().is_none()).then(|| t_string!(i18n, direct.rate_choose).to_string())}</p>
-                            {move || (rating.get() == Some(Rating::Unsatisfied)).then(|| view! { <p class="notice">{t!(i18n, direct.unsatisfied_note)}</p> })}
+                            {move || (rating.get() == Some(Rating::Unsatisfied)).then(|| view! { <p class="notice">{tr!(direct.unsatisfied_note)}</p> })}
                             <div class="field">
-                                <label for="rate-comment">{t!(i18n, direct.rate_comment)}</label>
+                                <label for="rate-comment">{tr!(direct.rate_comment)}</label>
                                 <textarea id="rate-comment" rows="3" prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
                             </div>
-                            <button type="submit" class="button primary">{t!(i18n, direct.rate_submit)}</button>
+                            <button type="submit" class="button primary">{tr!(direct.rate_submit)}</button>
                         </form>
                     }.into_any()
                 }

@@ -20,13 +20,12 @@ use crate::ui::{ConsentField, ReceiptCode, href, loaded};
 
 #[component]
 pub fn WritePage() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let deputy = LocalResource::new(move || data::deputy(id.get()));
     view! {
         <section class="page write">
-            <h1>{t!(i18n, direct.write_title)}</h1>
+            <h1>{tr!(direct.write_title)}</h1>
             {loaded(deputy, |d| view! { <LetterForm d /> })}
         </section>
     }
@@ -121,13 +120,13 @@ fn LetterForm(d: Deputy) -> impl IntoView {
         {move || match receipt.get() {
             Some(code) => view! {
                 <div class="done" role="status">
-                    <h2>{t!(i18n, direct.done_title)}</h2>
-                    <p>{t!(i18n, outbox.receipt)}</p>
+                    <h2>{tr!(direct.done_title)}</h2>
+                    <p>{tr!(outbox.receipt)}</p>
                     <ReceiptCode code=code.clone() />
-                    <p>{t!(i18n, direct.done_text)}</p>
+                    <p>{tr!(direct.done_text)}</p>
                     <p class="actions">
-                        <A href=href(&format!("/direct/track?code={code}")) attr:class="button">{t!(i18n, direct.to_track)}</A>
-                        <A href=href("/mine") attr:class="button secondary">{t!(i18n, direct.to_mine)}</A>
+                        <A href=href(&format!("/direct/track?code={code}")) attr:class="button">{tr!(direct.to_track)}</A>
+                        <A href=href("/mine") attr:class="button secondary">{tr!(direct.to_mine)}</A>
                     </p>
                 </div>
             }.into_any(),
@@ -135,15 +134,15 @@ fn LetterForm(d: Deputy) -> impl IntoView {
         }}
         <p class="lead">{to}</p>
         <details class="howto">
-            <summary>{t!(i18n, direct.howto)}</summary>
-            <p>{t!(i18n, direct.howto_text)}</p>
+            <summary>{tr!(direct.howto)}</summary>
+            <p>{tr!(direct.howto_text)}</p>
         </details>
         <form class="form" novalidate on:submit=on_submit>
             {move || (tried.get() && !problems().is_empty()).then(|| view! {
                 <p class="error-summary" role="alert">{t!(i18n, direct.err_summary, n = problems().len())}</p>
             })}
             <div class="field">
-                <label for="letter-subject">{t!(i18n, direct.subject)}</label>
+                <label for="letter-subject">{tr!(direct.subject)}</label>
                 <p class="hint" id="letter-subject-hint">{t!(i18n, direct.subject_hint, max = SUBJECT_MAX)}</p>
                 <input id="letter-subject" type="text" aria-describedby="letter-subject-hint letter-subject-count letter-subject-error"
                     aria-invalid=move || err(&[LetterProblem::SubjectEmpty, LetterProblem::SubjectTooLong])
@@ -157,11 +156,11 @@ fn LetterForm(d: Deputy) -> impl IntoView {
                 </p>
             </div>
             <div class="field">
-                <label for="letter-category">{t!(i18n, direct.category)}</label>
+                <label for="letter-category">{tr!(direct.category)}</label>
                 <select id="letter-category" aria-describedby="letter-category-error"
                     aria-invalid=move || err(&[LetterProblem::CategoryMissing])
                     on:change=move |ev| category.set(event_target_value(&ev))>
-                    <option value="" selected=move || category.get().is_empty()>{t!(i18n, direct.choose_category)}</option>
+                    <option value="" selected=move || category.get().is_empty()>{tr!(direct.choose_category)}</option>
                     {move || categories().into_iter().map(|c| {
                         let v = c.clone();
                         view! { <option value=c.clone() selected=move || category.get() == v>{c.clone()}</option> }
@@ -172,7 +171,7 @@ fn LetterForm(d: Deputy) -> impl IntoView {
                 </p>
             </div>
             <div class="field">
-                <label for="letter-content">{t!(i18n, direct.content)}</label>
+                <label for="letter-content">{tr!(direct.content)}</label>
                 <p class="hint" id="letter-content-hint">{t!(i18n, direct.content_hint, max = CONTENT_MAX)}</p>
                 <textarea id="letter-content" rows="8" aria-describedby="letter-content-hint letter-content-count letter-content-error"
                     aria-invalid=move || err(&[LetterProblem::ContentEmpty, LetterProblem::ContentTooLong])
@@ -188,16 +187,16 @@ fn LetterForm(d: Deputy) -> impl IntoView {
             <div class="field">
                 <label class="check">
                     <input id="letter-anonymous" type="checkbox" prop:checked=move || anonymous.get() on:change=move |ev| anonymous.set(event_target_checked(&ev)) />
-                    <span>{t!(i18n, direct.anonymous)}</span>
+                    <span>{tr!(direct.anonymous)}</span>
                 </label>
             </div>
             <div class="field" hidden=move || anonymous.get()>
-                <label for="letter-name">{t!(i18n, direct.your_name)}</label>
+                <label for="letter-name">{tr!(direct.your_name)}</label>
                 <input id="letter-name" type="text" autocomplete="name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
             </div>
             <div class="field" hidden=move || anonymous.get()>
-                <label for="letter-phone">{t!(i18n, direct.your_phone)}</label>
-                <p class="hint" id="letter-phone-hint">{t!(i18n, direct.phone_hint)}</p>
+                <label for="letter-phone">{tr!(direct.your_phone)}</label>
+                <p class="hint" id="letter-phone-hint">{tr!(direct.phone_hint)}</p>
                 <input id="letter-phone" type="tel" inputmode="tel" autocomplete="tel" aria-describedby="letter-phone-hint letter-phone-error"
                     aria-invalid=move || err(&[LetterProblem::Phone])
                     prop:value=move || phone.get() on:input=move |ev| phone.set(event_target_value(&ev)) />
@@ -208,7 +207,7 @@ fn LetterForm(d: Deputy) -> impl IntoView {
             <div class="field">
                 <label class="check">
                     <input id="letter-publish" type="checkbox" prop:checked=move || publish.get() on:change=move |ev| publish.set(event_target_checked(&ev)) />
-                    <span>{t!(i18n, direct.publish)}</span>
+                    <span>{tr!(direct.publish)}</span>
                 </label>
             </div>
             <ConsentField
@@ -218,8 +217,8 @@ fn LetterForm(d: Deputy) -> impl IntoView {
                 error=Signal::derive(move || shows(LetterProblem::Consent).then(|| t_string!(i18n, direct.err_consent).to_string()))
                 checked=consent
             />
-            <p class="hint">{t!(i18n, direct.draft_saved)}</p>
-            <button type="submit" class="button primary">{t!(i18n, direct.submit)}</button>
+            <p class="hint">{tr!(direct.draft_saved)}</p>
+            <button type="submit" class="button primary">{tr!(direct.submit)}</button>
         </form>
     }
 }

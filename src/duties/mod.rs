@@ -13,34 +13,32 @@ pub use week::ThisWeek;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::i18n::*;
 use crate::ui::href;
 
 #[component]
 pub fn DutiesPage() -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <section class="page duties">
-            <h1>{t!(i18n, duties.title)}</h1>
-            <p class="lead">{t!(i18n, duties.intro)}</p>
+            <h1>{tr!(duties.title)}</h1>
+            <p class="lead">{tr!(duties.intro)}</p>
             <ul class="module-grid">
                 <li class="module-card">
                     <A href=href("/duties/stations") attr:class="module-link">
                         <span class="module-mark" aria-hidden="true">"站"</span>
-                        <span class="module-title">{t!(i18n, duties.stations)}</span>
-                        <span class="module-desc">{t!(i18n, duties.stations_desc)}</span>
+                        <span class="module-title">{tr!(duties.stations)}</span>
+                        <span class="module-desc">{tr!(duties.stations_desc)}</span>
                     </A>
                 </li>
                 <li class="module-card">
                     <A href=href("/news") attr:class="module-link">
                         <span class="module-mark" aria-hidden="true">"闻"</span>
-                        <span class="module-title">{t!(i18n, nav.news)}</span>
-                        <span class="module-desc">{t!(i18n, duties.news_desc)}</span>
+                        <span class="module-title">{tr!(nav.news)}</span>
+                        <span class="module-desc">{tr!(duties.news_desc)}</span>
                     </A>
                 </li>
             </ul>
             <ThisWeek />
-            <p class="notice">{t!(i18n, duties.coming)}</p>
+            <p class="notice">{tr!(duties.coming)}</p>
         </section>
     }
 }

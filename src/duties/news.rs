@@ -23,7 +23,7 @@ fn kind_label(i18n: leptos_i18n::I18nContext<Locale>, kind: NewsKind) -> &'stati
 pub fn NewsList(items: Vec<NewsSummary>) -> impl IntoView {
     let i18n = use_i18n();
     if items.is_empty() {
-        return view! { <p class="empty">{t!(i18n, news.empty)}</p> }.into_any();
+        return view! { <p class="empty">{tr!(news.empty)}</p> }.into_any();
     }
     view! {
         <ul class="news-list">
@@ -56,16 +56,16 @@ pub fn NewsListPage() -> impl IntoView {
     let data = LocalResource::new(move || news_page(page()));
     view! {
         <section class="page news">
-            <h1>{t!(i18n, news.title)}</h1>
+            <h1>{tr!(news.title)}</h1>
             {loaded(data, move |p| {
                 let prev = (p.page > 1).then(|| href(&format!("/news?page={}", p.page - 1)));
                 let next = (p.page < p.pages).then(|| href(&format!("/news?page={}", p.page + 1)));
                 view! {
                     <NewsList items=p.items />
                     <nav class="pager" aria-label=move || t_string!(i18n, news.title)>
-                        {prev.map(|h| view! { <A href=h attr:class="button secondary">{t!(i18n, news.prev)}</A> })}
+                        {prev.map(|h| view! { <A href=h attr:class="button secondary">{tr!(news.prev)}</A> })}
                         <span class="pager-status">{t!(i18n, news.page_of, page = p.page, pages = p.pages)}</span>
-                        {next.map(|h| view! { <A href=h attr:class="button secondary">{t!(i18n, news.next)}</A> })}
+                        {next.map(|h| view! { <A href=h attr:class="button secondary">{tr!(news.next)}</A> })}
                     </nav>
                 }
             })}
@@ -91,7 +91,7 @@ pub fn NewsArticlePage() -> impl IntoView {
                     <p class="news-meta">
                         <span class="tag">{kind_label(i18n, a.summary.kind)}</span>
                         <time datetime=a.summary.date.clone()>{a.summary.date.clone()}</time>
-                        {(!a.author.is_empty()).then(|| view! { <span>{t!(i18n, news.author)}"："{a.author.clone()}</span> })}
+                        {(!a.author.is_empty()).then(|| view! { <span>{tr!(news.author)}"："{a.author.clone()}</span> })}
                     </p>
                     <ReadAloud text=spoken.clone() />
                     <div class="article-body">
@@ -101,10 +101,10 @@ pub fn NewsArticlePage() -> impl IntoView {
                             Block::Quote(t) => view! { <blockquote><p>{t.clone()}</p></blockquote> }.into_any(),
                         }).collect_view()}
                     </div>
-                    {(!a.source.is_empty()).then(|| view! { <p class="source">{t!(i18n, news.source)}"："{a.source.clone()}</p> })}
+                    {(!a.source.is_empty()).then(|| view! { <p class="source">{tr!(news.source)}"："{a.source.clone()}</p> })}
                 }
             })}
-            <p><A href=href("/news")>{t!(i18n, news.back)}</A></p>
+            <p><A href=href("/news")>{tr!(news.back)}</A></p>
         </article>
     }
 }

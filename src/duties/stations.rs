@@ -56,8 +56,8 @@ pub fn StationsPage() -> impl IntoView {
     };
     view! {
         <section class="page stations">
-            <h1>{t!(i18n, duties.stations_title)}</h1>
-            <p class="lead">{t!(i18n, duties.stations_intro)}</p>
+            <h1>{tr!(duties.stations_title)}</h1>
+            <p class="lead">{tr!(duties.stations_intro)}</p>
             {loaded(index, move |idx| {
                 let all = idx.stations.clone();
                 let counties: Vec<StationSummary> = all.iter().filter(|s| s.tier == StationTier::CountyBranch).cloned().collect();
@@ -65,18 +65,18 @@ pub fn StationsPage() -> impl IntoView {
                 view! {
                     <form class="form filters consult-filters" on:submit=|ev| ev.prevent_default()>
                         <div class="field">
-                            <label for="s-tier">{t!(i18n, duties.tier)}</label>
+                            <label for="s-tier">{tr!(duties.tier)}</label>
                             <select id="s-tier" on:change=move |ev| set_a(event_target_value(&ev), county.get_untracked())>
-                                <option value="" selected=move || tier.get().is_empty()>{t!(i18n, duties.any_tier)}</option>
+                                <option value="" selected=move || tier.get().is_empty()>{tr!(duties.any_tier)}</option>
                                 {StationTier::ALL.into_iter().map(|t| view! {
                                     <option value=tier_key(t) selected=move || tier.get() == tier_key(t)>{move || tier_label(i18n, t)}</option>
                                 }).collect_view()}
                             </select>
                         </div>
                         <div class="field">
-                            <label for="s-county">{t!(i18n, duties.county)}</label>
+                            <label for="s-county">{tr!(duties.county)}</label>
                             <select id="s-county" on:change=move |ev| set_b(tier.get_untracked(), event_target_value(&ev))>
-                                <option value="" selected=move || county.get().is_empty()>{t!(i18n, duties.any_county)}</option>
+                                <option value="" selected=move || county.get().is_empty()>{tr!(duties.any_county)}</option>
                                 {counties.iter().map(|c| {
                                     let code = c.region_code.clone();
                                     let v = code.clone();
@@ -204,17 +204,17 @@ fn StationView(s: Station) -> impl IntoView {
         <h1>{s.summary.name.clone()}</h1>
         <p class="news-meta"><span class="level-badge">{tier_label(i18n, s.summary.tier)}</span><span>{s.summary.region_name.clone()}</span></p>
         <dl class="facts">
-            <dt>{t!(i18n, duties.address)}</dt><dd>{s.address.clone()}</dd>
-            <dt>{t!(i18n, duties.phone)}</dt><dd><a href=format!("tel:{}", s.phone.replace('-', ""))>{s.phone.clone()}</a></dd>
-            <dt>{t!(i18n, duties.hours)}</dt><dd>{s.opening_hours.clone()}</dd>
+            <dt>{tr!(duties.address)}</dt><dd>{s.address.clone()}</dd>
+            <dt>{tr!(duties.phone)}</dt><dd><a href=format!("tel:{}", s.phone.replace('-', ""))>{s.phone.clone()}</a></dd>
+            <dt>{tr!(duties.hours)}</dt><dd>{s.opening_hours.clone()}</dd>
         </dl>
         {s.summary.parent_id.clone().map(|p| view! {
-            <p><A href=href(&format!("/duties/stations/{p}"))>{t!(i18n, duties.parent)}</A></p>
+            <p><A href=href(&format!("/duties/stations/{p}"))>{tr!(duties.parent)}</A></p>
         })}
         <section>
-            <h2>{t!(i18n, duties.this_week)}</h2>
+            <h2>{tr!(duties.this_week)}</h2>
             {if this_week.is_empty() {
-                view! { <p>{t!(i18n, duties.no_reception_this_week)}</p> }.into_any()
+                view! { <p>{tr!(duties.no_reception_this_week)}</p> }.into_any()
             } else {
                 view! { <ul class="reception-list this-week">{this_week.into_iter().map(|r| view! {
                     <li><time datetime=r.date.clone()>{r.date.clone()}</time>" "{r.time.clone()}" "
@@ -222,31 +222,31 @@ fn StationView(s: Station) -> impl IntoView {
                 }).collect_view()}</ul> }.into_any()
             }}
             {(!upcoming.is_empty()).then(|| view! {
-                <h3>{t!(i18n, duties.upcoming)}</h3>
+                <h3>{tr!(duties.upcoming)}</h3>
                 <ul class="reception-list">{upcoming.into_iter().map(|r| view! {
                     <li><time datetime=r.date.clone()>{r.date.clone()}</time>" "{r.time.clone()}" "{r.deputy_name.clone()}</li>
                 }).collect_view()}</ul>
             })}
         </section>
         <section>
-            <h2>{t!(i18n, duties.deputies)}</h2>
+            <h2>{tr!(duties.deputies)}</h2>
             {loaded(deputies, move |p| {
                 let mine: Vec<_> = p.deputies.into_iter().filter(|d| d.station_id.as_deref() == Some(sid.as_str())).collect();
                 if mine.is_empty() {
-                    view! { <p>{t!(i18n, duties.no_deputies)}</p> }.into_any()
+                    view! { <p>{tr!(duties.no_deputies)}</p> }.into_any()
                 } else {
                     view! { <ul class="deputy-list">{mine.into_iter().map(|d| view! { <DeputyCard deputy=d /> }).collect_view()}</ul> }.into_any()
                 }
             })}
         </section>
         <section class="qr-section">
-            <h2>{t!(i18n, duties.qr_heading)}</h2>
+            <h2>{tr!(duties.qr_heading)}</h2>
             <div class="qr-card">
                 <QrSvg text=url label=qr_label />
                 <div>
                     <p class="qr-name">{s.summary.name.clone()}</p>
-                    <p>{t!(i18n, duties.qr_text)}</p>
-                    <button type="button" class="button secondary" on:click=|_| { let _ = window().print(); }>{t!(i18n, duties.print)}</button>
+                    <p>{tr!(duties.qr_text)}</p>
+                    <button type="button" class="button secondary" on:click=|_| { let _ = window().print(); }>{tr!(duties.print)}</button>
                 </div>
             </div>
         </section>

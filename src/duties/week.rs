@@ -7,21 +7,19 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::data;
-use crate::i18n::*;
 use crate::ui::{href, loaded};
 
 #[component]
 pub fn ThisWeek() -> impl IntoView {
-    let i18n = use_i18n();
     let monday = clock::format_date(deputy_model::station::week_start(crate::ui::today()));
     let week = LocalResource::new(move || data::week_receptions(monday.clone()));
     view! {
         <section class="this-week-section">
-            <h2>{t!(i18n, duties.home_week)}</h2>
+            <h2>{tr!(duties.home_week)}</h2>
             {loaded(week, move |w| {
                 let top: Vec<_> = w.receptions.into_iter().filter(|r| r.tier <= StationTier::CountyBranch).take(8).collect();
                 if top.is_empty() {
-                    view! { <p class="empty">{t!(i18n, duties.home_week_none)}</p> }.into_any()
+                    view! { <p class="empty">{tr!(duties.home_week_none)}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="week-list">
@@ -36,7 +34,7 @@ pub fn ThisWeek() -> impl IntoView {
                     }.into_any()
                 }
             })}
-            <p><A href=href("/duties/stations")>{t!(i18n, duties.more_stations)}" ›"</A></p>
+            <p><A href=href("/duties/stations")>{tr!(duties.more_stations)}" ›"</A></p>
         </section>
     }
 }

@@ -89,27 +89,27 @@ pub fn FeedbackPage() -> impl IntoView {
 
     view! {
         <section class="page feedback">
-            <h1>{t!(i18n, feedback.title)}</h1>
+            <h1>{tr!(feedback.title)}</h1>
             {move || match receipt.get() {
                 Some(code) => view! {
                     <div class="done" role="status">
-                        <h2>{t!(i18n, feedback.done_title)}</h2>
-                        <p>{t!(i18n, outbox.receipt)}</p>
+                        <h2>{tr!(feedback.done_title)}</h2>
+                        <p>{tr!(outbox.receipt)}</p>
                         <ReceiptCode code />
-                        <p>{t!(i18n, feedback.done_text)}</p>
+                        <p>{tr!(feedback.done_text)}</p>
                         <p class="actions">
-                            <A href=href("/mine") attr:class="button">{t!(i18n, feedback.to_mine)}</A>
+                            <A href=href("/mine") attr:class="button">{tr!(feedback.to_mine)}</A>
                             <button type="button" class="button secondary" on:click=move |_| receipt.set(None)>
-                                {t!(i18n, feedback.again)}
+                                {tr!(feedback.again)}
                             </button>
                         </p>
                     </div>
                 }.into_any(),
                 None => view! {
-                    <p class="lead">{t!(i18n, feedback.intro)}</p>
+                    <p class="lead">{tr!(feedback.intro)}</p>
                     <form class="form" novalidate on:submit=on_submit>
                         <div class="field">
-                            <label for="feedback-content">{t!(i18n, feedback.content)}</label>
+                            <label for="feedback-content">{tr!(feedback.content)}</label>
                             <p class="hint" id="feedback-content-hint">{t!(i18n, feedback.content_hint, max = MAX_CONTENT)}</p>
                             <textarea
                                 id="feedback-content"
@@ -132,8 +132,8 @@ pub fn FeedbackPage() -> impl IntoView {
                             </p>
                         </div>
                         <div class="field">
-                            <label for="feedback-contact">{t!(i18n, feedback.contact)}</label>
-                            <p class="hint" id="feedback-contact-hint">{t!(i18n, feedback.contact_hint)}</p>
+                            <label for="feedback-contact">{tr!(feedback.contact)}</label>
+                            <p class="hint" id="feedback-contact-hint">{tr!(feedback.contact_hint)}</p>
                             <input
                                 id="feedback-contact"
                                 type="text"
@@ -155,8 +155,8 @@ pub fn FeedbackPage() -> impl IntoView {
                             error=Signal::derive(move || shows(Problem::Consent).then(|| t_string!(i18n, feedback.err_consent).to_string()))
                             checked=consent
                         />
-                        <p class="hint">{t!(i18n, feedback.draft_saved)}</p>
-                        <button type="submit" class="button primary">{t!(i18n, feedback.submit)}</button>
+                        <p class="hint">{tr!(feedback.draft_saved)}</p>
+                        <button type="submit" class="button primary">{tr!(feedback.submit)}</button>
                     </form>
                 }.into_any(),
             }}

@@ -26,10 +26,10 @@ pub fn HomePage() -> impl IntoView {
         <section class="page home">
             <div class="hero">
                 <h1>{name}</h1>
-                <p class="hero-motto">{t!(i18n, home.welcome)}</p>
-                <p class="hero-intro">{t!(i18n, home.intro)}</p>
+                <p class="hero-motto">{tr!(home.welcome)}</p>
+                <p class="hero-intro">{tr!(home.intro)}</p>
             </div>
-            <h2>{t!(i18n, home.modules_heading)}</h2>
+            <h2>{tr!(home.modules_heading)}</h2>
             <ul class="module-grid">
                 <ModuleCard href="/direct" mark="直" title=move || t_string!(i18n, nav.direct) desc=move || t_string!(i18n, home.direct_desc) />
                 <ModuleCard href="/consult" mark="征" title=move || t_string!(i18n, nav.consult) desc=move || t_string!(i18n, home.consult_desc) />
@@ -37,7 +37,7 @@ pub fn HomePage() -> impl IntoView {
                 <ModuleCard href="/training" mark="培" title=move || t_string!(i18n, nav.training) desc=move || t_string!(i18n, home.training_desc) />
                 <ModuleCard href="/proposals" mark="议" title=move || t_string!(i18n, nav.proposals) desc=move || t_string!(i18n, home.proposals_desc) />
             </ul>
-            <h2>{t!(i18n, home.consult_heading)}</h2>
+            <h2>{tr!(home.consult_heading)}</h2>
             {loaded(consultations, move |idx| {
                 let open: Vec<_> = idx
                     .consultations
@@ -45,7 +45,7 @@ pub fn HomePage() -> impl IntoView {
                     .filter(|c| c.phase == Phase::Open && accepts_comments(&c.opens, &c.closes, crate::consult::now()))
                     .collect();
                 if open.is_empty() {
-                    view! { <p class="empty">{t!(i18n, home.consult_none)}</p> }.into_any()
+                    view! { <p class="empty">{tr!(home.consult_none)}</p> }.into_any()
                 } else {
                     let today = deputy_model::clock::shanghai_date(crate::consult::now());
                     view! {
@@ -61,16 +61,16 @@ pub fn HomePage() -> impl IntoView {
                 }
             })}
             <crate::duties::ThisWeek />
-            <h2>{t!(i18n, home.quick_heading)}</h2>
+            <h2>{tr!(home.quick_heading)}</h2>
             <ul class="quick-links">
-                <li><A href=href("/direct/track") attr:class="button secondary">{t!(i18n, home.track)}</A></li>
-                <li><A href=href("/direct/qa") attr:class="button secondary">{t!(i18n, nav.qa)}</A></li>
-                <li><A href=href("/mine") attr:class="button secondary">{t!(i18n, home.mine)}</A></li>
-                <li><A href=href("/feedback") attr:class="button secondary">{t!(i18n, home.feedback)}</A></li>
+                <li><A href=href("/direct/track") attr:class="button secondary">{tr!(home.track)}</A></li>
+                <li><A href=href("/direct/qa") attr:class="button secondary">{tr!(nav.qa)}</A></li>
+                <li><A href=href("/mine") attr:class="button secondary">{tr!(home.mine)}</A></li>
+                <li><A href=href("/feedback") attr:class="button secondary">{tr!(home.feedback)}</A></li>
             </ul>
-            <h2>{t!(i18n, home.news_heading)}</h2>
+            <h2>{tr!(home.news_heading)}</h2>
             {loaded(news, |page| view! { <NewsList items=page.items.into_iter().take(5).collect() /> })}
-            <p><A href=href("/news")>{t!(i18n, home.more_news)}" ›"</A></p>
+            <p><A href=href("/news")>{tr!(home.more_news)}" ›"</A></p>
         </section>
     }
 }

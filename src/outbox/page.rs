@@ -23,18 +23,17 @@ pub fn kind_label(i18n: leptos_i18n::I18nContext<Locale>, kind: SubmissionKind) 
 
 #[component]
 pub fn OutboxPage() -> impl IntoView {
-    let i18n = use_i18n();
     let outbox = use_outbox();
     view! {
         <section class="page outbox">
-            <h1>{t!(i18n, outbox.title)}</h1>
-            <p class="lead">{t!(i18n, outbox.intro)}</p>
+            <h1>{tr!(outbox.title)}</h1>
+            <p class="lead">{tr!(outbox.intro)}</p>
             <Show when=move || outbox.storage_broken.get()>
-                <p class="notice" role="alert">{t!(i18n, outbox.storage_broken)}</p>
+                <p class="notice" role="alert">{tr!(outbox.storage_broken)}</p>
             </Show>
             <Show
                 when=move || outbox.items.with(|v| !v.is_empty())
-                fallback=move || view! { <p class="empty">{t!(i18n, outbox.empty)}</p> }
+                fallback=move || view! { <p class="empty">{tr!(outbox.empty)}</p> }
             >
                 <ul class="outbox-list">
                     <For
@@ -93,9 +92,9 @@ fn OutboxRow(item: OutboxItem) -> impl IntoView {
             </div>
             <p class="outbox-title">{sub.title.clone()}</p>
             <dl class="outbox-meta">
-                <dt>{t!(i18n, outbox.receipt)}</dt>
+                <dt>{tr!(outbox.receipt)}</dt>
                 <dd><ReceiptCode code=code.clone() /></dd>
-                <dt>{t!(i18n, outbox.created)}</dt>
+                <dt>{tr!(outbox.created)}</dt>
                 <dd>{clock::show_timestamp(&sub.created_at)}</dd>
             </dl>
             {hint.map(|h| view! { <p class="hint">{h}</p> })}
@@ -103,14 +102,14 @@ fn OutboxRow(item: OutboxItem) -> impl IntoView {
             <div class="outbox-actions">
                 {(!sent && has_endpoint()).then(|| view! {
                     <button type="button" class="button" on:click=move |_| send::flush_all(outbox)>
-                        {t!(i18n, outbox.send_now)}
+                        {tr!(outbox.send_now)}
                     </button>
                 })}
                 <button type="button" class="button secondary" on:click=on_download>
-                    {t!(i18n, outbox.download)}
+                    {tr!(outbox.download)}
                 </button>
                 <a class="button secondary" href=mail_href on:click=on_mail>
-                    {t!(i18n, outbox.email)}
+                    {tr!(outbox.email)}
                 </a>
             </div>
         </li>

@@ -5,21 +5,18 @@ use leptos_router::components::A;
 
 use crate::ui::href;
 
-use crate::i18n::*;
-
 #[component]
 pub fn UnderConstruction(#[prop(into)] title: Signal<String>, #[prop(into)] items: Signal<String>) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <section class="page building">
-            <h1>{move || title.get()} <span class="badge">{t!(i18n, building.badge)}</span></h1>
-            <p>{t!(i18n, building.text)}</p>
+            <h1>{move || title.get()} <span class="badge">{tr!(building.badge)}</span></h1>
+            <p>{tr!(building.text)}</p>
             <p class="building-items">{move || items.get()}</p>
-            <p>{t!(i18n, building.meanwhile)}</p>
+            <p>{tr!(building.meanwhile)}</p>
             <ul class="link-list">
-                <li><A href=href("/feedback")>{t!(i18n, home.feedback)}</A></li>
-                <li><A href=href("/news")>{t!(i18n, nav.news)}</A></li>
-                <li>{t!(i18n, building.contact_station)}</li>
+                <li><A href=href("/feedback")>{tr!(home.feedback)}</A></li>
+                <li><A href=href("/news")>{tr!(nav.news)}</A></li>
+                <li>{tr!(building.contact_station)}</li>
             </ul>
         </section>
     }

@@ -20,7 +20,7 @@ pub fn Shell(children: Children) -> impl IntoView {
     let body = children();
     let site_error = move || matches!(site.0.get(), Some(Err(_)));
     view! {
-        <a class="skip-link" href="#main">{t!(i18n, skip_to_main)}</a>
+        <a class="skip-link" href="#main">{tr!(skip_to_main)}</a>
         <header class="site-header">
             <div class="header-inner">
                 <A href=href("/") attr:class="site-name">
@@ -129,7 +129,6 @@ fn BottomNav() -> impl IntoView {
 
 #[component]
 fn Footer() -> impl IntoView {
-    let i18n = use_i18n();
     let site = use_site();
     view! {
         <footer class="site-footer">
@@ -139,22 +138,22 @@ fn Footer() -> impl IntoView {
                         let tel = format!("tel:{}", c.contact.phone.replace(['-', ' '], ""));
                         let mail = format!("mailto:{}", c.contact.email);
                         view! {
-                            <h2 class="footer-heading">{t!(i18n, footer.contact)}</h2>
+                            <h2 class="footer-heading">{tr!(footer.contact)}</h2>
                             <dl class="contact-list">
-                                <dt>{t!(i18n, footer.phone)}</dt>
+                                <dt>{tr!(footer.phone)}</dt>
                                 <dd><a href=tel>{c.contact.phone.clone()}</a></dd>
-                                <dt>{t!(i18n, footer.email)}</dt>
+                                <dt>{tr!(footer.email)}</dt>
                                 <dd><a href=mail>{c.contact.email.clone()}</a></dd>
-                                <dt>{t!(i18n, footer.address)}</dt>
+                                <dt>{tr!(footer.address)}</dt>
                                 <dd>{c.contact.address.clone()}</dd>
-                                <dt>{t!(i18n, footer.hours)}</dt>
+                                <dt>{tr!(footer.hours)}</dt>
                                 <dd>{c.contact.hours.clone()}</dd>
                             </dl>
-                            <p class="footer-host">{t!(i18n, footer.host)}"："{c.host.clone()}</p>
+                            <p class="footer-host">{tr!(footer.host)}"："{c.host.clone()}</p>
                             <p class="footer-updated">
-                                {t!(i18n, footer.updated)}" "{clock::show_timestamp(&c.updated_at)}
+                                {tr!(footer.updated)}" "{clock::show_timestamp(&c.updated_at)}
                             </p>
-                            <p class="footer-note">{t!(i18n, footer.disclaimer)}</p>
+                            <p class="footer-note">{tr!(footer.disclaimer)}</p>
                         }
                     })
             }}

@@ -7,11 +7,10 @@ use crate::i18n::*;
 
 #[component]
 pub fn Loading() -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <p class="loading" role="status">
             <span class="spinner" aria-hidden="true"></span>
-            {t!(i18n, data.loading)}
+            {tr!(data.loading)}
         </p>
     }
 }
@@ -23,10 +22,10 @@ pub fn DataErrorView(error: DataError, #[prop(into)] on_retry: Callback<()>) -> 
     let message = error.message(i18n);
     view! {
         <div class="data-error" role="alert">
-            <p class="data-error-title">{t!(i18n, data.error_title)}</p>
+            <p class="data-error-title">{tr!(data.error_title)}</p>
             <p class="data-error-message">{message}</p>
             <button type="button" class="retry button" on:click=move |_| on_retry.run(())>
-                {t!(i18n, data.retry)}
+                {tr!(data.retry)}
             </button>
         </div>
     }

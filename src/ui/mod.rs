@@ -22,3 +22,8 @@ pub use now::{now, today};
 pub use qr::QrSvg;
 pub use read_aloud::ReadAloud;
 pub use receipt::ReceiptCode;
+
+/// The current locale, read without subscribing (see the `tr!` macro).
+pub fn locale() -> crate::i18n::Locale {
+    crate::i18n::use_i18n().get_locale_untracked()
+}

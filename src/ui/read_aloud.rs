@@ -3,18 +3,15 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::*;
-
 fn synth() -> Option<web_sys::SpeechSynthesis> {
     web_sys::window().and_then(|w| w.speech_synthesis().ok())
 }
 
 #[component]
 pub fn ReadAloud(#[prop(into)] text: String) -> impl IntoView {
-    let i18n = use_i18n();
     let speaking = RwSignal::new(false);
     let Some(_) = synth() else {
-        return view! { <p class="hint">{t!(i18n, duties.no_speech)}</p> }.into_any();
+        return view! { <p class="hint">{tr!(duties.no_speech)}</p> }.into_any();
     };
     let start = move |_| {
         let Some(s) = synth() else { return };
@@ -44,9 +41,9 @@ pub fn ReadAloud(#[prop(into)] text: String) -> impl IntoView {
     view! {
         <p class="read-aloud">
             {move || if speaking.get() {
-                view! { <button type="button" class="button secondary" aria-pressed="true" on:click=stop>{t!(i18n, duties.stop_reading)}</button> }.into_any()
+                view! { <button type="button" class="button secondary" aria-pressed="true" on:click=stop>{tr!(duties.stop_reading)}</button> }.into_any()
             } else {
-                view! { <button type="button" class="button secondary" aria-pressed="false" on:click=start.clone()>{t!(i18n, duties.read_aloud)}</button> }.into_any()
+                view! { <button type="button" class="button secondary" aria-pressed="false" on:click=start.clone()>{tr!(duties.read_aloud)}</button> }.into_any()
             }}
         </p>
     }
