@@ -12,7 +12,7 @@ use super::phase_label;
 use super::result::Changes;
 use crate::data;
 use crate::i18n::*;
-use crate::ui::{href, loaded};
+use crate::ui::{ReadAloud, href, loaded};
 
 #[component]
 pub fn ConsultationPage() -> impl IntoView {
@@ -81,6 +81,18 @@ fn ConsultationView(c: Consultation) -> impl IntoView {
             <span>{t!(i18n, consult.comments, n = s.comment_count)}</span>
         </p>
         <p class="lead">{s.summary.clone()}</p>
+        <ReadAloud text=c.with_value(|c| {
+            let mut parts = vec![c.summary.title.clone()];
+            for ch in &c.draft.chapters {
+                if ch.number > 0 {
+                    parts.push(format!("{}　{}", chapter_label(ch.number), ch.title));
+                }
+                for a in &ch.articles {
+                    parts.push(format!("{}　{}", a.label(), a.text()));
+                }
+            }
+            parts.join("\n")
+        }) />
         <details class="background">
             <summary>{tr!(consult.background)}</summary>
             {c.with_value(|c| c.background.iter().map(|b| view! { <p>{b.text().to_string()}</p> }).collect_view())}

@@ -50,6 +50,10 @@ fn list(root: &Path) -> std::io::Result<Vec<String>> {
         for entry in fs::read_dir(&dir)? {
             let path = entry?.path();
             if path.is_dir() {
+                // export/ holds open-data downloads written by `export`, not data files.
+                if path.parent() == Some(root) && path.file_name().is_some_and(|n| n == "export") {
+                    continue;
+                }
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "json") {
                 if let Ok(rel) = path.strip_prefix(root) {

@@ -3,6 +3,7 @@
 
 mod bench;
 mod consult_build;
+mod export;
 mod generate;
 mod layout;
 mod load;
@@ -47,6 +48,13 @@ enum Command {
     /// Check a data folder: JSON syntax, schema, cross-references, dates, duplicates.
     /// Exits non-zero on any problem.
     Validate { dir: PathBuf },
+    /// Write open data into DIR/export/: CSV and JSON of the public records, Atom feeds.
+    Export {
+        dir: PathBuf,
+        /// The site's public address, for links in the feeds.
+        #[arg(long, default_value = "https://example.invalid/")]
+        site_url: String,
+    },
     /// Benchmark: the name search per keystroke over a generated city of about 7,000 deputies.
     BenchSearch {
         #[arg(long, default_value_t = 2025)]
@@ -93,6 +101,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let report = validate::run(&dir)?;
             print!("{}", report.text);
             Ok(if report.ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Export { dir, site_url } => {
+            let w = export::run(&dir, &site_url)?;
+            println!("已导出 {} 个开放数据文件到 {}", w.files, dir.join("export").display());
+            Ok(ExitCode::SUCCESS)
         }
         Command::BenchSearch { seed, rounds } => {
             print!("{}", bench::run(seed, rounds));
