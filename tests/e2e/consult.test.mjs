@@ -12,62 +12,34 @@
 //      result; the summarizing consultation (意见汇总中 note, form refused).
 // Every page visited gets a screenshot (consult-*-{width}.png) and an axe-core check.
 
-import { test, before, after, beforeEach, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import {
-  DIST,
-  BUILD_HINT,
   MOBILE,
   DESKTOP,
-  requireBuild,
-  serve,
-  launchBrowser,
-  newPage,
-  closePage,
+  useAppServer,
+  readData,
+  withPage,
   gotoApp,
+  reloadApp,
   waitForApp,
-  problems,
+  expectNoConsoleErrors,
   settle,
   shot,
   axeCheck,
-  digitsOf,
-  isValidReceiptCode,
+  groupedReceiptCode,
   eventually,
   storageText,
-  postJson,
 } from './lib.mjs';
 
-let server;
-let browser;
+const app = useAppServer({ reset: true });
 
-const DATA = path.join(DIST, 'data', 'consultations');
 const OPEN_ID = '2025-01';
 const SUMMARIZING_ID = '2025-02';
 const PUBLISHED_ID = '2024-03';
 
-before(async () => {
-  requireBuild(DIST, BUILD_HINT);
-  server = await serve(DIST, '/');
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  await postJson(server.url + '__test/reset');
-});
-
 // ---------------------------------------------------------------------------------------------
 // Data from the build
-
-function readData(rel) {
-  return JSON.parse(fs.readFileSync(path.join(DATA, rel), 'utf8'));
-}
 
 const NUMERALS = '零一二三四五六七八九';
 /** 第十二条 style labels (1–99), as crates/model's article_label. */
@@ -102,11 +74,6 @@ const squash = (s) => String(s || '').replace(/\s+/g, '');
 async function look(page, name, width, label) {
   await shot(page, `consult-${name}-${width}`);
   await axeCheck(page, label || `${name} at ${width}px`);
-}
-
-function expectClean(page, label) {
-  const list = problems(page);
-  assert.deepEqual(list, [], `${label}: console errors, page errors or failed requests:\n  ${list.join('\n  ')}`);
 }
 
 /** A short description of the focused element, for messages. */
@@ -159,6 +126,14 @@ async function waitCards(page, ids, label) {
   await settle(page);
 }
 
+/** /consult with the clock fixed at `time`: waits for every card, returns the open draft's card. */
+async function openCardAt(page, time, label) {
+  await page.clock.setFixedTime(new Date(time));
+  await gotoApp(page, app.server.url + 'consult');
+  await waitCards(page, readData('consultations/index.json').consultations.map((x) => x.id), label);
+  return (await cards(page)).find((x) => x.id === OPEN_ID);
+}
+
 function query(page) {
   const q = new URL(page.url()).searchParams;
   return { status: q.get('status'), year: q.get('year') };
@@ -195,13 +170,7 @@ async function expectRefused(page, closes, label) {
 async function doneCode(page, label) {
   const done = page.locator('section.comment-section .done[role="status"]');
   await done.waitFor({ state: 'visible', timeout: 15_000 });
-  const el = done.locator('.receipt-code').first();
-  await el.waitFor({ state: 'visible' });
-  const shown = (await el.innerText()).trim();
-  assert.match(shown, /^\d{4} \d{4} \d{4}$/, `${label}: .receipt-code should show 12 digits in groups of 4 ("${shown}")`);
-  const code = digitsOf(shown);
-  assert.ok(isValidReceiptCode(code), `${label}: receipt code ${code} fails its Damm check digit`);
-  return code;
+  return groupedReceiptCode(done, label);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -209,15 +178,14 @@ async function doneCode(page, label) {
 for (const width of [MOBILE, DESKTOP]) {
   describe(`征求意见 at ${width}px`, () => {
     test(`1. the open draft: validation, draft over reload, keyboard-only comment on 第十二条, receipt, 我的提交 (${width}px)`, async () => {
-      const index = readData('index.json');
-      const c = readData(`${OPEN_ID}.json`);
+      const index = readData('consultations/index.json');
+      const c = readData(`consultations/${OPEN_ID}.json`);
       const a12 = articles(c.draft).find((a) => a.number === 12);
       assert.ok(a12, `${OPEN_ID}.json should have article 12`);
-      const page = await newPage(browser, { width });
-      try {
+      await withPage(app.browser, { width }, async (page) => {
         // The list: the open draft with its countdown.
         const ll = `/consult at ${width}px`;
-        await gotoApp(page, server.url + 'consult');
+        await gotoApp(page, app.server.url + 'consult');
         await waitCards(page, index.consultations.map((x) => x.id), ll);
         await look(page, 'list', width, ll);
         const card = page.locator('li.consult-card', { has: page.locator(`a.consult-title[href$="/consult/${OPEN_ID}"]`) });
@@ -271,8 +239,7 @@ for (const width of [MOBILE, DESKTOP]) {
         // Reload mid-draft: the text is kept.
         const stored = await eventually(async () => (await storageText(page)).includes(draft), { timeout: 5_000 });
         assert.ok(stored, `${label}: the draft should be saved to storage`);
-        await page.reload();
-        await waitForApp(page);
+        await reloadApp(page);
         await waitDetail(page, c, `${label} after reload`);
         assert.equal(await page.locator('#comment-content').inputValue(), draft, `${label}: after a reload #comment-content should still hold the draft`);
         assert.ok(!(await page.locator('#comment-consent').isChecked()), `${label}: consent was never given, so it should still be unchecked`);
@@ -336,28 +303,22 @@ for (const width of [MOBILE, DESKTOP]) {
         await look(page, 'mine', width, ml);
 
         // The draft is gone once sent.
-        await gotoApp(page, server.url + `consult/${OPEN_ID}`);
+        await gotoApp(page, app.server.url + `consult/${OPEN_ID}`);
         await waitDetail(page, c, `${label} again`);
         assert.equal(await page.locator('#comment-content').inputValue(), '', `${label}: after sending, the form should be empty`);
-        expectClean(page, label);
-      } finally {
-        await closePage(page);
-      }
+        expectNoConsoleErrors(page, label);
+      });
     });
 
     test(`2. the deadline: refused after 2026-12-20 (Shanghai), open just before, checked again when sending (${width}px)`, async () => {
-      const c = readData(`${OPEN_ID}.json`);
+      const c = readData(`consultations/${OPEN_ID}.json`);
       assert.equal(c.closes, '2026-12-20', 'the open draft should close on 2026-12-20');
       const label = `/consult/${OPEN_ID} at ${width}px`;
 
       // After the deadline: 00:30 on 21 December in Shanghai (still 20 December in UTC).
-      let page = await newPage(browser, { width });
-      try {
-        await page.clock.setFixedTime(new Date('2026-12-21T00:30:00+08:00'));
+      await withPage(app.browser, { width }, async (page) => {
         const l = `${label}, clock 2026-12-21 00:30 +08:00`;
-        await gotoApp(page, server.url + 'consult');
-        await waitCards(page, readData('index.json').consultations.map((x) => x.id), l);
-        const open = (await cards(page)).find((x) => x.id === OPEN_ID);
+        const open = await openCardAt(page, '2026-12-21T00:30:00+08:00', l);
         assert.equal(open.countdown, null, `${l}: /consult should show no countdown for ${OPEN_ID} after the deadline: ${open.text}`);
         assert.match(open.text, /已截止/, `${l}: /consult should say 已截止 for ${OPEN_ID}: ${open.text}`);
         await look(page, 'list-after-deadline', width, `/consult at ${width}px after the deadline`);
@@ -369,27 +330,20 @@ for (const width of [MOBILE, DESKTOP]) {
         await look(page, 'after-deadline', width, l);
 
         // A direct load (reload) refuses too.
-        await page.reload();
-        await waitForApp(page);
+        await reloadApp(page);
         await waitDetail(page, c, `${l} after reload`);
         await expectRefused(page, '2026-12-20', `${l} after reload`);
-        expectClean(page, l);
-      } finally {
-        await closePage(page);
-      }
+        expectNoConsoleErrors(page, l);
+      });
 
       // Positive control: 23:30 on the closing day; then the deadline passes before sending.
-      page = await newPage(browser, { width });
-      try {
-        await page.clock.setFixedTime(new Date('2026-12-20T23:30:00+08:00'));
+      await withPage(app.browser, { width }, async (page) => {
         const l = `${label}, clock 2026-12-20 23:30 +08:00`;
-        await gotoApp(page, server.url + 'consult');
-        await waitCards(page, readData('index.json').consultations.map((x) => x.id), l);
-        const open = (await cards(page)).find((x) => x.id === OPEN_ID);
+        const open = await openCardAt(page, '2026-12-20T23:30:00+08:00', l);
         assert.equal(open.countdown, '还剩 1 天', `${l}: /consult should show 还剩 1 天 on the last day: ${open.text}`);
         await look(page, 'list-last-day', width, `/consult at ${width}px on the last day`);
 
-        await gotoApp(page, server.url + `consult/${OPEN_ID}`);
+        await gotoApp(page, app.server.url + `consult/${OPEN_ID}`);
         await waitDetail(page, c, l);
         assert.equal(await refusedText(page), null, `${l}: no p.refused before the deadline`);
         assert.ok(await page.locator('#comment-content').isVisible(), `${l}: the form (#comment-content) should show before the deadline`);
@@ -408,20 +362,18 @@ for (const width of [MOBILE, DESKTOP]) {
         const focusAfterRefusal = await focused(page);
         await look(page, 'refused-at-send', width, `${l} (refused at the moment of sending)`);
 
-        await gotoApp(page, server.url + 'mine');
+        await gotoApp(page, app.server.url + 'mine');
         await settle(page);
         const listed = await page.locator('.outbox-item', { hasText: '草案意见' }).count();
         assert.equal(listed, 0, `/mine at ${width}px: nothing should be listed after a refused send; shows ${(await page.locator('main#main').innerText()).replace(/\s+/g, ' ').slice(0, 300)}`);
         await look(page, 'mine-empty', width, `/mine at ${width}px after a refused send`);
-        expectClean(page, l);
+        expectNoConsoleErrors(page, l);
         assert.ok(onRefusal, `${l}: a send refused at the deadline should move focus to p.refused#comment-refused (the app calls go_to("comment-refused")); focus is on ${focusAfterRefusal}`);
-      } finally {
-        await closePage(page);
-      }
+      });
     });
 
     test(`3. the published consultation: diffs with del/ins, adoption reasons incl. 未采纳, the only-changed toggle (${width}px)`, async () => {
-      const c = readData(`${PUBLISHED_ID}.json`);
+      const c = readData(`consultations/${PUBLISHED_ID}.json`);
       assert.ok(c.final_text, `${PUBLISHED_ID}.json should have final_text`);
       const label = `/consult/${PUBLISHED_ID} at ${width}px`;
       // Shown by default: every changed article, and unchanged ones whose comments were answered
@@ -431,9 +383,8 @@ for (const width of [MOBILE, DESKTOP]) {
       const KIND = { unchanged: '未修改', changed: '有修改', added: '新增条文', removed: '删除条文' };
       const RESULT = { adopted: '采纳', partly: '部分采纳', not_adopted: '未采纳' };
       assert.ok(c.adoption.some((a) => a.result === 'not_adopted'), `${PUBLISHED_ID}.json should have a 未采纳 adoption`);
-      const page = await newPage(browser, { width });
-      try {
-        await gotoApp(page, server.url + `consult/${PUBLISHED_ID}`);
+      await withPage(app.browser, { width }, async (page) => {
+        await gotoApp(page, app.server.url + `consult/${PUBLISHED_ID}`);
         await waitDetail(page, c, label);
         const result = page.locator('section.result');
         await result.waitFor({ state: 'visible' });
@@ -528,19 +479,16 @@ for (const width of [MOBILE, DESKTOP]) {
           assert.match(await sec.locator('.count-badge').innerText(), new RegExp(`${k}\\s*条公开意见`), `${label}: section#a${n} should count ${k} published comment(s)`);
           assert.equal(await sec.locator('details.article-comments li').count(), k, `${label}: section#a${n} details.article-comments should hold ${k}`);
         }
-        expectClean(page, label);
-      } finally {
-        await closePage(page);
-      }
+        expectNoConsoleErrors(page, label);
+      });
     });
 
     test(`4. /consult filters by status and year in the URL, kept across a reload; the summarizing one (${width}px)`, async () => {
-      const index = readData('index.json').consultations;
+      const index = readData('consultations/index.json').consultations;
       const byId = Object.fromEntries(index.map((x) => [x.id, x]));
       const label = `/consult at ${width}px`;
-      const page = await newPage(browser, { width });
-      try {
-        await gotoApp(page, server.url + 'consult');
+      await withPage(app.browser, { width }, async (page) => {
+        await gotoApp(page, app.server.url + 'consult');
         await waitCards(page, index.map((x) => x.id), label);
         assert.equal((await page.locator('main#main h1').innerText()).trim(), '征求意见');
         const list = await cards(page);
@@ -574,8 +522,7 @@ for (const width of [MOBILE, DESKTOP]) {
         await look(page, 'list-published-2024', width, `${label}?status=published&year=2024`);
 
         // Reload keeps both.
-        await page.reload();
-        await waitForApp(page);
+        await reloadApp(page);
         await waitCards(page, [PUBLISHED_ID], `${label}?status=published&year=2024 after reload`);
         assert.equal(await page.locator('#c-status').inputValue(), 'published', `${label}: after a reload #c-status should still be published`);
         assert.equal(await page.locator('#c-year').inputValue(), '2024', `${label}: after a reload #c-year should still be 2024`);
@@ -586,13 +533,13 @@ for (const width of [MOBILE, DESKTOP]) {
         await waitCards(page, index.filter((x) => x.opens.startsWith('2024')).map((x) => x.id), `${label}, year=2024`);
 
         // Year 2026 by URL: the open one.
-        await gotoApp(page, server.url + 'consult?year=2026');
+        await gotoApp(page, app.server.url + 'consult?year=2026');
         await waitCards(page, index.filter((x) => x.opens.startsWith('2026')).map((x) => x.id), `${label}?year=2026`);
         assert.equal(await page.locator('#c-year').inputValue(), '2026');
         assert.equal(await page.locator('#c-status').inputValue(), '');
 
         // Nothing matches: the empty message.
-        await gotoApp(page, server.url + 'consult?status=open&year=2024');
+        await gotoApp(page, app.server.url + 'consult?status=open&year=2024');
         await page.locator('p.empty').waitFor({ state: 'visible' });
         assert.equal(await page.locator('li.consult-card').count(), 0, `${label}?status=open&year=2024 should list no cards`);
         assert.match(await page.locator('p.empty').innerText(), /没有符合条件的征求意见/);
@@ -601,14 +548,14 @@ for (const width of [MOBILE, DESKTOP]) {
         await look(page, 'list-empty', width, `${label}?status=open&year=2024`);
 
         // Summarizing: one card; its page has the note and refuses comments.
-        await gotoApp(page, server.url + 'consult?status=summarizing');
+        await gotoApp(page, app.server.url + 'consult?status=summarizing');
         await waitCards(page, [SUMMARIZING_ID], `${label}?status=summarizing`);
         assert.equal(await page.locator('#c-status').inputValue(), 'summarizing');
         assert.equal((await cards(page))[0].badge, '意见汇总中', `${label}: the summarizing card's .phase-badge`);
         await look(page, 'list-summarizing', width, `${label}?status=summarizing`);
         await page.locator('a.consult-title').first().click();
         await page.waitForURL((u) => u.pathname === `/consult/${SUMMARIZING_ID}`);
-        const c = readData(`${SUMMARIZING_ID}.json`);
+        const c = readData(`consultations/${SUMMARIZING_ID}.json`);
         const sl = `/consult/${SUMMARIZING_ID} at ${width}px`;
         await waitDetail(page, c, sl);
         assert.match(await page.locator('.phase-badge').first().innerText(), /意见汇总中/, `${sl}: the phase badge should say 意见汇总中`);
@@ -618,10 +565,8 @@ for (const width of [MOBILE, DESKTOP]) {
         assert.equal(await page.locator('section.result').count(), 0, `${sl}: no section.result before the result is published`);
         await expectRefused(page, c.closes, sl);
         await look(page, 'summarizing', width, sl);
-        expectClean(page, label);
-      } finally {
-        await closePage(page);
-      }
+        expectNoConsoleErrors(page, label);
+      });
     });
   });
 }

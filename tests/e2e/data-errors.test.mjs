@@ -2,31 +2,11 @@
 // shape, of a newer format or unreachable, the app says so in Chinese (role="alert"), offers
 // 重试, and recovers once the data is back. Console errors are expected here and not checked.
 
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { DIST, BUILD_HINT, MOBILE, requireBuild, serve, readSiteJson, launchBrowser, newPage, closePage, waitForApp } from './lib.mjs';
+import { MOBILE, useAppServer, hasData, readDataText, withPage, waitForApp } from './lib.mjs';
 
-let server;
-let browser;
-let site;
-let siteText;
-let newsText;
-
-before(async () => {
-  requireBuild(DIST, BUILD_HINT);
-  site = readSiteJson(DIST);
-  siteText = fs.readFileSync(path.join(DIST, 'data', 'site.json'), 'utf8');
-  newsText = fs.readFileSync(path.join(DIST, 'data', 'news', 'page-1.json'), 'utf8');
-  server = await serve(DIST, '/');
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppServer();
 
 const json = (body) => ({ status: 200, contentType: 'application/json; charset=utf-8', body });
 
@@ -59,16 +39,15 @@ async function errorMessage(page) {
 
 describe('data/site.json errors', () => {
   const messages = new Map();
-  for (const c of cases(fs.existsSync(path.join(DIST, 'data', 'site.json')) ? fs.readFileSync(path.join(DIST, 'data', 'site.json'), 'utf8') : '{}')) {
+  for (const c of cases(hasData('site.json') ? readDataText('site.json') : '{}')) {
     test(`site.json: ${c.name} → message with "${c.expect}", then 重试 recovers`, async () => {
-      const page = await newPage(browser, { width: MOBILE });
-      try {
+      await withPage(app.browser, { width: MOBILE }, async (page) => {
         let calls = 0;
         await page.route('**/data/site.json', (route) => {
           calls++;
           return c.handle(route);
         });
-        await page.goto(server.url + 'direct', { waitUntil: 'load' });
+        await page.goto(app.server.url + 'direct', { waitUntil: 'load' });
         const text = await errorMessage(page);
         assert.ok(text.includes(c.expect), `site.json ${c.name}: message should contain "${c.expect}", got "${text}"`);
         messages.set(c.name, text);
@@ -79,11 +58,9 @@ describe('data/site.json errors', () => {
         await page.locator('.data-error').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
         await waitForApp(page);
         assert.equal(await page.locator('.data-error').count(), 0, `site.json ${c.name}: the error should be gone after 重试`);
-        assert.ok((await page.locator('header').first().innerText()).includes(site.name), 'after 重试 the header should show the site name');
+        assert.ok((await page.locator('header').first().innerText()).includes(app.site.name), 'after 重试 the header should show the site name');
         assert.ok((await page.locator('main#main h1').innerText()).includes('直通代表'), 'after 重试 the page asked for should render');
-      } finally {
-        await closePage(page);
-      }
+      });
     });
   }
   test('site.json: the five messages differ', () => {
@@ -94,25 +71,22 @@ describe('data/site.json errors', () => {
 
 describe('data/news/page-1.json errors (home)', () => {
   const messages = new Map();
-  for (const c of cases(fs.existsSync(path.join(DIST, 'data', 'news', 'page-1.json')) ? fs.readFileSync(path.join(DIST, 'data', 'news', 'page-1.json'), 'utf8') : '{}')) {
+  for (const c of cases(hasData('news/page-1.json') ? readDataText('news/page-1.json') : '{}')) {
     test(`news page-1: ${c.name} → message with "${c.expect}", then 重试 recovers`, async () => {
-      const page = await newPage(browser, { width: MOBILE });
-      try {
+      await withPage(app.browser, { width: MOBILE }, async (page) => {
         await page.route('**/data/news/page-1.json', (route) => c.handle(route));
-        await page.goto(server.url, { waitUntil: 'load' });
+        await page.goto(app.server.url, { waitUntil: 'load' });
         const text = await errorMessage(page);
         assert.ok(text.includes(c.expect), `news ${c.name}: message should contain "${c.expect}", got "${text}"`);
         messages.set(c.name, text);
         // The rest of the page still works: the site loaded fine.
-        assert.ok((await page.locator('header').first().innerText()).includes(site.name), 'a news error should not take the header down');
+        assert.ok((await page.locator('header').first().innerText()).includes(app.site.name), 'a news error should not take the header down');
 
         await page.unroute('**/data/news/page-1.json');
         await page.locator('.data-error .retry').first().click();
         await page.locator('a.news-link').first().waitFor({ state: 'visible', timeout: 15_000 });
         assert.equal(await page.locator('.data-error').count(), 0, `news ${c.name}: the error should be gone after 重试`);
-      } finally {
-        await closePage(page);
-      }
+      });
     });
   }
   test('news page-1: the five messages differ', () => {

@@ -7,74 +7,53 @@
 //      replies, an invalid code, and the public Q&A page.
 // Every page visited gets a screenshot (direct-*-{width}.png) and an axe-core check.
 
-import { test, before, after, beforeEach, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import {
-  DIST,
-  BUILD_HINT,
   MOBILE,
   DESKTOP,
-  requireBuild,
-  serve,
-  readSiteJson,
-  launchBrowser,
+  useAppServer,
+  dataPath,
+  hasData,
+  readData,
+  withEndpoint,
   newPage,
   closePage,
+  withPage,
   gotoApp,
+  reloadApp,
   waitForApp,
-  problems,
+  expectNoConsoleErrors,
   clearProblems,
   settle,
   shot,
   axeCheck,
-  digitsOf,
+  damm,
+  groupedReceiptCode,
   eventually,
+  eventuallyShows,
+  textOr,
   navigateInApp,
   storageText,
-  postJson,
 } from './lib.mjs';
 
-let server;
-let browser;
-let site;
+const app = useAppServer({ reset: true });
 
-const DATA = path.join(DIST, 'data');
 const LEVELS = ['national', 'region', 'city', 'county', 'township'];
 const NAME = '娜仁其其格';
 const REOPENED_SUBJECT = '楼上漏水多次协商无果';
 
-before(async () => {
-  requireBuild(DIST, BUILD_HINT);
-  site = readSiteJson(DIST);
-  server = await serve(DIST, '/');
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  await postJson(server.url + '__test/reset');
-});
-
 // ---------------------------------------------------------------------------------------------
 // Data picked from the build
 
-function readData(rel) {
-  return JSON.parse(fs.readFileSync(path.join(DATA, rel), 'utf8'));
-}
-
 /** A township of kind `sumu`, with its county: {county, countyName, code, name}. */
 function pickSumu() {
-  const city = readData(`regions/${site.region_code}.json`);
+  const city = readData(`regions/${app.site.region_code}.json`);
   for (const county of city.children) {
-    const file = path.join(DATA, 'regions', `${county.code}.json`);
-    if (!fs.existsSync(file)) continue;
-    const c = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const rel = `regions/${county.code}.json`;
+    if (!hasData(rel)) continue;
+    const c = readData(rel);
     const sumu = (c.children || []).find((t) => t.kind === 'sumu');
     if (sumu) return { county: county.code, countyName: county.name, code: sumu.code, name: sumu.name };
   }
@@ -82,12 +61,11 @@ function pickSumu() {
 }
 
 function trackRecords() {
-  const dir = path.join(DATA, 'track');
   return fs
-    .readdirSync(dir)
+    .readdirSync(dataPath('track'))
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
+    .map((f) => readData(`track/${f}`));
 }
 
 /** A published record whose last event is `replied` (the rating form shows). */
@@ -102,25 +80,6 @@ function pickReopened() {
   assert.ok(r, `no track record for ${NAME} "${REOPENED_SUBJECT}"`);
   assert.ok(r.events.some((e) => e.type === 'reopened'), `the record ${r.receipt_code} has no "reopened" event`);
   return r;
-}
-
-const DAMM = [
-  [0, 3, 1, 7, 5, 9, 8, 6, 4, 2],
-  [7, 0, 9, 2, 1, 5, 4, 8, 6, 3],
-  [4, 2, 0, 6, 8, 7, 1, 3, 5, 9],
-  [1, 7, 5, 0, 9, 8, 3, 4, 2, 6],
-  [6, 1, 2, 3, 0, 4, 5, 9, 7, 8],
-  [3, 6, 7, 4, 2, 0, 9, 5, 8, 1],
-  [5, 8, 6, 9, 7, 2, 0, 1, 3, 4],
-  [8, 9, 4, 5, 3, 6, 2, 0, 1, 7],
-  [9, 4, 3, 8, 6, 1, 7, 2, 0, 5],
-  [2, 5, 8, 1, 4, 3, 6, 7, 9, 0],
-];
-const damm = (digits) => [...digits].reduce((i, c) => DAMM[i][c.charCodeAt(0) - 48], 0);
-
-/** Receipt codes of the 直通代表 module: twelve digits, the last a Damm check digit. */
-function isCode12(code) {
-  return /^[0-9]{12}$/.test(code) && damm(code) === 0;
 }
 
 /** A well-formed code with no published record. */
@@ -148,27 +107,6 @@ async function look(page, name, width, label) {
   await axeCheck(page, label || `${name} at ${width}px`);
 }
 
-/**
- * No console errors, page errors or failed requests, except those matching `allowed`
- * (regular expressions for failures provoked on purpose).
- */
-function expectClean(page, label, allowed = []) {
-  const all = problems(page);
-  if (process.env.E2E_DEBUG && all.length) console.log(`${label}: problems (some allowed):\n  ${all.join('\n  ')}`);
-  const list = all.filter((p) => !allowed.some((re) => re.test(p)));
-  assert.deepEqual(list, [], `${label}: console errors, page errors or failed requests:\n  ${list.join('\n  ')}`);
-}
-
-/** Serve site.json with submit_endpoint set (a URL) or removed (null), for the whole context. */
-async function routeSite(page, endpoint) {
-  const cfg = { ...site };
-  if (endpoint) cfg.submit_endpoint = endpoint;
-  else delete cfg.submit_endpoint;
-  await page.context().route('**/data/site.json', (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify(cfg) }),
-  );
-}
-
 async function heading(page) {
   const h = page.locator('h2.results-heading');
   await h.waitFor({ state: 'visible' });
@@ -181,7 +119,7 @@ async function waitHeading(page, re, label) {
     const h = page.locator('h2.results-heading');
     return (await h.count()) && re.test(await h.innerText());
   });
-  const now = (await page.locator('h2.results-heading').count()) ? await page.locator('h2.results-heading').innerText() : '(no h2.results-heading)';
+  const now = await textOr(page.locator('h2.results-heading'), '(no h2.results-heading)');
   assert.ok(ok, `${label}: the results heading should match ${re}; it shows: ${now}`);
   await settleList(page);
   return now.trim();
@@ -220,32 +158,13 @@ async function focusedId(page) {
   return page.evaluate(() => document.activeElement && document.activeElement.id);
 }
 
-/** The receipt code in a .done box: twelve digits shown as three groups of four. */
-async function doneCode(page, scope, label) {
-  const el = scope.locator('.receipt-code').first();
-  await el.waitFor({ state: 'visible', timeout: 15_000 });
-  const shown = (await el.innerText()).trim();
-  assert.match(shown, /^\d{4} \d{4} \d{4}$/, `${label}: .receipt-code should show 12 digits in groups of 4 ("${shown}")`);
-  const code = digitsOf(shown);
-  assert.ok(isCode12(code), `${label}: receipt code ${code} fails its Damm check digit`);
-  return code;
-}
-
 function outboxItem(page, code) {
   return page.locator(`.outbox-item[data-code="${code}"]`);
 }
 
 async function waitItemText(page, code, word, label, timeout = 10_000) {
-  const text = await eventually(
-    async () => {
-      const item = outboxItem(page, code);
-      if (!(await item.count())) return null;
-      const t = await item.innerText();
-      return t.includes(word) ? t : null;
-    },
-    { timeout },
-  );
-  const now = (await outboxItem(page, code).count()) ? await outboxItem(page, code).innerText() : '(no .outbox-item for this code)';
+  const text = await eventuallyShows(outboxItem(page, code), word, { timeout });
+  const now = await textOr(outboxItem(page, code), '(no .outbox-item for this code)');
   assert.ok(text, `${label}: the 我的提交 item ${code} should show "${word}"; it shows: ${now.replace(/\s+/g, ' ')}`);
   return text;
 }
@@ -256,18 +175,17 @@ for (const width of [MOBILE, DESKTOP]) {
   describe(`直通代表 at ${width}px`, () => {
     test(`1. a 苏木 resident finds deputies of all five levels (${width}px)`, async () => {
       const sumu = pickSumu();
-      const page = await newPage(browser, { width });
-      try {
+      await withPage(app.browser, { width }, async (page) => {
         const label = `/direct at ${width}px`;
-        await gotoApp(page, server.url + 'direct');
+        await gotoApp(page, app.server.url + 'direct');
         assert.match(await page.locator('main#main h1').innerText(), /直通代表/);
         assert.ok(await page.locator('#f-town').isDisabled(), `${label}: #f-town should be disabled before a county is chosen`);
         await look(page, 'start', width, label);
 
         // The seven counties are offered by code.
-        const city = readData(`regions/${site.region_code}.json`);
+        const city = readData(`regions/${app.site.region_code}.json`);
         const countyValues = await page.locator('#f-county option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
-        assert.deepEqual(countyValues.sort(), city.children.map((c) => c.code).sort(), `${label}: #f-county should list the counties of ${site.region_name}`);
+        assert.deepEqual(countyValues.sort(), city.children.map((c) => c.code).sort(), `${label}: #f-county should list the counties of ${app.site.region_name}`);
 
         await page.locator('#f-county').selectOption(sumu.county);
         await waitQuery(page, 'county', sumu.county, label);
@@ -319,23 +237,19 @@ for (const width of [MOBILE, DESKTOP]) {
         assert.ok(townList.length === nTown && townList.every((c) => c.level === 'township'), `${label}: level=township should list ${nTown} township deputies: ${JSON.stringify(townList)}`);
         assert.equal(query(page, 'page'), null, `${label}: changing a filter should go back to page 1`);
 
-        await page.reload();
-        await waitForApp(page);
+        await reloadApp(page);
         await waitHeading(page, new RegExp(`${sumu.name}.*共 ${nTown} 位`), `${label} after reload`);
         assert.equal(await page.locator('#f-county').inputValue(), sumu.county, `${label}: after a reload #f-county should still be ${sumu.county}`);
         assert.equal(await page.locator('#f-town').inputValue(), sumu.code, `${label}: after a reload #f-town should still be ${sumu.code}`);
         assert.equal(await page.locator('#f-level').inputValue(), 'township', `${label}: after a reload #f-level should still be township`);
-        expectClean(page, label);
-      } finally {
-        await closePage(page);
-      }
+        expectNoConsoleErrors(page, label);
+      });
     });
 
     test(`2. name search: initials, Chinese, full pinyin; kept across a reload (${width}px)`, async () => {
-      const page = await newPage(browser, { width });
-      try {
+      await withPage(app.browser, { width }, async (page) => {
         const label = `/direct name search at ${width}px`;
-        await gotoApp(page, server.url + 'direct');
+        await gotoApp(page, app.server.url + 'direct');
         const input = page.locator('#f-name');
         for (const [q, shotName] of [
           ['nrqqg', 'name-initials'],
@@ -360,8 +274,7 @@ for (const width of [MOBILE, DESKTOP]) {
         await waitQuery(page, 'q', 'nrqqg', label);
         await waitHeading(page, /共 \d+ 位/, label);
         const before = await cards(page);
-        await page.reload();
-        await waitForApp(page);
+        await reloadApp(page);
         const h = await waitHeading(page, /共 \d+ 位/, `${label} after reload`);
         assert.equal(await page.locator('#f-name').inputValue(), 'nrqqg', `${label}: after a reload #f-name should still hold nrqqg`);
         const after = await cards(page);
@@ -369,7 +282,7 @@ for (const width of [MOBILE, DESKTOP]) {
 
         // A name within a place: the county narrows the same pinyin search.
         const d = readData('search/n.json').entries.find((e) => e.name === NAME);
-        await gotoApp(page, server.url + `direct?county=${d.region_code}&q=nrqqg`);
+        await gotoApp(page, app.server.url + `direct?county=${d.region_code}&q=nrqqg`);
         await waitHeading(page, new RegExp(`${d.region_name}`), `${label} in ${d.region_name}`);
         const inPlace = await cards(page);
         assert.ok(inPlace.length >= 1 && inPlace.every((c) => c.name === NAME), `${label}: county=${d.region_code}&q=nrqqg should list only ${NAME}: ${JSON.stringify(inPlace)}`);
@@ -379,28 +292,26 @@ for (const width of [MOBILE, DESKTOP]) {
         await waitQuery(page, 'q', 'zzzzqqqq', label);
         await page.locator('p.empty').waitFor({ state: 'visible' });
         assert.equal(await page.locator('li.deputy-card').count(), 0, `${label}: a name nobody has should list no cards`);
-        expectClean(page, label);
-      } finally {
-        await closePage(page);
-      }
+        expectNoConsoleErrors(page, label);
+      });
     });
 
     test(`3. write to a deputy: validation, draft, offline queue, sent (${width}px)`, async () => {
       const d = readData('search/n.json').entries.find((e) => e.name === NAME);
-      const page = await newPage(browser, { width });
+      const page = await newPage(app.browser, { width });
       const offlineNoise = [/ERR_INTERNET_DISCONNECTED/, /ERR_NETWORK_CHANGED/, /Failed to fetch/];
       try {
-        await routeSite(page, server.url + '__test/submit');
+        await withEndpoint(page, app.server);
         const label = `/direct/write/${d.id} at ${width}px`;
 
         // The deputy's page.
-        await gotoApp(page, server.url + `direct/deputy/${d.id}`);
+        await gotoApp(page, app.server.url + `direct/deputy/${d.id}`);
         const dl = `/direct/deputy/${d.id} at ${width}px`;
         assert.equal((await page.locator('main#main h1').innerText()).trim(), NAME, `${dl}: h1 should be the name`);
         await page.locator('dl.stats').waitFor({ state: 'visible' });
         await page.locator('svg.qr').first().waitFor({ state: 'visible' });
-        const qaFile = path.join(DATA, 'messages', 'deputy', `${d.id}.json`);
-        if (fs.existsSync(qaFile) && JSON.parse(fs.readFileSync(qaFile, 'utf8')).messages.length) {
+        const qaFile = `messages/deputy/${d.id}.json`;
+        if (hasData(qaFile) && readData(qaFile).messages.length) {
           await page.locator('li.qa-item').first().waitFor({ state: 'visible' });
         }
         assert.ok(await page.locator('.method').first().isVisible(), `${dl}: the method note .method should be visible`);
@@ -434,7 +345,7 @@ for (const width of [MOBILE, DESKTOP]) {
 
         // Too long a content, a bad phone, the categories offered.
         const cats = await page.locator('#letter-category option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
-        assert.deepEqual(cats, site.message_categories, `${label}: #letter-category should offer the site's categories`);
+        assert.deepEqual(cats, app.site.message_categories, `${label}: #letter-category should offer the site's categories`);
         const subject = `夜间施工噪音扰民${width}`;
         await page.locator('#letter-subject').fill(subject);
         await page.locator('#letter-category').selectOption('城建');
@@ -469,8 +380,7 @@ for (const width of [MOBILE, DESKTOP]) {
         await page.locator('#letter-phone').fill('13812345678');
         await page.locator('#letter-publish').check();
         await eventually(async () => (await storageText(page)).includes(content), { timeout: 5_000 });
-        await page.reload();
-        await waitForApp(page);
+        await reloadApp(page);
         await page.locator('#letter-content').waitFor({ state: 'visible' });
         await eventually(async () => (await page.locator('#letter-content').inputValue()) === content, { timeout: 5_000 });
         assert.equal(await page.locator('#letter-content').inputValue(), content, `${label}: the content should survive a reload`);
@@ -481,15 +391,15 @@ for (const width of [MOBILE, DESKTOP]) {
 
         // Drafts are per deputy: another deputy's form is empty; back here the draft is still there.
         const other = readData('search/n.json').entries.find((e) => e.name === NAME && e.id !== d.id) || readData('search/n.json').entries.find((e) => e.id !== d.id);
-        await gotoApp(page, server.url + `direct/write/${other.id}`);
+        await gotoApp(page, app.server.url + `direct/write/${other.id}`);
         await page.locator('#letter-content').waitFor({ state: 'visible' });
         assert.equal(await page.locator('#letter-content').inputValue(), '', `${label}: the draft for ${d.id} should not show on /direct/write/${other.id}`);
         assert.equal(await page.locator('#letter-subject').inputValue(), '', `${label}: the subject for ${d.id} should not show on /direct/write/${other.id}`);
-        await gotoApp(page, server.url + `direct/write/${d.id}`);
+        await gotoApp(page, app.server.url + `direct/write/${d.id}`);
         await page.locator('#letter-content').waitFor({ state: 'visible' });
         await eventually(async () => (await page.locator('#letter-content').inputValue()) === content, { timeout: 5_000 });
         assert.equal(await page.locator('#letter-content').inputValue(), content, `${label}: back on ${d.id} the draft should still be there`);
-        expectClean(page, label);
+        expectNoConsoleErrors(page, label);
 
         // Offline: consent and submit; the receipt shows at once.
         await page.context().setOffline(true);
@@ -497,24 +407,24 @@ for (const width of [MOBILE, DESKTOP]) {
         await submit.click();
         const done = page.locator('.done[role="status"]');
         await done.waitFor({ state: 'visible', timeout: 10_000 });
-        const code = await doneCode(page, done, label);
+        const code = await groupedReceiptCode(done, label);
         const trackHref = await done.locator('a[href*="/direct/track?code="]').first().getAttribute('href');
         assert.ok(trackHref && trackHref.endsWith(`code=${code}`), `${label}: the done box should link to /direct/track?code=${code} (href ${trackHref})`);
         assert.equal(await page.locator('#letter-content').inputValue(), '', `${label}: the form should be emptied after sending`);
         await look(page, 'write-done', width, `${label} (done)`);
 
-        await navigateInApp(page, server.url, 'mine');
+        await navigateInApp(page, app.server.url, 'mine');
         await page.locator('main#main h1', { hasText: '我的提交' }).waitFor();
         const queued = await waitItemText(page, code, '待发送', `${label} offline`, 5_000);
         assert.match(queued, /给代表的信/, `${label}: the item should be labelled 给代表的信`);
         assert.ok(queued.includes(NAME) && queued.includes(subject), `${label}: the item title should name ${NAME} and the subject: ${queued}`);
-        assert.equal(server.state.received.length, 0, `${label}: nothing can arrive while offline`);
+        assert.equal(app.server.state.received.length, 0, `${label}: nothing can arrive while offline`);
         await look(page, 'mine-queued', width, `/mine at ${width}px (offline)`);
 
         // Online: it is POSTed once, with the letter's fields, and shows 已发送.
         await page.context().setOffline(false);
-        const got = await eventually(() => server.state.received.find((x) => x.receipt_code === code), { timeout: 12_000 });
-        assert.ok(got, `${label}: the server should receive ${code} after going online; received ${JSON.stringify(server.state.received).slice(0, 400)}`);
+        const got = await eventually(() => app.server.state.received.find((x) => x.receipt_code === code), { timeout: 12_000 });
+        assert.ok(got, `${label}: the server should receive ${code} after going online; received ${JSON.stringify(app.server.state.received).slice(0, 400)}`);
         assert.equal(got.kind, 'message', `${label}: kind`);
         const p = got.payload || {};
         assert.equal(p.deputy_id, d.id, `${label}: payload.deputy_id`);
@@ -526,19 +436,19 @@ for (const width of [MOBILE, DESKTOP]) {
         assert.equal(p.publish, true, `${label}: payload.publish`);
         assert.equal(p.consent, true, `${label}: payload.consent`);
         await waitItemText(page, code, '已发送', `${label} online`);
-        assert.equal(server.state.received.filter((x) => x.receipt_code === code).length, 1, `${label}: it should be sent exactly once`);
+        assert.equal(app.server.state.received.filter((x) => x.receipt_code === code).length, 1, `${label}: it should be sent exactly once`);
         await look(page, 'mine-sent', width, `/mine at ${width}px (sent)`);
 
         // Sending waited for the network: going offline and back must not break anything else.
-        expectClean(page, `${label} (offline and back)`, offlineNoise);
+        expectNoConsoleErrors(page, `${label} (offline and back)`, offlineNoise);
 
         // Tracking the new code: not published yet, but this device has it.
         clearProblems(page);
-        await gotoApp(page, server.url + `direct/track?code=${code}`);
+        await gotoApp(page, app.server.url + `direct/track?code=${code}`);
         await page.locator('.notice', { hasText: '暂未查到' }).waitFor({ state: 'visible' });
         const local = page.locator('.local-copy');
         assert.ok((await local.count()) && /已发送/.test(await local.innerText()), `${label}: /direct/track?code=${code} should say this device has the letter, 已发送`);
-        expectClean(page, `${label} (track)`, [new RegExp(`track/${code}\\.json`), ...offlineNoise]);
+        expectNoConsoleErrors(page, `${label} (track)`, [new RegExp(`track/${code}\\.json`), ...offlineNoise]);
       } finally {
         await page.context().setOffline(false).catch(() => {});
         await closePage(page);
@@ -548,10 +458,9 @@ for (const width of [MOBILE, DESKTOP]) {
     test(`4. track a receipt code, rate 不满意, the re-handled record, a bad code, Q&A (${width}px)`, async () => {
       const rec = pickReplied(width === MOBILE ? 0 : 1);
       const reopened = pickReopened();
-      const page = await newPage(browser, { width });
-      try {
+      await withPage(app.browser, { width }, async (page) => {
         const label = `/direct/track at ${width}px`;
-        await gotoApp(page, server.url + 'direct/track');
+        await gotoApp(page, app.server.url + 'direct/track');
         await look(page, 'track', width, label);
 
         // An invalid code: the check digit is wrong.
@@ -573,7 +482,7 @@ for (const width of [MOBILE, DESKTOP]) {
         await notice.waitFor({ state: 'visible' });
         assert.equal(await errorText(page, 'track-code-error'), '', `${label}: a valid code shows no error`);
         await look(page, 'track-none', width, `${label} (unpublished)`);
-        expectClean(page, label, [new RegExp(`track/${none}\\.json`)]);
+        expectNoConsoleErrors(page, label, [new RegExp(`track/${none}\\.json`)]);
         clearProblems(page);
 
         // A published code whose last event is "replied", typed with spaces as it is read aloud.
@@ -606,26 +515,25 @@ for (const width of [MOBILE, DESKTOP]) {
         await page.locator('.rate button[type="submit"]').click();
         const rated = page.locator('.rate .done[role="status"]');
         await rated.waitFor({ state: 'visible' });
-        const rc = await doneCode(page, rated, rl);
+        const rc = await groupedReceiptCode(rated, rl);
         assert.notEqual(rc, rec.receipt_code, `${rl}: the rating gets a receipt code of its own`);
         await look(page, 'track-rated', width, `${rl} (rated)`);
 
         // Reload: the rating given from this device is remembered.
-        await page.reload();
-        await waitForApp(page);
+        await reloadApp(page);
         await page.locator('.record').waitFor({ state: 'visible' });
         await page.locator('.rate .done').waitFor({ state: 'visible' });
         assert.equal(await page.locator('input[name="rating"]').count(), 0, `${rl}: after a reload the rating form should not show again`);
 
         // 我的提交 lists it as 答复评价.
-        await gotoApp(page, server.url + 'mine');
+        await gotoApp(page, app.server.url + 'mine');
         const itemText = await waitItemText(page, rc, '答复评价', `/mine at ${width}px`);
         assert.match(itemText, /不满意/, `/mine at ${width}px: the rating item should say 不满意: ${itemText.replace(/\s+/g, ' ')}`);
         await look(page, 'mine-rating', width, `/mine at ${width}px (rating)`);
 
         // The re-handled record: both replies in the timeline.
         const rel = `${label}, code ${reopened.receipt_code}`;
-        await gotoApp(page, server.url + `direct/track?code=${reopened.receipt_code}`);
+        await gotoApp(page, app.server.url + `direct/track?code=${reopened.receipt_code}`);
         await page.locator('.record').waitFor({ state: 'visible' });
         const timeline = page.locator('.record ol.timeline > li');
         assert.equal(await timeline.count(), reopened.events.length, `${rel}: one timeline entry per event`);
@@ -640,17 +548,15 @@ for (const width of [MOBILE, DESKTOP]) {
         await look(page, 'track-reopened', width, rel);
 
         // The public Q&A with per-level responsiveness.
-        await gotoApp(page, server.url + 'direct/qa');
+        await gotoApp(page, app.server.url + 'direct/qa');
         const ql = `/direct/qa at ${width}px`;
         await page.locator('.level-stat').first().waitFor({ state: 'visible' });
         assert.equal(await page.locator('.level-stat').count(), readData('messages/stats.json').by_level.length, `${ql}: one .level-stat per level`);
         assert.ok((await page.locator('li.qa-item').count()) > 0, `${ql}: public Q&A items`);
         assert.ok(await page.locator('.method').first().isVisible(), `${ql}: the method note`);
         await look(page, 'qa', width, ql);
-        expectClean(page, label);
-      } finally {
-        await closePage(page);
-      }
+        expectNoConsoleErrors(page, label);
+      });
     });
   });
 }

@@ -5,51 +5,18 @@
 //   3. the home page's 本周代表接待 links to a station.
 // Every page gets a screenshot and an axe-core check.
 
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import {
-  DIST,
-  BUILD_HINT,
-  MOBILE,
-  DESKTOP,
-  requireBuild,
-  serve,
-  launchBrowser,
-  newPage,
-  closePage,
-  gotoApp,
-  settle,
-  shot,
-  axeCheck,
-  expectNoConsoleErrors,
-  eventually,
-} from './lib.mjs';
+import { MOBILE, DESKTOP, useAppServer, readData, withPage, gotoApp, settle, shot, axeCheck, expectNoConsoleErrors, eventually } from './lib.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  requireBuild(DIST, BUILD_HINT);
-  server = await serve(DIST, '/');
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const index = () => JSON.parse(fs.readFileSync(path.join(DIST, 'data', 'stations', 'index.json'), 'utf8'));
+const app = useAppServer();
 
 for (const width of [MOBILE, DESKTOP]) {
   describe(`阳光履职 at ${width}px`, () => {
     test(`1. stations: tree, tier filter, a station opened by keyboard (${width}px)`, async () => {
-      const stations = index().stations;
-      const page = await newPage(browser, { width });
-      try {
-        await gotoApp(page, server.url + 'duties/stations');
+      const stations = readData('stations/index.json').stations;
+      await withPage(app.browser, { width }, async (page) => {
+        await gotoApp(page, app.server.url + 'duties/stations');
         await settle(page);
         assert.equal(await page.locator('main h1').innerText(), '代表联络站');
         const tree = page.locator('ul.station-tree');
@@ -79,20 +46,17 @@ for (const width of [MOBILE, DESKTOP]) {
         await axeCheck(page, `station ${width}`);
 
         // A county branch receives on Tuesdays: this week (2026-11-23 … 29) has one.
-        await gotoApp(page, server.url + 'duties/stations/s-150802');
+        await gotoApp(page, app.server.url + 'duties/stations/s-150802');
         await settle(page);
         const week = page.locator('ul.this-week li');
         assert.ok((await week.count()) >= 1, 'the branch has a reception this week');
         assert.match(await week.first().innerText(), /2026-11-2\d/);
         expectNoConsoleErrors(page, `stations ${width}`);
-      } finally {
-        await closePage(page);
-      }
+      });
     });
 
     test(`2. read-aloud starts and stops (${width}px)`, async () => {
-      const page = await newPage(browser, { width });
-      try {
+      await withPage(app.browser, { width }, async (page) => {
         // Record what the page asks of speech synthesis (headless Chromium has no voices).
         await page.addInitScript(() => {
           window.__speech = [];
@@ -100,9 +64,9 @@ for (const width of [MOBILE, DESKTOP]) {
           synth.speak = (u) => window.__speech.push({ call: 'speak', lang: u.lang, text: u.text });
           synth.cancel = () => window.__speech.push({ call: 'cancel' });
         });
-        const news = JSON.parse(fs.readFileSync(path.join(DIST, 'data', 'news', 'page-1.json'), 'utf8'));
+        const news = readData('news/page-1.json');
         const article = news.items[0];
-        await gotoApp(page, server.url + `news/${article.id}`);
+        await gotoApp(page, app.server.url + `news/${article.id}`);
         await settle(page);
         const start = page.getByRole('button', { name: '朗读全文' });
         await start.click();
@@ -119,15 +83,12 @@ for (const width of [MOBILE, DESKTOP]) {
         await shot(page, `duties-read-aloud-${width}`);
         await axeCheck(page, `article ${width}`);
         expectNoConsoleErrors(page, `read-aloud ${width}`);
-      } finally {
-        await closePage(page);
-      }
+      });
     });
 
     test(`3. home: 本周代表接待 links to a station (${width}px)`, async () => {
-      const page = await newPage(browser, { width });
-      try {
-        await gotoApp(page, server.url);
+      await withPage(app.browser, { width }, async (page) => {
+        await gotoApp(page, app.server.url);
         await settle(page);
         const items = page.locator('ul.week-list li');
         assert.ok((await items.count()) >= 1, 'this week has receptions on the home page');
@@ -136,9 +97,7 @@ for (const width of [MOBILE, DESKTOP]) {
         await link.click();
         await eventually(async () => (await page.locator('main h1').innerText()).trim() === name);
         expectNoConsoleErrors(page, `home week ${width}`);
-      } finally {
-        await closePage(page);
-      }
+      });
     });
   });
 }

@@ -6,6 +6,7 @@
 //   CHROMIUM   the browser binary                    (default /usr/bin/chromium)
 //   E2E_HEADED=1 to watch the browser, E2E_SLOWMO=ms to slow it down.
 
+import { before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -67,14 +68,92 @@ export async function serve(dir = DIST, base = '/') {
   return startServer({ dir, base, port: 0 });
 }
 
+/**
+ * In a test file: check the build, start the test server on it (under `base`) and launch the
+ * browser before its tests, close both after them. With `reset`, every test starts with the
+ * server's __test endpoint reset (nothing received, not failing). Returns an object whose
+ * `server` and `browser` are there once the before hook has run, and whose `site` is the build's
+ * data/site.json.
+ */
+export function useAppServer({ dir = DIST, base = '/', hint = base === '/' ? BUILD_HINT : BASE_BUILD_HINT, reset = false } = {}) {
+  let server;
+  let browser;
+  let site;
+  before(async () => {
+    requireBuild(dir, hint);
+    site = readSiteJson(dir);
+    server = await serve(dir, base);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  if (reset) {
+    beforeEach(async () => {
+      await postJson(server.url + '__test/reset');
+    });
+  }
+  return {
+    get server() {
+      return server;
+    },
+    get browser() {
+      return browser;
+    },
+    get site() {
+      return (site ??= readSiteJson(dir));
+    },
+  };
+}
+
+/** The path of a file in a build's data/ folder (`rel` like "news/page-1.json"). */
+export function dataPath(rel, dir = DIST) {
+  return path.join(dir, 'data', rel);
+}
+
+export function hasData(rel, dir = DIST) {
+  return fs.existsSync(dataPath(rel, dir));
+}
+
+/** A file of a build's data/ folder, as text. */
+export function readDataText(rel, dir = DIST) {
+  return fs.readFileSync(dataPath(rel, dir), 'utf8');
+}
+
+/** A file of a build's data/ folder, parsed. */
+export function readData(rel, dir = DIST) {
+  return JSON.parse(readDataText(rel, dir));
+}
+
 /** The real data/site.json of a build, parsed. */
 export function readSiteJson(dir = DIST) {
-  return JSON.parse(fs.readFileSync(path.join(dir, 'data', 'site.json'), 'utf8'));
+  return readData('site.json', dir);
 }
 
 /** The real data/site.json of a build, as text. */
 export function readSiteText(dir = DIST) {
-  return fs.readFileSync(path.join(dir, 'data', 'site.json'), 'utf8');
+  return readDataText('site.json', dir);
+}
+
+/** Serve site.json with submit_endpoint set (a URL) or removed (null), for the page's whole context. */
+export async function routeSite(page, endpoint, dir = DIST) {
+  const cfg = readSiteJson(dir);
+  if (endpoint) cfg.submit_endpoint = endpoint;
+  else delete cfg.submit_endpoint;
+  await page.context().route('**/data/site.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify(cfg) }),
+  );
+}
+
+/** Make the app send submissions to the test server's __test/submit. */
+export function withEndpoint(page, server) {
+  return routeSite(page, server.url + '__test/submit');
+}
+
+/** Make the app keep submissions on the device (site.json without submit_endpoint). */
+export function withoutEndpoint(page) {
+  return routeSite(page, null);
 }
 
 export async function postJson(url, body) {
@@ -185,6 +264,16 @@ export async function closePage(page) {
   if (page) await page.context().close().catch(() => {});
 }
 
+/** Run fn(page) on a fresh page made by newPage(browser, options); the page is closed afterwards, whatever happens. */
+export async function withPage(browser, options, fn) {
+  const page = await newPage(browser, options);
+  try {
+    return await fn(page);
+  } finally {
+    await closePage(page);
+  }
+}
+
 /** What went wrong on the page so far (console errors, page errors, failed requests). */
 export function problems(page) {
   const rec = problemsOf.get(page);
@@ -207,8 +296,14 @@ export function clearProblems(page) {
   if (rec) rec.list.length = 0;
 }
 
-export function expectNoConsoleErrors(page, label = '') {
-  const list = problems(page);
+/**
+ * No console errors, page errors or failed requests, except those matching `allowed`
+ * (regular expressions for failures provoked on purpose).
+ */
+export function expectNoConsoleErrors(page, label = '', allowed = []) {
+  const all = problems(page);
+  if (process.env.E2E_DEBUG && all.length) console.log(`${label}: problems (some allowed):\n  ${all.join('\n  ')}`);
+  const list = all.filter((p) => !allowed.some((re) => re.test(p)));
   assert.deepEqual(list, [], `${label ? label + ': ' : ''}console errors, page errors or failed requests:\n  ${list.join('\n  ')}`);
 }
 
@@ -218,6 +313,13 @@ export function expectNoConsoleErrors(page, label = '') {
  */
 export async function gotoApp(page, url) {
   const res = await page.goto(url, { waitUntil: 'load' });
+  await waitForApp(page);
+  return res;
+}
+
+/** Reload the page and wait until the app has rendered again. Returns the navigation response. */
+export async function reloadApp(page) {
+  const res = await page.reload();
   await waitForApp(page);
   return res;
 }
@@ -404,12 +506,27 @@ const DAMM = [
   [2, 5, 8, 1, 4, 3, 6, 7, 9, 0],
 ];
 
+/** The Damm interim digit of a string of digits (0 when its check digit holds). */
+export function damm(digits) {
+  let interim = 0;
+  for (const c of digits) interim = DAMM[interim][c.charCodeAt(0) - 48];
+  return interim;
+}
+
 /** A receipt code is twelve digits whose Damm check holds (see crates/model/src/receipt.rs). */
 export function isValidReceiptCode(code) {
-  if (!/^[0-9]{12}$/.test(code)) return false;
-  let interim = 0;
-  for (const c of code) interim = DAMM[interim][c.charCodeAt(0) - 48];
-  return interim === 0;
+  return /^[0-9]{12}$/.test(code) && damm(code) === 0;
+}
+
+/** The receipt code shown in `scope`: twelve digits in three groups of four, Damm-valid. */
+export async function groupedReceiptCode(scope, label) {
+  const el = scope.locator('.receipt-code').first();
+  await el.waitFor({ state: 'visible', timeout: 15_000 });
+  const shown = (await el.innerText()).trim();
+  assert.match(shown, /^\d{4} \d{4} \d{4}$/, `${label}: .receipt-code should show 12 digits in groups of 4 ("${shown}")`);
+  const code = digitsOf(shown);
+  assert.ok(isValidReceiptCode(code), `${label}: receipt code ${code} fails its Damm check digit`);
+  return code;
 }
 
 /** Poll fn until it returns a truthy value or the time is up; returns the last value. */
@@ -422,6 +539,23 @@ export async function eventually(fn, { timeout = 10_000, interval = 200 } = {}) 
     if (Date.now() > end) return last;
     await new Promise((r) => setTimeout(r, interval));
   }
+}
+
+/** Poll until the element `locator` finds shows `word`; returns its text, or null when the time is up. */
+export async function eventuallyShows(locator, word, { timeout = 10_000 } = {}) {
+  return eventually(
+    async () => {
+      if (!(await locator.count())) return null;
+      const t = await locator.innerText();
+      return t.includes(word) ? t : null;
+    },
+    { timeout },
+  );
+}
+
+/** The text of the element `locator` finds, or `missing` when there is none. */
+export async function textOr(locator, missing) {
+  return (await locator.count()) ? locator.innerText() : missing;
 }
 
 /**

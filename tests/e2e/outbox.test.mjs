@@ -1,60 +1,32 @@
 // The outbox, through the 意见反馈 form: drafts survive a reload, a submission gets a receipt
 // code and is listed on 我的提交, sending waits for the network, a failing endpoint loses nothing.
 
-import { test, before, after, beforeEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  DIST,
-  BUILD_HINT,
   MOBILE,
-  requireBuild,
-  serve,
-  readSiteJson,
-  launchBrowser,
+  useAppServer,
+  withEndpoint,
+  withoutEndpoint,
   newPage,
   closePage,
+  withPage,
   gotoApp,
-  waitForApp,
+  reloadApp,
   expectNoConsoleErrors,
   digitsOf,
   isValidReceiptCode,
   eventually,
+  eventuallyShows,
+  textOr,
   navigateInApp,
   storageText,
   postJson,
 } from './lib.mjs';
 
-let server;
-let browser;
-let site;
-
-before(async () => {
-  requireBuild(DIST, BUILD_HINT);
-  site = readSiteJson(DIST);
-  server = await serve(DIST, '/');
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  await postJson(server.url + '__test/reset');
-});
+const app = useAppServer({ reset: true });
 
 const STATE_WORDS = /待发送|已发送|发送失败|发送中|正在发送|已导出|已下载|已保存|保存在本机|存在本机|未发送/;
-
-/** Serve site.json with submit_endpoint set (a URL) or removed (null), for the whole context. */
-async function routeSite(page, endpoint) {
-  const cfg = { ...site };
-  if (endpoint) cfg.submit_endpoint = endpoint;
-  else delete cfg.submit_endpoint;
-  await page.context().route('**/data/site.json', (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify(cfg) }),
-  );
-}
 
 function unique(label) {
   return `${label}：小区路灯不亮，晚上出行不方便，请帮忙反映。编号${Date.now() % 100000}`;
@@ -102,63 +74,49 @@ async function itemText(page, code) {
 }
 
 async function waitForItemState(page, code, word, timeout = 10_000) {
-  const text = await eventually(
-    async () => {
-      const item = itemFor(page, code);
-      if (!(await item.count())) return null;
-      const t = await item.innerText();
-      return t.includes(word) ? t : null;
-    },
-    { timeout },
-  );
-  const now = (await itemFor(page, code).count()) ? await itemFor(page, code).innerText() : '(no item)';
+  const text = await eventuallyShows(itemFor(page, code), word, { timeout });
+  const now = await textOr(itemFor(page, code), '(no item)');
   assert.ok(text, `the outbox item ${code} should show "${word}" within ${timeout / 1000} s; it shows: ${now}`);
 }
 
 function receivedWith(code) {
-  return server.state.received.find((x) => JSON.stringify(x).includes(code));
+  return app.server.state.received.find((x) => JSON.stringify(x).includes(code));
 }
 
 test('feedback: the draft survives a reload; sending gives a receipt code listed on 我的提交', async () => {
-  const page = await newPage(browser, { width: MOBILE });
-  try {
-    await routeSite(page, null);
-    await gotoApp(page, server.url + 'feedback');
+  await withPage(app.browser, { width: MOBILE }, async (page) => {
+    await withoutEndpoint(page);
+    await gotoApp(page, app.server.url + 'feedback');
     const text = unique('草稿');
     await fillFeedback(page, text, '13800000000');
     // Autosave may be debounced: give it a moment to land in storage.
     await eventually(async () => (await storageText(page)).includes(text), { timeout: 5_000 });
-    await page.reload();
-    await waitForApp(page);
+    await reloadApp(page);
     await page.locator('#feedback-content').waitFor();
     assert.equal(await page.locator('#feedback-content').inputValue(), text, 'the draft should still be there after a reload');
 
     await consentAndSubmit(page);
     const code = await receiptCode(page);
 
-    await gotoApp(page, server.url + 'mine');
+    await gotoApp(page, app.server.url + 'mine');
     const listed = await itemText(page, code);
     assert.match(listed, STATE_WORDS, `the outbox item should show its state: "${listed}"`);
 
-    await page.reload();
-    await waitForApp(page);
+    await reloadApp(page);
     const again = await itemText(page, code);
     assert.match(again, STATE_WORDS);
 
     // The draft is gone once sent.
-    await gotoApp(page, server.url + 'feedback');
+    await gotoApp(page, app.server.url + 'feedback');
     assert.equal(await page.locator('#feedback-content').inputValue(), '', 'the form should be empty after the draft was submitted');
     expectNoConsoleErrors(page);
-  } finally {
-    await closePage(page);
-  }
+  });
 });
 
 test('feedback: nothing is submitted without content or without consent', async () => {
-  const page = await newPage(browser, { width: MOBILE });
-  try {
-    await routeSite(page, null);
-    await gotoApp(page, server.url + 'feedback');
+  await withPage(app.browser, { width: MOBILE }, async (page) => {
+    await withoutEndpoint(page);
+    await gotoApp(page, app.server.url + 'feedback');
     await page.locator('#feedback-consent').check();
     await submitButton(page).click();
     await page.waitForTimeout(800);
@@ -172,33 +130,31 @@ test('feedback: nothing is submitted without content or without consent', async 
     assert.equal(await page.locator('.receipt-code').count(), 0, 'without consent nothing should be submitted');
     assert.equal(await page.locator('#feedback-content').inputValue(), text, 'what was typed should stay in the form');
     expectNoConsoleErrors(page);
-  } finally {
-    await closePage(page);
-  }
+  });
 });
 
 test('feedback with an endpoint: offline it waits (待发送), back online it is sent (已发送)', async () => {
-  const page = await newPage(browser, { width: MOBILE });
+  const page = await newPage(app.browser, { width: MOBILE });
   try {
-    await routeSite(page, server.url + '__test/submit');
-    await gotoApp(page, server.url + 'feedback');
+    await withEndpoint(page, app.server);
+    await gotoApp(page, app.server.url + 'feedback');
     await page.context().setOffline(true);
     const text = unique('离线');
     await fillFeedback(page, text);
     await consentAndSubmit(page);
     const code = await receiptCode(page);
 
-    await navigateInApp(page, server.url, 'mine');
+    await navigateInApp(page, app.server.url, 'mine');
     await page.locator('main#main h1', { hasText: '我的提交' }).waitFor();
     await waitForItemState(page, code, '待发送', 5_000);
     assert.equal(receivedWith(code), undefined, 'nothing can arrive while offline');
 
     await page.context().setOffline(false);
     const got = await eventually(() => receivedWith(code), { timeout: 10_000 });
-    assert.ok(got, `the server should receive ${code} within 10 s of going online; received: ${JSON.stringify(server.state.received).slice(0, 500)}`);
+    assert.ok(got, `the server should receive ${code} within 10 s of going online; received: ${JSON.stringify(app.server.state.received).slice(0, 500)}`);
     assert.ok(JSON.stringify(got).includes(text), 'the server should get what was typed');
     await waitForItemState(page, code, '已发送');
-    assert.equal(server.state.received.filter((x) => JSON.stringify(x).includes(code)).length, 1, 'it should be sent exactly once');
+    assert.equal(app.server.state.received.filter((x) => JSON.stringify(x).includes(code)).length, 1, 'it should be sent exactly once');
     // Offline fetches may have logged errors; the point here is the outcome.
   } finally {
     await page.context().setOffline(false).catch(() => {});
@@ -207,24 +163,23 @@ test('feedback with an endpoint: offline it waits (待发送), back online it is
 });
 
 test('feedback with a failing endpoint: 发送失败 with a retry, nothing typed is lost', async () => {
-  const page = await newPage(browser, { width: MOBILE });
+  const page = await newPage(app.browser, { width: MOBILE });
   try {
-    await postJson(server.url + '__test/fail?on=1');
-    await routeSite(page, server.url + '__test/submit');
-    await gotoApp(page, server.url + 'feedback');
+    await postJson(app.server.url + '__test/fail?on=1');
+    await withEndpoint(page, app.server);
+    await gotoApp(page, app.server.url + 'feedback');
     const text = unique('失败');
     const contact = '13900000000';
     await fillFeedback(page, text, contact);
     await consentAndSubmit(page);
     const code = await receiptCode(page);
 
-    await gotoApp(page, server.url + 'mine');
+    await gotoApp(page, app.server.url + 'mine');
     await waitForItemState(page, code, '发送失败');
     assert.equal(receivedWith(code), undefined);
 
     // Still there after a reload, with what was typed.
-    await page.reload();
-    await waitForApp(page);
+    await reloadApp(page);
     await itemText(page, code);
     await waitForItemState(page, code, '发送失败');
     const kept = (await storageText(page)) + (await page.locator('main#main').innerText());
@@ -234,14 +189,14 @@ test('feedback with a failing endpoint: 发送失败 with a retry, nothing typed
     const retry = itemFor(page, code).locator('button, a', { hasText: /重试|重新发送|再发送|再试|立即发送/ }).first();
     assert.ok(await retry.isVisible(), 'a failed item should offer a retry (重试 / 立即发送)');
 
-    await postJson(server.url + '__test/fail?on=0');
+    await postJson(app.server.url + '__test/fail?on=0');
     await retry.click();
     const got = await eventually(() => receivedWith(code), { timeout: 10_000 });
     assert.ok(got, 'after 重试 the server should receive it');
     assert.ok(JSON.stringify(got).includes(text));
     await waitForItemState(page, code, '已发送');
   } finally {
-    await postJson(server.url + '__test/fail?on=0');
+    await postJson(app.server.url + '__test/fail?on=0');
     await closePage(page);
   }
 });

@@ -1,20 +1,15 @@
 // The page shell across navigation: care mode (关怀版) remembered across reloads and routes,
 // in-app navigation, news links and deep links to articles, the loading indicator.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  DIST,
-  BUILD_HINT,
   MOBILE,
   DESKTOP,
-  requireBuild,
-  serve,
-  readSiteJson,
-  launchBrowser,
-  newPage,
-  closePage,
+  useAppServer,
+  withPage,
   gotoApp,
+  reloadApp,
   waitForApp,
   expectNoConsoleErrors,
   setCareMode,
@@ -24,26 +19,11 @@ import {
   settle,
 } from './lib.mjs';
 
-let server;
-let browser;
-let site;
-
-before(async () => {
-  requireBuild(DIST, BUILD_HINT);
-  site = readSiteJson(DIST);
-  server = await serve(DIST, '/');
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppServer();
 
 test('care mode is remembered across reloads and in-app navigation, and can be turned off', async () => {
-  const page = await newPage(browser, { width: MOBILE });
-  try {
-    await gotoApp(page, server.url);
+  await withPage(app.browser, { width: MOBILE }, async (page) => {
+    await gotoApp(page, app.server.url);
     assert.equal(await isCareMode(page), false);
     await assertAriaPressed(page, false);
 
@@ -51,15 +31,13 @@ test('care mode is remembered across reloads and in-app navigation, and can be t
     const stored = await page.evaluate(() => JSON.stringify(Object.fromEntries(Object.entries(localStorage))));
     assert.notEqual(stored, '{}', 'turning care mode on should store something in localStorage');
 
-    await page.reload();
-    await waitForApp(page);
+    await reloadApp(page);
     assert.equal(await isCareMode(page), true, 'care mode should survive a reload');
     await assertAriaPressed(page, true);
 
     // A fresh page in the same context (same localStorage) starts in care mode too.
     const second = await page.context().newPage();
-    await second.goto(server.url + 'news');
-    await waitForApp(second);
+    await gotoApp(second, app.server.url + 'news');
     assert.equal(await isCareMode(second), true, 'care mode should apply to a newly opened page');
     await second.close();
 
@@ -72,20 +50,16 @@ test('care mode is remembered across reloads and in-app navigation, and can be t
     assert.equal(await isCareMode(page), true, 'care mode should survive in-app navigation');
 
     await setCareMode(page, false);
-    await page.reload();
-    await waitForApp(page);
+    await reloadApp(page);
     assert.equal(await isCareMode(page), false, 'care mode off should survive a reload');
     await assertAriaPressed(page, false);
     expectNoConsoleErrors(page);
-  } finally {
-    await closePage(page);
-  }
+  });
 });
 
 test('care mode toggles from the keyboard', async () => {
-  const page = await newPage(browser, { width: DESKTOP });
-  try {
-    await gotoApp(page, server.url);
+  await withPage(app.browser, { width: DESKTOP }, async (page) => {
+    await gotoApp(page, app.server.url);
     await page.locator('#care-toggle').focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.documentElement.classList.contains('care'));
@@ -94,15 +68,12 @@ test('care mode toggles from the keyboard', async () => {
     await page.waitForFunction(() => !document.documentElement.classList.contains('care'));
     await assertAriaPressed(page, false);
     expectNoConsoleErrors(page);
-  } finally {
-    await closePage(page);
-  }
+  });
 });
 
 test('the main nav at 1280px moves between pages without a reload', async () => {
-  const page = await newPage(browser, { width: DESKTOP });
-  try {
-    await gotoApp(page, server.url);
+  await withPage(app.browser, { width: DESKTOP }, async (page) => {
+    await gotoApp(page, app.server.url);
     await page.evaluate(() => {
       window.__noReload = true;
     });
@@ -127,15 +98,12 @@ test('the main nav at 1280px moves between pages without a reload', async () => 
     }
     await settle(page);
     expectNoConsoleErrors(page);
-  } finally {
-    await closePage(page);
-  }
+  });
 });
 
 test('news: the list links to articles, which survive a reload (deep link)', async () => {
-  const page = await newPage(browser, { width: MOBILE });
-  try {
-    await gotoApp(page, server.url + 'news');
+  await withPage(app.browser, { width: MOBILE }, async (page) => {
+    await gotoApp(page, app.server.url + 'news');
     const links = page.locator('a.news-link');
     await links.first().waitFor();
     assert.ok((await links.count()) >= 1, 'the news list should have a.news-link items');
@@ -147,25 +115,19 @@ test('news: the list links to articles, which survive a reload (deep link)', asy
     await waitForApp(page);
     const h1 = (await page.locator('main#main h1').innerText()).trim();
     assert.ok(title.includes(h1) || h1.includes(title.split('\n')[0]), `article h1 "${h1}" should match the link "${title}"`);
-    await page.reload();
-    await waitForApp(page);
+    await reloadApp(page);
     assert.equal((await page.locator('main#main h1').innerText()).trim(), h1, 'the article should render again after a reload');
     expectNoConsoleErrors(page);
-  } finally {
-    await closePage(page);
-  }
+  });
 });
 
 test('home shows the latest news', async () => {
-  const page = await newPage(browser, { width: MOBILE });
-  try {
-    await gotoApp(page, server.url);
+  await withPage(app.browser, { width: MOBILE }, async (page) => {
+    await gotoApp(page, app.server.url);
     await page.locator('a.news-link').first().waitFor();
     assert.ok((await page.locator('a.news-link').count()) >= 1, 'home should list news from data/news/page-1.json');
     expectNoConsoleErrors(page);
-  } finally {
-    await closePage(page);
-  }
+  });
 });
 
 for (const [what, pattern] of [
@@ -173,15 +135,14 @@ for (const [what, pattern] of [
   ['data/site.json', '**/data/site.json'],
 ]) {
   test(`while ${what} is on its way: a visible role="status" indicator, and no empty h1`, async () => {
-    const page = await newPage(browser, { width: MOBILE });
-    try {
+    await withPage(app.browser, { width: MOBILE }, async (page) => {
       let release;
       const gate = new Promise((r) => (release = r));
       await page.route(pattern, async (route) => {
         await gate;
         await route.continue();
       });
-      await page.goto(server.url, { waitUntil: 'load' });
+      await page.goto(app.server.url, { waitUntil: 'load' });
       // Give the app time to start (the wasm is large in debug builds) while the data is held back.
       await page.locator('header').first().waitFor({ state: 'visible', timeout: 15_000 });
       await page.waitForTimeout(300);
@@ -193,10 +154,8 @@ for (const [what, pattern] of [
       assert.ok(statusText, `while ${what} loads, a visible [role="status"] should say so (main shows: ${JSON.stringify(h1s)})`);
       for (const h of h1s) assert.ok(h.trim().length > 0, `while ${what} loads, no <h1> should be empty (an empty heading fails WCAG 2.4.6)`);
       await waitForApp(page);
-      assert.ok((await page.locator('header').first().innerText()).includes(site.name));
+      assert.ok((await page.locator('header').first().innerText()).includes(app.site.name));
       expectNoConsoleErrors(page);
-    } finally {
-      await closePage(page);
-    }
+    });
   });
 }

@@ -2,23 +2,16 @@
 // no console errors, the page shell (header, one h1 in main#main, footer, the right nav),
 // target sizes, font sizes, a screenshot, and no axe-core (WCAG 2.1 A/AA) violations.
 
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import {
-  DIST,
-  BUILD_HINT,
   ROUTES,
   SITE_NAME,
   MOBILE,
   DESKTOP,
-  requireBuild,
-  serve,
-  readSiteJson,
-  launchBrowser,
-  newPage,
-  closePage,
+  useAppServer,
+  readData,
+  withPage,
   gotoApp,
   expectNoConsoleErrors,
   shot,
@@ -31,27 +24,13 @@ import {
   fontSizes,
 } from './lib.mjs';
 
-let server;
-let browser;
-let site;
-
-before(async () => {
-  requireBuild(DIST, BUILD_HINT);
-  site = readSiteJson(DIST);
-  server = await serve(DIST, '/');
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useAppServer();
 
 /** Routes to walk: the fixed ones, plus the first news article when the data has one. */
 function routesToWalk() {
   const list = [...ROUTES];
   try {
-    const news = JSON.parse(fs.readFileSync(path.join(DIST, 'data', 'news', 'page-1.json'), 'utf8'));
+    const news = readData('news/page-1.json');
     const first = news.items && news.items[0];
     if (first && first.id) list.push({ name: 'news-article', path: `news/${encodeURIComponent(first.id)}`, h1: null, title: first.title });
   } catch {
@@ -61,6 +40,7 @@ function routesToWalk() {
 }
 
 async function checkShell(page, route, width, label) {
+  const site = app.site;
   // The site name in the header.
   const header = page.locator('header').first();
   assert.ok((await header.innerText()).includes(site.name || SITE_NAME), `${label}: header should show the site name "${site.name}"`);
@@ -103,10 +83,9 @@ for (const width of [MOBILE, DESKTOP]) {
   describe(`walk at ${width}px`, () => {
     for (const route of routesToWalk()) {
       test(`${route.name} at ${width}px, normal and care mode`, async () => {
-        const page = await newPage(browser, { width });
-        try {
+        await withPage(app.browser, { width }, async (page) => {
           const label = `/${route.path} at ${width}px`;
-          await gotoApp(page, server.url + route.path);
+          await gotoApp(page, app.server.url + route.path);
           assert.equal(await isCareMode(page), false, `${label}: care mode should be off by default`);
           await assertAriaPressed(page, false);
           await checkShell(page, route, width, label);
@@ -130,9 +109,7 @@ for (const width of [MOBILE, DESKTOP]) {
           await shot(page, `${route.name}-${width}-care`);
           await axeCheck(page, careLabel);
           expectNoConsoleErrors(page, careLabel);
-        } finally {
-          await closePage(page);
-        }
+        });
       });
     }
   });
