@@ -3,7 +3,7 @@
 //! refuses with a clear message — checked again at the moment of sending.
 
 use deputy_model::consult::{Consultation, accepts_comments, article_label};
-use deputy_model::input::{TextCheck, char_count, check_text, is_email, is_mainland_mobile};
+use deputy_model::input::{TextCheck, check_text, is_email, is_mainland_mobile};
 use deputy_model::submission::SubmissionKind;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -13,7 +13,7 @@ use super::now;
 use crate::i18n::*;
 use crate::outbox::use_outbox;
 use crate::ui::storage::{draft, draft_flag};
-use crate::ui::{ConsentField, ReceiptCode, href};
+use crate::ui::{ConsentField, ReceiptCode, TextField, href};
 
 pub const MAX_COMMENT: usize = 2000;
 
@@ -132,32 +132,31 @@ pub fn CommentForm(c: Consultation, target: CommentTarget) -> impl IntoView {
                             </p>
                             {move || quote().map(|q| view! { <blockquote class="quote">{q}</blockquote> })}
                         </div>
-                        <div class="field">
-                            <label for="comment-content">{tr!(consult.content)}</label>
-                            <p class="hint" id="comment-content-hint">{t!(i18n, consult.content_hint, max = MAX_COMMENT)}</p>
-                            <textarea id="comment-content" rows="6" aria-describedby="comment-content-hint comment-content-count comment-content-error"
-                                aria-invalid=move || (shows(Problem::Empty) || shows(Problem::TooLong)).to_string()
-                                prop:value=move || content.get() on:input=move |ev| content.set(event_target_value(&ev))></textarea>
-                            <p class="count" id="comment-content-count" aria-live="polite">
-                                {move || t_string!(i18n, consult.count, n = char_count(content.get().trim()), max = MAX_COMMENT).to_string()}
-                            </p>
-                            <p class="error" id="comment-content-error">
-                                {move || shows(Problem::Empty).then(|| t_string!(i18n, consult.err_content).to_string())}
-                                {move || shows(Problem::TooLong).then(|| t_string!(i18n, consult.err_too_long, max = MAX_COMMENT).to_string())}
-                            </p>
-                        </div>
-                        <div class="field">
-                            <label for="comment-name">{tr!(consult.name)}</label>
-                            <input id="comment-name" type="text" autocomplete="name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
-                        </div>
-                        <div class="field">
-                            <label for="comment-contact">{tr!(consult.contact)}</label>
-                            <p class="hint" id="comment-contact-hint">{tr!(consult.contact_hint)}</p>
-                            <input id="comment-contact" type="text" aria-describedby="comment-contact-hint comment-contact-error"
-                                aria-invalid=move || shows(Problem::Contact).to_string()
-                                prop:value=move || contact.get() on:input=move |ev| contact.set(event_target_value(&ev)) />
-                            <p class="error" id="comment-contact-error">{move || shows(Problem::Contact).then(|| t_string!(i18n, consult.err_contact).to_string())}</p>
-                        </div>
+                        <TextField
+                            id="comment-content"
+                            label=tr!(consult.content)
+                            hint=t_string!(i18n, consult.content_hint, max = MAX_COMMENT).to_string()
+                            value=content
+                            rows=6
+                            max=MAX_COMMENT
+                            error=Signal::derive(move || {
+                                if shows(Problem::Empty) {
+                                    Some(t_string!(i18n, consult.err_content).to_string())
+                                } else if shows(Problem::TooLong) {
+                                    Some(t_string!(i18n, consult.err_too_long, max = MAX_COMMENT).to_string())
+                                } else {
+                                    None
+                                }
+                            })
+                        />
+                        <TextField id="comment-name" label=tr!(consult.name) value=name autocomplete="name" />
+                        <TextField
+                            id="comment-contact"
+                            label=tr!(consult.contact)
+                            hint=tr!(consult.contact_hint)
+                            value=contact
+                            error=Signal::derive(move || shows(Problem::Contact).then(|| t_string!(i18n, consult.err_contact).to_string()))
+                        />
                         <ConsentField
                             id="comment-consent"
                             text=move || t_string!(i18n, consult.consent_text).to_string()

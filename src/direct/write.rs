@@ -3,7 +3,6 @@
 //! deputy; sending stores the letter in the outbox first and shows its receipt code at once.
 
 use deputy_model::Deputy;
-use deputy_model::input::char_count;
 use deputy_model::message::{CONTENT_MAX, LetterInput, LetterProblem, SUBJECT_MAX, check_letter};
 use deputy_model::submission::SubmissionKind;
 use leptos::prelude::*;
@@ -16,7 +15,7 @@ use crate::data::{self, use_site};
 use crate::i18n::*;
 use crate::outbox::use_outbox;
 use crate::ui::storage::{draft, draft_flag};
-use crate::ui::{ConsentField, ReceiptCode, href, loaded};
+use crate::ui::{ConsentField, ReceiptCode, TextField, href, loaded};
 
 #[component]
 pub fn WritePage() -> impl IntoView {
@@ -141,20 +140,22 @@ fn LetterForm(d: Deputy) -> impl IntoView {
             {move || (tried.get() && !problems().is_empty()).then(|| view! {
                 <p class="error-summary" role="alert">{t!(i18n, direct.err_summary, n = problems().len())}</p>
             })}
-            <div class="field">
-                <label for="letter-subject">{tr!(direct.subject)}</label>
-                <p class="hint" id="letter-subject-hint">{t!(i18n, direct.subject_hint, max = SUBJECT_MAX)}</p>
-                <input id="letter-subject" type="text" aria-describedby="letter-subject-hint letter-subject-count letter-subject-error"
-                    aria-invalid=move || err(&[LetterProblem::SubjectEmpty, LetterProblem::SubjectTooLong])
-                    prop:value=move || subject.get() on:input=move |ev| subject.set(event_target_value(&ev)) />
-                <p class=move || { if char_count(subject.get().trim()) > SUBJECT_MAX { "count over" } else { "count" } } id="letter-subject-count">
-                    {move || t_string!(i18n, direct.count, n = char_count(subject.get().trim()), max = SUBJECT_MAX).to_string()}
-                </p>
-                <p class="error" id="letter-subject-error">
-                    {move || shows(LetterProblem::SubjectEmpty).then(|| t_string!(i18n, direct.err_subject).to_string())}
-                    {move || shows(LetterProblem::SubjectTooLong).then(|| t_string!(i18n, direct.err_subject_long, max = SUBJECT_MAX).to_string())}
-                </p>
-            </div>
+            <TextField
+                id="letter-subject"
+                label=tr!(direct.subject)
+                hint=t_string!(i18n, direct.subject_hint, max = SUBJECT_MAX).to_string()
+                value=subject
+                max=SUBJECT_MAX
+                error=Signal::derive(move || {
+                    if shows(LetterProblem::SubjectEmpty) {
+                        Some(t_string!(i18n, direct.err_subject).to_string())
+                    } else if shows(LetterProblem::SubjectTooLong) {
+                        Some(t_string!(i18n, direct.err_subject_long, max = SUBJECT_MAX).to_string())
+                    } else {
+                        None
+                    }
+                })
+            />
             <div class="field">
                 <label for="letter-category">{tr!(direct.category)}</label>
                 <select id="letter-category" aria-describedby="letter-category-error"
@@ -170,39 +171,43 @@ fn LetterForm(d: Deputy) -> impl IntoView {
                     {move || shows(LetterProblem::CategoryMissing).then(|| t_string!(i18n, direct.err_category).to_string())}
                 </p>
             </div>
-            <div class="field">
-                <label for="letter-content">{tr!(direct.content)}</label>
-                <p class="hint" id="letter-content-hint">{t!(i18n, direct.content_hint, max = CONTENT_MAX)}</p>
-                <textarea id="letter-content" rows="8" aria-describedby="letter-content-hint letter-content-count letter-content-error"
-                    aria-invalid=move || err(&[LetterProblem::ContentEmpty, LetterProblem::ContentTooLong])
-                    prop:value=move || content.get() on:input=move |ev| content.set(event_target_value(&ev))></textarea>
-                <p class=move || { if char_count(content.get().trim()) > CONTENT_MAX { "count over" } else { "count" } } id="letter-content-count" aria-live="polite">
-                    {move || t_string!(i18n, direct.count, n = char_count(content.get().trim()), max = CONTENT_MAX).to_string()}
-                </p>
-                <p class="error" id="letter-content-error">
-                    {move || shows(LetterProblem::ContentEmpty).then(|| t_string!(i18n, direct.err_content).to_string())}
-                    {move || shows(LetterProblem::ContentTooLong).then(|| t_string!(i18n, direct.err_content_long, max = CONTENT_MAX).to_string())}
-                </p>
-            </div>
+            <TextField
+                id="letter-content"
+                label=tr!(direct.content)
+                hint=t_string!(i18n, direct.content_hint, max = CONTENT_MAX).to_string()
+                value=content
+                rows=8
+                max=CONTENT_MAX
+                error=Signal::derive(move || {
+                    if shows(LetterProblem::ContentEmpty) {
+                        Some(t_string!(i18n, direct.err_content).to_string())
+                    } else if shows(LetterProblem::ContentTooLong) {
+                        Some(t_string!(i18n, direct.err_content_long, max = CONTENT_MAX).to_string())
+                    } else {
+                        None
+                    }
+                })
+            />
             <div class="field">
                 <label class="check">
                     <input id="letter-anonymous" type="checkbox" prop:checked=move || anonymous.get() on:change=move |ev| anonymous.set(event_target_checked(&ev)) />
                     <span>{tr!(direct.anonymous)}</span>
                 </label>
             </div>
-            <div class="field" hidden=move || anonymous.get()>
-                <label for="letter-name">{tr!(direct.your_name)}</label>
-                <input id="letter-name" type="text" autocomplete="name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+            <div hidden=move || anonymous.get()>
+                <TextField id="letter-name" label=tr!(direct.your_name) value=name autocomplete="name" />
             </div>
-            <div class="field" hidden=move || anonymous.get()>
-                <label for="letter-phone">{tr!(direct.your_phone)}</label>
-                <p class="hint" id="letter-phone-hint">{tr!(direct.phone_hint)}</p>
-                <input id="letter-phone" type="tel" inputmode="tel" autocomplete="tel" aria-describedby="letter-phone-hint letter-phone-error"
-                    aria-invalid=move || err(&[LetterProblem::Phone])
-                    prop:value=move || phone.get() on:input=move |ev| phone.set(event_target_value(&ev)) />
-                <p class="error" id="letter-phone-error">
-                    {move || shows(LetterProblem::Phone).then(|| t_string!(i18n, direct.err_phone).to_string())}
-                </p>
+            <div hidden=move || anonymous.get()>
+                <TextField
+                    id="letter-phone"
+                    label=tr!(direct.your_phone)
+                    hint=tr!(direct.phone_hint)
+                    value=phone
+                    kind="tel"
+                    inputmode="tel"
+                    autocomplete="tel"
+                    error=Signal::derive(move || shows(LetterProblem::Phone).then(|| t_string!(i18n, direct.err_phone).to_string()))
+                />
             </div>
             <div class="field">
                 <label class="check">

@@ -1,7 +1,7 @@
 //! 意见反馈: feedback on the site itself. The first form on the outbox: draft autosave,
 //! validation as one types, a receipt code at once.
 
-use deputy_model::input::{TextCheck, char_count, check_text, is_email, is_mainland_mobile};
+use deputy_model::input::{TextCheck, check_text, is_email, is_mainland_mobile};
 use deputy_model::submission::SubmissionKind;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -11,7 +11,7 @@ use crate::ui::href;
 use crate::i18n::*;
 use crate::outbox::use_outbox;
 use crate::ui::storage::{draft, draft_flag};
-use crate::ui::{ConsentField, ReceiptCode};
+use crate::ui::{ConsentField, ReceiptCode, TextField};
 
 pub const MAX_CONTENT: usize = 1000;
 
@@ -108,46 +108,32 @@ pub fn FeedbackPage() -> impl IntoView {
                 None => view! {
                     <p class="lead">{tr!(feedback.intro)}</p>
                     <form class="form" novalidate on:submit=on_submit>
-                        <div class="field">
-                            <label for="feedback-content">{tr!(feedback.content)}</label>
-                            <p class="hint" id="feedback-content-hint">{t!(i18n, feedback.content_hint, max = MAX_CONTENT)}</p>
-                            <textarea
-                                id="feedback-content"
-                                rows="6"
-                                aria-describedby="feedback-content-hint feedback-content-count feedback-content-error"
-                                aria-invalid=move || (shows(Problem::Empty) || shows(Problem::TooLong)).to_string()
-                                prop:value=move || content.get()
-                                on:input=move |ev| content.set(event_target_value(&ev))
-                            ></textarea>
-                            <p
-                                class=move || { if char_count(content.get().trim()) > MAX_CONTENT { "count over" } else { "count" } }
-                                id="feedback-content-count"
-                                aria-live="polite"
-                            >
-                                {move || t_string!(i18n, feedback.count, n = char_count(content.get().trim()), max = MAX_CONTENT).to_string()}
-                            </p>
-                            <p class="error" id="feedback-content-error">
-                                {move || shows(Problem::Empty).then(|| t_string!(i18n, feedback.err_empty).to_string())}
-                                {move || shows(Problem::TooLong).then(|| t_string!(i18n, feedback.err_too_long, max = MAX_CONTENT).to_string())}
-                            </p>
-                        </div>
-                        <div class="field">
-                            <label for="feedback-contact">{tr!(feedback.contact)}</label>
-                            <p class="hint" id="feedback-contact-hint">{tr!(feedback.contact_hint)}</p>
-                            <input
-                                id="feedback-contact"
-                                type="text"
-                                inputmode="email"
-                                autocomplete="tel"
-                                aria-describedby="feedback-contact-hint feedback-contact-error"
-                                aria-invalid=move || shows(Problem::Contact).to_string()
-                                prop:value=move || contact.get()
-                                on:input=move |ev| contact.set(event_target_value(&ev))
-                            />
-                            <p class="error" id="feedback-contact-error">
-                                {move || shows(Problem::Contact).then(|| t_string!(i18n, feedback.err_contact).to_string())}
-                            </p>
-                        </div>
+                        <TextField
+                            id="feedback-content"
+                            label=tr!(feedback.content)
+                            hint=t_string!(i18n, feedback.content_hint, max = MAX_CONTENT).to_string()
+                            value=content
+                            rows=6
+                            max=MAX_CONTENT
+                            error=Signal::derive(move || {
+                                if shows(Problem::Empty) {
+                                    Some(t_string!(i18n, feedback.err_empty).to_string())
+                                } else if shows(Problem::TooLong) {
+                                    Some(t_string!(i18n, feedback.err_too_long, max = MAX_CONTENT).to_string())
+                                } else {
+                                    None
+                                }
+                            })
+                        />
+                        <TextField
+                            id="feedback-contact"
+                            label=tr!(feedback.contact)
+                            hint=tr!(feedback.contact_hint)
+                            value=contact
+                            inputmode="email"
+                            autocomplete="tel"
+                            error=Signal::derive(move || shows(Problem::Contact).then(|| t_string!(i18n, feedback.err_contact).to_string()))
+                        />
                         <ConsentField
                             id="feedback-consent"
                             text=move || t_string!(i18n, feedback.consent_text).to_string()

@@ -3,6 +3,7 @@
 mod building;
 mod care;
 mod consent;
+mod field;
 mod layout;
 mod link;
 mod loaded;
@@ -15,6 +16,7 @@ pub mod storage;
 pub use building::UnderConstruction;
 pub use care::{CareToggle, TextSizeControl, focus_main_heading, provide_care_mode};
 pub use consent::ConsentField;
+pub use field::TextField;
 pub use layout::Shell;
 pub use link::{app_path, base, href};
 pub use loaded::{DataErrorView, Loading, loaded};
