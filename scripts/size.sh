@@ -12,7 +12,10 @@ row() { printf '%-34s %9s B raw %9s B gzip\n' "$1" "$(wc -c <"$2")" "$3"; total=
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css "$dist"/index.html; do
   row "$(basename "$f")" "$f" "$(gz "$f")"
 done
-for f in site.json news/page-1.json consultations/index.json; do
+# This week's receptions (本周代表接待): the file of the current Monday in Asia/Shanghai.
+monday=$(TZ=Asia/Shanghai date -d "$(TZ=Asia/Shanghai date +%F) -$(( $(TZ=Asia/Shanghai date +%u) - 1 )) days" +%F)
+for f in site.json news/page-1.json consultations/index.json "receptions/$monday.json"; do
+  [ -f "$dist/data/$f" ] || continue
   row "data/$f" "$dist/data/$f" "$(gz "$dist/data/$f")"
 done
 printf '%-34s %31s B gzip (%d KB; budget 200 KB)\n' "home page first load" "$total" $((total / 1024))
