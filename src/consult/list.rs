@@ -4,14 +4,13 @@
 use deputy_model::clock;
 use deputy_model::consult::{ConsultationSummary, Phase, accepts_comments, days_left};
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::{now, phase_label};
 use crate::data;
 use crate::i18n::*;
-use crate::ui::{href, loaded};
+use crate::ui::{href, loaded, replace_query};
 
 #[component]
 pub fn ConsultPage() -> impl IntoView {
@@ -22,18 +21,7 @@ pub fn ConsultPage() -> impl IntoView {
     let index = LocalResource::new(data::consultations);
     let navigate = use_navigate();
     let set = move |status: String, year: String| {
-        let mut q = Vec::new();
-        if !status.is_empty() {
-            q.push(format!("status={status}"));
-        }
-        if !year.is_empty() {
-            q.push(format!("year={year}"));
-        }
-        let qs = if q.is_empty() { String::new() } else { format!("?{}", q.join("&")) };
-        navigate(
-            &href(&format!("/consult{qs}")),
-            NavigateOptions { replace: true, scroll: false, ..Default::default() },
-        );
+        replace_query(&navigate, "/consult", &[("status", &status), ("year", &year)]);
     };
     let set2 = set.clone();
     view! {

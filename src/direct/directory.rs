@@ -12,7 +12,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use super::{DeputyCard, level_label};
 use crate::data::{self, DataError, use_site};
 use crate::i18n::*;
-use crate::ui::{href, loaded};
+use crate::ui::{href, loaded, query_string};
 
 const PAGE_SIZE: usize = 20;
 
@@ -30,23 +30,16 @@ struct Filters {
 
 impl Filters {
     fn to_query(&self) -> String {
-        let mut parts = Vec::new();
-        for (k, v) in [
+        let page = if self.page > 1 { self.page.to_string() } else { String::new() };
+        query_string(&[
             ("county", &self.county),
             ("place", &self.place),
             ("level", &self.level),
             ("group", &self.group),
             ("station", &self.station),
             ("q", &self.q),
-        ] {
-            if !v.is_empty() {
-                parts.push(format!("{k}={}", String::from(js_sys::encode_uri_component(v))));
-            }
-        }
-        if self.page > 1 {
-            parts.push(format!("page={}", self.page));
-        }
-        if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
+            ("page", &page),
+        ])
     }
 
     /// The place whose deputies to list: the township if chosen, else the county.

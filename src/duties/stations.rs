@@ -5,14 +5,13 @@
 use deputy_model::station::{StationSummary, StationTier};
 use deputy_model::{Station, clock};
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::data;
 use crate::direct::DeputyCard;
 use crate::i18n::*;
-use crate::ui::{QrSvg, href, loaded};
+use crate::ui::{QrSvg, href, loaded, replace_query};
 
 pub fn tier_label(i18n: leptos_i18n::I18nContext<Locale>, t: StationTier) -> &'static str {
     match t {
@@ -41,18 +40,7 @@ pub fn StationsPage() -> impl IntoView {
     let index = LocalResource::new(data::station_index);
     let navigate = use_navigate();
     let set = move |tier: String, county: String| {
-        let mut q = Vec::new();
-        if !tier.is_empty() {
-            q.push(format!("tier={tier}"));
-        }
-        if !county.is_empty() {
-            q.push(format!("county={county}"));
-        }
-        let qs = if q.is_empty() { String::new() } else { format!("?{}", q.join("&")) };
-        navigate(
-            &href(&format!("/duties/stations{qs}")),
-            NavigateOptions { replace: true, scroll: false, ..Default::default() },
-        );
+        replace_query(&navigate, "/duties/stations", &[("tier", &tier), ("county", &county)]);
     };
     view! {
         <section class="page stations">

@@ -27,3 +27,22 @@ pub fn app_path(pathname: &str) -> &str {
     let rest = pathname.strip_prefix(base).filter(|r| r.is_empty() || r.starts_with('/')).unwrap_or(pathname);
     if rest.is_empty() { "/" } else { rest }
 }
+
+/// `?a=1&b=2` from the non-empty pairs (values URL-encoded); "" when all are empty. Filter
+/// pages keep their state in the URL with it, so a filtered view can be shared and reloaded.
+pub fn query_string(pairs: &[(&str, &str)]) -> String {
+    let parts: Vec<String> = pairs
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(v))))
+        .collect();
+    if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
+}
+
+/// Replace the current URL's filter state without a new history entry or a scroll jump.
+pub fn replace_query(navigate: &impl Fn(&str, leptos_router::NavigateOptions), path: &str, pairs: &[(&str, &str)]) {
+    navigate(
+        &href(&format!("{path}{}", query_string(pairs))),
+        leptos_router::NavigateOptions { replace: true, scroll: false, ..Default::default() },
+    );
+}

@@ -18,7 +18,7 @@ pub use care::{CareToggle, TextSizeControl, focus_main_heading, provide_care_mod
 pub use consent::ConsentField;
 pub use field::TextField;
 pub use layout::Shell;
-pub use link::{app_path, base, href};
+pub use link::{app_path, base, href, query_string, replace_query};
 pub use loaded::{DataErrorView, Loading, loaded};
 pub use now::{now, today};
 pub use qr::QrSvg;
