@@ -27,6 +27,9 @@ pub fn kind_of(rel: &str) -> Option<FileKind> {
         ("stations", "index.json") => FileKind::StationIndex,
         ("stations", _) => FileKind::Station,
         ("news", f) if f.starts_with("page-") => FileKind::NewsPage,
+        ("news/work" | "news/profile", f) if f.starts_with("page-") => FileKind::NewsKindPage,
+        ("", "map.json") => FileKind::Map,
+        ("", "evaluation.json") => FileKind::Evaluation,
         ("news", _) => FileKind::News,
         (d, f) if d.starts_with("levels/") && f.starts_with("page-") => FileKind::LevelPage,
         ("search", "meta.json") => FileKind::SearchMeta,
@@ -168,6 +171,9 @@ fn decode_into(
         FileKind::LevelPage => data.level_pages.push((file.clone(), decode(&file, value, problems)?)),
         // Derived summaries: schema-checked above; their sources are checked in full.
         FileKind::Consultation => data.consultations.push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::NewsKindPage => data.news_kind_pages.push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::Map => data.map = Some((file.clone(), decode(&file, value, problems)?)),
+        FileKind::Evaluation => data.evaluation = Some((file.clone(), decode(&file, value, problems)?)),
         FileKind::SearchMeta
         | FileKind::Receptions
         | FileKind::ConsultationIndex

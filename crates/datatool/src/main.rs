@@ -9,6 +9,7 @@ mod layout;
 mod load;
 mod schema;
 mod search_index;
+mod sunshine_layout;
 mod validate;
 mod world;
 

@@ -5,6 +5,8 @@
 use deputy_model::DeputySummary;
 use deputy_model::consult::{Consultation, ConsultationIndex};
 use deputy_model::deputy::{GroupIndex, PlaceDeputies};
+use deputy_model::evaluation::Evaluation;
+use deputy_model::map::RegionMap;
 use deputy_model::message::{DeputyMessages, MessageRecord, MessageStats, PublicMessage};
 use deputy_model::search::{SearchMeta, SearchShard};
 use deputy_model::station::{StationIndex, WeekReceptions};
@@ -36,10 +38,13 @@ pub enum FileKind {
     Consultation,
     Receptions,
     Submission,
+    Map,
+    Evaluation,
+    NewsKindPage,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 20] = [
+    pub const ALL: [FileKind; 23] = [
         FileKind::Site,
         FileKind::Region,
         FileKind::Deputy,
@@ -60,6 +65,9 @@ impl FileKind {
         FileKind::Consultation,
         FileKind::Receptions,
         FileKind::Submission,
+        FileKind::Map,
+        FileKind::Evaluation,
+        FileKind::NewsKindPage,
     ];
 
     /// File name of the schema, e.g. `site.schema.json`.
@@ -85,6 +93,9 @@ impl FileKind {
             FileKind::Consultation => "consultation.schema.json",
             FileKind::Receptions => "receptions.schema.json",
             FileKind::Submission => "submission.schema.json",
+            FileKind::Map => "map.schema.json",
+            FileKind::Evaluation => "evaluation.schema.json",
+            FileKind::NewsKindPage => "news-kind-page.schema.json",
         }
     }
 
@@ -110,6 +121,9 @@ impl FileKind {
             FileKind::Consultation => schema_for!(Consultation),
             FileKind::Receptions => schema_for!(WeekReceptions),
             FileKind::Submission => schema_for!(Submission),
+            FileKind::Map => schema_for!(RegionMap),
+            FileKind::Evaluation => schema_for!(Evaluation),
+            FileKind::NewsKindPage => schema_for!(Page<NewsSummary>),
         };
         s.to_value()
     }

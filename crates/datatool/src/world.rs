@@ -2,6 +2,8 @@
 
 use deputy_model::consult::Consultation;
 use deputy_model::deputy::GroupIndex;
+use deputy_model::evaluation::Evaluation;
+use deputy_model::map::RegionMap;
 use deputy_model::message::MessageRecord;
 use deputy_model::{Deputy, NewsArticle, RegionNode, SiteConfig, Station};
 
@@ -17,4 +19,8 @@ pub struct World {
     pub messages: Vec<MessageRecord>,
     /// Drafts open (or once open) for comment.
     pub consultations: Vec<Consultation>,
+    /// This year's 履职评议 (best collaborative cases), if one is running.
+    pub evaluation: Option<Evaluation>,
+    /// The map of the county-level units with station markers.
+    pub map: Option<RegionMap>,
 }

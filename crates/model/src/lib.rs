@@ -6,7 +6,9 @@
 pub mod clock;
 pub mod consult;
 pub mod deputy;
+pub mod evaluation;
 pub mod input;
+pub mod map;
 pub mod message;
 pub mod news;
 pub mod page;

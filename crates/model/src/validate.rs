@@ -52,6 +52,10 @@ pub struct Dataset {
     pub search_shards: Vec<(String, SearchShard)>,
     pub level_pages: Vec<(String, Page<DeputySummary>)>,
     pub consultations: Vec<(String, crate::consult::Consultation)>,
+    /// `news/{kind}/page-N.json`: news of one kind.
+    pub news_kind_pages: Vec<(String, Page<NewsSummary>)>,
+    pub map: Option<(String, crate::map::RegionMap)>,
+    pub evaluation: Option<(String, crate::evaluation::Evaluation)>,
 }
 
 struct Report(Vec<Problem>);
@@ -267,6 +271,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         }
     }
     check_pages(&mut r, &data.news_pages, |s: &NewsSummary| news_ids.contains(s.id.as_str()), "文章");
+    sunshine(&mut r, data, &news_ids, &deputy_ids, &station_ids);
 
     let mut codes = HashSet::new();
     for (file, m) in &data.messages {
@@ -330,6 +335,62 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
     }
 
     r.0
+}
+
+/// 阳光履职 files: news by kind, the map and 履职评议.
+fn sunshine(r: &mut Report, data: &Dataset, news: &HashSet<&str>, deputies: &HashSet<&str>, stations: &HashSet<&str>) {
+    use crate::news::NewsKind;
+    let kinds = data.news.iter().map(|(_, a)| (a.summary.id.as_str(), a.summary.kind)).collect::<HashMap<_, _>>();
+    for (dir, kind) in [("news/work/", NewsKind::Work), ("news/profile/", NewsKind::Profile)] {
+        let pages: Vec<(String, Page<NewsSummary>)> =
+            data.news_kind_pages.iter().filter(|(f, _)| f.starts_with(dir)).cloned().collect();
+        let same_kind = |s: &NewsSummary| news.contains(s.id.as_str()) && kinds.get(s.id.as_str()) == Some(&kind);
+        check_pages(r, &pages, same_kind, "这一类文章");
+    }
+    if let Some((file, m)) = &data.map {
+        r.version(file, m.format_version);
+        for (i, a) in m.areas.iter().enumerate() {
+            for p in crate::map::outline_problems(&a.outline, m.width, m.height) {
+                r.add(file, format!("areas[{i}].outline"), p);
+            }
+        }
+        for (i, mk) in m.markers.iter().enumerate() {
+            if !stations.contains(mk.station_id.as_str()) {
+                r.add(file, format!("markers[{i}].station_id"), format!("联络站 {} 不存在", mk.station_id));
+            }
+            let [x, y] = mk.at;
+            if !(0.0..=m.width).contains(&x) || !(0.0..=m.height).contains(&y) {
+                r.add(file, format!("markers[{i}].at"), "标记在地图范围之外");
+            }
+        }
+    }
+    if let Some((file, e)) = &data.evaluation {
+        r.version(file, e.format_version);
+        r.text(file, "title", &e.title, MAX_LINE_CHARS, false);
+        r.date(file, "opens", &e.opens);
+        r.date(file, "closes", &e.closes);
+        if e.opens > e.closes {
+            r.add(file, "closes", "截止日期早于开始日期");
+        }
+        for (field, message) in e.tally_problems() {
+            r.add(file, field, message);
+        }
+        for (i, c) in e.cases.iter().enumerate() {
+            r.text(file, &format!("cases[{i}].title"), &c.title, MAX_LINE_CHARS, false);
+            r.text(file, &format!("cases[{i}].summary"), &c.summary, MAX_TEXT_CHARS, false);
+            r.text(file, &format!("cases[{i}].place"), &c.place, MAX_LINE_CHARS, false);
+            for (j, d) in c.deputies.iter().enumerate() {
+                if !deputies.contains(d.id.as_str()) {
+                    r.add(file, format!("cases[{i}].deputies[{j}].id"), format!("代表 {} 不存在", d.id));
+                }
+            }
+            if let Some(n) = &c.news_id {
+                if !news.contains(n.as_str()) {
+                    r.add(file, format!("cases[{i}].news_id"), format!("文章 {n} 不存在"));
+                }
+            }
+        }
+    }
 }
 
 fn check_pages<T>(r: &mut Report, pages: &[(String, Page<T>)], known: impl Fn(&T) -> bool, what: &str) {

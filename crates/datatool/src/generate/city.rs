@@ -512,6 +512,8 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
         county_names.get(&d.summary.region_code).cloned().unwrap_or_else(|| "市".to_string())
     });
 
+    let evaluation = super::evaluation::evaluation(&seed_ids);
+    let map = super::map::region_map(&stations);
     World {
         site: SiteConfig {
             format_version: FORMAT_VERSION,
@@ -536,6 +538,8 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
         news,
         messages,
         consultations: Vec::new(),
+        evaluation: Some(evaluation),
+        map: Some(map),
     }
 }
 

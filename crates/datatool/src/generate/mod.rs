@@ -7,7 +7,9 @@
 #[allow(dead_code)]
 pub mod bayannur;
 mod city;
+mod evaluation;
 mod letters;
+mod map;
 pub mod names;
 #[allow(dead_code)]
 pub mod seed_content;
