@@ -141,6 +141,33 @@ mod tests {
     }
 
     #[test]
+    fn map_and_evaluation_are_checked() {
+        let p = problems_after(|d| {
+            let f = d.join("map.json");
+            let mut v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&f).unwrap()).unwrap();
+            // Swap two corners of 临河区: its outline becomes a bowtie.
+            let o = v["areas"][0]["outline"].as_array_mut().unwrap();
+            o.swap(1, 2);
+            v["markers"][0]["station_id"] = serde_json::json!("s-nowhere");
+            fs::write(&f, v.to_string()).unwrap();
+            let f = d.join("evaluation.json");
+            let mut v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&f).unwrap()).unwrap();
+            v["tallies"][0]["case_id"] = serde_json::json!("ghost");
+            fs::write(&f, v.to_string()).unwrap();
+            // A work article listed among the profiles.
+            let f = d.join("news/profile/page-1.json");
+            let mut v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&f).unwrap()).unwrap();
+            v["items"][0]["id"] = serde_json::json!("2025-0001");
+            fs::write(&f, v.to_string()).unwrap();
+        });
+        assert!(p.iter().any(|m| m.starts_with("map.json: areas[0].outline") && m.contains("相交")), "{p:?}");
+        assert!(p.iter().any(|m| m == "map.json: markers[0].station_id: 联络站 s-nowhere 不存在"), "{p:?}");
+        assert!(p.iter().any(|m| m == "evaluation.json: tallies[0].case_id: 案例 ghost 不存在"), "{p:?}");
+        assert!(p.iter().any(|m| m.starts_with("evaluation.json: cases[0].id") && m.contains("没有票数")), "{p:?}");
+        assert!(p.iter().any(|m| m.starts_with("news/profile/page-1.json: items[0].id")), "{p:?}");
+    }
+
+    #[test]
     fn failed_write_keeps_old_output() {
         let dir = demo();
         let data = dir.path().join("data");
