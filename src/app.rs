@@ -34,6 +34,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/duties") view=duties::DutiesPage />
                         <Route path=path!("/duties/stations") view=duties::StationsPage />
                         <Route path=path!("/duties/stations/:id") view=duties::StationPage />
+                        <Route path=path!("/duties/map") view=duties::MapPage />
+                        <Route path=path!("/duties/evaluation") view=duties::EvaluationPage />
                         <Route path=path!("/news") view=duties::NewsListPage />
                         <Route path=path!("/news/:id") view=duties::NewsArticlePage />
                         <Route path=path!("/training") view=training::TrainingPage />

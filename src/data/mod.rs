@@ -133,3 +133,26 @@ use deputy_model::station::WeekReceptions;
 pub async fn week_receptions(monday: String) -> Result<WeekReceptions, DataError> {
     fetch_json(&checked(&monday, format!("receptions/{monday}.json"))?).await
 }
+
+// ---- 阳光履职: map, 履职评议, news by kind ----
+
+use deputy_model::NewsKind;
+use deputy_model::evaluation::Evaluation;
+use deputy_model::map::RegionMap;
+
+pub async fn region_map() -> Result<RegionMap, DataError> {
+    fetch_json("map.json").await
+}
+
+pub async fn evaluation() -> Result<Evaluation, DataError> {
+    fetch_json("evaluation.json").await
+}
+
+/// News of one kind, or all news when `kind` is `None`.
+pub async fn news_kind_page(kind: Option<NewsKind>, page: u32) -> Result<Page<NewsSummary>, DataError> {
+    match kind {
+        None => news_page(page).await,
+        Some(NewsKind::Work) => fetch_json(&format!("news/work/page-{page}.json")).await,
+        Some(NewsKind::Profile) => fetch_json(&format!("news/profile/page-{page}.json")).await,
+    }
+}

@@ -5,10 +5,10 @@ use deputy_model::{Block, NewsKind, NewsSummary};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::ui::{ReadAloud, href};
+use crate::ui::{ReadAloud, href, query_string};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::data::{news_article, news_page};
+use crate::data::{news_article, news_kind_page};
 use crate::i18n::*;
 use crate::ui::loaded;
 
@@ -48,24 +48,64 @@ pub fn NewsList(items: Vec<NewsSummary>) -> impl IntoView {
     .into_any()
 }
 
+/// `?kind=work|profile` in the URL, as the served folder's name.
+fn kind_of_query(k: &str) -> Option<NewsKind> {
+    match k {
+        "work" => Some(NewsKind::Work),
+        "profile" => Some(NewsKind::Profile),
+        _ => None,
+    }
+}
+
+fn kind_key(kind: Option<NewsKind>) -> &'static str {
+    match kind {
+        None => "",
+        Some(NewsKind::Work) => "work",
+        Some(NewsKind::Profile) => "profile",
+    }
+}
+
+/// The list URL for a kind and page (page 1 and "all kinds" left out of the query).
+fn list_href(kind: Option<NewsKind>, page: u32) -> String {
+    let p = page.to_string();
+    let page = if page > 1 { p.as_str() } else { "" };
+    href(&format!("/news{}", query_string(&[("kind", kind_key(kind)), ("page", page)])))
+}
+
 #[component]
 pub fn NewsListPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let page = move || query.read().get("page").and_then(|p| p.parse::<u32>().ok()).filter(|p| *p >= 1).unwrap_or(1);
-    let data = LocalResource::new(move || news_page(page()));
+    let kind = move || kind_of_query(&query.read().get("kind").unwrap_or_default());
+    let data = LocalResource::new(move || news_kind_page(kind(), page()));
+    let tabs = [
+        (None, t_string!(i18n, news.kind_all)),
+        (Some(NewsKind::Work), kind_label(i18n, NewsKind::Work)),
+        (Some(NewsKind::Profile), kind_label(i18n, NewsKind::Profile)),
+    ];
     view! {
         <section class="page news">
             <h1>{tr!(news.title)}</h1>
+            <nav class="kind-tabs" aria-label=move || t_string!(i18n, news.kind_filter)>
+                <ul>
+                    {tabs.into_iter().map(|(k, label)| view! {
+                        // Plain anchors (the router still handles them): <A> would mark all three current, as
+                        // they share the path.
+                        <li><a href=list_href(k, 1) aria-current=move || (kind() == k).then_some("page")>{label}</a></li>
+                    }).collect_view()}
+                </ul>
+            </nav>
             {loaded(data, move |p| {
-                let prev = (p.page > 1).then(|| href(&format!("/news?page={}", p.page - 1)));
-                let next = (p.page < p.pages).then(|| href(&format!("/news?page={}", p.page + 1)));
+                let k = kind();
+                let prev = (p.page > 1).then(|| list_href(k, p.page - 1));
+                let next = (p.page < p.pages).then(|| list_href(k, p.page + 1));
                 view! {
                     <NewsList items=p.items />
-                    <nav class="pager" aria-label=move || t_string!(i18n, news.title)>
-                        {prev.map(|h| view! { <A href=h attr:class="button secondary">{tr!(news.prev)}</A> })}
+                    <nav class="pager" aria-label=move || t_string!(i18n, news.pages)>
+                        {prev.map(|h| view! { <A href=h attr:class="button secondary" attr:rel="prev">{tr!(news.prev)}</A> })}
                         <span class="pager-status">{t!(i18n, news.page_of, page = p.page, pages = p.pages)}</span>
-                        {next.map(|h| view! { <A href=h attr:class="button secondary">{tr!(news.next)}</A> })}
+                        {next.map(|h| view! { <A href=h attr:class="button secondary" attr:rel="next">{tr!(news.next)}</A> })}
                     </nav>
                 }
             })}

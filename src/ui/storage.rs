@@ -12,6 +12,8 @@ pub const OUTBOX: &str = "deputy-home.outbox.v1";
 pub const OUTBOX_CORRUPT: &str = "deputy-home.outbox.unreadable";
 /// Prefix of form drafts: `deputy-home.draft.{form}.{field}`.
 pub const DRAFT_PREFIX: &str = "deputy-home.draft.";
+/// 履职评议: the cases this device voted for, as `{year}/{case_id}` (one vote per case per device).
+pub const VOTES: &str = "deputy-home.votes.v1";
 
 pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
     LocalStorage::get(key).ok()

@@ -45,6 +45,9 @@ export const ROUTES = [
   { name: 'station', path: 'duties/stations/s-150802', h1: '临河区人大代表联络分站' },
   { name: 'direct-qa', path: 'direct/qa', h1: '公开答复' },
   { name: 'direct-track', path: 'direct/track', h1: '查询办理进度' },
+  { name: 'station-map', path: 'duties/map', h1: '联络站地图' },
+  { name: 'evaluation', path: 'duties/evaluation', h1: '2025年度“最佳协同履职案例”评议' },
+  { name: 'news-profile', path: 'news?kind=profile', h1: '工作动态' },
   { name: 'not-found', path: 'no-such-page', h1: '页面不存在' },
 ];
 
