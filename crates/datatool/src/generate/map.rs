@@ -86,11 +86,12 @@ pub fn projection() -> Projection {
 pub fn region_map(stations: &[Station]) -> RegionMap {
     let p = projection();
     let pr = |(lon, lat): (f64, f64)| p.project(lon, lat);
+    let marker_points: Vec<Point> = OUTLINES.iter().map(|o| pr(o.3)).chain([pr(HUB_AT)]).collect();
     let areas: Vec<MapArea> = OUTLINES
         .iter()
-        .map(|(code, name, pts, seat)| {
+        .map(|(code, name, pts, _)| {
             let outline: Vec<Point> = pts.iter().copied().map(pr).collect();
-            let label = label_point(&outline, pr(*seat));
+            let label = label_point(&outline, &marker_points);
             MapArea { region_code: code.to_string(), name: name.to_string(), outline, label }
         })
         .collect();
@@ -126,13 +127,19 @@ pub fn region_map(stations: &[Station]) -> RegionMap {
     }
 }
 
-/// Where to write an area's name: the centre of its vertices when that is inside the outline,
-/// otherwise just above the seat (both stay inside).
-fn label_point(outline: &[Point], seat: Point) -> Point {
+/// Where to write an area's name: the centre of its vertices, moved up or down when a marker
+/// sits there, so the name and the dot do not cover each other (and always inside the outline).
+fn label_point(outline: &[Point], markers: &[Point]) -> Point {
     let n = outline.len() as f64;
     let c = [outline.iter().map(|p| p[0]).sum::<f64>() / n, outline.iter().map(|p| p[1]).sum::<f64>() / n];
-    let c = [(c[0] * 10.0).round() / 10.0, (c[1] * 10.0).round() / 10.0];
-    if contains(outline, c) && signed_area(outline).abs() > 0.0 { c } else { [seat[0], seat[1] - 14.0] }
+    let clear = |p: Point| markers.iter().all(|m| ((m[0] - p[0]).powi(2) + (m[1] - p[1]).powi(2)).sqrt() >= 24.0);
+    let candidates = [0.0, -26.0, 26.0, -40.0, 40.0].map(|dy| [(c[0] * 10.0).round() / 10.0, ((c[1] + dy) * 10.0).round() / 10.0]);
+    candidates
+        .iter()
+        .copied()
+        .find(|p| contains(outline, *p) && clear(*p))
+        .or_else(|| candidates.iter().copied().find(|p| contains(outline, *p)))
+        .unwrap_or(candidates[0])
 }
 
 #[cfg(test)]
@@ -147,6 +154,10 @@ mod tests {
         for a in &map.areas {
             assert!(outline_problems(&a.outline, map.width, map.height).is_empty(), "{}", a.name);
             assert!(contains(&a.outline, a.label), "{} label", a.name);
+            for m in &map.markers {
+                let d = ((m.at[0] - a.label[0]).powi(2) + (m.at[1] - a.label[1]).powi(2)).sqrt();
+                assert!(d >= 24.0, "{}'s name covers {}", a.name, m.name);
+            }
         }
         // Every branch marker inside its own county; the hub inside 临河区.
         assert_eq!(map.markers.len(), 8);
