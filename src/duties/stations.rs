@@ -31,6 +31,21 @@ fn tier_key(t: StationTier) -> &'static str {
     }
 }
 
+/// "周二" for a `YYYY-MM-DD` date, so a reception reads as a day of the week ("" if unreadable).
+pub fn weekday_label(i18n: leptos_i18n::I18nContext<Locale>, date: &str) -> &'static str {
+    use time::Weekday::*;
+    match clock::parse_date(date).map(|d| d.weekday()) {
+        Some(Monday) => t_string!(i18n, sunshine.wd_mon),
+        Some(Tuesday) => t_string!(i18n, sunshine.wd_tue),
+        Some(Wednesday) => t_string!(i18n, sunshine.wd_wed),
+        Some(Thursday) => t_string!(i18n, sunshine.wd_thu),
+        Some(Friday) => t_string!(i18n, sunshine.wd_fri),
+        Some(Saturday) => t_string!(i18n, sunshine.wd_sat),
+        Some(Sunday) => t_string!(i18n, sunshine.wd_sun),
+        None => "",
+    }
+}
+
 #[component]
 pub fn StationsPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -206,14 +221,14 @@ fn StationView(s: Station) -> impl IntoView {
                 view! { <p>{tr!(duties.no_reception_this_week)}</p> }.into_any()
             } else {
                 view! { <ul class="reception-list this-week">{this_week.into_iter().map(|r| view! {
-                    <li><time datetime=r.date.clone()>{r.date.clone()}</time>" "{r.time.clone()}" "
+                    <li><time datetime=r.date.clone()>{r.date.clone()}" "{weekday_label(i18n, &r.date)}</time>" "{r.time.clone()}" "
                         <A href=href(&format!("/direct/deputy/{}", r.deputy_id))>{r.deputy_name.clone()}</A></li>
                 }).collect_view()}</ul> }.into_any()
             }}
             {(!upcoming.is_empty()).then(|| view! {
                 <h3>{tr!(duties.upcoming)}</h3>
                 <ul class="reception-list">{upcoming.into_iter().map(|r| view! {
-                    <li><time datetime=r.date.clone()>{r.date.clone()}</time>" "{r.time.clone()}" "{r.deputy_name.clone()}</li>
+                    <li><time datetime=r.date.clone()>{r.date.clone()}" "{weekday_label(i18n, &r.date)}</time>" "{r.time.clone()}" "{r.deputy_name.clone()}</li>
                 }).collect_view()}</ul>
             })}
         </section>

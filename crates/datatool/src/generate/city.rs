@@ -508,6 +508,9 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
                 .chain(c.townships.iter().enumerate().map(move |(i, _)| (town_code(c, i), c.name.to_string())))
         })
         .collect();
+    // More 代表风采, about generated deputies (the seed newsletter has one profile).
+    let county_of = |d: &Deputy| county_names.get(&d.summary.region_code).cloned().unwrap_or_default();
+    news.extend(super::profiles::profiles(&deputies, &stations, county_of, news.len() as u32 + 1));
     let messages = super::letters::generate(&mut rng, &deputies, |d| {
         county_names.get(&d.summary.region_code).cloned().unwrap_or_else(|| "市".to_string())
     });

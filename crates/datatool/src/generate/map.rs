@@ -133,7 +133,8 @@ fn label_point(outline: &[Point], markers: &[Point]) -> Point {
     let n = outline.len() as f64;
     let c = [outline.iter().map(|p| p[0]).sum::<f64>() / n, outline.iter().map(|p| p[1]).sum::<f64>() / n];
     let clear = |p: Point| markers.iter().all(|m| ((m[0] - p[0]).powi(2) + (m[1] - p[1]).powi(2)).sqrt() >= 24.0);
-    let candidates = [0.0, -26.0, 26.0, -40.0, 40.0].map(|dy| [(c[0] * 10.0).round() / 10.0, ((c[1] + dy) * 10.0).round() / 10.0]);
+    let candidates =
+        [0.0, -26.0, 26.0, -40.0, 40.0].map(|dy| [(c[0] * 10.0).round() / 10.0, ((c[1] + dy) * 10.0).round() / 10.0]);
     candidates
         .iter()
         .copied()

@@ -11,6 +11,7 @@ mod evaluation;
 mod letters;
 mod map;
 pub mod names;
+mod profiles;
 #[allow(dead_code)]
 pub mod seed_content;
 
