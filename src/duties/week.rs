@@ -7,10 +7,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::data;
+use crate::i18n::*;
 use crate::ui::{href, loaded};
 
 #[component]
 pub fn ThisWeek() -> impl IntoView {
+    let i18n = use_i18n();
     let monday = clock::format_date(deputy_model::station::week_start(crate::ui::today()));
     let week = LocalResource::new(move || data::week_receptions(monday.clone()));
     view! {
@@ -25,7 +27,7 @@ pub fn ThisWeek() -> impl IntoView {
                         <ul class="week-list">
                             {top.into_iter().map(|r| view! {
                                 <li>
-                                    <time datetime=r.date.clone()>{r.date.clone()}</time>
+                                    <time datetime=r.date.clone()>{r.date.clone()}" "{super::stations::weekday_label(i18n, &r.date)}</time>
                                     <A href=href(&format!("/duties/stations/{}", r.station_id))>{r.station_name.clone()}</A>
                                     <A href=href(&format!("/direct/deputy/{}", r.deputy_id))>{r.deputy_name.clone()}</A>
                                 </li>

@@ -48,7 +48,7 @@ for (const width of [MOBILE, DESKTOP]) {
         const box = await svg.boundingBox();
         assert.ok(box.width >= Math.min(width, 1000) * 0.8 - 40, `the map is ${box.width}px wide`);
         const nameHeight = await svg.locator('g.map-area text').first().evaluate((t) => t.getBoundingClientRect().height);
-        assert.ok(nameHeight >= 9, `area names are ${nameHeight}px high`);
+        assert.ok(nameHeight >= 11, `area names are ${nameHeight}px high`);
         // The list alternative: one row per 旗县区.
         assert.equal(await page.locator('table.county-table tbody tr').count(), 7);
         await shot(page, `sunshine-map-${width}`);
@@ -66,7 +66,7 @@ for (const width of [MOBILE, DESKTOP]) {
         assert.match(page.url(), /\/duties\/stations\/s-150802$/);
         const week = page.locator('ul.this-week li');
         assert.ok((await week.count()) >= 1, 'this week has a reception at the branch');
-        assert.match(await week.first().innerText(), /2026-11-24/);
+        assert.match(await week.first().innerText(), /2026-11-24 周二/, 'the date with its weekday');
         await shot(page, `sunshine-map-station-${width}`);
 
         // Back to the map; an area by keyboard filters the station list to that 旗县区.
