@@ -57,7 +57,8 @@ fn RegionMapSvg(m: RegionMap) -> impl IntoView {
     };
     let view_box = format!("0 0 {} {}", m.width, m.height);
     let river = line_d(&m.river);
-    let river_label = m.river.get(m.river.len() / 2).copied().unwrap_or([0.0, 0.0]);
+    // Below the river's eastern part, where the map is empty (south of the river is outside the city).
+    let river_label = m.river.get(m.river.len().saturating_sub(2)).copied().unwrap_or([0.0, 0.0]);
     let areas = m
         .areas
         .iter()
@@ -69,11 +70,17 @@ fn RegionMapSvg(m: RegionMap) -> impl IntoView {
                 <g class="map-area">
                     <a href=url aria-label=label on:click=on_click>
                         <path d=path_d(&a.outline) />
-                        <text x=a.label[0] y=a.label[1] text-anchor="middle">{a.name.clone()}</text>
                     </a>
                 </g>
             }
         })
+        .collect_view();
+    // Names after all outlines, so a later area cannot paint over a name that reaches into it;
+    // hidden from screen readers, as each area's link carries the name already.
+    let names = m
+        .areas
+        .iter()
+        .map(|a| view! { <text x=a.label[0] y=a.label[1] text-anchor="middle">{a.name.clone()}</text> })
         .collect_view();
     let markers = m
         .markers
@@ -97,6 +104,7 @@ fn RegionMapSvg(m: RegionMap) -> impl IntoView {
         <figure class="map-figure">
             <svg class="region-map" viewBox=view_box role="group" aria-labelledby="map-caption">
                 {areas}
+                <g class="map-names" aria-hidden="true">{names}</g>
                 <path class="river" d=river />
                 <text class="river-label" x=river_label[0] y=river_label[1] dy="22" aria-hidden="true">{tr!(sunshine.river)}</text>
                 <text class="border-label" x=m.width / 2.0 y="14" text-anchor="middle" aria-hidden="true">{tr!(sunshine.border)}</text>

@@ -47,7 +47,7 @@ for (const width of [MOBILE, DESKTOP]) {
         // Legible on a phone: the map fills the width and the area names are at least 9 px high.
         const box = await svg.boundingBox();
         assert.ok(box.width >= Math.min(width, 1000) * 0.8 - 40, `the map is ${box.width}px wide`);
-        const nameHeight = await svg.locator('g.map-area text').first().evaluate((t) => t.getBoundingClientRect().height);
+        const nameHeight = await svg.locator('g.map-names text').first().evaluate((t) => t.getBoundingClientRect().height);
         assert.ok(nameHeight >= 11, `area names are ${nameHeight}px high`);
         // The list alternative: one row per 旗县区.
         assert.equal(await page.locator('table.county-table tbody tr').count(), 7);

@@ -91,7 +91,7 @@ pub fn region_map(stations: &[Station]) -> RegionMap {
         .iter()
         .map(|(code, name, pts, _)| {
             let outline: Vec<Point> = pts.iter().copied().map(pr).collect();
-            let label = label_point(&outline, &marker_points);
+            let label = label_point(&outline, name.chars().count(), &marker_points);
             MapArea { region_code: code.to_string(), name: name.to_string(), outline, label }
         })
         .collect();
@@ -127,18 +127,25 @@ pub fn region_map(stations: &[Station]) -> RegionMap {
     }
 }
 
+/// Room an area's name takes around its anchor (text-anchor middle, baseline at y), sized for
+/// the phone font (21 units a character), plus a marker's radius.
+fn label_clear_of(label: Point, chars: usize, marker: Point) -> bool {
+    let half = chars as f64 * 21.0 / 2.0 + 10.0;
+    let (top, bottom) = (label[1] - 22.0 - 10.0, label[1] + 6.0 + 10.0);
+    !((marker[0] - label[0]).abs() < half && marker[1] > top && marker[1] < bottom)
+}
+
 /// Where to write an area's name: the centre of its vertices, moved up or down when a marker
 /// sits there, so the name and the dot do not cover each other (and always inside the outline).
-fn label_point(outline: &[Point], markers: &[Point]) -> Point {
+fn label_point(outline: &[Point], chars: usize, markers: &[Point]) -> Point {
     let n = outline.len() as f64;
     let c = [outline.iter().map(|p| p[0]).sum::<f64>() / n, outline.iter().map(|p| p[1]).sum::<f64>() / n];
-    let clear = |p: Point| markers.iter().all(|m| ((m[0] - p[0]).powi(2) + (m[1] - p[1]).powi(2)).sqrt() >= 24.0);
-    let candidates =
-        [0.0, -26.0, 26.0, -40.0, 40.0].map(|dy| [(c[0] * 10.0).round() / 10.0, ((c[1] + dy) * 10.0).round() / 10.0]);
+    let candidates = [0.0, -26.0, 26.0, -40.0, 40.0, -55.0, 55.0, -70.0, 70.0]
+        .map(|dy| [(c[0] * 10.0).round() / 10.0, ((c[1] + dy) * 10.0).round() / 10.0]);
     candidates
         .iter()
         .copied()
-        .find(|p| contains(outline, *p) && clear(*p))
+        .find(|p| contains(outline, *p) && markers.iter().all(|m| label_clear_of(*p, chars, *m)))
         .or_else(|| candidates.iter().copied().find(|p| contains(outline, *p)))
         .unwrap_or(candidates[0])
 }
@@ -156,8 +163,7 @@ mod tests {
             assert!(outline_problems(&a.outline, map.width, map.height).is_empty(), "{}", a.name);
             assert!(contains(&a.outline, a.label), "{} label", a.name);
             for m in &map.markers {
-                let d = ((m.at[0] - a.label[0]).powi(2) + (m.at[1] - a.label[1]).powi(2)).sqrt();
-                assert!(d >= 24.0, "{}'s name covers {}", a.name, m.name);
+                assert!(label_clear_of(a.label, a.name.chars().count(), m.at), "{}'s name covers {}", a.name, m.name);
             }
         }
         // Every branch marker inside its own county; the hub inside 临河区.
