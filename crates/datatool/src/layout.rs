@@ -21,6 +21,7 @@
 //! receptions/{monday}.json every station reception of one week (home page: 本周接待)
 //! consultations/index.json  drafts open for comment (open ones first)
 //! consultations/{id}.json   one draft: structure, comments, results and the computed diff
+//! activities/, joint/, activity-stats/   duty records and their statistics (activity_layout.rs)
 //! ```
 
 use std::collections::HashMap;
@@ -182,6 +183,7 @@ pub fn files(world: &World) -> Result<Vec<(String, String)>> {
     for c in &world.consultations {
         put(format!("consultations/{}.json", c.summary.id), c)?;
     }
+    out.extend(crate::activity_layout::files(world)?);
     Ok(out)
 }
 

@@ -3,6 +3,8 @@
 //! tools; `validate` checks every file against them before the cross-reference checks.
 
 use deputy_model::DeputySummary;
+use deputy_model::activity::{DeputyActivities, PlaceJoint};
+use deputy_model::activity_stats::ScopeStats;
 use deputy_model::consult::{Consultation, ConsultationIndex};
 use deputy_model::deputy::{GroupIndex, PlaceDeputies};
 use deputy_model::message::{DeputyMessages, MessageRecord, MessageStats, PublicMessage};
@@ -36,10 +38,13 @@ pub enum FileKind {
     Consultation,
     Receptions,
     Submission,
+    Activities,
+    Joint,
+    ActivityStats,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 20] = [
+    pub const ALL: [FileKind; 23] = [
         FileKind::Site,
         FileKind::Region,
         FileKind::Deputy,
@@ -60,6 +65,9 @@ impl FileKind {
         FileKind::Consultation,
         FileKind::Receptions,
         FileKind::Submission,
+        FileKind::Activities,
+        FileKind::Joint,
+        FileKind::ActivityStats,
     ];
 
     /// File name of the schema, e.g. `site.schema.json`.
@@ -85,6 +93,9 @@ impl FileKind {
             FileKind::Consultation => "consultation.schema.json",
             FileKind::Receptions => "receptions.schema.json",
             FileKind::Submission => "submission.schema.json",
+            FileKind::Activities => "activities.schema.json",
+            FileKind::Joint => "joint.schema.json",
+            FileKind::ActivityStats => "activity-stats.schema.json",
         }
     }
 
@@ -110,6 +121,9 @@ impl FileKind {
             FileKind::Consultation => schema_for!(Consultation),
             FileKind::Receptions => schema_for!(WeekReceptions),
             FileKind::Submission => schema_for!(Submission),
+            FileKind::Activities => schema_for!(DeputyActivities),
+            FileKind::Joint => schema_for!(PlaceJoint),
+            FileKind::ActivityStats => schema_for!(ScopeStats),
         };
         s.to_value()
     }

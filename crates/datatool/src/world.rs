@@ -1,5 +1,6 @@
 //! Everything a site publishes, in memory, before it is laid out as served files.
 
+use deputy_model::activity::{DeputyActivities, JointActivity};
 use deputy_model::consult::Consultation;
 use deputy_model::deputy::GroupIndex;
 use deputy_model::message::MessageRecord;
@@ -17,4 +18,8 @@ pub struct World {
     pub messages: Vec<MessageRecord>,
     /// Drafts open (or once open) for comment.
     pub consultations: Vec<Consultation>,
+    /// Duty records (履职档案), one per deputy.
+    pub activities: Vec<DeputyActivities>,
+    /// Activities of deputies of several levels together (五级代表协同).
+    pub joint: Vec<JointActivity>,
 }

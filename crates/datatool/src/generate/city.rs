@@ -512,6 +512,11 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
         county_names.get(&d.summary.region_code).cloned().unwrap_or_else(|| "市".to_string())
     });
 
+    let data_date = deputy_model::clock::parse_timestamp(DEMO_UPDATED_AT)
+        .map(deputy_model::clock::shanghai_date)
+        .unwrap_or(Date::MIN);
+    let records = super::activities::generate(seed, &deputies, &regions, &stations, data_date);
+
     World {
         site: SiteConfig {
             format_version: FORMAT_VERSION,
@@ -536,6 +541,8 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
         news,
         messages,
         consultations: Vec::new(),
+        activities: records.activities,
+        joint: records.joint,
     }
 }
 
