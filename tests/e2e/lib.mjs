@@ -44,6 +44,10 @@ export const ROUTES = [
   { name: 'stations', path: 'duties/stations', h1: '代表联络站' },
   { name: 'station', path: 'duties/stations/s-150802', h1: '临河区人大代表联络分站' },
   { name: 'direct-qa', path: 'direct/qa', h1: '公开答复' },
+  { name: 'duty-record', path: 'duties/deputy/city-0006', h1: '娜仁其其格的履职档案' },
+  { name: 'duty-stats', path: 'duties/stats', h1: '履职统计' },
+  { name: 'duty-report', path: 'duties/report/city-0006/2025', h1: '娜仁其其格2025年度履职报告' },
+  { name: 'duty-place', path: 'duties/place/150802002', h1: '铁南街道的五级人大代表' },
   { name: 'direct-track', path: 'direct/track', h1: '查询办理进度' },
   { name: 'not-found', path: 'no-such-page', h1: '页面不存在' },
 ];
