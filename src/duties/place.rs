@@ -77,7 +77,7 @@ pub fn PlacePage() -> impl IntoView {
             {loaded(region, move |r| view! {
                 <PlaceHead r />
                 {loaded(place, |p| view! { <LevelsView p /> })}
-                <section>
+                <section id="joint">
                     <h2>{tr!(records.joint_heading)}</h2>
                     {loaded(joint, |j| view! { <JointList items=j.activities /> })}
                 </section>
@@ -112,13 +112,25 @@ fn PlaceHead(r: RegionNode) -> impl IntoView {
 #[component]
 fn LevelsView(p: PlaceDeputies) -> impl IntoView {
     let i18n = use_i18n();
-    Level::ALL
+    // On a phone the lists are long: jump links to each level and to the joint activities.
+    let jumps = Level::ALL
+        .into_iter()
+        .map(|l| {
+            let n = p.deputies.iter().filter(|d| d.level == l).count();
+            view! {
+                <li><a href=format!("#level-{}", l.key()) on:click=move |ev| jump(ev, format!("level-{}", l.key()))>
+                    {level_label(i18n, l)}" "{t_string!(i18n, records.level_count, n = n).to_string()}
+                </a></li>
+            }
+        })
+        .collect_view();
+    let sections = Level::ALL
         .into_iter()
         .map(|l| {
             let mine: Vec<_> = p.deputies.iter().filter(|d| d.level == l).cloned().collect();
             let n = mine.len();
             view! {
-                <section class="level-section">
+                <section class="level-section" id=format!("level-{}", l.key())>
                     <h2>{level_label(i18n, l)}" "<span class="hint">{t_string!(i18n, records.level_count, n = n).to_string()}</span></h2>
                     {if mine.is_empty() {
                         view! { <p class="empty">{tr!(records.level_none)}</p> }.into_any()
@@ -128,7 +140,27 @@ fn LevelsView(p: PlaceDeputies) -> impl IntoView {
                 </section>
             }
         })
-        .collect_view()
+        .collect_view();
+    view! {
+        <ul class="town-links level-jumps">
+            {jumps}
+            <li><a href="#joint" on:click=move |ev| jump(ev, "joint".into())>{tr!(records.joint_heading)}</a></li>
+        </ul>
+        {sections}
+    }
+}
+
+/// In-page jump without a router navigation (the app has a <base>, so a bare "#id" would leave
+/// the page): scroll to the target and move focus there.
+fn jump(ev: leptos::ev::MouseEvent, id: String) {
+    ev.prevent_default();
+    if let Some(el) = document().get_element_by_id(&id) {
+        el.scroll_into_view();
+        let _ = el.set_attribute("tabindex", "-1");
+        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+            let _ = el.focus();
+        }
+    }
 }
 
 #[component]

@@ -203,6 +203,10 @@ for (const width of [MOBILE, DESKTOP]) {
         assert.ok((await donation.innerText()).includes('2 级代表参加'));
         await shot(page, `records-place-${width}`);
         await axeCheck(page, `place ${width}`);
+        // The jump link at the top takes a phone user past the deputy lists to the joint activities.
+        await page.locator('ul.level-jumps').getByRole('link', { name: '五级代表协同履职' }).click();
+        assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'joint');
+        assert.equal(new URL(page.url()).pathname, `/duties/place/${TIENAN}`, 'still on the place page');
         // A participant's name leads to their duty record.
         await donation.getByRole('link', { name: '苏鑫' }).click();
         await page.waitForURL((u) => u.pathname.startsWith('/duties/deputy/'));
