@@ -36,6 +36,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/duties/stations/:id") view=duties::StationPage />
                         <Route path=path!("/duties/map") view=duties::MapPage />
                         <Route path=path!("/duties/evaluation") view=duties::EvaluationPage />
+                        <Route path=path!("/duties/deputy/:id") view=duties::DutyRecordPage />
+                        <Route path=path!("/duties/stats") view=duties::DutyStatsPage />
+                        <Route path=path!("/duties/report/:id/:year") view=duties::AnnualReportPage />
+                        <Route path=path!("/duties/place/:code") view=duties::PlacePage />
                         <Route path=path!("/news") view=duties::NewsListPage />
                         <Route path=path!("/news/:id") view=duties::NewsArticlePage />
                         <Route path=path!("/training") view=training::TrainingPage />

@@ -156,3 +156,21 @@ pub async fn news_kind_page(kind: Option<NewsKind>, page: u32) -> Result<Page<Ne
         Some(NewsKind::Profile) => fetch_json(&format!("news/profile/page-{page}.json")).await,
     }
 }
+
+// ---- 阳光履职: duty records ----
+
+use deputy_model::activity::{DeputyActivities, PlaceJoint};
+use deputy_model::activity_stats::ScopeStats;
+
+pub async fn activities(id: String) -> Result<DeputyActivities, DataError> {
+    fetch_json(&checked(&id, format!("activities/{id}.json"))?).await
+}
+
+pub async fn joint(code: String) -> Result<PlaceJoint, DataError> {
+    fetch_json(&checked(&code, format!("joint/{code}.json"))?).await
+}
+
+/// Statistics of one scope (see `deputy_model::activity_stats::scope_key`).
+pub async fn activity_stats(key: String) -> Result<ScopeStats, DataError> {
+    fetch_json(&checked(&key, format!("activity-stats/{key}.json"))?).await
+}

@@ -25,6 +25,7 @@ fn DeputyView(d: Deputy) -> impl IntoView {
     let i18n = use_i18n();
     let s = d.summary.clone();
     let id = s.id.clone();
+    let id_for_record = id.clone();
     let messages = LocalResource::new({
         let id = id.clone();
         move || data::deputy_messages(id.clone())
@@ -86,6 +87,8 @@ fn DeputyView(d: Deputy) -> impl IntoView {
             {loaded(messages, |m| view! { <StatsView stats=m.stats /> })}
             <p class="method">{tr!(direct.stats_method)}</p>
         </section>
+
+        <crate::duties::DutyRecordLink id=id_for_record />
 
         <section>
             <h2>{tr!(direct.qa_heading)}</h2>

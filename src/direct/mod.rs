@@ -9,7 +9,7 @@ mod qa;
 mod track;
 mod write;
 
-pub use deputy::DeputyPage;
+pub use deputy::{DeputyPage, StatsView};
 pub use directory::DirectPage;
 pub use labels::{level_label, rating_label, state_label};
 pub use qa::QaPage;

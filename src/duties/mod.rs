@@ -1,17 +1,31 @@
-//! 阳光履职: deputies' duties in public. Here now: liaison stations (tree, list, each station's
-//! page with this week's receptions and its QR code), news with read-aloud, and the home page's
-//! 本周接待, the map of stations and 履职评议. Duty records and statistics follow in their issue.
+//! 阳光履职: deputies' duties in public. Liaison stations (tree, list, map, each station's page
+//! with this week's receptions and its QR code), 履职评议, news with read-aloud, the home page's
+//! 本周接待; duty records (履职档案: timeline, statistics, own note), the statistics by level,
+//! 旗县区 and group, annual reports for print, and the five-level view of a place.
 
 mod evaluation;
 mod map;
+
+mod chart;
+mod figures;
+mod kinds;
 mod news;
+mod place;
+mod record;
+mod report;
 mod stations;
+mod stats;
+mod timeline;
 mod week;
 
 pub use evaluation::EvaluationPage;
 pub use map::MapPage;
 pub use news::{NewsArticlePage, NewsList, NewsListPage};
+pub use place::PlacePage;
+pub use record::{DutyRecordLink, DutyRecordPage};
+pub use report::AnnualReportPage;
 pub use stations::{StationPage, StationsPage};
+pub use stats::DutyStatsPage;
 pub use week::ThisWeek;
 
 use leptos::prelude::*;
@@ -48,6 +62,13 @@ pub fn DutiesPage() -> impl IntoView {
                     </A>
                 </li>
                 <li class="module-card">
+                    <A href=href("/duties/stats") attr:class="module-link">
+                        <span class="module-mark" aria-hidden="true">"统"</span>
+                        <span class="module-title">{tr!(records.hub_stats)}</span>
+                        <span class="module-desc">{tr!(records.hub_stats_desc)}</span>
+                    </A>
+                </li>
+                <li class="module-card">
                     <A href=href("/news") attr:class="module-link">
                         <span class="module-mark" aria-hidden="true">"闻"</span>
                         <span class="module-title">{tr!(nav.news)}</span>
@@ -55,8 +76,8 @@ pub fn DutiesPage() -> impl IntoView {
                     </A>
                 </li>
             </ul>
+            <place::PlacePicker />
             <ThisWeek />
-            <p class="notice">{tr!(duties.coming)}</p>
         </section>
     }
 }

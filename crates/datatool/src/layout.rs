@@ -22,6 +22,7 @@
 //! consultations/index.json  drafts open for comment (open ones first)
 //! consultations/{id}.json   one draft: structure, comments, results and the computed diff
 //! map.json, evaluation.json, news/{kind}/page-{n}.json   see sunshine_layout.rs
+//! activities/, joint/, activity-stats/   duty records and their statistics (activity_layout.rs)
 //! ```
 
 use std::collections::HashMap;
@@ -184,6 +185,7 @@ pub fn files(world: &World) -> Result<Vec<(String, String)>> {
         put(format!("consultations/{}.json", c.summary.id), c)?;
     }
     out.extend(crate::sunshine_layout::files(world)?);
+    out.extend(crate::activity_layout::files(world)?);
     Ok(out)
 }
 

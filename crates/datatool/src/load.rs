@@ -41,6 +41,9 @@ pub fn kind_of(rel: &str) -> Option<FileKind> {
         ("messages/deputy", _) => FileKind::DeputyMessages,
         ("messages", "stats.json") => FileKind::MessageStats,
         ("messages", f) if f.starts_with("page-") => FileKind::QaPage,
+        ("activities", _) => FileKind::Activities,
+        ("joint", _) => FileKind::Joint,
+        ("activity-stats", _) => FileKind::ActivityStats,
         _ => return None,
     })
 }
@@ -174,12 +177,15 @@ fn decode_into(
         FileKind::NewsKindPage => data.news_kind_pages.push((file.clone(), decode(&file, value, problems)?)),
         FileKind::Map => data.map = Some((file.clone(), decode(&file, value, problems)?)),
         FileKind::Evaluation => data.evaluation = Some((file.clone(), decode(&file, value, problems)?)),
+        FileKind::Activities => data.activities.push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::Joint => data.joint.push((file.clone(), decode(&file, value, problems)?)),
         FileKind::SearchMeta
         | FileKind::Receptions
         | FileKind::ConsultationIndex
         | FileKind::DeputyMessages
         | FileKind::QaPage
         | FileKind::MessageStats
+        | FileKind::ActivityStats
         | FileKind::Submission => {}
     }
     Some(())
@@ -228,6 +234,12 @@ pub fn check_names(data: &Dataset) -> Vec<Problem> {
     for (f, m) in &data.messages {
         expect(f, &m.receipt_code, "track");
     }
+    for (f, a) in &data.activities {
+        expect(f, &a.deputy_id, "activities");
+    }
+    for (f, p) in &data.joint {
+        expect(f, &p.region_code, "joint");
+    }
     out
 }
 
@@ -245,6 +257,9 @@ mod tests {
         assert_eq!(kind_of("levels/city/page-1.json"), Some(FileKind::LevelPage));
         assert_eq!(kind_of("messages/deputy/city-0001.json"), Some(FileKind::DeputyMessages));
         assert_eq!(kind_of("track/1234567890.json"), Some(FileKind::Track));
+        assert_eq!(kind_of("activities/city-0001.json"), Some(FileKind::Activities));
+        assert_eq!(kind_of("joint/150802001.json"), Some(FileKind::Joint));
+        assert_eq!(kind_of("activity-stats/county-150802-level-city.json"), Some(FileKind::ActivityStats));
         assert_eq!(pointer_to_field("/receptions/3/deputy_id"), "receptions[3].deputy_id");
         assert_eq!(pointer_to_field(""), "（整个文件）");
     }

@@ -1,6 +1,7 @@
 //! `deputy-data`: the data tool of 网上代表之家. It generates demo data, writes the served
 //! layout, validates a data folder and writes the JSON Schemas. See `docs/operations.md`.
 
+mod activity_layout;
 mod bench;
 mod consult_build;
 mod export;

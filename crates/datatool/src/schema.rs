@@ -3,6 +3,8 @@
 //! tools; `validate` checks every file against them before the cross-reference checks.
 
 use deputy_model::DeputySummary;
+use deputy_model::activity::{DeputyActivities, PlaceJoint};
+use deputy_model::activity_stats::ScopeStats;
 use deputy_model::consult::{Consultation, ConsultationIndex};
 use deputy_model::deputy::{GroupIndex, PlaceDeputies};
 use deputy_model::evaluation::Evaluation;
@@ -41,10 +43,13 @@ pub enum FileKind {
     Map,
     Evaluation,
     NewsKindPage,
+    Activities,
+    Joint,
+    ActivityStats,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 23] = [
+    pub const ALL: &[FileKind] = &[
         FileKind::Site,
         FileKind::Region,
         FileKind::Deputy,
@@ -68,6 +73,9 @@ impl FileKind {
         FileKind::Map,
         FileKind::Evaluation,
         FileKind::NewsKindPage,
+        FileKind::Activities,
+        FileKind::Joint,
+        FileKind::ActivityStats,
     ];
 
     /// File name of the schema, e.g. `site.schema.json`.
@@ -96,6 +104,9 @@ impl FileKind {
             FileKind::Map => "map.schema.json",
             FileKind::Evaluation => "evaluation.schema.json",
             FileKind::NewsKindPage => "news-kind-page.schema.json",
+            FileKind::Activities => "activities.schema.json",
+            FileKind::Joint => "joint.schema.json",
+            FileKind::ActivityStats => "activity-stats.schema.json",
         }
     }
 
@@ -124,6 +135,9 @@ impl FileKind {
             FileKind::Map => schema_for!(RegionMap),
             FileKind::Evaluation => schema_for!(Evaluation),
             FileKind::NewsKindPage => schema_for!(Page<NewsSummary>),
+            FileKind::Activities => schema_for!(DeputyActivities),
+            FileKind::Joint => schema_for!(PlaceJoint),
+            FileKind::ActivityStats => schema_for!(ScopeStats),
         };
         s.to_value()
     }
@@ -143,7 +157,7 @@ pub struct Validators(Vec<(FileKind, jsonschema::Validator)>);
 impl Validators {
     pub fn new() -> anyhow::Result<Self> {
         let mut v = Vec::new();
-        for k in FileKind::ALL {
+        for &k in FileKind::ALL {
             let validator =
                 jsonschema::validator_for(&k.schema()).map_err(|e| anyhow::anyhow!("schema {:?}: {e}", k))?;
             v.push((k, validator));

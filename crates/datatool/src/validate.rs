@@ -168,6 +168,31 @@ mod tests {
     }
 
     #[test]
+    fn duty_records_are_checked() {
+        let p = problems_after(|d| {
+            let f = d.join("activities/city-0001.json");
+            let mut v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&f).unwrap()).unwrap();
+            v["activities"][0]["date"] = serde_json::json!("2099-01-01");
+            v["activities"][1]["date"] = serde_json::json!("2025-02-30");
+            v["activities"][2]["region_code"] = serde_json::json!("999999");
+            fs::write(&f, v.to_string()).unwrap();
+            // A record of a deputy who does not exist, under that deputy's name.
+            v["deputy_id"] = serde_json::json!("city-9999");
+            fs::write(d.join("activities/city-9999.json"), v.to_string()).unwrap();
+            let f = d.join("joint/150800.json");
+            let mut v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&f).unwrap()).unwrap();
+            v["activities"][0]["participants"][0]["deputy_id"] = serde_json::json!("nobody");
+            fs::write(&f, v.to_string()).unwrap();
+        });
+        let has = |prefix: &str, part: &str| p.iter().any(|m| m.starts_with(prefix) && m.contains(part));
+        assert!(has("activities/city-0001.json: activities[0].date", "晚于数据日期"), "{p:?}");
+        assert!(has("activities/city-0001.json: activities[1].date", "不是 YYYY-MM-DD"), "{p:?}");
+        assert!(has("activities/city-0001.json: activities[2].region_code", "999999 不存在"), "{p:?}");
+        assert!(has("activities/city-9999.json: deputy_id", "代表 city-9999 不存在"), "{p:?}");
+        assert!(has("joint/150800.json: activities[0].participants[0].deputy_id", "nobody"), "{p:?}");
+    }
+
+    #[test]
     fn failed_write_keeps_old_output() {
         let dir = demo();
         let data = dir.path().join("data");

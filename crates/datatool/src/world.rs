@@ -1,5 +1,6 @@
 //! Everything a site publishes, in memory, before it is laid out as served files.
 
+use deputy_model::activity::{DeputyActivities, JointActivity};
 use deputy_model::consult::Consultation;
 use deputy_model::deputy::GroupIndex;
 use deputy_model::evaluation::Evaluation;
@@ -23,4 +24,8 @@ pub struct World {
     pub evaluation: Option<Evaluation>,
     /// The map of the county-level units with station markers.
     pub map: Option<RegionMap>,
+    /// Duty records (履职档案), one per deputy.
+    pub activities: Vec<DeputyActivities>,
+    /// Activities of deputies of several levels together (五级代表协同).
+    pub joint: Vec<JointActivity>,
 }

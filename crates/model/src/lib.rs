@@ -3,6 +3,8 @@
 //! app (compiled to wasm) and the data tool (native) need. Plain Rust: no web dependencies,
 //! so everything here is tested natively with `cargo test -p deputy-model`.
 
+pub mod activity;
+pub mod activity_stats;
 pub mod clock;
 pub mod consult;
 pub mod deputy;

@@ -52,6 +52,10 @@ pub struct Dataset {
     pub search_shards: Vec<(String, SearchShard)>,
     pub level_pages: Vec<(String, Page<DeputySummary>)>,
     pub consultations: Vec<(String, crate::consult::Consultation)>,
+    /// Duty records, `activities/{deputy_id}.json`.
+    pub activities: Vec<(String, crate::activity::DeputyActivities)>,
+    /// Joint activities by place, `joint/{code}.json`.
+    pub joint: Vec<(String, crate::activity::PlaceJoint)>,
     /// `news/{kind}/page-N.json`: news of one kind.
     pub news_kind_pages: Vec<(String, Page<NewsSummary>)>,
     pub map: Option<(String, crate::map::RegionMap)>,
@@ -334,7 +338,82 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         }
     }
 
+    check_activities(&mut r, data, &deputy_ids, &region_known, &site.updated_at);
+
     r.0
+}
+
+/// Duty records: each belongs to an existing deputy (and is named after them), its dates are
+/// valid and not after the data's date, its places exist, its ids are unique; each joint
+/// activity's participants exist.
+fn check_activities(
+    r: &mut Report,
+    data: &Dataset,
+    deputy_ids: &HashSet<&str>,
+    region_known: &dyn Fn(&str) -> bool,
+    updated_at: &str,
+) {
+    let today = clock::parse_timestamp(updated_at).map(|t| clock::format_date(clock::shanghai_date(t)));
+    let check_date = |r: &mut Report, file: &str, field: &str, date: &str| {
+        r.date(file, field, date);
+        if let Some(today) = &today {
+            if clock::parse_date(date).is_some() && date > today.as_str() {
+                r.add(file, field, format!("日期 {date} 晚于数据日期 {today}"));
+            }
+        }
+    };
+    let names: HashMap<&str, &str> =
+        data.deputies.iter().map(|(_, d)| (d.summary.id.as_str(), d.summary.name.as_str())).collect();
+    for (file, rec) in &data.activities {
+        r.version(file, rec.format_version);
+        match names.get(rec.deputy_id.as_str()) {
+            None => r.add(file, "deputy_id", format!("代表 {} 不存在", rec.deputy_id)),
+            Some(name) if *name != rec.deputy_name => {
+                r.add(file, "deputy_name", format!("与代表档案的姓名“{name}”不一致"))
+            }
+            _ => {}
+        }
+        if let Some(note) = &rec.own_note {
+            check_date(r, file, "own_note.date", &note.date);
+            r.text(file, "own_note.text", &note.text, MAX_TEXT_CHARS, true);
+        }
+        let mut ids = HashSet::new();
+        for (i, a) in rec.activities.iter().enumerate() {
+            if !ids.insert(a.id.as_str()) {
+                r.add(file, format!("activities[{i}].id"), format!("活动编号 {} 重复", a.id));
+            }
+            check_date(r, file, &format!("activities[{i}].date"), &a.date);
+            r.text(file, &format!("activities[{i}].title"), &a.title, MAX_LINE_CHARS, false);
+            r.text(file, &format!("activities[{i}].place"), &a.place, MAX_LINE_CHARS, false);
+            r.text(file, &format!("activities[{i}].text"), &a.text, MAX_TEXT_CHARS, true);
+            if let Some(code) = &a.region_code {
+                if !region_known(code) {
+                    r.add(file, format!("activities[{i}].region_code"), format!("地区 {code} 不存在"));
+                }
+            }
+        }
+    }
+    for (file, place) in &data.joint {
+        r.version(file, place.format_version);
+        if !region_known(&place.region_code) {
+            r.add(file, "region_code", format!("地区 {} 不存在", place.region_code));
+        }
+        for (i, a) in place.activities.iter().enumerate() {
+            check_date(r, file, &format!("activities[{i}].date"), &a.date);
+            if !region_known(&a.region_code) {
+                r.add(file, format!("activities[{i}].region_code"), format!("地区 {} 不存在", a.region_code));
+            }
+            for (j, p) in a.participants.iter().enumerate() {
+                if !deputy_ids.contains(p.deputy_id.as_str()) {
+                    r.add(
+                        file,
+                        format!("activities[{i}].participants[{j}].deputy_id"),
+                        format!("代表 {} 不存在", p.deputy_id),
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// 阳光履职 files: news by kind, the map and 履职评议.

@@ -517,6 +517,11 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
 
     let evaluation = super::evaluation::evaluation(&seed_ids);
     let map = super::map::region_map(&stations);
+    let data_date = deputy_model::clock::parse_timestamp(DEMO_UPDATED_AT)
+        .map(deputy_model::clock::shanghai_date)
+        .unwrap_or(Date::MIN);
+    let records = super::activities::generate(seed, &deputies, &regions, &stations, data_date);
+
     World {
         site: SiteConfig {
             format_version: FORMAT_VERSION,
@@ -543,6 +548,8 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
         consultations: Vec::new(),
         evaluation: Some(evaluation),
         map: Some(map),
+        activities: records.activities,
+        joint: records.joint,
     }
 }
 

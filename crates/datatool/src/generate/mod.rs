@@ -4,6 +4,7 @@
 
 // The tables hold material (the dairy suggestion, population figures) that the module issues
 // still to come will use; unused items are expected until then.
+pub mod activities;
 #[allow(dead_code)]
 pub mod bayannur;
 mod city;

@@ -1,0 +1,78 @@
+//! The served files of the duty records (阳光履职), called from `layout.rs`:
+//!
+//! ```text
+//! activities/{deputy_id}.json    a deputy's duty record and own note
+//! joint/{code}.json              joint five-level activities at a township / in a county / the city
+//! activity-stats/{scope}.json    counts by kind and year and reply statistics of a scope:
+//!                                all, level-{l}, county-{c}, county-{c}-level-{l}, group-{g}
+//! ```
+//!
+//! Aggregates are computed here once with the model's functions, so the stats page fetches one
+//! small file per choice of filters instead of hundreds of records.
+
+use std::collections::HashMap;
+
+use anyhow::Result;
+use deputy_model::Level;
+use deputy_model::activity::DeputyActivities;
+use deputy_model::activity_stats::{ScopeStats, scope_key};
+use deputy_model::message::{MessageRecord, Responsiveness};
+
+use crate::world::World;
+
+fn json<T: serde::Serialize>(value: &T) -> Result<String> {
+    Ok(serde_json::to_string(value)? + "\n")
+}
+
+/// The county-level code of a deputy's region (none for city-wide deputies).
+fn county_of(region_code: &str) -> Option<&str> {
+    (region_code.len() >= 6 && &region_code[..6] != crate::generate::bayannur::CITY_CODE).then(|| &region_code[..6])
+}
+
+pub fn files(world: &World) -> Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for r in &world.activities {
+        out.push((format!("activities/{}.json", r.deputy_id), json(r)?));
+    }
+    for p in crate::generate::activities::by_place(&world.regions, &world.joint) {
+        out.push((format!("joint/{}.json", p.region_code), json(&p)?));
+    }
+
+    let last_year = world.site.updated_at.get(..4).and_then(|y| y.parse().ok()).unwrap_or(2026);
+    let records: HashMap<&str, &DeputyActivities> =
+        world.activities.iter().map(|r| (r.deputy_id.as_str(), r)).collect();
+    let mut letters: HashMap<&str, Vec<&MessageRecord>> = HashMap::new();
+    for m in &world.messages {
+        letters.entry(m.deputy_id.as_str()).or_default().push(m);
+    }
+    let mut scope = |key: String, ids: Vec<&str>| -> Result<()> {
+        let recs = ids.iter().filter_map(|id| records.get(id).copied());
+        let replies = Responsiveness::of(ids.iter().flat_map(|id| letters.get(id).cloned().unwrap_or_default()));
+        let stats = ScopeStats::of(&key, recs, last_year, replies);
+        out.push((format!("activity-stats/{key}.json"), json(&stats)?));
+        Ok(())
+    };
+    let deputies = &world.deputies;
+    let ids = |f: &dyn Fn(&deputy_model::Deputy) -> bool| -> Vec<&str> {
+        deputies.iter().filter(|d| f(d)).map(|d| d.summary.id.as_str()).collect()
+    };
+    scope(scope_key(None, None, None), ids(&|_| true))?;
+    for l in Level::ALL {
+        scope(scope_key(Some(l), None, None), ids(&|d| d.summary.level == l))?;
+    }
+    let counties: Vec<&str> =
+        world.regions.iter().filter_map(|r| county_of(&r.code).filter(|c| *c == r.code)).collect();
+    for c in counties {
+        scope(scope_key(None, Some(c), None), ids(&|d| county_of(&d.summary.region_code) == Some(c)))?;
+        for l in Level::ALL {
+            scope(
+                scope_key(Some(l), Some(c), None),
+                ids(&|d| d.summary.level == l && county_of(&d.summary.region_code) == Some(c)),
+            )?;
+        }
+    }
+    for g in &world.groups.groups {
+        scope(scope_key(None, None, Some(&g.id)), ids(&|d| d.summary.group_id.as_deref() == Some(g.id.as_str())))?;
+    }
+    Ok(out)
+}
