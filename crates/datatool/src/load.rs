@@ -36,6 +36,9 @@ pub fn kind_of(rel: &str) -> Option<FileKind> {
         ("receptions", _) => FileKind::Receptions,
         ("consultations", _) => FileKind::Consultation,
         ("messages/deputy", _) => FileKind::DeputyMessages,
+        ("training", "index.json") => FileKind::TrainingIndex,
+        ("training/courses", _) => FileKind::TrainingCourse,
+        ("training/lessons", _) => FileKind::TrainingLesson,
         ("messages", "stats.json") => FileKind::MessageStats,
         ("messages", f) if f.starts_with("page-") => FileKind::QaPage,
         _ => return None,
@@ -174,7 +177,11 @@ fn decode_into(
         | FileKind::DeputyMessages
         | FileKind::QaPage
         | FileKind::MessageStats
-        | FileKind::Submission => {}
+        | FileKind::Submission
+        // Training content is validated in full from its source when built (training_build.rs).
+        | FileKind::TrainingIndex
+        | FileKind::TrainingCourse
+        | FileKind::TrainingLesson => {}
     }
     Some(())
 }

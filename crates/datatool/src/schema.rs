@@ -9,6 +9,7 @@ use deputy_model::message::{DeputyMessages, MessageRecord, MessageStats, PublicM
 use deputy_model::search::{SearchMeta, SearchShard};
 use deputy_model::station::{StationIndex, WeekReceptions};
 use deputy_model::submission::Submission;
+use deputy_model::training::{Course, Lesson, TrainingIndex};
 use deputy_model::{Deputy, NewsArticle, NewsSummary, Page, RegionNode, SiteConfig, Station};
 use schemars::schema_for;
 use serde_json::Value;
@@ -36,10 +37,13 @@ pub enum FileKind {
     Consultation,
     Receptions,
     Submission,
+    TrainingIndex,
+    TrainingCourse,
+    TrainingLesson,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 20] = [
+    pub const ALL: [FileKind; 23] = [
         FileKind::Site,
         FileKind::Region,
         FileKind::Deputy,
@@ -60,6 +64,9 @@ impl FileKind {
         FileKind::Consultation,
         FileKind::Receptions,
         FileKind::Submission,
+        FileKind::TrainingIndex,
+        FileKind::TrainingCourse,
+        FileKind::TrainingLesson,
     ];
 
     /// File name of the schema, e.g. `site.schema.json`.
@@ -85,6 +92,9 @@ impl FileKind {
             FileKind::Consultation => "consultation.schema.json",
             FileKind::Receptions => "receptions.schema.json",
             FileKind::Submission => "submission.schema.json",
+            FileKind::TrainingIndex => "training-index.schema.json",
+            FileKind::TrainingCourse => "training-course.schema.json",
+            FileKind::TrainingLesson => "training-lesson.schema.json",
         }
     }
 
@@ -110,6 +120,9 @@ impl FileKind {
             FileKind::Consultation => schema_for!(Consultation),
             FileKind::Receptions => schema_for!(WeekReceptions),
             FileKind::Submission => schema_for!(Submission),
+            FileKind::TrainingIndex => schema_for!(TrainingIndex),
+            FileKind::TrainingCourse => schema_for!(Course),
+            FileKind::TrainingLesson => schema_for!(Lesson),
         };
         s.to_value()
     }

@@ -17,4 +17,6 @@ pub struct World {
     pub messages: Vec<MessageRecord>,
     /// Drafts open (or once open) for comment.
     pub consultations: Vec<Consultation>,
+    /// 代表培训 content (content/training/courses.json), validated; laid out by `training_build`.
+    pub training: Option<deputy_model::training::TrainingSource>,
 }

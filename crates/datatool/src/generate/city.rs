@@ -536,6 +536,7 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
         news,
         messages,
         consultations: Vec::new(),
+        training: None,
     }
 }
 
