@@ -133,3 +133,19 @@ use deputy_model::station::WeekReceptions;
 pub async fn week_receptions(monday: String) -> Result<WeekReceptions, DataError> {
     fetch_json(&checked(&monday, format!("receptions/{monday}.json"))?).await
 }
+
+// ---- 代表培训 ----
+
+use deputy_model::training::{Course, Lesson, TrainingIndex};
+
+pub async fn training_index() -> Result<TrainingIndex, DataError> {
+    fetch_json("training/index.json").await
+}
+
+pub async fn training_course(id: String) -> Result<Course, DataError> {
+    fetch_json(&checked(&id, format!("training/courses/{id}.json"))?).await
+}
+
+pub async fn training_lesson(id: String) -> Result<Lesson, DataError> {
+    fetch_json(&checked(&id, format!("training/lessons/{id}.json"))?).await
+}

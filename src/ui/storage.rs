@@ -12,6 +12,8 @@ pub const OUTBOX: &str = "deputy-home.outbox.v1";
 pub const OUTBOX_CORRUPT: &str = "deputy-home.outbox.unreadable";
 /// Prefix of form drafts: `deputy-home.draft.{form}.{field}`.
 pub const DRAFT_PREFIX: &str = "deputy-home.draft.";
+/// 代表培训: what the learner has done (lessons, quizzes, time); see `training/progress.rs`.
+pub const TRAINING: &str = "deputy-home.training.v1";
 
 pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
     LocalStorage::get(key).ok()
