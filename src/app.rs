@@ -43,6 +43,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/news") view=duties::NewsListPage />
                         <Route path=path!("/news/:id") view=duties::NewsArticlePage />
                         <Route path=path!("/training") view=training::TrainingPage />
+                        <Route path=path!("/training/course/:id") view=training::CoursePage />
+                        <Route path=path!("/training/lesson/:id") view=training::LessonPage />
+                        <Route path=path!("/training/mine") view=training::MyTrainingPage />
+                        <Route path=path!("/training/certificate/:course_id") view=training::CertificatePage />
                         <Route path=path!("/proposals") view=proposals::ProposalsPage />
                         <Route path=path!("/mine") view=OutboxPage />
                         <Route path=path!("/feedback") view=feedback::FeedbackPage />

@@ -174,3 +174,19 @@ pub async fn joint(code: String) -> Result<PlaceJoint, DataError> {
 pub async fn activity_stats(key: String) -> Result<ScopeStats, DataError> {
     fetch_json(&checked(&key, format!("activity-stats/{key}.json"))?).await
 }
+
+// ---- 代表培训 ----
+
+use deputy_model::training::{Course, Lesson, TrainingIndex};
+
+pub async fn training_index() -> Result<TrainingIndex, DataError> {
+    fetch_json("training/index.json").await
+}
+
+pub async fn training_course(id: String) -> Result<Course, DataError> {
+    fetch_json(&checked(&id, format!("training/courses/{id}.json"))?).await
+}
+
+pub async fn training_lesson(id: String) -> Result<Lesson, DataError> {
+    fetch_json(&checked(&id, format!("training/lessons/{id}.json"))?).await
+}

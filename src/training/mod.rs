@@ -1,17 +1,58 @@
-//! The training module. Its pages arrive with its own issue; until then it says what it will offer.
+//! 代表培训: the course catalog, lessons with quizzes, 我的学习 (hours this year) and the
+//! printable 结业证明. Content comes from `data/training/` (built from content/training by the
+//! data tool); the learner's record stays on the device (`progress.rs`) and can be sent to the
+//! station through the outbox. Opened courses stay readable offline (`offline.rs`, `public/sw.js`).
+//!
+//! Routes: `/training`, `/training/course/:id`, `/training/lesson/:id` (lesson ids are global,
+//! so other modules link to a lesson directly), `/training/mine`, `/training/certificate/:course_id`.
 
+mod catalog;
+mod certificate;
+mod course;
+mod lesson;
+mod mine;
+mod offline;
+mod progress;
+mod quiz;
+
+pub use catalog::TrainingPage;
+pub use certificate::CertificatePage;
+pub use course::CoursePage;
+pub use lesson::LessonPage;
+pub use mine::MyTrainingPage;
+
+use deputy_model::training::{CourseLevel, CourseState, format_tenths, hours_tenths};
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 
 use crate::i18n::*;
-use crate::ui::UnderConstruction;
 
+pub fn level_label(i18n: I18nContext<Locale>, level: CourseLevel) -> &'static str {
+    match level {
+        CourseLevel::Initial => t_string!(i18n, training.level_initial),
+        CourseLevel::Special => t_string!(i18n, training.level_special),
+    }
+}
+
+/// "1.2" 学时 for minutes.
+pub fn hours(minutes: u32) -> String {
+    format_tenths(hours_tenths(minutes))
+}
+
+/// A course's state as a short badge: 未开始, 已学 2/4 节, 已结业.
 #[component]
-pub fn TrainingPage() -> impl IntoView {
+pub fn StateBadge(state: CourseState) -> impl IntoView {
     let i18n = use_i18n();
-    view! {
-        <UnderConstruction
-            title=Signal::derive(move || t_string!(i18n, nav.training).to_string())
-            items=Signal::derive(move || t_string!(i18n, modules.training_items).to_string())
-        />
+    match state {
+        CourseState::NotStarted => {
+            view! { <span class="state-badge state-new">{tr!(training.not_started)}</span> }.into_any()
+        }
+        CourseState::InProgress { done, total } => view! {
+            <span class="state-badge state-going">{t!(i18n, training.in_progress, done = done, total = total)}</span>
+        }
+        .into_any(),
+        CourseState::Passed => {
+            view! { <span class="state-badge state-passed">{tr!(training.passed)}</span> }.into_any()
+        }
     }
 }

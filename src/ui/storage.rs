@@ -14,6 +14,8 @@ pub const OUTBOX_CORRUPT: &str = "deputy-home.outbox.unreadable";
 pub const DRAFT_PREFIX: &str = "deputy-home.draft.";
 /// 履职评议: the cases this device voted for, as `{year}/{case_id}` (one vote per case per device).
 pub const VOTES: &str = "deputy-home.votes.v1";
+/// 代表培训: what the learner has done (lessons, quizzes, time); see `training/progress.rs`.
+pub const TRAINING: &str = "deputy-home.training.v1";
 
 pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
     LocalStorage::get(key).ok()

@@ -23,6 +23,7 @@
 //! consultations/{id}.json   one draft: structure, comments, results and the computed diff
 //! map.json, evaluation.json, news/{kind}/page-{n}.json   see sunshine_layout.rs
 //! activities/, joint/, activity-stats/   duty records and their statistics (activity_layout.rs)
+//! training/…                 courses, lessons and quizzes (see `training_build.rs`)
 //! ```
 
 use std::collections::HashMap;
@@ -186,6 +187,9 @@ pub fn files(world: &World) -> Result<Vec<(String, String)>> {
     }
     out.extend(crate::sunshine_layout::files(world)?);
     out.extend(crate::activity_layout::files(world)?);
+    if let Some(src) = &world.training {
+        out.extend(crate::training_build::files(&crate::training_build::build(src))?);
+    }
     Ok(out)
 }
 

@@ -39,6 +39,9 @@ pub fn kind_of(rel: &str) -> Option<FileKind> {
         ("receptions", _) => FileKind::Receptions,
         ("consultations", _) => FileKind::Consultation,
         ("messages/deputy", _) => FileKind::DeputyMessages,
+        ("training", "index.json") => FileKind::TrainingIndex,
+        ("training/courses", _) => FileKind::TrainingCourse,
+        ("training/lessons", _) => FileKind::TrainingLesson,
         ("messages", "stats.json") => FileKind::MessageStats,
         ("messages", f) if f.starts_with("page-") => FileKind::QaPage,
         ("activities", _) => FileKind::Activities,
@@ -186,7 +189,11 @@ fn decode_into(
         | FileKind::QaPage
         | FileKind::MessageStats
         | FileKind::ActivityStats
-        | FileKind::Submission => {}
+        | FileKind::Submission
+        // Training content is validated in full from its source when built (training_build.rs).
+        | FileKind::TrainingIndex
+        | FileKind::TrainingCourse
+        | FileKind::TrainingLesson => {}
     }
     Some(())
 }

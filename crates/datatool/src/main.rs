@@ -11,6 +11,7 @@ mod load;
 mod schema;
 mod search_index;
 mod sunshine_layout;
+mod training_build;
 mod validate;
 mod world;
 
@@ -43,7 +44,7 @@ enum Command {
         /// The data folder to write (replaced atomically), e.g. public/data.
         #[arg(long)]
         out: PathBuf,
-        /// Maintained content: consultations/*.json (drafts in plain legal text).
+        /// Maintained content: consultations/*.json (drafts in plain legal text), training/courses.json.
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
@@ -88,6 +89,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             for src in consult_build::load_sources(&content.join("consultations"))? {
                 world.consultations.push(consult_build::build(&src)?);
             }
+            world.training = training_build::load(&content)?;
             let n = layout::write(&world, &out)?;
             println!(
                 "已生成 {} 个文件到 {}（{} 名代表，{} 个联络站，{} 篇动态）",

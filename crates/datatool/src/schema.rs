@@ -13,6 +13,7 @@ use deputy_model::message::{DeputyMessages, MessageRecord, MessageStats, PublicM
 use deputy_model::search::{SearchMeta, SearchShard};
 use deputy_model::station::{StationIndex, WeekReceptions};
 use deputy_model::submission::Submission;
+use deputy_model::training::{Course, Lesson, TrainingIndex};
 use deputy_model::{Deputy, NewsArticle, NewsSummary, Page, RegionNode, SiteConfig, Station};
 use schemars::schema_for;
 use serde_json::Value;
@@ -46,6 +47,9 @@ pub enum FileKind {
     Activities,
     Joint,
     ActivityStats,
+    TrainingIndex,
+    TrainingCourse,
+    TrainingLesson,
 }
 
 impl FileKind {
@@ -76,6 +80,9 @@ impl FileKind {
         FileKind::Activities,
         FileKind::Joint,
         FileKind::ActivityStats,
+        FileKind::TrainingIndex,
+        FileKind::TrainingCourse,
+        FileKind::TrainingLesson,
     ];
 
     /// File name of the schema, e.g. `site.schema.json`.
@@ -107,6 +114,9 @@ impl FileKind {
             FileKind::Activities => "activities.schema.json",
             FileKind::Joint => "joint.schema.json",
             FileKind::ActivityStats => "activity-stats.schema.json",
+            FileKind::TrainingIndex => "training-index.schema.json",
+            FileKind::TrainingCourse => "training-course.schema.json",
+            FileKind::TrainingLesson => "training-lesson.schema.json",
         }
     }
 
@@ -138,6 +148,9 @@ impl FileKind {
             FileKind::Activities => schema_for!(DeputyActivities),
             FileKind::Joint => schema_for!(PlaceJoint),
             FileKind::ActivityStats => schema_for!(ScopeStats),
+            FileKind::TrainingIndex => schema_for!(TrainingIndex),
+            FileKind::TrainingCourse => schema_for!(Course),
+            FileKind::TrainingLesson => schema_for!(Lesson),
         };
         s.to_value()
     }

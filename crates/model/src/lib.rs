@@ -20,6 +20,7 @@ pub mod search;
 pub mod site;
 pub mod station;
 pub mod submission;
+pub mod training;
 pub mod validate;
 pub mod version;
 

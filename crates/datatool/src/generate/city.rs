@@ -550,6 +550,7 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
         map: Some(map),
         activities: records.activities,
         joint: records.joint,
+        training: None,
     }
 }
 
