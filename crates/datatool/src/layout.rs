@@ -21,6 +21,7 @@
 //! receptions/{monday}.json every station reception of one week (home page: 本周接待)
 //! consultations/index.json  drafts open for comment (open ones first)
 //! consultations/{id}.json   one draft: structure, comments, results and the computed diff
+//! suggestions/…             deputies' suggestions and their handling (see layout_suggestions.rs)
 //! ```
 
 use std::collections::HashMap;
@@ -181,6 +182,9 @@ pub fn files(world: &World) -> Result<Vec<(String, String)>> {
     )?;
     for c in &world.consultations {
         put(format!("consultations/{}.json", c.summary.id), c)?;
+    }
+    for (path, value) in crate::layout_suggestions::files(world)? {
+        put(path, &value)?;
     }
     Ok(out)
 }

@@ -38,6 +38,10 @@ pub fn kind_of(rel: &str) -> Option<FileKind> {
         ("messages/deputy", _) => FileKind::DeputyMessages,
         ("messages", "stats.json") => FileKind::MessageStats,
         ("messages", f) if f.starts_with("page-") => FileKind::QaPage,
+        ("suggestions", "index.json") => FileKind::SuggestionIndex,
+        ("suggestions/year", _) => FileKind::SuggestionYear,
+        ("suggestions/stats", _) => FileKind::SuggestionStats,
+        ("suggestions", _) => FileKind::Suggestion,
         _ => return None,
     })
 }
@@ -168,7 +172,11 @@ fn decode_into(
         FileKind::LevelPage => data.level_pages.push((file.clone(), decode(&file, value, problems)?)),
         // Derived summaries: schema-checked above; their sources are checked in full.
         FileKind::Consultation => data.consultations.push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::Suggestion => data.suggestions.push((file.clone(), decode(&file, value, problems)?)),
         FileKind::SearchMeta
+        | FileKind::SuggestionIndex
+        | FileKind::SuggestionYear
+        | FileKind::SuggestionStats
         | FileKind::Receptions
         | FileKind::ConsultationIndex
         | FileKind::DeputyMessages
@@ -221,6 +229,9 @@ pub fn check_names(data: &Dataset) -> Vec<Problem> {
     }
     for (f, m) in &data.messages {
         expect(f, &m.receipt_code, "track");
+    }
+    for (f, s) in &data.suggestions {
+        expect(f, &s.id, "suggestions");
     }
     out
 }

@@ -9,6 +9,7 @@ use deputy_model::message::{DeputyMessages, MessageRecord, MessageStats, PublicM
 use deputy_model::search::{SearchMeta, SearchShard};
 use deputy_model::station::{StationIndex, WeekReceptions};
 use deputy_model::submission::Submission;
+use deputy_model::suggestion::{Suggestion, SuggestionIndex, SuggestionYear, YearSummary};
 use deputy_model::{Deputy, NewsArticle, NewsSummary, Page, RegionNode, SiteConfig, Station};
 use schemars::schema_for;
 use serde_json::Value;
@@ -36,10 +37,14 @@ pub enum FileKind {
     Consultation,
     Receptions,
     Submission,
+    SuggestionIndex,
+    SuggestionYear,
+    SuggestionStats,
+    Suggestion,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 20] = [
+    pub const ALL: [FileKind; 24] = [
         FileKind::Site,
         FileKind::Region,
         FileKind::Deputy,
@@ -60,6 +65,10 @@ impl FileKind {
         FileKind::Consultation,
         FileKind::Receptions,
         FileKind::Submission,
+        FileKind::SuggestionIndex,
+        FileKind::SuggestionYear,
+        FileKind::SuggestionStats,
+        FileKind::Suggestion,
     ];
 
     /// File name of the schema, e.g. `site.schema.json`.
@@ -85,6 +94,10 @@ impl FileKind {
             FileKind::Consultation => "consultation.schema.json",
             FileKind::Receptions => "receptions.schema.json",
             FileKind::Submission => "submission.schema.json",
+            FileKind::SuggestionIndex => "suggestion-index.schema.json",
+            FileKind::SuggestionYear => "suggestion-year.schema.json",
+            FileKind::SuggestionStats => "suggestion-stats.schema.json",
+            FileKind::Suggestion => "suggestion.schema.json",
         }
     }
 
@@ -110,6 +123,10 @@ impl FileKind {
             FileKind::Consultation => schema_for!(Consultation),
             FileKind::Receptions => schema_for!(WeekReceptions),
             FileKind::Submission => schema_for!(Submission),
+            FileKind::SuggestionIndex => schema_for!(SuggestionIndex),
+            FileKind::SuggestionYear => schema_for!(SuggestionYear),
+            FileKind::SuggestionStats => schema_for!(YearSummary),
+            FileKind::Suggestion => schema_for!(Suggestion),
         };
         s.to_value()
     }

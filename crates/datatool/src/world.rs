@@ -17,4 +17,6 @@ pub struct World {
     pub messages: Vec<MessageRecord>,
     /// Drafts open (or once open) for comment.
     pub consultations: Vec<Consultation>,
+    /// Deputies' suggestions with their handling.
+    pub suggestions: Vec<deputy_model::suggestion::Suggestion>,
 }

@@ -512,6 +512,8 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
         county_names.get(&d.summary.region_code).cloned().unwrap_or_else(|| "市".to_string())
     });
 
+    let suggestions = super::suggestions::generate(seed, &deputies, &messages);
+
     World {
         site: SiteConfig {
             format_version: FORMAT_VERSION,
@@ -536,6 +538,7 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
         news,
         messages,
         consultations: Vec::new(),
+        suggestions,
     }
 }
 

@@ -11,5 +11,6 @@ mod letters;
 pub mod names;
 #[allow(dead_code)]
 pub mod seed_content;
+mod suggestions;
 
 pub use city::{Scale, generate_city, generate_city_at};
