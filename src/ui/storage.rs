@@ -12,6 +12,8 @@ pub const OUTBOX: &str = "deputy-home.outbox.v1";
 pub const OUTBOX_CORRUPT: &str = "deputy-home.outbox.unreadable";
 /// Prefix of form drafts: `deputy-home.draft.{form}.{field}`.
 pub const DRAFT_PREFIX: &str = "deputy-home.draft.";
+/// A deputy's suggestion drafts (建议提交), several at once.
+pub const PROPOSAL_DRAFTS: &str = "deputy-home.proposals.drafts.v1";
 
 pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
     LocalStorage::get(key).ok()

@@ -45,6 +45,10 @@ export const ROUTES = [
   { name: 'station', path: 'duties/stations/s-150802', h1: '临河区人大代表联络分站' },
   { name: 'direct-qa', path: 'direct/qa', h1: '公开答复' },
   { name: 'direct-track', path: 'direct/track', h1: '查询办理进度' },
+  { name: 'proposals-list', path: 'proposals/list', h1: '建议办理公开' },
+  { name: 'proposals-stats', path: 'proposals/stats', h1: '建议办理统计' },
+  { name: 'proposals-write', path: 'proposals/write', h1: '撰写代表建议' },
+  { name: 'proposal-dairy', path: 'proposals/2025-0007', h1: '奶业振兴产业园' },
   { name: 'not-found', path: 'no-such-page', h1: '页面不存在' },
 ];
 
