@@ -609,6 +609,9 @@ pub struct Draft {
     pub from_message: Option<String>,
     #[serde(default)]
     pub from_subject: Option<String>,
+    /// The deputy whose Q&A shows that letter (for the link back).
+    #[serde(default)]
+    pub from_deputy: Option<String>,
     pub updated_at: String,
     /// The receipt code once submitted.
     #[serde(default)]
