@@ -62,6 +62,7 @@ fn focus_later(id: String) {
 
 #[component]
 pub fn WriteSuggestionPage() -> impl IntoView {
+    let i18n = use_i18n();
     let drafts = Drafts::load();
     let q = use_query_map();
     let navigate = use_navigate();
@@ -71,21 +72,23 @@ pub fn WriteSuggestionPage() -> impl IntoView {
         let navigate = navigate.clone();
         Effect::new(move |_| {
             let (from, subject, deputy) = q.with(|q| (q.get("from"), q.get("subject"), q.get("deputy")));
-            if current.get().is_empty() {
-                if let Some(from) = from.filter(|f| is_safe_id(f)) {
-                    let subject = subject.unwrap_or_default();
-                    let id = drafts.create(Draft {
-                        title: if subject.is_empty() { String::new() } else { format!("关于{subject}的建议") },
-                        from_message: Some(from),
-                        from_subject: Some(subject),
-                        from_deputy: deputy.filter(|d| is_safe_id(d)),
-                        ..Default::default()
-                    });
-                    navigate(
-                        &href(&format!("/proposals/write{}", query_string(&[("draft", &id)]))),
-                        leptos_router::NavigateOptions { replace: true, ..Default::default() },
-                    );
-                }
+            if let Some(from) = from.filter(|f| current.get().is_empty() && is_safe_id(f)) {
+                let subject = subject.unwrap_or_default();
+                let id = drafts.create(Draft {
+                    title: if subject.is_empty() {
+                        String::new()
+                    } else {
+                        t_string!(i18n, proposals.title_from, subject = subject.clone()).to_string()
+                    },
+                    from_message: Some(from),
+                    from_subject: Some(subject),
+                    from_deputy: deputy.filter(|d| is_safe_id(d)),
+                    ..Default::default()
+                });
+                navigate(
+                    &href(&format!("/proposals/write{}", query_string(&[("draft", &id)]))),
+                    leptos_router::NavigateOptions { replace: true, ..Default::default() },
+                );
             }
         });
     }

@@ -249,10 +249,8 @@ pub fn handling(events: &[SuggestionEvent]) -> Result<Handling, TransitionError>
             E::InProgress { .. } => return err(i, "只有交办后或重办时才能办理"),
             E::Replied { .. } if s.awaits_reply() => {
                 h.replies += 1;
-                if let Some(start) = h.clock_start {
-                    if date <= add_months(start, h.clock_months) {
-                        h.replies_on_time += 1;
-                    }
+                if h.clock_start.is_some_and(|start| date <= add_months(start, h.clock_months)) {
+                    h.replies_on_time += 1;
                 }
                 h.status = Status::Replied;
                 h.clock_start = None;

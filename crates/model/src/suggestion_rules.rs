@@ -46,10 +46,8 @@ pub(crate) fn check(r: &mut Report, data: &Dataset, deputy_ids: &HashSet<&str>) 
     }
     // Letters that became suggestions, and suggestions that came from letters, point at each other.
     for (file, m) in &data.messages {
-        if let Some(id) = &m.suggestion_id {
-            if !ids.contains(id.as_str()) {
-                r.add(file, "suggestion_id", format!("建议 {id} 不存在"));
-            }
+        if let Some(id) = m.suggestion_id.as_ref().filter(|id| !ids.contains(id.as_str())) {
+            r.add(file, "suggestion_id", format!("建议 {id} 不存在"));
         }
     }
     for (file, s) in &data.suggestions {
