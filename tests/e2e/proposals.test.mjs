@@ -10,7 +10,8 @@
 //      sees exactly the matching suggestions of the data, and opens one whose deadline clock is
 //      overdue (clock fixed at 2026-11-28 in Shanghai): the days overdue match the data's due date;
 //   3. the dairy suggestion shows its reply (B类), the 满意 rating, and the letter it came from,
-//      whose Q&A entry links back; 转为建议 on a public letter opens a prefilled draft;
+//      whose Q&A entry links back; 转为建议 on a public letter opens a prefilled draft; several
+//      drafts are kept (newest first) and one can be deleted;
 //   4. the yearly summaries: SVG charts with role="img" and a table each.
 // Every page visited gets a screenshot (proposals-*-{width}.png) and an axe-core check.
 
@@ -256,6 +257,23 @@ for (const width of [MOBILE, DESKTOP]) {
         await page.waitForURL(/\/proposals\/write\?draft=/);
         await shows(page, '.from-message', subject, 'letter reference');
         assert.equal(await page.locator('#s-title').inputValue(), `关于${subject}的建议`);
+
+        // Several drafts are kept: the letter's, and a new one.
+        await page.locator('main a', { hasText: '返回我的草稿' }).click();
+        await page.waitForURL(/\/proposals\/write$/);
+        const rows = page.locator('li.draft-row');
+        assert.equal(await rows.count(), 1);
+        await shows(page, 'li.draft-row', `关于${subject}的建议`, 'the letter’s draft is listed');
+        await page.locator('#new-draft').click();
+        await page.waitForURL(/draft=/);
+        await page.locator('#s-title').fill('第二份草稿');
+        await page.locator('main a', { hasText: '返回我的草稿' }).click();
+        await page.waitForURL(/\/proposals\/write$/);
+        assert.ok(await eventually(async () => (await rows.count()) === 2), 'two drafts listed');
+        await shows(page, 'li.draft-row >> nth=0', '第二份草稿', 'newest first');
+        await look(page, 'drafts', width);
+        await rows.nth(0).locator('button', { hasText: '删除' }).click();
+        assert.ok(await eventually(async () => (await rows.count()) === 1), 'a draft can be deleted');
         expectNoConsoleErrors(page, 'dairy');
       });
     });
