@@ -48,6 +48,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/training/mine") view=training::MyTrainingPage />
                         <Route path=path!("/training/certificate/:course_id") view=training::CertificatePage />
                         <Route path=path!("/proposals") view=proposals::ProposalsPage />
+                        <Route path=path!("/proposals/list") view=proposals::SuggestionListPage />
+                        <Route path=path!("/proposals/stats") view=proposals::SuggestionStatsPage />
+                        <Route path=path!("/proposals/write") view=proposals::WriteSuggestionPage />
+                        <Route path=path!("/proposals/cosign") view=proposals::CosignPage />
+                        <Route path=path!("/proposals/:id") view=proposals::SuggestionPage />
                         <Route path=path!("/mine") view=OutboxPage />
                         <Route path=path!("/feedback") view=feedback::FeedbackPage />
                         <Route path=path!("/more") view=home::MorePage />

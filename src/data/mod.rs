@@ -190,3 +190,23 @@ pub async fn training_course(id: String) -> Result<Course, DataError> {
 pub async fn training_lesson(id: String) -> Result<Lesson, DataError> {
     fetch_json(&checked(&id, format!("training/lessons/{id}.json"))?).await
 }
+
+// ---- 建议提交 ----
+
+use deputy_model::suggestion::{Suggestion, SuggestionIndex, SuggestionYear, YearSummary};
+
+pub async fn suggestion_index() -> Result<SuggestionIndex, DataError> {
+    fetch_json("suggestions/index.json").await
+}
+
+pub async fn suggestion_year(year: i32) -> Result<SuggestionYear, DataError> {
+    fetch_json(&format!("suggestions/year/{year}.json")).await
+}
+
+pub async fn suggestion_stats(year: i32) -> Result<YearSummary, DataError> {
+    fetch_json(&format!("suggestions/stats/{year}.json")).await
+}
+
+pub async fn suggestion(id: String) -> Result<Suggestion, DataError> {
+    fetch_json(&checked(&id, format!("suggestions/{id}.json"))?).await
+}

@@ -162,7 +162,7 @@ pub fn QaList(items: Vec<PublicMessage>, show_deputy: bool) -> impl IntoView {
             {items.into_iter().map(|m| {
                 let received = clock::show_timestamp(&m.received_at);
                 view! {
-                    <li class="qa-item">
+                    <li class="qa-item" id=m.id.clone()>
                         <h3 class="qa-subject">{m.subject.clone()}</h3>
                         <p class="news-meta">
                             <span class="tag">{m.category.clone()}</span>
@@ -180,7 +180,22 @@ pub fn QaList(items: Vec<PublicMessage>, show_deputy: bool) -> impl IntoView {
                             </div>
                         })}
                         {m.rating.map(|r| view! { <p class="qa-rating">{tr!(direct.state_rated)}"："{rating_label(i18n, r)}</p> })}
-                        {m.suggestion_id.clone().map(|id| view! { <p class="qa-suggestion">{t!(i18n, direct.became_suggestion, id = id.clone())}</p> })}
+                        {match m.suggestion_id.clone() {
+                            Some(id) => view! {
+                                <p class="qa-suggestion">
+                                    <a href=href(&format!("/proposals/{id}"))>{t!(i18n, direct.became_suggestion, id = id.clone())}</a>
+                                </p>
+                            }.into_any(),
+                            // 转为建议: a deputy opens the suggestion form with a reference to this letter.
+                            None => view! {
+                                <p class="qa-to-suggestion">
+                                    <a href=href(&format!("/proposals/write{}", crate::ui::query_string(&[("from", &m.id), ("subject", &m.subject), ("deputy", &m.deputy_id)])))
+                                        aria-label=t_string!(i18n, direct.to_suggestion_of, subject = m.subject.clone()).to_string()>
+                                        {tr!(direct.to_suggestion)}
+                                    </a>
+                                </p>
+                            }.into_any(),
+                        }}
                     </li>
                 }
             }).collect_view()}

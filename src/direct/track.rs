@@ -108,7 +108,7 @@ fn Record(r: MessageRecord) -> impl IntoView {
             </p>
             {reopened.then(|| view! { <p class="notice">{tr!(direct.reopened_note)}</p> })}
             {r.content.clone().map(|c| view! { <p class="qa-content">{c}</p> })}
-            {r.suggestion_id.clone().map(|id| view! { <p class="qa-suggestion">{t!(i18n, direct.became_suggestion, id = id.clone())}</p> })}
+            {r.suggestion_id.clone().map(|id| view! { <p class="qa-suggestion"><a href=href(&format!("/proposals/{id}"))>{t!(i18n, direct.became_suggestion, id = id.clone())}</a></p> })}
             <h3>{tr!(direct.timeline)}</h3>
             <ol class="timeline">
                 {r.events.iter().map(|e| {

@@ -1,17 +1,25 @@
-//! The proposals module. Its pages arrive with its own issue; until then it says what it will offer.
+//! 建议提交: deputies write suggestions (代表建议) step by step on a phone, invite co-signers
+//! who confirm by link and code, and submit through the outbox; the public follows every
+//! published suggestion to its result (list with filters, page with timeline and deadline
+//! clock, yearly summaries as charts with tables).
 
-use leptos::prelude::*;
+mod chart;
+mod cosign;
+mod deadline;
+mod detail;
+mod doc;
+mod drafts;
+mod labels;
+mod landing;
+mod list;
+mod picker;
+mod stats;
+mod timeline;
+mod write;
 
-use crate::i18n::*;
-use crate::ui::UnderConstruction;
-
-#[component]
-pub fn ProposalsPage() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <UnderConstruction
-            title=Signal::derive(move || t_string!(i18n, nav.proposals).to_string())
-            items=Signal::derive(move || t_string!(i18n, modules.proposals_items).to_string())
-        />
-    }
-}
+pub use cosign::CosignPage;
+pub use detail::SuggestionPage;
+pub use landing::ProposalsPage;
+pub use list::SuggestionListPage;
+pub use stats::SuggestionStatsPage;
+pub use write::WriteSuggestionPage;

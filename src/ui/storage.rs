@@ -16,6 +16,8 @@ pub const DRAFT_PREFIX: &str = "deputy-home.draft.";
 pub const VOTES: &str = "deputy-home.votes.v1";
 /// 代表培训: what the learner has done (lessons, quizzes, time); see `training/progress.rs`.
 pub const TRAINING: &str = "deputy-home.training.v1";
+/// A deputy's suggestion drafts (建议提交), several at once.
+pub const PROPOSAL_DRAFTS: &str = "deputy-home.proposals.drafts.v1";
 
 pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
     LocalStorage::get(key).ok()

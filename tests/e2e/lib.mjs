@@ -52,6 +52,10 @@ export const ROUTES = [
   { name: 'station-map', path: 'duties/map', h1: '联络站地图' },
   { name: 'evaluation', path: 'duties/evaluation', h1: '2025年度“最佳协同履职案例”评议' },
   { name: 'news-profile', path: 'news?kind=profile', h1: '工作动态' },
+  { name: 'proposals-list', path: 'proposals/list', h1: '建议办理公开' },
+  { name: 'proposals-stats', path: 'proposals/stats', h1: '建议办理统计' },
+  { name: 'proposals-write', path: 'proposals/write', h1: '撰写代表建议' },
+  { name: 'proposal-dairy', path: 'proposals/2025-0007', h1: '奶业振兴产业园' },
   { name: 'not-found', path: 'no-such-page', h1: '页面不存在' },
 ];
 

@@ -21,6 +21,7 @@
 //! receptions/{monday}.json every station reception of one week (home page: 本周接待)
 //! consultations/index.json  drafts open for comment (open ones first)
 //! consultations/{id}.json   one draft: structure, comments, results and the computed diff
+//! suggestions/…             deputies' suggestions and their handling (see layout_suggestions.rs)
 //! map.json, evaluation.json, news/{kind}/page-{n}.json   see sunshine_layout.rs
 //! activities/, joint/, activity-stats/   duty records and their statistics (activity_layout.rs)
 //! training/…                 courses, lessons and quizzes (see `training_build.rs`)
@@ -184,6 +185,9 @@ pub fn files(world: &World) -> Result<Vec<(String, String)>> {
     )?;
     for c in &world.consultations {
         put(format!("consultations/{}.json", c.summary.id), c)?;
+    }
+    for (path, value) in crate::layout_suggestions::files(world)? {
+        put(path, &value)?;
     }
     out.extend(crate::sunshine_layout::files(world)?);
     out.extend(crate::activity_layout::files(world)?);

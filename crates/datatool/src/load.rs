@@ -38,6 +38,10 @@ pub fn kind_of(rel: &str) -> Option<FileKind> {
         ("consultations", "index.json") => FileKind::ConsultationIndex,
         ("receptions", _) => FileKind::Receptions,
         ("consultations", _) => FileKind::Consultation,
+        ("suggestions", "index.json") => FileKind::SuggestionIndex,
+        ("suggestions/year", _) => FileKind::SuggestionYear,
+        ("suggestions/stats", _) => FileKind::SuggestionStats,
+        ("suggestions", _) => FileKind::Suggestion,
         ("messages/deputy", _) => FileKind::DeputyMessages,
         ("training", "index.json") => FileKind::TrainingIndex,
         ("training/courses", _) => FileKind::TrainingCourse,
@@ -182,7 +186,11 @@ fn decode_into(
         FileKind::Evaluation => data.evaluation = Some((file.clone(), decode(&file, value, problems)?)),
         FileKind::Activities => data.activities.push((file.clone(), decode(&file, value, problems)?)),
         FileKind::Joint => data.joint.push((file.clone(), decode(&file, value, problems)?)),
+        FileKind::Suggestion => data.suggestions.push((file.clone(), decode(&file, value, problems)?)),
         FileKind::SearchMeta
+        | FileKind::SuggestionIndex
+        | FileKind::SuggestionYear
+        | FileKind::SuggestionStats
         | FileKind::Receptions
         | FileKind::ConsultationIndex
         | FileKind::DeputyMessages
@@ -246,6 +254,9 @@ pub fn check_names(data: &Dataset) -> Vec<Problem> {
     }
     for (f, p) in &data.joint {
         expect(f, &p.region_code, "joint");
+    }
+    for (f, s) in &data.suggestions {
+        expect(f, &s.id, "suggestions");
     }
     out
 }

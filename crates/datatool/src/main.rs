@@ -7,6 +7,7 @@ mod consult_build;
 mod export;
 mod generate;
 mod layout;
+mod layout_suggestions;
 mod load;
 mod schema;
 mod search_index;

@@ -13,6 +13,7 @@ use deputy_model::message::{DeputyMessages, MessageRecord, MessageStats, PublicM
 use deputy_model::search::{SearchMeta, SearchShard};
 use deputy_model::station::{StationIndex, WeekReceptions};
 use deputy_model::submission::Submission;
+use deputy_model::suggestion::{Suggestion, SuggestionIndex, SuggestionYear, YearSummary};
 use deputy_model::training::{Course, Lesson, TrainingIndex};
 use deputy_model::{Deputy, NewsArticle, NewsSummary, Page, RegionNode, SiteConfig, Station};
 use schemars::schema_for;
@@ -50,6 +51,10 @@ pub enum FileKind {
     TrainingIndex,
     TrainingCourse,
     TrainingLesson,
+    SuggestionIndex,
+    SuggestionYear,
+    SuggestionStats,
+    Suggestion,
 }
 
 impl FileKind {
@@ -83,6 +88,10 @@ impl FileKind {
         FileKind::TrainingIndex,
         FileKind::TrainingCourse,
         FileKind::TrainingLesson,
+        FileKind::SuggestionIndex,
+        FileKind::SuggestionYear,
+        FileKind::SuggestionStats,
+        FileKind::Suggestion,
     ];
 
     /// File name of the schema, e.g. `site.schema.json`.
@@ -117,6 +126,10 @@ impl FileKind {
             FileKind::TrainingIndex => "training-index.schema.json",
             FileKind::TrainingCourse => "training-course.schema.json",
             FileKind::TrainingLesson => "training-lesson.schema.json",
+            FileKind::SuggestionIndex => "suggestion-index.schema.json",
+            FileKind::SuggestionYear => "suggestion-year.schema.json",
+            FileKind::SuggestionStats => "suggestion-stats.schema.json",
+            FileKind::Suggestion => "suggestion.schema.json",
         }
     }
 
@@ -151,6 +164,10 @@ impl FileKind {
             FileKind::TrainingIndex => schema_for!(TrainingIndex),
             FileKind::TrainingCourse => schema_for!(Course),
             FileKind::TrainingLesson => schema_for!(Lesson),
+            FileKind::SuggestionIndex => schema_for!(SuggestionIndex),
+            FileKind::SuggestionYear => schema_for!(SuggestionYear),
+            FileKind::SuggestionStats => schema_for!(YearSummary),
+            FileKind::Suggestion => schema_for!(Suggestion),
         };
         s.to_value()
     }

@@ -193,6 +193,36 @@ mod tests {
     }
 
     #[test]
+    fn illegal_suggestion_transition_is_rejected() {
+        let p = problems_after(|d| {
+            let f = d.join("suggestions/2025-0007.json");
+            let mut v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&f).unwrap()).unwrap();
+            // A reply before the suggestion was ever registered and assigned.
+            v["events"] = serde_json::json!([
+                {"type": "submitted", "date": "2025-03-06"},
+                {"type": "replied", "date": "2025-03-07", "unit": "市农牧局", "result": "A", "text": "已办"}
+            ]);
+            fs::write(&f, v.to_string()).unwrap();
+        });
+        assert!(p.iter().any(|m| m.starts_with("suggestions/2025-0007.json: events[1]: 办理流程不合法")), "{p:?}");
+    }
+
+    #[test]
+    fn suggestion_extension_beyond_six_months_and_broken_letter_link() {
+        let p = problems_after(|d| {
+            let f = d.join("suggestions/2025-0007.json");
+            let mut v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&f).unwrap()).unwrap();
+            let events = v["events"].as_array_mut().unwrap();
+            events.truncate(4);
+            events.push(serde_json::json!({"type": "extended", "date": "2025-04-01", "months": 8, "reason": "调研"}));
+            v["from_message"]["id"] = serde_json::json!("m-000000");
+            fs::write(&f, v.to_string()).unwrap();
+        });
+        assert!(p.iter().any(|m| m.contains("events[4]: 办理流程不合法") && m.contains("4 至 6 个月")), "{p:?}");
+        assert!(p.iter().any(|m| m.contains("from_message.id")), "{p:?}");
+    }
+
+    #[test]
     fn failed_write_keeps_old_output() {
         let dir = demo();
         let data = dir.path().join("data");

@@ -30,4 +30,6 @@ pub struct World {
     pub joint: Vec<JointActivity>,
     /// 代表培训 content (content/training/courses.json), validated; laid out by `training_build`.
     pub training: Option<deputy_model::training::TrainingSource>,
+    /// Deputies' suggestions with their handling.
+    pub suggestions: Vec<deputy_model::suggestion::Suggestion>,
 }

@@ -20,6 +20,8 @@ pub mod search;
 pub mod site;
 pub mod station;
 pub mod submission;
+pub mod suggestion;
+mod suggestion_rules;
 pub mod training;
 pub mod validate;
 pub mod version;

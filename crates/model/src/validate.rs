@@ -60,16 +60,17 @@ pub struct Dataset {
     pub news_kind_pages: Vec<(String, Page<NewsSummary>)>,
     pub map: Option<(String, crate::map::RegionMap)>,
     pub evaluation: Option<(String, crate::evaluation::Evaluation)>,
+    pub suggestions: Vec<(String, crate::suggestion::Suggestion)>,
 }
 
-struct Report(Vec<Problem>);
+pub(crate) struct Report(pub(crate) Vec<Problem>);
 
 impl Report {
-    fn add(&mut self, file: &str, field: impl Into<String>, message: impl Into<String>) {
+    pub(crate) fn add(&mut self, file: &str, field: impl Into<String>, message: impl Into<String>) {
         self.0.push(Problem { file: file.to_string(), field: field.into(), message: message.into() });
     }
 
-    fn version(&mut self, file: &str, v: u32) {
+    pub(crate) fn version(&mut self, file: &str, v: u32) {
         if v == 0 || v > FORMAT_VERSION {
             self.add(file, "format_version", format!("格式版本 {v} 不受支持（本工具支持 1–{FORMAT_VERSION}）"));
         }
@@ -77,7 +78,7 @@ impl Report {
 
     /// Non-empty, within `max` characters, and free of control characters (newlines allowed
     /// only where `multiline`).
-    fn text(&mut self, file: &str, field: &str, value: &str, max: usize, multiline: bool) {
+    pub(crate) fn text(&mut self, file: &str, field: &str, value: &str, max: usize, multiline: bool) {
         if value.trim().is_empty() {
             self.add(file, field, "不能为空");
             return;
@@ -91,7 +92,7 @@ impl Report {
         }
     }
 
-    fn date(&mut self, file: &str, field: &str, value: &str) {
+    pub(crate) fn date(&mut self, file: &str, field: &str, value: &str) {
         if clock::parse_date(value).is_none() {
             self.add(file, field, format!("日期“{value}”不是 YYYY-MM-DD 格式的有效日期"));
         }
@@ -329,6 +330,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
             r.text(file, &format!("comments[{i}].text"), &cm.text, MAX_TEXT_CHARS, true);
         }
     }
+    crate::suggestion_rules::check(&mut r, data, &deputy_ids);
     for (file, page) in &data.level_pages {
         r.version(file, page.format_version);
         for (i, d) in page.items.iter().enumerate() {

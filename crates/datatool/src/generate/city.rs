@@ -521,6 +521,7 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
         .map(deputy_model::clock::shanghai_date)
         .unwrap_or(Date::MIN);
     let records = super::activities::generate(seed, &deputies, &regions, &stations, data_date);
+    let suggestions = super::suggestions::generate(seed, &deputies, &messages);
 
     World {
         site: SiteConfig {
@@ -551,6 +552,7 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
         activities: records.activities,
         joint: records.joint,
         training: None,
+        suggestions,
     }
 }
 

@@ -15,5 +15,6 @@ pub mod names;
 mod profiles;
 #[allow(dead_code)]
 pub mod seed_content;
+mod suggestions;
 
 pub use city::{Scale, generate_city, generate_city_at};

@@ -14,6 +14,4 @@ mod suggestion;
 
 pub use deputies::*;
 pub use news::*;
-// Material for the suggestion module (issue 7), not used by the generator yet.
-#[allow(unused_imports)]
 pub use suggestion::*;
