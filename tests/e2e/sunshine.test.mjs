@@ -61,7 +61,7 @@ for (const width of [MOBILE, DESKTOP]) {
         const ring = await page.evaluate(() => getComputedStyle(document.activeElement.querySelector('.dot')).strokeWidth);
         assert.equal(ring, '5px', 'the focused marker shows a focus ring');
         await page.keyboard.press('Enter');
-        await eventually(async () => (await h1(page)) === branch.name);
+        assert.ok(await eventually(async () => (await h1(page)) === branch.name));
         await settle(page);
         assert.match(page.url(), /\/duties\/stations\/s-150802$/);
         const week = page.locator('ul.this-week li');
@@ -76,7 +76,7 @@ for (const width of [MOBILE, DESKTOP]) {
         await page.locator('main h1').focus();
         await tabTo(page, `g.map-area a[href$="county=${wuyuan.region_code}"]`);
         await page.keyboard.press('Enter');
-        await eventually(async () => page.url().includes(`county=${wuyuan.region_code}`) && (await page.locator('li.station-row').count()) > 0);
+        assert.ok(await eventually(async () => page.url().includes(`county=${wuyuan.region_code}`) && (await page.locator('li.station-row').count()) > 0));
         await settle(page);
         const want = stations.filter((s) => s.region_code.startsWith(wuyuan.region_code)).length;
         assert.equal(await page.locator('li.station-row').count(), want, 'the list shows the stations of 五原县');
@@ -127,7 +127,14 @@ for (const width of [MOBILE, DESKTOP]) {
         assert.equal(await other.innerText(), '投票', 'other cases can still be voted for');
         assert.ok(await other.isEnabled());
 
+        // 我的提交 lists the vote like any submission.
+        await gotoApp(page, app.server.url + 'mine');
+        await settle(page);
+        assert.ok(await eventually(async () => (await page.locator('main').innerText()).includes(`履职评议投票：${first.title}`)), '我的提交 lists the vote');
+        await axeCheck(page, `mine with a vote ${width}`);
+
         // After the voting period nothing can be voted for.
+        await gotoApp(page, app.server.url + 'duties/evaluation');
         await page.clock.setFixedTime(new Date('2027-01-05T10:00:00+08:00'));
         await reloadApp(page);
         await settle(page);
@@ -154,12 +161,12 @@ for (const width of [MOBILE, DESKTOP]) {
         const titles = async () => (await page.locator('a.news-link').allInnerTexts()).map((t) => t.trim());
         assert.deepEqual(await titles(), all1.items.map((i) => i.title));
         await page.getByRole('link', { name: '下一页', exact: true }).click();
-        await eventually(async () => JSON.stringify(await titles()) === JSON.stringify(all2.items.map((i) => i.title)));
+        assert.ok(await eventually(async () => JSON.stringify(await titles()) === JSON.stringify(all2.items.map((i) => i.title))));
         assert.match(page.url(), /page=2/);
         assert.match(await page.locator('.pager-status').innerText(), /第 2 页 \/ 共 2 页/);
 
         await page.getByRole('link', { name: '代表风采', exact: true }).click();
-        await eventually(async () => JSON.stringify(await titles()) === JSON.stringify(profiles.items.map((i) => i.title)));
+        assert.ok(await eventually(async () => JSON.stringify(await titles()) === JSON.stringify(profiles.items.map((i) => i.title))));
         assert.match(page.url(), /kind=profile/);
         assert.doesNotMatch(page.url(), /page=/, 'a new filter starts at page 1');
         const tags = await page.locator('.news-item .tag').allInnerTexts();
@@ -170,7 +177,7 @@ for (const width of [MOBILE, DESKTOP]) {
 
         const story = profiles.items[0];
         await page.getByRole('link', { name: story.title }).click();
-        await eventually(async () => (await h1(page)) === story.title);
+        assert.ok(await eventually(async () => (await h1(page)) === story.title));
         await settle(page);
         await page.getByRole('button', { name: '朗读全文' }).click();
         await page.getByRole('button', { name: '停止朗读' }).waitFor();
