@@ -127,6 +127,13 @@ for (const width of [MOBILE, DESKTOP]) {
         assert.equal(await other.innerText(), '投票', 'other cases can still be voted for');
         assert.ok(await other.isEnabled());
 
+        // Without the remembered list (storage cleared of it) the vote in the outbox still counts.
+        await page.evaluate(() => localStorage.removeItem('deputy-home.votes.v1'));
+        await reloadApp(page);
+        await settle(page);
+        const still = page.locator('li.case-card').filter({ has: page.getByRole('heading', { name: first.title }) }).locator('button.vote-button');
+        assert.equal(await still.innerText(), '您已投票', 'the outbox also marks the case as voted');
+
         // 我的提交 lists the vote like any submission.
         await gotoApp(page, app.server.url + 'mine');
         await settle(page);
