@@ -64,16 +64,28 @@ fn CaseCard(c: EvaluationCase, year: u32, votes: u32, open: bool, voted: RwSigna
     let i18n = use_i18n();
     let outbox = use_outbox();
     let key = vote_key(year, &c.id);
+    // Voted: remembered under storage::VOTES, or (should that write have failed) a vote for
+    // this case still in the outbox.
     let has_voted = {
-        let key = key.clone();
-        move || voted.with(|v| v.contains(&key))
+        let (key, id) = (key.clone(), c.id.clone());
+        move || {
+            voted.with(|v| v.contains(&key))
+                || outbox.items.with(|items| {
+                    items.iter().any(|i| {
+                        i.submission.kind == SubmissionKind::Vote
+                            && i.submission.payload["case_id"] == id.as_str()
+                            && i.submission.payload["year"] == year
+                    })
+                })
+        }
     };
     let receipt = RwSignal::new(None::<String>);
     let heading_id = format!("case-{}", c.id);
     let vote = {
         let (c, key) = (c.clone(), key.clone());
+        let has_voted = has_voted.clone();
         move |_| {
-            if voted.with_untracked(|v| v.contains(&key)) {
+            if untrack(&has_voted) {
                 return;
             }
             let payload = serde_json::json!({ "case_id": c.id, "case_title": c.title, "year": year });

@@ -107,7 +107,7 @@ fn RegionMapSvg(m: RegionMap) -> impl IntoView {
                 <g class="map-names" aria-hidden="true">{names}</g>
                 <path class="river" d=river />
                 <text class="river-label" x=river_label[0] y=river_label[1] dy="22" aria-hidden="true">{tr!(sunshine.river)}</text>
-                <text class="border-label" x=m.width / 2.0 y="14" text-anchor="middle" aria-hidden="true">{tr!(sunshine.border)}</text>
+                <text class="border-label" x=m.width / 2.0 y="24" text-anchor="middle" aria-hidden="true">{tr!(sunshine.border)}</text>
                 {markers}
             </svg>
             <figcaption id="map-caption">{tr!(sunshine.map_caption)}</figcaption>

@@ -44,11 +44,11 @@ for (const width of [MOBILE, DESKTOP]) {
         for (const m of map.markers) {
           assert.equal(await svg.locator(`g.map-marker a[aria-label="${m.name}"]`).count(), 1, `marker ${m.name} has its name`);
         }
-        // Legible on a phone: the map fills the width and the area names are at least 9 px high.
+        // Legible on a phone: the map fills the width and the area names are drawn at 13 px or more.
         const box = await svg.boundingBox();
         assert.ok(box.width >= Math.min(width, 1000) * 0.8 - 40, `the map is ${box.width}px wide`);
-        const nameHeight = await svg.locator('g.map-names text').first().evaluate((t) => t.getBoundingClientRect().height);
-        assert.ok(nameHeight >= 11, `area names are ${nameHeight}px high`);
+        const namePx = await svg.locator('g.map-names text').first().evaluate((t) => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a);
+        assert.ok(namePx >= 13, `area names are drawn at ${namePx}px`);
         // The list alternative: one row per 旗县区.
         assert.equal(await page.locator('table.county-table tbody tr').count(), 7);
         await shot(page, `sunshine-map-${width}`);
@@ -61,7 +61,7 @@ for (const width of [MOBILE, DESKTOP]) {
         const ring = await page.evaluate(() => getComputedStyle(document.activeElement.querySelector('.dot')).strokeWidth);
         assert.equal(ring, '5px', 'the focused marker shows a focus ring');
         await page.keyboard.press('Enter');
-        await eventually(async () => (await h1(page)) === branch.name);
+        assert.ok(await eventually(async () => (await h1(page)) === branch.name));
         await settle(page);
         assert.match(page.url(), /\/duties\/stations\/s-150802$/);
         const week = page.locator('ul.this-week li');
@@ -76,7 +76,7 @@ for (const width of [MOBILE, DESKTOP]) {
         await page.locator('main h1').focus();
         await tabTo(page, `g.map-area a[href$="county=${wuyuan.region_code}"]`);
         await page.keyboard.press('Enter');
-        await eventually(async () => page.url().includes(`county=${wuyuan.region_code}`) && (await page.locator('li.station-row').count()) > 0);
+        assert.ok(await eventually(async () => page.url().includes(`county=${wuyuan.region_code}`) && (await page.locator('li.station-row').count()) > 0));
         await settle(page);
         const want = stations.filter((s) => s.region_code.startsWith(wuyuan.region_code)).length;
         assert.equal(await page.locator('li.station-row').count(), want, 'the list shows the stations of 五原县');
@@ -127,7 +127,21 @@ for (const width of [MOBILE, DESKTOP]) {
         assert.equal(await other.innerText(), '投票', 'other cases can still be voted for');
         assert.ok(await other.isEnabled());
 
+        // Without the remembered list (storage cleared of it) the vote in the outbox still counts.
+        await page.evaluate(() => localStorage.removeItem('deputy-home.votes.v1'));
+        await reloadApp(page);
+        await settle(page);
+        const still = page.locator('li.case-card').filter({ has: page.getByRole('heading', { name: first.title }) }).locator('button.vote-button');
+        assert.equal(await still.innerText(), '您已投票', 'the outbox also marks the case as voted');
+
+        // 我的提交 lists the vote like any submission.
+        await gotoApp(page, app.server.url + 'mine');
+        await settle(page);
+        assert.ok(await eventually(async () => (await page.locator('main').innerText()).includes(`履职评议投票：${first.title}`)), '我的提交 lists the vote');
+        await axeCheck(page, `mine with a vote ${width}`);
+
         // After the voting period nothing can be voted for.
+        await gotoApp(page, app.server.url + 'duties/evaluation');
         await page.clock.setFixedTime(new Date('2027-01-05T10:00:00+08:00'));
         await reloadApp(page);
         await settle(page);
@@ -154,12 +168,12 @@ for (const width of [MOBILE, DESKTOP]) {
         const titles = async () => (await page.locator('a.news-link').allInnerTexts()).map((t) => t.trim());
         assert.deepEqual(await titles(), all1.items.map((i) => i.title));
         await page.getByRole('link', { name: '下一页', exact: true }).click();
-        await eventually(async () => JSON.stringify(await titles()) === JSON.stringify(all2.items.map((i) => i.title)));
+        assert.ok(await eventually(async () => JSON.stringify(await titles()) === JSON.stringify(all2.items.map((i) => i.title))));
         assert.match(page.url(), /page=2/);
         assert.match(await page.locator('.pager-status').innerText(), /第 2 页 \/ 共 2 页/);
 
         await page.getByRole('link', { name: '代表风采', exact: true }).click();
-        await eventually(async () => JSON.stringify(await titles()) === JSON.stringify(profiles.items.map((i) => i.title)));
+        assert.ok(await eventually(async () => JSON.stringify(await titles()) === JSON.stringify(profiles.items.map((i) => i.title))));
         assert.match(page.url(), /kind=profile/);
         assert.doesNotMatch(page.url(), /page=/, 'a new filter starts at page 1');
         const tags = await page.locator('.news-item .tag').allInnerTexts();
@@ -170,7 +184,7 @@ for (const width of [MOBILE, DESKTOP]) {
 
         const story = profiles.items[0];
         await page.getByRole('link', { name: story.title }).click();
-        await eventually(async () => (await h1(page)) === story.title);
+        assert.ok(await eventually(async () => (await h1(page)) === story.title));
         await settle(page);
         await page.getByRole('button', { name: '朗读全文' }).click();
         await page.getByRole('button', { name: '停止朗读' }).waitFor();

@@ -54,19 +54,19 @@ type Outline = (&'static str, &'static str, &'static [(f64, f64)], (f64, f64));
 
 pub const OUTLINES: &[Outline] = &[
     ("150802", "临河区", &[W, X, Y, M, N, O], (107.42, 40.76)),
-    ("150821", "五原县", &[Y, Z, AA, K, L, M], (108.27, 41.00)),
+    ("150821", "五原县", &[Y, Z, AA, K, L, M], (108.40, 40.80)),
     ("150822", "磴口县", &[P, Q, R, V1, W, O], (106.95, 40.38)),
     ("150823", "乌拉特前旗", &[AA, AB, G, H, I, J, K], (108.75, 40.80)),
     ("150824", "乌拉特中旗", &[C, D, E, F, G, AB, AA, Z, Y, X, U], (108.52, 41.57)),
     ("150825", "乌拉特后旗", &[T, A, B, C, U, X, V2, V1, R, S], (106.60, 41.45)),
-    ("150826", "杭锦后旗", &[V1, V2, X, W], (107.05, 40.95)),
+    ("150826", "杭锦后旗", &[V1, V2, X, W], (107.04, 40.81)),
 ];
 
 /// The Yellow River along the city's southern edge, west to east.
 const RIVER: &[(f64, f64)] = &[P, O, N, M, L, K, J, I];
 
 /// The city hub sits in 临河 too; drawn a little south-west of the district's branch.
-const HUB_AT: (f64, f64) = (107.30, 40.62);
+const HUB_AT: (f64, f64) = (107.28, 40.50);
 
 pub const WIDTH: f64 = 600.0;
 const MARGIN: f64 = 12.0;
@@ -87,14 +87,30 @@ pub fn region_map(stations: &[Station]) -> RegionMap {
     let p = projection();
     let pr = |(lon, lat): (f64, f64)| p.project(lon, lat);
     let marker_points: Vec<Point> = OUTLINES.iter().map(|o| pr(o.3)).chain([pr(HUB_AT)]).collect();
-    let areas: Vec<MapArea> = OUTLINES
+    let mut areas: Vec<MapArea> = OUTLINES
         .iter()
-        .map(|(code, name, pts, _)| {
-            let outline: Vec<Point> = pts.iter().copied().map(pr).collect();
-            let label = label_point(&outline, name.chars().count(), &marker_points);
-            MapArea { region_code: code.to_string(), name: name.to_string(), outline, label }
+        .map(|(code, name, pts, _)| MapArea {
+            region_code: code.to_string(),
+            name: name.to_string(),
+            outline: pts.iter().copied().map(pr).collect(),
+            label: [0.0, 0.0],
         })
         .collect();
+    // Crowded areas (more markers) and small ones choose first; larger ones have room to move
+    // their names out of the way.
+    let crowd = |a: &MapArea| marker_points.iter().filter(|m| contains(&a.outline, **m)).count();
+    let mut order: Vec<usize> = (0..areas.len()).collect();
+    order.sort_by(|a, b| {
+        let (a, b) = (&areas[*a], &areas[*b]);
+        crowd(b).cmp(&crowd(a)).then(signed_area(&a.outline).abs().total_cmp(&signed_area(&b.outline).abs()))
+    });
+    let mut placed: Vec<(Point, usize)> = Vec::new();
+    for i in order {
+        let chars = areas[i].name.chars().count();
+        let label = label_point(&areas[i].outline, chars, &marker_points, &placed);
+        placed.push((label, chars));
+        areas[i].label = label;
+    }
     let markers = stations
         .iter()
         .filter(|s| s.summary.tier <= StationTier::CountyBranch)
@@ -128,26 +144,48 @@ pub fn region_map(stations: &[Station]) -> RegionMap {
 }
 
 /// Room an area's name takes around its anchor (text-anchor middle, baseline at y), sized for
-/// the phone font (21 units a character), plus a marker's radius.
+/// the phone font (26 units a character), plus a marker's radius.
 fn label_clear_of(label: Point, chars: usize, marker: Point) -> bool {
-    let half = chars as f64 * 21.0 / 2.0 + 10.0;
-    let (top, bottom) = (label[1] - 22.0 - 10.0, label[1] + 6.0 + 10.0);
+    let half = chars as f64 * 26.0 / 2.0 + 10.0;
+    let (top, bottom) = (label[1] - 26.0 - 10.0, label[1] + 6.0 + 10.0);
     !((marker[0] - label[0]).abs() < half && marker[1] > top && marker[1] < bottom)
 }
 
-/// Where to write an area's name: the centre of its vertices, moved up or down when a marker
-/// sits there, so the name and the dot do not cover each other (and always inside the outline).
-fn label_point(outline: &[Point], chars: usize, markers: &[Point]) -> Point {
+/// Whether two names' boxes are apart (same box as [`label_clear_of`]).
+fn labels_apart(a: Point, a_chars: usize, b: Point, b_chars: usize) -> bool {
+    (a[0] - b[0]).abs() >= (a_chars + b_chars) as f64 * 26.0 / 2.0 + 4.0 || (a[1] - b[1]).abs() >= 32.0
+}
+
+/// Where to write an area's name: near the centre of its vertices, inside the outline, clear of
+/// every marker and of the names already placed.
+fn label_point(outline: &[Point], chars: usize, markers: &[Point], placed: &[(Point, usize)]) -> Point {
     let n = outline.len() as f64;
     let c = [outline.iter().map(|p| p[0]).sum::<f64>() / n, outline.iter().map(|p| p[1]).sum::<f64>() / n];
-    let candidates = [0.0, -26.0, 26.0, -40.0, 40.0, -55.0, 55.0, -70.0, 70.0]
-        .map(|dy| [(c[0] * 10.0).round() / 10.0, ((c[1] + dy) * 10.0).round() / 10.0]);
+    let steps = [0.0, -26.0, 26.0, -40.0, 40.0, -55.0, 55.0, -70.0, 70.0];
+    let mut candidates: Vec<Point> = steps
+        .iter()
+        .flat_map(|dy| {
+            steps.iter().map(move |dx| [((c[0] + dx) * 10.0).round() / 10.0, ((c[1] + dy) * 10.0).round() / 10.0])
+        })
+        .collect();
+    // Nearest to the centre first.
+    candidates.sort_by(|a, b| {
+        let d = |p: &Point| (p[0] - c[0]).powi(2) + (p[1] - c[1]).powi(2);
+        d(a).total_cmp(&d(b))
+    });
+    let clear = |p: &Point| {
+        markers.iter().all(|m| label_clear_of(*p, chars, *m))
+            && placed.iter().all(|(q, qc)| labels_apart(*p, chars, *q, *qc))
+    };
+    // Best: the whole name inside (baseline and glyph tops); then only the baseline inside.
+    let inside = |p: &Point| contains(outline, *p) && contains(outline, [p[0], p[1] - 20.0]);
     candidates
         .iter()
         .copied()
-        .find(|p| contains(outline, *p) && markers.iter().all(|m| label_clear_of(*p, chars, *m)))
+        .find(|p| inside(p) && clear(p))
+        .or_else(|| candidates.iter().copied().find(|p| contains(outline, *p) && clear(p)))
         .or_else(|| candidates.iter().copied().find(|p| contains(outline, *p)))
-        .unwrap_or(candidates[0])
+        .unwrap_or(c)
 }
 
 #[cfg(test)]
@@ -164,6 +202,14 @@ mod tests {
             assert!(contains(&a.outline, a.label), "{} label", a.name);
             for m in &map.markers {
                 assert!(label_clear_of(a.label, a.name.chars().count(), m.at), "{}'s name covers {}", a.name, m.name);
+            }
+            for b in map.areas.iter().filter(|b| b.name != a.name) {
+                assert!(
+                    labels_apart(a.label, a.name.chars().count(), b.label, b.name.chars().count()),
+                    "{} / {}",
+                    a.name,
+                    b.name
+                );
             }
         }
         // Every branch marker inside its own county; the hub inside 临河区.
