@@ -51,6 +51,11 @@ pub fn SuggestionStatsPage() -> impl IntoView {
                             value: u.on_time_percent().unwrap_or(0) as f64,
                             text: pct(u.on_time_percent()),
                         }).collect();
+                        let satisfied_bars: Vec<Bar> = s.by_unit.iter().filter(|u| u.satisfied_percent().is_some()).map(|u| Bar {
+                            label: u.unit.clone(),
+                            value: u.satisfied_percent().unwrap_or(0) as f64,
+                            text: pct(u.satisfied_percent()),
+                        }).collect();
                         let units = s.by_unit.clone();
                         view! {
                             <p class="stats-total">{t!(i18n, proposals.total, year = s.year, n = s.total)}</p>
@@ -62,6 +67,8 @@ pub fn SuggestionStatsPage() -> impl IntoView {
                                 headers=h(tr!(proposals.lead_unit), tr!(proposals.count_col)) bars=unit_bars />
                             <BarChart id="chart-on-time".into() title=t_string!(i18n, proposals.on_time_chart).to_string()
                                 headers=h(tr!(proposals.lead_unit), tr!(proposals.on_time)) bars=on_time_bars max=100.0 />
+                            <BarChart id="chart-satisfaction".into() title=t_string!(i18n, proposals.satisfaction_chart).to_string()
+                                headers=h(tr!(proposals.lead_unit), tr!(proposals.satisfaction)) bars=satisfied_bars max=100.0 />
                             <h2>{tr!(proposals.unit_table)}</h2>
                             <div class="table-scroll" role="region" aria-labelledby="unit-table-caption" tabindex="0">
                                 <table class="data-table unit-table">

@@ -273,7 +273,7 @@ fn Editor(draft: Draft, drafts: Drafts) -> impl IntoView {
             {move || step_names().into_iter().enumerate().map(|(i, name)| {
                 let n = i as u8 + 1;
                 let cur = step.get() == n;
-                let class = if cur { "step current" } else if step.get() > n { "step done" } else { "step" };
+                let class = if cur { "step step-current" } else if step.get() > n { "step step-done" } else { "step" };
                 view! {
                     <li class=class aria-current=cur.then_some("step")>
                         <span class="step-no">{n}</span>" "{name}
@@ -470,6 +470,7 @@ fn Cosigners(
             {move || cosigners.get().into_iter().enumerate().map(|(i, c)| {
                 let typed = RwSignal::new(String::new());
                 let wrong = RwSignal::new(false);
+                let copied = RwSignal::new(false);
                 let url = link(&c);
                 let link_id = format!("cosign-link-{i}");
                 let code_id = format!("cosign-code-{i}");
@@ -500,7 +501,20 @@ fn Cosigners(
                         {(!c.confirmed).then(|| view! {
                             <div class="field">
                                 <label for=link_id.clone()>{t!(i18n, proposals.invite_link_for, name = name.clone())}</label>
-                                <input id=link_id class="cosign-link" type="text" readonly prop:value=url.clone() />
+                                <div class="picker-row">
+                                    <input id=link_id class="cosign-link" type="text" readonly prop:value=url.clone() />
+                                    <button type="button" class="button secondary" on:click={
+                                        let url = url.clone();
+                                        move |_| {
+                                            if let Some(w) = web_sys::window() {
+                                                let _ = w.navigator().clipboard().write_text(&url);
+                                                copied.set(true);
+                                            }
+                                        }
+                                    }>
+                                        {move || if copied.get() { t_string!(i18n, outbox.copied) } else { t_string!(i18n, proposals.copy_link) }}
+                                    </button>
+                                </div>
                             </div>
                             <div class="field">
                                 <label for=code_id.clone()>{tr!(proposals.enter_code)}</label>

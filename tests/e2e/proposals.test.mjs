@@ -12,7 +12,7 @@
 //   3. the dairy suggestion shows its reply (B类), the 满意 rating, and the letter it came from,
 //      whose Q&A entry links back; 转为建议 on a public letter opens a prefilled draft; several
 //      drafts are kept (newest first) and one can be deleted;
-//   4. the yearly summaries: SVG charts with role="img" and a table each.
+//   4. the yearly summaries: five SVG charts with role="img" and a table each, figures as the data.
 // Every page visited gets a screenshot (proposals-*-{width}.png) and an axe-core check.
 
 import { test, describe } from 'node:test';
@@ -284,8 +284,13 @@ for (const width of [MOBILE, DESKTOP]) {
       await withPage(app.browser, { width }, async (page) => {
         await gotoApp(page, app.server.url + 'proposals/stats');
         await shows(page, '.stats-total', `共提出建议 ${stats.total} 件`, 'total');
-        assert.equal(await page.locator('figure.chart svg[role="img"]').count(), 4);
-        assert.equal(await page.locator('figure.chart table').count(), 4);
+        assert.equal(await page.locator('figure.chart svg[role="img"]').count(), 5);
+        assert.equal(await page.locator('figure.chart table').count(), 5);
+        // Satisfaction per unit, as the model computes it: 满意 + 基本满意 over all ratings.
+        const top = stats.by_unit.find((u) => u.satisfied + u.basically + u.unsatisfied > 0);
+        const pct = Math.round(((top.satisfied + top.basically) * 100) / (top.satisfied + top.basically + top.unsatisfied));
+        const satRow = page.locator('#chart-satisfaction-title').locator('xpath=..').locator('tr').filter({ has: page.locator('th', { hasText: new RegExp(`^${top.unit}$`) }) });
+        assert.equal((await satRow.locator('td').innerText()).trim(), `${pct}%`);
         assert.equal(await page.locator('.unit-table tbody tr').count(), stats.by_unit.length);
         const inProgress = stats.by_status.find((c) => c.key === 'in_progress').count;
         await shows(page, '#chart-status-title', '按办理状态', 'status chart');
