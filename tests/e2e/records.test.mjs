@@ -235,13 +235,14 @@ for (const width of [MOBILE, DESKTOP]) {
         await page.locator('figure.chart').first().waitFor();
         assert.equal(await page.locator('.data-error').count(), 0, 'the error is gone after 重试');
 
-        await gotoApp(page, app.server.url + 'duties/deputy/no-such-deputy');
+        // (No h1 here: the page cannot name a deputy it cannot load; the error says so.)
+        await page.goto(app.server.url + 'duties/deputy/no-such-deputy');
         await page.locator('.data-error').first().waitFor();
         assert.match(await page.locator('.data-error').first().innerText(), /[\u4e00-\u9fff]/);
         await gotoApp(page, app.server.url + 'duties/report/city-0006/abc');
         assert.equal((await page.locator('main h1').innerText()).trim(), '页面不存在');
         // A path-like id never becomes a file path.
-        await gotoApp(page, app.server.url + 'duties/place/..%2Fsite');
+        await page.goto(app.server.url + 'duties/place/..%2Fsite');
         await page.locator('.data-error').first().waitFor();
         await axeCheck(page, `place error ${width}`);
         expectNoConsoleErrors(page, `errors ${width}`, [/404/]);
