@@ -9,7 +9,7 @@ use crate::i18n::*;
 
 /// SVG user units: at 375 px the chart is drawn about 1:1, so 14 units are 14 px text.
 const WIDTH: f64 = 340.0;
-const LABEL: f64 = 96.0;
+const LABEL: f64 = 112.0;
 const VALUE: f64 = 44.0;
 const ROW: f64 = 26.0;
 

@@ -5,7 +5,8 @@
 //   2. the 2025 annual report, and its print view (print media: shell and buttons hidden);
 //   3. the statistics page: charts and tables match the precomputed files, filters in the URL;
 //   4. the five-level place page reached from the hub (旗县区 → 苏木乡镇), with the newsletter's
-//      joint activity of city and county deputies.
+//      joint activity of city and county deputies;
+//   5. a broken stats file (重试), an unknown deputy, a bad year and a path-like code.
 // Every page gets a screenshot (records-*-{width}.png) and an axe-core check, charts included.
 
 import { test, describe } from 'node:test';
@@ -213,6 +214,38 @@ for (const width of [MOBILE, DESKTOP]) {
         await settle(page);
         assert.equal((await page.locator('main h1').innerText()).trim(), '苏鑫的履职档案');
         expectNoConsoleErrors(page, `place ${width}`);
+      });
+    });
+
+    test(`5. a broken stats file, an unknown deputy and a bad year: clear messages, never a blank page (${width}px)`, async () => {
+      await withPage(app.browser, { width }, async (page) => {
+        // The stats file fails once: the page says so in Chinese and 重试 brings the figures.
+        let failed = false;
+        await page.route('**/data/activity-stats/all.json', (route) => {
+          if (failed) return route.continue();
+          failed = true;
+          return route.fulfill({ status: 200, contentType: 'application/json', body: '{"format_version":1,"scope":' });
+        });
+        await gotoApp(page, app.server.url + 'duties/stats');
+        const err = page.locator('.data-error').first();
+        await err.waitFor();
+        assert.equal(await err.getAttribute('role'), 'alert');
+        assert.match(await err.innerText(), /[\u4e00-\u9fff]/);
+        await err.locator('.retry').click();
+        await page.locator('figure.chart').first().waitFor();
+        assert.equal(await page.locator('.data-error').count(), 0, 'the error is gone after 重试');
+
+        // (No h1 here: the page cannot name a deputy it cannot load; the error says so.)
+        await page.goto(app.server.url + 'duties/deputy/no-such-deputy');
+        await page.locator('.data-error').first().waitFor();
+        assert.match(await page.locator('.data-error').first().innerText(), /[\u4e00-\u9fff]/);
+        await gotoApp(page, app.server.url + 'duties/report/city-0006/abc');
+        assert.equal((await page.locator('main h1').innerText()).trim(), '页面不存在');
+        // A path-like id never becomes a file path.
+        await page.goto(app.server.url + 'duties/place/..%2Fsite');
+        await page.locator('.data-error').first().waitFor();
+        await axeCheck(page, `place error ${width}`);
+        expectNoConsoleErrors(page, `errors ${width}`, [/404/]);
       });
     });
   });
