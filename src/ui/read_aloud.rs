@@ -7,6 +7,16 @@ fn synth() -> Option<web_sys::SpeechSynthesis> {
     web_sys::window().and_then(|w| w.speech_synthesis().ok())
 }
 
+/// The installed Mandarin voice, if any: zh-CN first, then any other Chinese voice. Setting only
+/// `lang` leaves the choice to the browser, which on some phones reads Chinese with an English voice.
+fn chinese_voice(s: &web_sys::SpeechSynthesis) -> Option<web_sys::SpeechSynthesisVoice> {
+    use wasm_bindgen::JsCast;
+    let voices: Vec<web_sys::SpeechSynthesisVoice> =
+        s.get_voices().iter().filter_map(|v| v.dyn_into::<web_sys::SpeechSynthesisVoice>().ok()).collect();
+    let lang = |v: &web_sys::SpeechSynthesisVoice| v.lang().replace('_', "-").to_ascii_lowercase();
+    voices.iter().find(|v| lang(v) == "zh-cn").or_else(|| voices.iter().find(|v| lang(v).starts_with("zh"))).cloned()
+}
+
 #[component]
 pub fn ReadAloud(#[prop(into)] text: String) -> impl IntoView {
     let speaking = RwSignal::new(false);
@@ -18,6 +28,9 @@ pub fn ReadAloud(#[prop(into)] text: String) -> impl IntoView {
         s.cancel();
         if let Ok(u) = web_sys::SpeechSynthesisUtterance::new_with_text(&text) {
             u.set_lang("zh-CN");
+            if let Some(voice) = chinese_voice(&s) {
+                u.set_voice(Some(&voice));
+            }
             // Slightly slower than the default, for older listeners.
             u.set_rate(0.9);
             let done = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || speaking.set(false));
