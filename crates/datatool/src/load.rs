@@ -30,7 +30,8 @@ pub fn kind_of(rel: &str) -> Option<FileKind> {
         ("news", _) => FileKind::News,
         (d, f) if d.starts_with("levels/") && f.starts_with("page-") => FileKind::LevelPage,
         ("search", "meta.json") => FileKind::SearchMeta,
-        ("search", _) => FileKind::SearchShard,
+        ("search/py" | "search/ini", f) if f.starts_with("keys-") => FileKind::SearchKeys,
+        ("search/py" | "search/ini", _) => FileKind::SearchShard,
         ("track", _) => FileKind::Track,
         ("consultations", "index.json") => FileKind::ConsultationIndex,
         ("receptions", _) => FileKind::Receptions,
@@ -169,6 +170,7 @@ fn decode_into(
         // Derived summaries: schema-checked above; their sources are checked in full.
         FileKind::Consultation => data.consultations.push((file.clone(), decode(&file, value, problems)?)),
         FileKind::SearchMeta
+        | FileKind::SearchKeys
         | FileKind::Receptions
         | FileKind::ConsultationIndex
         | FileKind::DeputyMessages

@@ -8,7 +8,9 @@ mod generate;
 mod layout;
 mod load;
 mod schema;
+mod search_cost;
 mod search_index;
+mod sizes;
 mod validate;
 mod world;
 
@@ -28,6 +30,9 @@ struct Cli {
 enum Profile {
     /// The demo city (巴彦淖尔市): real divisions, several hundred fictional deputies.
     City,
+    /// All of China at full size: 31 provinces, their prefectures, ~2,800 counties, ~38,000
+    /// townships, about 2.8 million deputies (made-up places below the provinces).
+    National,
 }
 
 #[derive(Subcommand)]
@@ -41,10 +46,24 @@ enum Command {
         /// The data folder to write (replaced atomically), e.g. public/data.
         #[arg(long)]
         out: PathBuf,
-        /// Maintained content: consultations/*.json (drafts in plain legal text).
+        /// Maintained content: consultations/*.json (drafts in plain legal text). City only.
         #[arg(long, default_value = "content")]
         content: PathBuf,
+        /// National only: deputies per unit times this factor (every division is kept), e.g.
+        /// 0.01 for a national-shaped set small enough for the end-to-end test.
+        #[arg(long, default_value_t = 1.0)]
+        scale: f64,
     },
+    /// What a name search costs on a served folder: files fetched, raw and gzip bytes, hits.
+    SearchCost {
+        dir: PathBuf,
+        /// Queries as typed, e.g. 王伟 wangw wlq.
+        #[arg(required = true)]
+        queries: Vec<String>,
+    },
+    /// Count the files and bytes of a served folder and find its largest file, gzip.
+    /// Exits non-zero if any file is over the 64 KB gzip budget.
+    Sizes { dir: PathBuf },
     /// Check a data folder: JSON syntax, schema, cross-references, dates, duplicates.
     /// Exits non-zero on any problem.
     Validate { dir: PathBuf },
@@ -81,12 +100,22 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Generate { profile: Profile::City, seed, out, content } => {
-            let mut world = generate::generate_city(seed);
-            for src in consult_build::load_sources(&content.join("consultations"))? {
-                world.consultations.push(consult_build::build(&src)?);
-            }
-            let n = layout::write(&world, &out)?;
+        Command::Generate { profile, seed, out, content, scale } => {
+            let world = match profile {
+                Profile::City => {
+                    let mut world = generate::generate_city(seed);
+                    for src in consult_build::load_sources(&content.join("consultations"))? {
+                        world.consultations.push(consult_build::build(&src)?);
+                    }
+                    world
+                }
+                Profile::National => {
+                    anyhow::ensure!(scale > 0.0 && scale <= 1.0, "--scale 须在 0 与 1 之间，收到 {scale}");
+                    let scale = generate::national::NationalScale::times(scale);
+                    generate::national::generate_national(seed, scale, &progress("生成"))
+                }
+            };
+            let n = layout::write_with(&world, &out, progress("写入"))?;
             println!(
                 "已生成 {} 个文件到 {}（{} 名代表，{} 个联络站，{} 篇动态）",
                 n,
@@ -111,6 +140,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print!("{}", bench::run(seed, rounds));
             Ok(ExitCode::SUCCESS)
         }
+        Command::SearchCost { dir, queries } => {
+            print!("{}", search_cost::run(&dir, &queries)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Sizes { dir } => {
+            let s = sizes::measure(&dir)?;
+            print!("{}", sizes::report(&s));
+            let ok = s.largest.first().is_none_or(|l| l.2 <= sizes::FILE_BUDGET_GZIP);
+            Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
         Command::Schema { out } => {
             std::fs::create_dir_all(&out)?;
             for (name, text) in schema::all_schema_files() {
@@ -120,4 +159,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// A progress bar on stderr when it is a terminal (hidden in scripts and tests).
+fn progress(what: &str) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{msg} [{elapsed_precise}] {wide_bar} {pos}/{len} (约剩 {eta})")
+    {
+        bar.set_style(style);
+    }
+    bar.set_message(what.to_string());
+    bar
 }

@@ -6,7 +6,7 @@ use deputy_model::DeputySummary;
 use deputy_model::consult::{Consultation, ConsultationIndex};
 use deputy_model::deputy::{GroupIndex, PlaceDeputies};
 use deputy_model::message::{DeputyMessages, MessageRecord, MessageStats, PublicMessage};
-use deputy_model::search::{SearchMeta, SearchShard};
+use deputy_model::search::{SearchKeys, SearchMeta, SearchShard};
 use deputy_model::station::{StationIndex, WeekReceptions};
 use deputy_model::submission::Submission;
 use deputy_model::{Deputy, NewsArticle, NewsSummary, Page, RegionNode, SiteConfig, Station};
@@ -28,6 +28,7 @@ pub enum FileKind {
     LevelPage,
     SearchMeta,
     SearchShard,
+    SearchKeys,
     Track,
     DeputyMessages,
     QaPage,
@@ -39,7 +40,7 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 20] = [
+    pub const ALL: [FileKind; 21] = [
         FileKind::Site,
         FileKind::Region,
         FileKind::Deputy,
@@ -52,6 +53,7 @@ impl FileKind {
         FileKind::LevelPage,
         FileKind::SearchMeta,
         FileKind::SearchShard,
+        FileKind::SearchKeys,
         FileKind::Track,
         FileKind::DeputyMessages,
         FileKind::QaPage,
@@ -77,6 +79,7 @@ impl FileKind {
             FileKind::LevelPage => "level-page.schema.json",
             FileKind::SearchMeta => "search-meta.schema.json",
             FileKind::SearchShard => "search-shard.schema.json",
+            FileKind::SearchKeys => "search-keys.schema.json",
             FileKind::Track => "track.schema.json",
             FileKind::DeputyMessages => "deputy-messages.schema.json",
             FileKind::QaPage => "qa-page.schema.json",
@@ -102,6 +105,7 @@ impl FileKind {
             FileKind::LevelPage => schema_for!(Page<DeputySummary>),
             FileKind::SearchMeta => schema_for!(SearchMeta),
             FileKind::SearchShard => schema_for!(SearchShard),
+            FileKind::SearchKeys => schema_for!(SearchKeys),
             FileKind::Track => schema_for!(MessageRecord),
             FileKind::DeputyMessages => schema_for!(DeputyMessages),
             FileKind::QaPage => schema_for!(Page<PublicMessage>),

@@ -9,6 +9,7 @@ pub mod bayannur;
 mod city;
 mod letters;
 pub mod names;
+pub mod national;
 #[allow(dead_code)]
 pub mod seed_content;
 
