@@ -304,7 +304,11 @@ pub fn query_keys(meta: &SearchMeta, query: &str) -> Vec<(IndexKind, String)> {
         return Vec::new();
     }
     if q.chars().all(|c| c.is_ascii_alphanumeric()) {
-        return IndexKind::ALL.into_iter().map(|i| (i, q.clone())).collect();
+        let mut keys: Vec<(IndexKind, String)> = IndexKind::ALL.into_iter().map(|i| (i, q.clone())).collect();
+        if let Some(initials) = mixed_initials(meta, &q) {
+            keys.push((IndexKind::Initials, initials));
+        }
+        return keys;
     }
     let mut key = String::new();
     for c in q.chars() {
@@ -318,6 +322,29 @@ pub fn query_keys(meta: &SearchMeta, query: &str) -> Vec<(IndexKind, String)> {
         }
     }
     vec![(IndexKind::Pinyin, key)]
+}
+
+/// The initials of a query typed as a mix of whole syllables and first letters ("wangjg" →
+/// "wjg", "nrenqqg" → "nrqqg"), reading the longest syllable any name has at each point. `None`
+/// unless the query really mixes both (all syllables is a pinyin key, all letters an initials key).
+pub fn mixed_initials(meta: &SearchMeta, q: &str) -> Option<String> {
+    let syllables: std::collections::HashSet<&str> = meta.chars.values().map(String::as_str).collect();
+    let (mut i, mut out, mut whole, mut letter) = (0, String::new(), false, false);
+    while i < q.len() {
+        let n = (2..=6).rev().find(|n| q.get(i..i + n).is_some_and(|s| syllables.contains(s)));
+        out.push_str(q.get(i..i + 1)?);
+        match n {
+            Some(n) => {
+                whole = true;
+                i += n;
+            }
+            None => {
+                letter = true;
+                i += 1;
+            }
+        }
+    }
+    (whole && letter).then_some(out)
 }
 
 /// The most leaf files one look-up fetches before asking for more letters.
@@ -427,6 +454,10 @@ mod route_tests {
         assert!(query_keys(&m, "王丽").is_empty(), "a character no name has matches nothing");
         assert!(query_keys(&m, "  ").is_empty());
         assert_eq!(index_key(IndexKind::Initials, "na ren qi qi ge"), "nrqqg");
+        // Whole syllables mixed with first letters also look up the initials.
+        assert_eq!(query_keys(&m, "wangw").last(), Some(&(IndexKind::Initials, "ww".to_string())));
+        assert_eq!(mixed_initials(&m, "wangwei"), None);
+        assert_eq!(mixed_initials(&m, "ww"), None);
         assert_eq!(index_key(IndexKind::Pinyin, "a la tan ba gen"), "alatanbagen");
     }
 
