@@ -308,10 +308,21 @@ pub fn write(world: &World, out: &Path) -> Result<usize> {
 
 /// [`write`] with a progress bar (the command line shows one on a terminal).
 pub fn write_with(world: &World, out: &Path, progress: indicatif::ProgressBar) -> Result<usize> {
+    write_checked(world, out, progress, |_| Ok(()))
+}
+
+/// [`write_with`], running `check` on the complete staging folder before it replaces `out`:
+/// a failed check leaves `out` untouched.
+pub fn write_checked(
+    world: &World,
+    out: &Path,
+    progress: indicatif::ProgressBar,
+    check: impl FnOnce(&Path) -> Result<()>,
+) -> Result<usize> {
     let staging = staging_for(out)?;
     progress.set_length(expected_files(world));
     let mut sink = DirSink::new(staging.clone(), progress);
-    let result = emit(world, &mut sink);
+    let result = emit(world, &mut sink).and_then(|_| check(&staging));
     sink.progress.finish_and_clear();
     if let Err(e) = result {
         let _ = fs::remove_dir_all(&staging);

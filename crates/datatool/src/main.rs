@@ -11,6 +11,7 @@ mod schema;
 mod search_cost;
 mod search_index;
 mod sizes;
+mod source;
 mod validate;
 mod world;
 
@@ -53,7 +54,15 @@ enum Command {
         /// 0.01 for a national-shaped set small enough for the end-to-end test.
         #[arg(long, default_value_t = 1.0)]
         scale: f64,
+        /// Also write the maintained source folder (CSV and JSON) that `build` reads.
+        #[arg(long)]
+        source_out: Option<PathBuf>,
     },
+    /// Build the served data folder OUT from a maintained source folder SRC (deputies.csv,
+    /// stations.csv, receptions.csv and JSON files; see docs/data-format.md). OUT is replaced
+    /// only after the new folder passed `validate`; any error names the file, line or record,
+    /// and field, and leaves OUT as it was.
+    Build { src: PathBuf, out: PathBuf },
     /// What a name search costs on a served folder: files fetched, raw and gzip bytes, hits.
     SearchCost {
         dir: PathBuf,
@@ -100,7 +109,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Generate { profile, seed, out, content, scale } => {
+        Command::Generate { profile, seed, out, content, scale, source_out } => {
             let world = match profile {
                 Profile::City => {
                     let mut world = generate::generate_city(seed);
@@ -115,6 +124,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     generate::national::generate_national(seed, scale, &progress("生成"))
                 }
             };
+            if let Some(dir) = &source_out {
+                source::write(&world, dir)?;
+                println!("已写入源数据到 {}", dir.display());
+            }
             let n = layout::write_with(&world, &out, progress("写入"))?;
             println!(
                 "已生成 {} 个文件到 {}（{} 名代表，{} 个联络站，{} 篇动态）",
@@ -138,6 +151,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::BenchSearch { seed, rounds } => {
             print!("{}", bench::run(seed, rounds));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Build { src, out } => {
+            let (n, world) = source::build(&src, &out, progress("写入"))?;
+            println!(
+                "已由 {} 生成 {} 个文件到 {}（{} 名代表，{} 个联络站，{} 条来信）",
+                src.display(),
+                n,
+                out.display(),
+                world.deputies.len(),
+                world.stations.len(),
+                world.messages.len()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::SearchCost { dir, queries } => {
