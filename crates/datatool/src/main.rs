@@ -5,6 +5,7 @@ mod bench;
 mod consult_build;
 mod export;
 mod generate;
+mod ingest;
 mod layout;
 mod load;
 mod schema;
@@ -63,6 +64,34 @@ enum Command {
     /// only after the new folder passed `validate`; any error names the file, line or record,
     /// and field, and leaves OUT as it was.
     Build { src: PathBuf, out: PathBuf },
+    /// Add outbox submissions (exported JSON files) to the source folder SRC: letters become
+    /// messages, ratings are added to their letter; comments and feedback are archived in
+    /// SRC/received/. Malformed, unsupported and duplicate ones (by receipt code) are refused with
+    /// the reason; exits 1 if any was. Run `build` afterwards to publish.
+    Ingest {
+        src: PathBuf,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Record the station's handling of a letter by receipt code in the source folder:
+    /// `--department` for 转交 (forwarded), or `--by` and `--text` for a reply. The step must be
+    /// legal in the letter's state; with --out, rebuild the served folder so the code shows it.
+    Record {
+        src: PathBuf,
+        code: String,
+        #[arg(long, conflicts_with_all = ["by", "text"])]
+        department: Option<String>,
+        #[arg(long, requires = "text")]
+        by: Option<String>,
+        #[arg(long, requires = "by")]
+        text: Option<String>,
+        /// When, RFC 3339 (default: now).
+        #[arg(long)]
+        at: Option<String>,
+        /// Rebuild this served folder afterwards (like `build SRC OUT`).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// What a name search costs on a served folder: files fetched, raw and gzip bytes, hits.
     SearchCost {
         dir: PathBuf,
@@ -164,6 +193,36 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 world.stations.len(),
                 world.messages.len()
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Ingest { src, files } => {
+            let outcomes = ingest::ingest(&src, &files)?;
+            let mut failed = 0;
+            for o in &outcomes {
+                match &o.result {
+                    Ok(done) => println!("已导入 {}：{done}", o.file.display()),
+                    Err(e) => {
+                        failed += 1;
+                        eprintln!("拒绝 {}：{e:#}", o.file.display());
+                    }
+                }
+            }
+            println!("导入 {} 个，拒绝 {} 个", outcomes.len() - failed, failed);
+            Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Record { src, code, department, by, text, at, out } => {
+            let step = match (department, by, text) {
+                (Some(department), None, None) => ingest::Step::Forward { department },
+                (None, Some(by), Some(text)) => ingest::Step::Reply { by, text },
+                _ => anyhow::bail!("请给出 --department（转交），或 --by 和 --text（答复）"),
+            };
+            let at = at.unwrap_or_else(|| deputy_model::clock::to_rfc3339(time::OffsetDateTime::now_utc()));
+            ingest::record(&src, &code, step, &at)?;
+            println!("已记录到 {}", src.join("messages.json").display());
+            if let Some(out) = out {
+                let (n, _) = source::build(&src, &out, progress("写入"))?;
+                println!("已重新生成 {} 个文件到 {}", n, out.display());
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::SearchCost { dir, queries } => {
