@@ -69,3 +69,63 @@ pub fn report(s: &Sizes) -> String {
     ));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{Sink, erased};
+
+    /// Checks every file as the layout makes it, without keeping or writing any.
+    struct Budget {
+        files: usize,
+        largest: (String, usize),
+        over: Vec<(String, usize)>,
+    }
+
+    impl Sink for Budget {
+        fn put(&mut self, rel: &str, value: &dyn erased::Json) -> anyhow::Result<()> {
+            let mut buf = Vec::new();
+            value.write_json(&mut buf)?;
+            self.files += 1;
+            if buf.len() > FILE_BUDGET_GZIP {
+                let gz = crate::search_cost::gzip_len(&buf);
+                if gz > self.largest.1 {
+                    self.largest = (rel.to_string(), gz);
+                }
+                if gz > FILE_BUDGET_GZIP {
+                    self.over.push((rel.to_string(), gz));
+                }
+            }
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn national_layout_files_fit_the_budget() {
+        // Every division of the country, fewer deputies per unit: places, regions, level pages
+        // and the split search index all take their national shape.
+        let scale = crate::generate::national::NationalScale::times(0.01);
+        let world = crate::generate::national::generate_national(3, scale, &indicatif::ProgressBar::hidden());
+        let mut b = Budget { files: 0, largest: (String::new(), 0), over: Vec::new() };
+        crate::layout::emit(&world, &mut b).unwrap();
+        assert!(b.files > 100_000, "{} files", b.files);
+        assert!(b.over.is_empty(), "files over 64 KB gzip: {:?}", b.over);
+        assert!(b.largest.0.starts_with("search/"), "the search leaves are the largest files: {:?}", b.largest);
+    }
+
+    #[test]
+    fn measures_a_city_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let data = tmp.path().join("data");
+        crate::layout::write(&crate::generate::generate_city(2), &data).unwrap();
+        let s = measure(&data).unwrap();
+        assert!(s.files > 500);
+        let (_, _, gz) = s.largest.first().unwrap();
+        assert!(*gz > 1000 && *gz <= FILE_BUDGET_GZIP);
+        assert!(report(&s).contains("合格"));
+        // And a name search on it: meta plus one leaf per index at most.
+        let text = crate::search_cost::run(&data, &["娜仁其其格".to_string(), "zzzzqq".to_string()]).unwrap();
+        assert!(text.contains("search/py/n.json"), "{text}");
+        assert!(text.lines().nth(1).unwrap().contains("0 条结果"), "{text}");
+    }
+}
