@@ -7,6 +7,7 @@
 #   * the files and gzip bytes a name search fetches, for typical queries.
 #
 #   scripts/bench-data.sh [OUT] [SCALE]     # default /tmp/deputy-national-bench 1
+#   DEPUTY_DATA=/path/to/deputy-data scripts/bench-data.sh   # use a built binary
 #
 # Needs ~12 GB free disk for OUT at full scale. GNU time comes from scripts/setup.sh (apt: time).
 set -euo pipefail
@@ -15,8 +16,12 @@ source scripts/env.sh
 out=${1:-/tmp/deputy-national-bench}
 scale=${2:-1}
 [ -x /usr/bin/time ] || { echo "GNU time missing: run scripts/setup.sh (apt-get install time)" >&2; exit 1; }
-cargo build --release -q -p deputy-data
-bin=${CARGO_TARGET_DIR:-target}/release/deputy-data
+# DEPUTY_DATA=path/to/deputy-data skips the build (e.g. while another build holds cargo's lock).
+bin=${DEPUTY_DATA:-}
+if [ -z "$bin" ]; then
+  cargo build --release -q -p deputy-data
+  bin=${CARGO_TARGET_DIR:-target}/release/deputy-data
+fi
 log=$(mktemp)
 echo "== generate --profile national --seed 2025 --scale $scale --out $out"
 /usr/bin/time -v "$bin" generate --profile national --seed 2025 --scale "$scale" --out "$out" 2>"$log"
