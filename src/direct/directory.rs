@@ -369,9 +369,11 @@ fn Results(rows: Rows, filters: Filters, set: impl Fn(Filters) + Clone + Send + 
             (page, pages, all.into_iter().skip(start).take(PAGE_SIZE).collect())
         }
     };
-    let heading = match &rows.place_name {
-        Some(place) => t_string!(i18n, direct.results_for_place, place = place.clone(), n = total).to_string(),
-        None => t_string!(i18n, direct.results, n = total).to_string(),
+    let heading = match (&rows.place_name, rows.more) {
+        (Some(place), _) => t_string!(i18n, direct.results_for_place, place = place.clone(), n = total).to_string(),
+        // Nothing fetched because too many names share the prefix: say so, not "0 deputies".
+        (None, Some(_)) if total == 0 => t_string!(i18n, search_scale.heading).to_string(),
+        (None, _) => t_string!(i18n, direct.results, n = total).to_string(),
     };
     // At national scale a short prefix or a very common name matches more than one small file.
     let more = rows.more.map(|n| {

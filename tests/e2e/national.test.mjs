@@ -119,6 +119,7 @@ for (const width of [MOBILE, DESKTOP]) {
         const hint = page.locator('p.search-more');
         await hint.waitFor({ state: 'visible' });
         assert.match(await hint.innerText(), /约有 \d+ 位/, `${label}: "w" should ask for more letters`);
+        assert.equal((await page.locator('h2.results-heading').innerText()).trim(), '请再多输入一些', `${label}: the heading should not say 0 deputies`);
         assert.equal(await page.locator('p.empty').count(), 0, `${label}: no "nothing found" when there are too many`);
         const forW = fetched.slice(before).filter((f) => f.startsWith('search/') && !f.includes('/keys-') && f !== 'search/meta.json');
         assert.deepEqual(forW, [], `${label}: "w" should fetch no leaf, fetched ${JSON.stringify(forW)}`);
