@@ -10,7 +10,8 @@ say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 # --- Debian packages: browser and driver for tests, CJK fonts for screenshots, node for tests.
 apt_missing=()
 # fonts-noto-core carries Noto Sans Mongolian, for names in traditional Mongolian script.
-for pkg in chromium chromium-driver fonts-noto-cjk fonts-noto-core ca-certificates; do
+# time: GNU time (/usr/bin/time -v) for the peak memory in scripts/bench-data.sh.
+for pkg in chromium chromium-driver fonts-noto-cjk fonts-noto-core ca-certificates time; do
   dpkg -s "$pkg" >/dev/null 2>&1 || apt_missing+=("$pkg")
 done
 # Node may come from elsewhere than Debian (it does on these machines): check the commands.

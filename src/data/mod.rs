@@ -49,7 +49,7 @@ pub fn is_safe_id(id: &str) -> bool {
 
 use deputy_model::deputy::{GroupIndex, PlaceDeputies};
 use deputy_model::message::{DeputyMessages, MessageRecord, MessageStats, PublicMessage};
-use deputy_model::search::{SearchMeta, SearchShard};
+use deputy_model::search::SearchMeta;
 use deputy_model::station::StationIndex;
 use deputy_model::{Deputy, DeputySummary, Level, RegionNode, Station};
 
@@ -67,10 +67,6 @@ pub async fn place(code: String) -> Result<PlaceDeputies, DataError> {
 
 pub async fn deputy(id: String) -> Result<Deputy, DataError> {
     fetch_json(&checked(&id, format!("deputies/{id}.json"))?).await
-}
-
-pub async fn deputy_messages(id: String) -> Result<DeputyMessages, DataError> {
-    fetch_json(&checked(&id, format!("messages/deputy/{id}.json"))?).await
 }
 
 pub async fn station(id: String) -> Result<Station, DataError> {
@@ -93,8 +89,33 @@ pub async fn search_meta() -> Result<SearchMeta, DataError> {
     fetch_json("search/meta.json").await
 }
 
-pub async fn search_shard(key: String) -> Result<SearchShard, DataError> {
-    fetch_json(&checked(&key, format!("search/{key}.json"))?).await
+/// A file of the name index by the path the model's router gave (`search/py/wangw.json`,
+/// `search/ini/keys-w.json`); anything else is refused before it becomes a URL.
+pub async fn search_file<T: serde::de::DeserializeOwned>(path: String) -> Result<T, DataError> {
+    if !is_search_path(&path) {
+        return Err(DataError::NotFound(path));
+    }
+    fetch_json(&path).await
+}
+
+pub fn is_search_path(path: &str) -> bool {
+    let Some(rest) = path.strip_prefix("search/py/").or_else(|| path.strip_prefix("search/ini/")) else {
+        return false;
+    };
+    rest.strip_suffix(".json").is_some_and(is_safe_id)
+}
+
+/// A deputy's Q&A; a deputy nobody has written to has no file, which means no letters yet.
+pub async fn deputy_messages(id: String) -> Result<DeputyMessages, DataError> {
+    match fetch_json(&checked(&id, format!("messages/deputy/{id}.json"))?).await {
+        Err(DataError::NotFound(_)) if is_safe_id(&id) => Ok(DeputyMessages {
+            format_version: deputy_model::FORMAT_VERSION,
+            deputy_id: id,
+            stats: Default::default(),
+            messages: Vec::new(),
+        }),
+        other => other,
+    }
 }
 
 /// A letter's record by receipt code; `Ok(None)` while the station has not published it.

@@ -1,14 +1,16 @@
 //! The directory: filters that combine (place, level, group, station, name), kept in the URL
 //! so a search can be shared and survives reload. Data comes from one small file per query:
-//! `places/{code}.json` for a place, one name-index shard for a name, a level page otherwise.
+//! `places/{code}.json` for a place, the few name-index leaves a name needs (see
+//! `name_search.rs`), a level page otherwise.
 
-use deputy_model::search::{fold_query, score_parts, shard_for};
+use deputy_model::search::{fold_query, score_parts};
 use deputy_model::{DeputySummary, Level};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+use super::name_search::name_search;
 use super::{DeputyCard, level_label};
 use crate::data::{self, DataError, use_site};
 use crate::i18n::*;
@@ -67,6 +69,14 @@ struct Rows {
     place_name: Option<String>,
     /// Ids matching a pinyin query, when a place list is narrowed by one.
     pinyin_ids: Option<std::collections::HashSet<String>>,
+    /// For a name: more names share what was typed than were fetched, about this many.
+    more: Option<u64>,
+}
+
+impl Rows {
+    fn empty() -> Rows {
+        Rows { items: Vec::new(), server_pages: None, place_name: None, pinyin_ids: None, more: None }
+    }
 }
 
 async fn load(source: Source) -> Result<Rows, DataError> {
@@ -77,38 +87,24 @@ async fn load(source: Source) -> Result<Rows, DataError> {
                 Some(q) => Some(name_ids(&q).await?),
                 None => None,
             };
-            Ok(Rows { items: p.deputies, server_pages: None, place_name: Some(p.region_name), pinyin_ids })
+            Ok(Rows { items: p.deputies, place_name: Some(p.region_name), pinyin_ids, ..Rows::empty() })
         }
         Source::Name(q) => {
-            let meta = data::search_meta().await?;
-            let Some(key) = shard_for(&meta, &q).filter(|k| meta.shards.iter().any(|(s, _)| s == k)) else {
-                return Ok(Rows { items: Vec::new(), server_pages: None, place_name: None, pinyin_ids: None });
-            };
-            let shard = data::search_shard(key).await?;
-            let ranked = deputy_model::search::search_entries(&shard.entries, &q);
-            Ok(Rows {
-                items: ranked.into_iter().map(|e| e.deputy.clone()).collect(),
-                server_pages: None,
-                place_name: None,
-                pinyin_ids: None,
-            })
+            let hits = name_search(&q).await?;
+            let more = (!hits.complete).then_some(hits.total);
+            Ok(Rows { items: hits.entries.into_iter().map(|e| e.deputy).collect(), more, ..Rows::empty() })
         }
         Source::Level(level, page) => {
             let p = data::level_page(level, page).await?;
-            Ok(Rows { items: p.items, server_pages: Some((p.page, p.pages)), place_name: None, pinyin_ids: None })
+            Ok(Rows { items: p.items, server_pages: Some((p.page, p.pages)), ..Rows::empty() })
         }
-        Source::Nothing => Ok(Rows { items: Vec::new(), server_pages: None, place_name: None, pinyin_ids: None }),
+        Source::Nothing => Ok(Rows::empty()),
     }
 }
 
-/// Ids of every deputy whose name matches a query, from the one shard it needs.
+/// Ids of every deputy whose name matches a query, from the leaves it needs.
 async fn name_ids(q: &str) -> Result<std::collections::HashSet<String>, DataError> {
-    let meta = data::search_meta().await?;
-    let Some(key) = shard_for(&meta, q).filter(|k| meta.shards.iter().any(|(s, _)| s == k)) else {
-        return Ok(Default::default());
-    };
-    let shard = data::search_shard(key).await?;
-    Ok(deputy_model::search::search_entries(&shard.entries, q).into_iter().map(|e| e.deputy.id.clone()).collect())
+    Ok(name_search(q).await?.entries.into_iter().map(|e| e.deputy.id).collect())
 }
 
 #[component]
@@ -373,10 +369,20 @@ fn Results(rows: Rows, filters: Filters, set: impl Fn(Filters) + Clone + Send + 
             (page, pages, all.into_iter().skip(start).take(PAGE_SIZE).collect())
         }
     };
-    let heading = match &rows.place_name {
-        Some(place) => t_string!(i18n, direct.results_for_place, place = place.clone(), n = total).to_string(),
-        None => t_string!(i18n, direct.results, n = total).to_string(),
+    let heading = match (&rows.place_name, rows.more) {
+        (Some(place), _) => t_string!(i18n, direct.results_for_place, place = place.clone(), n = total).to_string(),
+        // Nothing fetched because too many names share the prefix: say so, not "0 deputies".
+        (None, Some(_)) if total == 0 => t_string!(i18n, search_scale.heading).to_string(),
+        (None, _) => t_string!(i18n, direct.results, n = total).to_string(),
     };
+    // At national scale a short prefix or a very common name matches more than one small file.
+    let more = rows.more.map(|n| {
+        if total == 0 {
+            t_string!(i18n, search_scale.type_more, n = n).to_string()
+        } else {
+            t_string!(i18n, search_scale.partial, n = n).to_string()
+        }
+    });
     let go = move |p: u32| {
         let set = set.clone();
         let f = Filters { page: p, ..filters.clone() };
@@ -384,8 +390,11 @@ fn Results(rows: Rows, filters: Filters, set: impl Fn(Filters) + Clone + Send + 
     };
     view! {
         <h2 class="results-heading" aria-live="polite">{heading}</h2>
-        {if shown.is_empty() {
+        {more.clone().map(|m| view! { <p class="hint search-more" role="status">{m}</p> })}
+        {if shown.is_empty() && more.is_none() {
             view! { <p class="empty">{tr!(direct.no_results)}</p> }.into_any()
+        } else if shown.is_empty() {
+            ().into_any()
         } else {
             view! { <ul class="deputy-list">{shown.into_iter().map(|d| view! { <DeputyCard deputy=d /> }).collect_view()}</ul> }.into_any()
         }}

@@ -5,6 +5,7 @@
 mod deputy;
 mod directory;
 mod labels;
+mod name_search;
 mod qa;
 mod track;
 mod write;

@@ -281,7 +281,7 @@ for (const width of [MOBILE, DESKTOP]) {
         assert.deepEqual(after, before, `${label}: after a reload the same results should show (${h})`);
 
         // A name within a place: the county narrows the same pinyin search.
-        const d = readData('search/n.json').entries.find((e) => e.name === NAME);
+        const d = readData('search/py/n.json').entries.find((e) => e.name === NAME);
         await gotoApp(page, app.server.url + `direct?county=${d.region_code}&q=nrqqg`);
         await waitHeading(page, new RegExp(`${d.region_name}`), `${label} in ${d.region_name}`);
         const inPlace = await cards(page);
@@ -297,7 +297,7 @@ for (const width of [MOBILE, DESKTOP]) {
     });
 
     test(`3. write to a deputy: validation, draft, offline queue, sent (${width}px)`, async () => {
-      const d = readData('search/n.json').entries.find((e) => e.name === NAME);
+      const d = readData('search/py/n.json').entries.find((e) => e.name === NAME);
       const page = await newPage(app.browser, { width });
       const offlineNoise = [/ERR_INTERNET_DISCONNECTED/, /ERR_NETWORK_CHANGED/, /Failed to fetch/];
       try {
@@ -390,7 +390,7 @@ for (const width of [MOBILE, DESKTOP]) {
         assert.equal(await page.locator('.error-summary').count(), 0, `${label}: no errors should show after a reload, before a new submit`);
 
         // Drafts are per deputy: another deputy's form is empty; back here the draft is still there.
-        const other = readData('search/n.json').entries.find((e) => e.name === NAME && e.id !== d.id) || readData('search/n.json').entries.find((e) => e.id !== d.id);
+        const other = readData('search/py/n.json').entries.find((e) => e.name === NAME && e.id !== d.id) || readData('search/py/n.json').entries.find((e) => e.id !== d.id);
         await gotoApp(page, app.server.url + `direct/write/${other.id}`);
         await page.locator('#letter-content').waitFor({ state: 'visible' });
         assert.equal(await page.locator('#letter-content').inputValue(), '', `${label}: the draft for ${d.id} should not show on /direct/write/${other.id}`);

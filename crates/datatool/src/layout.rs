@@ -12,19 +12,20 @@
 //! news/page-{n}.json        news summaries, newest first, 10 a page
 //! news/{id}.json            one article
 //! levels/{level}/page-{n}.json  deputies of one level, 50 a page
-//! search/meta.json          the name index's shards and the first-character map
-//! search/{letter}.json      one shard of the name index (pinyin computed here)
+//! search/meta.json          the name index: top leaves per first letter, character → pinyin
+//! search/{py,ini}/keys-{letter}.json  the leaves of a first letter that is split further
+//! search/{py,ini}/{key}.json  one leaf (page) of the pinyin or initials index
 //! track/{code}.json         a letter's handling, opened by its receipt code
-//! messages/deputy/{id}.json a deputy's public Q&A and responsiveness
+//! messages/deputy/{id}.json a deputy's public Q&A and responsiveness (only if written to)
 //! messages/page-{n}.json    all public Q&A, newest first, 20 a page
 //! messages/stats.json       responsiveness per level
 //! receptions/{monday}.json every station reception of one week (home page: 本周接待)
 //! consultations/index.json  drafts open for comment (open ones first)
 //! consultations/{id}.json   one draft: structure, comments, results and the computed diff
-//! suggestions/…             deputies' suggestions and their handling (see layout_suggestions.rs)
 //! map.json, evaluation.json, news/{kind}/page-{n}.json   see sunshine_layout.rs
 //! activities/, joint/, activity-stats/   duty records and their statistics (activity_layout.rs)
 //! training/…                 courses, lessons and quizzes (see `training_build.rs`)
+//! suggestions/…             deputies' suggestions and their handling (see layout_suggestions.rs)
 //! ```
 
 use std::collections::HashMap;
@@ -33,8 +34,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use deputy_model::consult::{ConsultationIndex, ConsultationSummary, Phase};
-use deputy_model::deputy::PlaceDeputies;
 use deputy_model::message::{DeputyMessages, MessageRecord, MessageStats, PublicMessage, PublicReply, Responsiveness};
+use deputy_model::search::SearchKeys;
 use deputy_model::station::{StationIndex, WeekReception, WeekReceptions};
 use deputy_model::{DeputySummary, FORMAT_VERSION, Level, NewsSummary, Page};
 use serde::Serialize;
@@ -45,13 +46,76 @@ pub const NEWS_PAGE_SIZE: usize = 10;
 pub const LEVEL_PAGE_SIZE: usize = 50;
 pub const QA_PAGE_SIZE: usize = 20;
 
-/// Every file of the layout as (relative path, JSON text).
-pub fn files(world: &World) -> Result<Vec<(String, String)>> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    let mut put = |path: String, value: &dyn erased::Json| -> Result<()> {
-        out.push((path, value.to_json()?));
+/// Where laid-out files go: written one by one as they are made, so no more than one file's
+/// text is in memory at a time, whatever the scale.
+pub trait Sink {
+    fn put(&mut self, rel: &str, value: &dyn erased::Json) -> Result<()>;
+}
+
+/// Collects files in memory (tests and small sets).
+#[derive(Default)]
+pub struct MemorySink(pub Vec<(String, String)>);
+
+impl Sink for MemorySink {
+    fn put(&mut self, rel: &str, value: &dyn erased::Json) -> Result<()> {
+        let mut buf = Vec::new();
+        value.write_json(&mut buf)?;
+        self.0.push((rel.to_string(), String::from_utf8(buf)?));
         Ok(())
-    };
+    }
+}
+
+/// Writes files under a folder as they come, creating each sub-folder once.
+pub struct DirSink {
+    root: PathBuf,
+    made: std::collections::HashSet<PathBuf>,
+    pub count: usize,
+    pub bytes: u64,
+    progress: indicatif::ProgressBar,
+}
+
+impl DirSink {
+    pub fn new(root: PathBuf, progress: indicatif::ProgressBar) -> Self {
+        DirSink { root, made: Default::default(), count: 0, bytes: 0, progress }
+    }
+}
+
+impl Sink for DirSink {
+    fn put(&mut self, rel: &str, value: &dyn erased::Json) -> Result<()> {
+        let path = self.root.join(rel);
+        if let Some(dir) = path.parent() {
+            if !self.made.contains(dir) {
+                fs::create_dir_all(dir).with_context(|| format!("创建目录 {} 失败", dir.display()))?;
+                self.made.insert(dir.to_path_buf());
+            }
+        }
+        let file = fs::File::create(&path).with_context(|| format!("写入 {} 失败", path.display()))?;
+        let mut w = std::io::BufWriter::with_capacity(64 * 1024, file);
+        let n = value.write_json(&mut w).with_context(|| format!("写入 {} 失败", path.display()))?;
+        std::io::Write::flush(&mut w).with_context(|| format!("写入 {} 失败", path.display()))?;
+        self.count += 1;
+        self.bytes += n;
+        self.progress.inc(1);
+        Ok(())
+    }
+}
+
+/// Every file of the layout as (relative path, JSON text), in memory: for tests and small sets.
+#[cfg(test)]
+pub fn files(world: &World) -> Result<Vec<(String, String)>> {
+    let mut sink = MemorySink::default();
+    emit(world, &mut sink)?;
+    Ok(sink.0)
+}
+
+/// How many files [`emit`] writes for a world, for the progress bar (an estimate is fine).
+fn expected_files(world: &World) -> u64 {
+    (world.regions.len() * 2 + world.deputies.len() * 2 + world.messages.len() + world.stations.len()) as u64
+}
+
+/// Lay the world out into `sink`, file by file.
+pub fn emit(world: &World, sink: &mut dyn Sink) -> Result<()> {
+    let mut put = |path: String, value: &dyn erased::Json| -> Result<()> { sink.put(&path, value) };
     put("site.json".into(), &world.site)?;
     for r in &world.regions {
         put(format!("regions/{}.json", r.code), r)?;
@@ -61,25 +125,27 @@ pub fn files(world: &World) -> Result<Vec<(String, String)>> {
     }
     put("groups.json".into(), &world.groups)?;
 
-    // places: a region's own deputies and those of every region containing it.
-    let ancestors: HashMap<&str, Vec<&str>> =
-        world.regions.iter().map(|r| (r.code.as_str(), r.path.iter().map(|p| p.code.as_str()).collect())).collect();
+    // places: a region's own deputies and those of every region containing it. Deputies are
+    // grouped by the codes they represent first, so this is linear in deputies, not a product.
+    let mut by_code: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, d) in world.deputies.iter().enumerate() {
+        for c in &d.represents {
+            by_code.entry(c.as_str()).or_default().push(i);
+        }
+    }
     for r in &world.regions {
-        let mut covering: Vec<&str> = ancestors.get(r.code.as_str()).cloned().unwrap_or_default();
-        covering.push(r.code.as_str());
-        let mut deputies: Vec<DeputySummary> = world
-            .deputies
+        let mut members: Vec<usize> = r
+            .path
             .iter()
-            .filter(|d| d.represents.iter().any(|c| covering.contains(&c.as_str())))
-            .map(|d| d.summary.clone())
+            .map(|p| p.code.as_str())
+            .chain(std::iter::once(r.code.as_str()))
+            .flat_map(|c| by_code.get(c).into_iter().flatten().copied())
             .collect();
+        members.sort_unstable();
+        members.dedup();
+        let mut deputies: Vec<&DeputySummary> = members.iter().map(|&i| &world.deputies[i].summary).collect();
         deputies.sort_by(|a, b| a.level.cmp(&b.level).then_with(|| a.id.cmp(&b.id)));
-        let place = PlaceDeputies {
-            format_version: FORMAT_VERSION,
-            region_code: r.code.clone(),
-            region_name: r.name.clone(),
-            deputies,
-        };
+        let place = PlaceOut { format_version: FORMAT_VERSION, region_code: &r.code, region_name: &r.name, deputies };
         put(format!("places/{}.json", r.code), &place)?;
     }
 
@@ -102,32 +168,48 @@ pub fn files(world: &World) -> Result<Vec<(String, String)>> {
     }
 
     for level in Level::ALL {
-        let mut list: Vec<DeputySummary> =
-            world.deputies.iter().filter(|d| d.summary.level == level).map(|d| d.summary.clone()).collect();
+        let mut list: Vec<&DeputySummary> =
+            world.deputies.iter().filter(|d| d.summary.level == level).map(|d| &d.summary).collect();
         list.sort_by(|a, b| a.region_code.cmp(&b.region_code).then_with(|| a.id.cmp(&b.id)));
         for page in Page::paginate(list, LEVEL_PAGE_SIZE) {
             put(format!("levels/{}/page-{}.json", level.key(), page.page), &page)?;
         }
     }
 
-    let (meta, shards) = crate::search_index::build(&world.deputies);
-    put("search/meta.json".into(), &meta)?;
-    for shard in &shards {
-        put(format!("search/{}.json", shard.key), shard)?;
+    let summaries: Vec<&DeputySummary> = world.deputies.iter().map(|d| &d.summary).collect();
+    let names = crate::search_index::build(&summaries, crate::search_index::LEAF_LIMIT);
+    put("search/meta.json".into(), &names.meta)?;
+    for keys in &names.keys {
+        put(SearchKeys::path(keys.index, &keys.letter), keys)?;
     }
+    for leaf in &names.pages {
+        put(leaf.path.clone(), &names.shard(leaf, &summaries))?;
+    }
+    drop(names);
 
     for m in &world.messages {
         put(format!("track/{}.json", m.receipt_code), m)?;
     }
+    // A deputy's Q&A file exists only if someone wrote to them: at national scale most deputies
+    // have none, and the app reads a missing file as "no letters yet".
+    let mut letters_to: HashMap<&str, Vec<&MessageRecord>> = HashMap::new();
+    for m in &world.messages {
+        letters_to.entry(m.deputy_id.as_str()).or_default().push(m);
+    }
     let public: Vec<PublicMessage> = world.messages.iter().filter_map(public_message).collect();
+    let mut public_to: HashMap<&str, Vec<&PublicMessage>> = HashMap::new();
+    for m in &public {
+        public_to.entry(m.deputy_id.as_str()).or_default().push(m);
+    }
     for d in &world.deputies {
-        let mine: Vec<&MessageRecord> = world.messages.iter().filter(|m| m.deputy_id == d.summary.id).collect();
-        let mut messages: Vec<PublicMessage> = public.iter().filter(|m| m.deputy_id == d.summary.id).cloned().collect();
+        let Some(mine) = letters_to.get(d.summary.id.as_str()) else { continue };
+        let mut messages: Vec<PublicMessage> =
+            public_to.get(d.summary.id.as_str()).into_iter().flatten().map(|m| (*m).clone()).collect();
         messages.reverse();
         let file = DeputyMessages {
             format_version: FORMAT_VERSION,
             deputy_id: d.summary.id.clone(),
-            stats: Responsiveness::of(mine),
+            stats: Responsiveness::of(mine.iter().copied()),
             messages,
         };
         put(format!("messages/deputy/{}.json", d.summary.id), &file)?;
@@ -189,12 +271,25 @@ pub fn files(world: &World) -> Result<Vec<(String, String)>> {
     for (path, value) in crate::layout_suggestions::files(world)? {
         put(path, &value)?;
     }
-    out.extend(crate::sunshine_layout::files(world)?);
-    out.extend(crate::activity_layout::files(world)?);
+    // The modules' own layouts hand over finished JSON texts.
+    let mut texts = crate::sunshine_layout::files(world)?;
+    texts.extend(crate::activity_layout::files(world)?);
     if let Some(src) = &world.training {
-        out.extend(crate::training_build::files(&crate::training_build::build(src))?);
+        texts.extend(crate::training_build::files(&crate::training_build::build(src))?);
     }
-    Ok(out)
+    for (path, text) in texts {
+        sink.put(&path, &erased::Raw(text))?;
+    }
+    Ok(())
+}
+
+/// `places/{code}.json` as served (same JSON as `PlaceDeputies`), borrowing the summaries.
+#[derive(Serialize)]
+struct PlaceOut<'a> {
+    format_version: u32,
+    region_code: &'a str,
+    region_name: &'a str,
+    deputies: Vec<&'a DeputySummary>,
 }
 
 /// What the public Q&A shows of a letter: only letters whose writers agreed, without the
@@ -220,27 +315,52 @@ pub fn public_message(m: &MessageRecord) -> Option<PublicMessage> {
 }
 
 /// Write the layout into `out` atomically: everything goes to a fresh sibling folder first,
-/// which replaces `out` only when complete, so a failed run leaves the old data intact.
+/// file by file as it is made, which replaces `out` only when complete, so a failed run leaves
+/// the old data intact. Returns the number of files written.
+#[cfg_attr(not(test), allow(dead_code))]
 pub fn write(world: &World, out: &Path) -> Result<usize> {
-    let files = files(world)?;
+    write_with(world, out, indicatif::ProgressBar::hidden())
+}
+
+/// [`write`] with a progress bar (the command line shows one on a terminal).
+pub fn write_with(world: &World, out: &Path, progress: indicatif::ProgressBar) -> Result<usize> {
+    write_checked(world, out, progress, |_| Ok(()))
+}
+
+/// [`write_with`], running `check` on the complete staging folder before it replaces `out`:
+/// a failed check leaves `out` untouched.
+pub fn write_checked(
+    world: &World,
+    out: &Path,
+    progress: indicatif::ProgressBar,
+    check: impl FnOnce(&Path) -> Result<()>,
+) -> Result<usize> {
+    let staging = staging_for(out)?;
+    progress.set_length(expected_files(world));
+    let mut sink = DirSink::new(staging.clone(), progress);
+    let result = emit(world, &mut sink).and_then(|_| check(&staging));
+    sink.progress.finish_and_clear();
+    if let Err(e) = result {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    swap_in(&staging, out)?;
+    Ok(sink.count)
+}
+
+/// A fresh, empty staging folder beside `out` (same file system, so the final rename is atomic).
+pub fn staging_for(out: &Path) -> Result<PathBuf> {
     let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     fs::create_dir_all(parent).with_context(|| format!("创建目录 {} 失败", parent.display()))?;
     let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("data");
     let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
     let _ = fs::remove_dir_all(&staging);
-    for (rel, text) in &files {
-        let path = staging.join(rel);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).with_context(|| format!("创建目录 {} 失败", dir.display()))?;
-        }
-        fs::write(&path, text).with_context(|| format!("写入 {} 失败", path.display()))?;
-    }
-    swap_in(&staging, out)?;
-    Ok(files.len())
+    fs::create_dir_all(&staging).with_context(|| format!("创建目录 {} 失败", staging.display()))?;
+    Ok(staging)
 }
 
 /// Replace `out` with `staging`, keeping the old folder until the new one is in place.
-fn swap_in(staging: &Path, out: &Path) -> Result<()> {
+pub fn swap_in(staging: &Path, out: &Path) -> Result<()> {
     let old: PathBuf = out.with_extension("previous");
     let _ = fs::remove_dir_all(&old);
     if out.exists() {
@@ -256,13 +376,38 @@ fn swap_in(staging: &Path, out: &Path) -> Result<()> {
 }
 
 /// Serialize anything serde can, compactly, with a final newline.
-mod erased {
+pub mod erased {
+    use std::io::Write;
+
     pub trait Json {
-        fn to_json(&self) -> anyhow::Result<String>;
+        /// Write the JSON text and return its length in bytes.
+        fn write_json(&self, w: &mut dyn Write) -> anyhow::Result<u64>;
     }
     impl<T: super::Serialize> Json for T {
-        fn to_json(&self) -> anyhow::Result<String> {
-            Ok(serde_json::to_string(self)? + "\n")
+        fn write_json(&self, w: &mut dyn Write) -> anyhow::Result<u64> {
+            let mut counted = Counted(w, 0);
+            serde_json::to_writer(&mut counted, self)?;
+            counted.write_all(b"\n")?;
+            Ok(counted.1)
+        }
+    }
+    /// A file whose JSON text is already made (with its final newline).
+    pub struct Raw(pub String);
+    impl Json for Raw {
+        fn write_json(&self, w: &mut dyn Write) -> anyhow::Result<u64> {
+            w.write_all(self.0.as_bytes())?;
+            Ok(self.0.len() as u64)
+        }
+    }
+    struct Counted<'a>(&'a mut dyn Write, u64);
+    impl Write for Counted<'_> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let n = self.0.write(buf)?;
+            self.1 += n as u64;
+            Ok(n)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            self.0.flush()
         }
     }
 }

@@ -33,7 +33,8 @@ pub fn kind_of(rel: &str) -> Option<FileKind> {
         ("news", _) => FileKind::News,
         (d, f) if d.starts_with("levels/") && f.starts_with("page-") => FileKind::LevelPage,
         ("search", "meta.json") => FileKind::SearchMeta,
-        ("search", _) => FileKind::SearchShard,
+        ("search/py" | "search/ini", f) if f.starts_with("keys-") => FileKind::SearchKeys,
+        ("search/py" | "search/ini", _) => FileKind::SearchShard,
         ("track", _) => FileKind::Track,
         ("consultations", "index.json") => FileKind::ConsultationIndex,
         ("receptions", _) => FileKind::Receptions,
@@ -191,6 +192,7 @@ fn decode_into(
         | FileKind::SuggestionIndex
         | FileKind::SuggestionYear
         | FileKind::SuggestionStats
+        | FileKind::SearchKeys
         | FileKind::Receptions
         | FileKind::ConsultationIndex
         | FileKind::DeputyMessages

@@ -6,11 +6,15 @@ mod bench;
 mod consult_build;
 mod export;
 mod generate;
+mod ingest;
 mod layout;
 mod layout_suggestions;
 mod load;
 mod schema;
+mod search_cost;
 mod search_index;
+mod sizes;
+mod source;
 mod sunshine_layout;
 mod training_build;
 mod validate;
@@ -32,6 +36,9 @@ struct Cli {
 enum Profile {
     /// The demo city (巴彦淖尔市): real divisions, several hundred fictional deputies.
     City,
+    /// All of China at full size: 31 provinces, their prefectures, ~2,800 counties, ~38,000
+    /// townships, about 2.8 million deputies (made-up places below the provinces).
+    National,
 }
 
 #[derive(Subcommand)]
@@ -45,10 +52,60 @@ enum Command {
         /// The data folder to write (replaced atomically), e.g. public/data.
         #[arg(long)]
         out: PathBuf,
-        /// Maintained content: consultations/*.json (drafts in plain legal text), training/courses.json.
+        /// Maintained content: consultations/*.json (drafts in plain legal text), training/courses.json. City only.
         #[arg(long, default_value = "content")]
         content: PathBuf,
+        /// National only: deputies per unit times this factor (every division is kept), e.g.
+        /// 0.01 for a national-shaped set small enough for the end-to-end test.
+        #[arg(long, default_value_t = 1.0)]
+        scale: f64,
+        /// Also write the maintained source folder (CSV and JSON) that `build` reads.
+        #[arg(long)]
+        source_out: Option<PathBuf>,
     },
+    /// Build the served data folder OUT from a maintained source folder SRC (deputies.csv,
+    /// stations.csv, receptions.csv and JSON files; see docs/data-format.md). OUT is replaced
+    /// only after the new folder passed `validate`; any error names the file, line or record,
+    /// and field, and leaves OUT as it was.
+    Build { src: PathBuf, out: PathBuf },
+    /// Add outbox submissions (exported JSON files) to the source folder SRC: letters become
+    /// messages, ratings are added to their letter; comments and feedback are archived in
+    /// SRC/received/. Malformed, unsupported and duplicate ones (by receipt code) are refused with
+    /// the reason; exits 1 if any was. Run `build` afterwards to publish.
+    Ingest {
+        src: PathBuf,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Record the station's handling of a letter by receipt code in the source folder:
+    /// `--department` for 转交 (forwarded), or `--by` and `--text` for a reply. The step must be
+    /// legal in the letter's state; with --out, rebuild the served folder so the code shows it.
+    Record {
+        src: PathBuf,
+        code: String,
+        #[arg(long, conflicts_with_all = ["by", "text"])]
+        department: Option<String>,
+        #[arg(long, requires = "text")]
+        by: Option<String>,
+        #[arg(long, requires = "by")]
+        text: Option<String>,
+        /// When, RFC 3339 (default: now).
+        #[arg(long)]
+        at: Option<String>,
+        /// Rebuild this served folder afterwards (like `build SRC OUT`).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// What a name search costs on a served folder: files fetched, raw and gzip bytes, hits.
+    SearchCost {
+        dir: PathBuf,
+        /// Queries as typed, e.g. 王伟 wangw wlq.
+        #[arg(required = true)]
+        queries: Vec<String>,
+    },
+    /// Count the files and bytes of a served folder and find its largest file, gzip.
+    /// Exits non-zero if any file is over the 64 KB gzip budget.
+    Sizes { dir: PathBuf },
     /// Check a data folder: JSON syntax, schema, cross-references, dates, duplicates.
     /// Exits non-zero on any problem.
     Validate { dir: PathBuf },
@@ -85,13 +142,27 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Generate { profile: Profile::City, seed, out, content } => {
-            let mut world = generate::generate_city(seed);
-            for src in consult_build::load_sources(&content.join("consultations"))? {
-                world.consultations.push(consult_build::build(&src)?);
+        Command::Generate { profile, seed, out, content, scale, source_out } => {
+            let world = match profile {
+                Profile::City => {
+                    let mut world = generate::generate_city(seed);
+                    for src in consult_build::load_sources(&content.join("consultations"))? {
+                        world.consultations.push(consult_build::build(&src)?);
+                    }
+                    world.training = training_build::load(&content)?;
+                    world
+                }
+                Profile::National => {
+                    anyhow::ensure!(scale > 0.0 && scale <= 1.0, "--scale 须在 0 与 1 之间，收到 {scale}");
+                    let scale = generate::national::NationalScale::times(scale);
+                    generate::national::generate_national(seed, scale, &progress("生成"))
+                }
+            };
+            if let Some(dir) = &source_out {
+                source::write(&world, dir)?;
+                println!("已写入源数据到 {}", dir.display());
             }
-            world.training = training_build::load(&content)?;
-            let n = layout::write(&world, &out)?;
+            let n = layout::write_with(&world, &out, progress("写入"))?;
             println!(
                 "已生成 {} 个文件到 {}（{} 名代表，{} 个联络站，{} 篇动态）",
                 n,
@@ -116,6 +187,59 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print!("{}", bench::run(seed, rounds));
             Ok(ExitCode::SUCCESS)
         }
+        Command::Build { src, out } => {
+            let (n, world) = source::build(&src, &out, progress("写入"))?;
+            println!(
+                "已由 {} 生成 {} 个文件到 {}（{} 名代表，{} 个联络站，{} 条来信）",
+                src.display(),
+                n,
+                out.display(),
+                world.deputies.len(),
+                world.stations.len(),
+                world.messages.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Ingest { src, files } => {
+            let outcomes = ingest::ingest(&src, &files)?;
+            let mut failed = 0;
+            for o in &outcomes {
+                match &o.result {
+                    Ok(done) => println!("已导入 {}：{done}", o.file.display()),
+                    Err(e) => {
+                        failed += 1;
+                        eprintln!("拒绝 {}：{e:#}", o.file.display());
+                    }
+                }
+            }
+            println!("导入 {} 个，拒绝 {} 个", outcomes.len() - failed, failed);
+            Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Record { src, code, department, by, text, at, out } => {
+            let step = match (department, by, text) {
+                (Some(department), None, None) => ingest::Step::Forward { department },
+                (None, Some(by), Some(text)) => ingest::Step::Reply { by, text },
+                _ => anyhow::bail!("请给出 --department（转交），或 --by 和 --text（答复）"),
+            };
+            let at = at.unwrap_or_else(|| deputy_model::clock::to_rfc3339(time::OffsetDateTime::now_utc()));
+            ingest::record(&src, &code, step, &at)?;
+            println!("已记录到 {}", src.join("messages.json").display());
+            if let Some(out) = out {
+                let (n, _) = source::build(&src, &out, progress("写入"))?;
+                println!("已重新生成 {} 个文件到 {}", n, out.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::SearchCost { dir, queries } => {
+            print!("{}", search_cost::run(&dir, &queries)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Sizes { dir } => {
+            let s = sizes::measure(&dir)?;
+            print!("{}", sizes::report(&s));
+            let ok = s.largest.first().is_none_or(|l| l.2 <= sizes::FILE_BUDGET_GZIP);
+            Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
         Command::Schema { out } => {
             std::fs::create_dir_all(&out)?;
             for (name, text) in schema::all_schema_files() {
@@ -125,4 +249,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// A progress bar on stderr when it is a terminal (hidden in scripts and tests).
+fn progress(what: &str) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{msg} [{elapsed_precise}] {wide_bar} {pos}/{len} (约剩 {eta})")
+    {
+        bar.set_style(style);
+    }
+    bar.set_message(what.to_string());
+    bar
 }

@@ -10,7 +10,7 @@ use deputy_model::deputy::{GroupIndex, PlaceDeputies};
 use deputy_model::evaluation::Evaluation;
 use deputy_model::map::RegionMap;
 use deputy_model::message::{DeputyMessages, MessageRecord, MessageStats, PublicMessage};
-use deputy_model::search::{SearchMeta, SearchShard};
+use deputy_model::search::{SearchKeys, SearchMeta, SearchShard};
 use deputy_model::station::{StationIndex, WeekReceptions};
 use deputy_model::submission::Submission;
 use deputy_model::suggestion::{Suggestion, SuggestionIndex, SuggestionYear, YearSummary};
@@ -34,6 +34,7 @@ pub enum FileKind {
     LevelPage,
     SearchMeta,
     SearchShard,
+    SearchKeys,
     Track,
     DeputyMessages,
     QaPage,
@@ -71,6 +72,7 @@ impl FileKind {
         FileKind::LevelPage,
         FileKind::SearchMeta,
         FileKind::SearchShard,
+        FileKind::SearchKeys,
         FileKind::Track,
         FileKind::DeputyMessages,
         FileKind::QaPage,
@@ -109,6 +111,7 @@ impl FileKind {
             FileKind::LevelPage => "level-page.schema.json",
             FileKind::SearchMeta => "search-meta.schema.json",
             FileKind::SearchShard => "search-shard.schema.json",
+            FileKind::SearchKeys => "search-keys.schema.json",
             FileKind::Track => "track.schema.json",
             FileKind::DeputyMessages => "deputy-messages.schema.json",
             FileKind::QaPage => "qa-page.schema.json",
@@ -147,6 +150,7 @@ impl FileKind {
             FileKind::LevelPage => schema_for!(Page<DeputySummary>),
             FileKind::SearchMeta => schema_for!(SearchMeta),
             FileKind::SearchShard => schema_for!(SearchShard),
+            FileKind::SearchKeys => schema_for!(SearchKeys),
             FileKind::Track => schema_for!(MessageRecord),
             FileKind::DeputyMessages => schema_for!(DeputyMessages),
             FileKind::QaPage => schema_for!(Page<PublicMessage>),

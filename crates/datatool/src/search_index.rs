@@ -1,11 +1,18 @@
-//! The sharded name index (`search/meta.json`, `search/{letter}.json`): pinyin computed here
-//! with the `pinyin` crate, so the app ships no pinyin tables and fetches one shard per query.
+//! The sharded name index (`search/meta.json`, `search/{py,ini}/…`): pinyin computed here with
+//! the `pinyin` crate, so the app ships no pinyin tables. Each index is cut into leaves by key
+//! prefix, adaptively: a prefix whose entries exceed [`LEAF_LIMIT`] bytes of JSON is split by
+//! one more letter (see `deputy_model::search` for how the app routes a query to its leaves).
 
 use std::collections::BTreeMap;
 
-use deputy_model::search::{SearchEntry, SearchMeta, SearchShard};
-use deputy_model::{Deputy, FORMAT_VERSION};
+use deputy_model::search::{IndexKind, SearchKeys, SearchMeta, ShardRef, index_key};
+use deputy_model::{DeputySummary, FORMAT_VERSION};
 use pinyin::ToPinyin;
+use serde::Serialize;
+
+/// Raw JSON bytes per leaf file. Summaries compress about 6–8×, so a leaf stays well under the
+/// 64 KB gzip budget of any file a page fetches (the benchmark measures the real figure).
+pub const LEAF_LIMIT: usize = 240_000;
 
 /// Pinyin syllables of a name, lowercase without tones, separated by spaces. Characters
 /// without a reading (·, Latin letters) are kept as they are, lowercased.
@@ -21,37 +28,242 @@ pub fn pinyin_of(name: &str) -> String {
     out.join(" ")
 }
 
-pub fn build(deputies: &[Deputy]) -> (SearchMeta, Vec<SearchShard>) {
-    let mut shards: BTreeMap<String, Vec<SearchEntry>> = BTreeMap::new();
-    let mut first_chars = BTreeMap::new();
-    for d in deputies {
-        let pinyin = pinyin_of(&d.summary.name);
-        let Some(key) = pinyin.chars().next().filter(|c| c.is_ascii_alphabetic()).map(|c| c.to_string()) else {
-            continue;
-        };
-        if let Some(first) = d.summary.name.chars().next() {
-            first_chars.insert(first.to_string(), key.clone());
+/// One served leaf page: which entries (by index into the deputy list) it holds.
+pub struct LeafPage {
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub index: IndexKind,
+    pub path: String,
+    pub key: String,
+    pub page: u32,
+    pub members: Vec<usize>,
+}
+
+/// The whole index, with leaves as lists of deputy positions (no copies of the summaries).
+pub struct NameIndex {
+    pub meta: SearchMeta,
+    pub keys: Vec<SearchKeys>,
+    pub pages: Vec<LeafPage>,
+    /// Pinyin of every deputy, by position (empty for names without one).
+    pub pinyin: Vec<String>,
+}
+
+/// A served entry, borrowing the summary (same JSON as `deputy_model::search::SearchEntry`).
+#[derive(Serialize)]
+pub struct EntryOut<'a> {
+    #[serde(flatten)]
+    pub deputy: &'a DeputySummary,
+    pub pinyin: &'a str,
+}
+
+/// A served leaf page (same JSON as `deputy_model::search::SearchShard`).
+#[derive(Serialize)]
+pub struct ShardOut<'a> {
+    pub format_version: u32,
+    pub key: &'a str,
+    #[serde(skip_serializing_if = "is_one")]
+    pub page: u32,
+    pub entries: Vec<EntryOut<'a>>,
+}
+
+fn is_one(n: &u32) -> bool {
+    *n == 1
+}
+
+impl NameIndex {
+    pub fn shard<'a>(&'a self, leaf: &'a LeafPage, deputies: &'a [&'a DeputySummary]) -> ShardOut<'a> {
+        ShardOut {
+            format_version: FORMAT_VERSION,
+            key: &leaf.key,
+            page: leaf.page,
+            entries: leaf.members.iter().map(|&i| EntryOut { deputy: deputies[i], pinyin: &self.pinyin[i] }).collect(),
         }
-        shards.entry(key).or_default().push(SearchEntry { deputy: d.summary.clone(), pinyin });
     }
-    let meta = SearchMeta {
-        format_version: FORMAT_VERSION,
-        shards: shards.iter().map(|(k, v)| (k.clone(), v.len() as u32)).collect(),
-        first_chars,
-    };
-    let shards =
-        shards.into_iter().map(|(key, entries)| SearchShard { format_version: FORMAT_VERSION, key, entries }).collect();
-    (meta, shards)
+}
+
+/// Build both indexes over `deputies` with leaves of at most `limit` raw bytes.
+pub fn build(deputies: &[&DeputySummary], limit: usize) -> NameIndex {
+    let mut chars = BTreeMap::new();
+    let mut pinyin = Vec::with_capacity(deputies.len());
+    let mut sizes = Vec::with_capacity(deputies.len());
+    for d in deputies {
+        for (c, p) in d.name.chars().zip(d.name.as_str().to_pinyin()) {
+            if let Some(p) = p {
+                chars.entry(c.to_string()).or_insert_with(|| p.plain().to_string());
+            }
+        }
+        let py = pinyin_of(&d.name);
+        // Size of the entry as served, for cutting leaves.
+        sizes.push(serde_json::to_vec(&EntryOut { deputy: d, pinyin: &py }).map(|v| v.len() + 1).unwrap_or(256));
+        pinyin.push(py);
+    }
+    let mut meta =
+        SearchMeta { format_version: FORMAT_VERSION, total: 0, pinyin: Vec::new(), initials: Vec::new(), chars };
+    let mut keys_files = Vec::new();
+    let mut pages = Vec::new();
+    for index in IndexKind::ALL {
+        let mut items: Vec<(String, usize)> =
+            pinyin.iter().enumerate().map(|(i, p)| (index_key(index, p), i)).filter(|(k, _)| !k.is_empty()).collect();
+        items.sort();
+        meta.total = items.len() as u32;
+        let mut top = Vec::new();
+        for letter_items in group_by_char(&items, 0) {
+            let letter: String = letter_items[0].0[..1].to_string();
+            let mut leaves = Vec::new();
+            cut(&letter, letter_items, &sizes, limit, &mut leaves);
+            let count = letter_items.len() as u32;
+            if leaves.len() == 1 && leaves[0].0.pages == 1 && !leaves[0].0.exact {
+                top.push(leaves[0].0.clone());
+            } else {
+                top.push(ShardRef { key: letter.clone(), count, pages: 1, exact: false, split: true });
+                keys_files.push(SearchKeys {
+                    format_version: FORMAT_VERSION,
+                    index,
+                    letter: letter.clone(),
+                    leaves: leaves.iter().map(|(r, _)| r.clone()).collect(),
+                });
+            }
+            for (r, chunks) in leaves {
+                for (p, members) in chunks.into_iter().enumerate() {
+                    let page = p as u32 + 1;
+                    pages.push(LeafPage { index, path: r.path(index, page), key: r.key.clone(), page, members });
+                }
+            }
+        }
+        match index {
+            IndexKind::Pinyin => meta.pinyin = top,
+            IndexKind::Initials => meta.initials = top,
+        }
+    }
+    NameIndex { meta, keys: keys_files, pages, pinyin }
+}
+
+/// Consecutive runs of `items` (sorted by key) sharing the character at byte `pos`.
+fn group_by_char(items: &[(String, usize)], pos: usize) -> Vec<&[(String, usize)]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=items.len() {
+        if i == items.len() || items[i].0.as_bytes().get(pos) != items[start].0.as_bytes().get(pos) {
+            out.push(&items[start..i]);
+            start = i;
+        }
+    }
+    out.retain(|g| !g.is_empty());
+    out
+}
+
+type Leaf = (ShardRef, Vec<Vec<usize>>);
+
+/// Cut the entries under `prefix` (sorted by key, all starting with it) into leaves.
+fn cut(prefix: &str, items: &[(String, usize)], sizes: &[usize], limit: usize, out: &mut Vec<Leaf>) {
+    let bytes: usize = items.iter().map(|(_, i)| sizes[*i]).sum();
+    let count = items.len() as u32;
+    if bytes <= limit {
+        let members = vec![items.iter().map(|(_, i)| *i).collect()];
+        out.push((ShardRef { key: prefix.to_string(), count, pages: 1, exact: false, split: false }, members));
+        return;
+    }
+    // Keys equal to the prefix sort first; they get an exact leaf, paged if need be.
+    let exact_len = items.iter().take_while(|(k, _)| k.len() == prefix.len()).count();
+    let (exact, longer) = items.split_at(exact_len);
+    if !exact.is_empty() {
+        let mut chunks: Vec<Vec<usize>> = vec![Vec::new()];
+        let mut used = 0;
+        for (_, i) in exact {
+            if used + sizes[*i] > limit && !chunks.last().unwrap().is_empty() {
+                chunks.push(Vec::new());
+                used = 0;
+            }
+            used += sizes[*i];
+            chunks.last_mut().unwrap().push(*i);
+        }
+        let r = ShardRef {
+            key: prefix.to_string(),
+            count: exact.len() as u32,
+            pages: chunks.len() as u32,
+            exact: true,
+            split: false,
+        };
+        out.push((r, chunks));
+    }
+    for group in group_by_char(longer, prefix.len()) {
+        let next = &group[0].0[..prefix.len() + 1];
+        cut(next, group, sizes, limit, out);
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use deputy_model::search::{Route, SearchShard, query_keys, route, route_leaves, search_merged};
 
     #[test]
     fn pinyin_of_names() {
         assert_eq!(pinyin_of("娜仁其其格"), "na ren qi qi ge");
         assert_eq!(pinyin_of("阿拉坦·巴根"), "a la tan ba gen");
         assert_eq!(pinyin_of("王义"), "wang yi");
+    }
+
+    /// Serve the index in memory and run a query through the app's routing.
+    fn lookup(ix: &NameIndex, deputies: &[&DeputySummary], q: &str) -> (Vec<String>, usize, bool) {
+        let files: std::collections::HashMap<String, String> =
+            ix.pages.iter().map(|p| (p.path.clone(), serde_json::to_string(&ix.shard(p, deputies)).unwrap())).collect();
+        let mut shards: Vec<SearchShard> = Vec::new();
+        let mut fetched = 0;
+        let mut complete = true;
+        for (index, key) in query_keys(&ix.meta, q) {
+            let mut r = route(&ix.meta, index, &key);
+            if let Route::Keys(path) = &r {
+                fetched += 1;
+                let k = ix.keys.iter().find(|k| &SearchKeys::path(k.index, &k.letter) == path).expect("keys file");
+                r = route_leaves(&k.leaves, index, &key);
+            }
+            match r {
+                Route::Fetch { paths, complete: c, .. } => {
+                    complete &= c;
+                    for p in paths {
+                        fetched += 1;
+                        shards.push(serde_json::from_str(&files[&p]).unwrap());
+                    }
+                }
+                Route::TooMany(_) => complete = false,
+                _ => {}
+            }
+        }
+        let names = search_merged(&shards, q).into_iter().map(|e| e.deputy.name.clone()).collect();
+        (names, fetched, complete)
+    }
+
+    #[test]
+    fn small_leaves_still_find_every_kind_of_query() {
+        let world = crate::generate::generate_city(7);
+        let deputies: Vec<&DeputySummary> = world.deputies.iter().map(|d| &d.summary).collect();
+        // A tiny limit forces splits, exact leaves and pages, as at national scale.
+        let ix = build(&deputies, 4_000);
+        assert!(ix.meta.pinyin.iter().any(|r| r.split));
+        assert!(ix.keys.iter().flat_map(|k| &k.leaves).any(|l| l.exact));
+        let every: usize = ix.pages.iter().filter(|p| p.index == IndexKind::Pinyin).map(|p| p.members.len()).sum();
+        assert_eq!(every, deputies.len(), "each name in exactly one pinyin leaf");
+        let target = deputies.iter().find(|d| d.name.chars().count() == 3).unwrap();
+        let py = pinyin_of(&target.name);
+        let initials = index_key(IndexKind::Initials, &py);
+        for q in [target.name.clone(), py.replace(' ', ""), initials.clone()] {
+            let (names, fetched, _) = lookup(&ix, &deputies, &q);
+            assert!(names.contains(&target.name), "{q} finds {}", target.name);
+            assert!(fetched <= 2 * (1 + deputy_model::search::MAX_FETCH), "{q} fetched {fetched} files");
+        }
+        // One letter is too broad at this size: nothing fetched, the app asks for more.
+        let (names, _, complete) = lookup(&ix, &deputies, "w");
+        assert!(names.is_empty() && !complete);
+    }
+
+    #[test]
+    fn city_leaves_are_one_per_letter() {
+        let world = crate::generate::generate_city(7);
+        let deputies: Vec<&DeputySummary> = world.deputies.iter().map(|d| &d.summary).collect();
+        let ix = build(&deputies, LEAF_LIMIT);
+        assert!(ix.keys.is_empty(), "a city needs no split");
+        let (names, fetched, complete) = lookup(&ix, &deputies, "娜仁");
+        assert!(names.iter().all(|n| n.starts_with("娜仁")) && !names.is_empty());
+        assert_eq!((fetched, complete), (1, true));
     }
 }

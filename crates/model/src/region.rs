@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RegionKind {
+    /// The whole country: the root of a national data set.
+    Country,
     Province,
     City,
     /// 区
@@ -33,11 +35,11 @@ pub enum RegionKind {
 }
 
 impl RegionKind {
-    /// Tier in the tree: 0 province, 1 city, 2 county level, 3 township level, 4 village level.
+    /// Tier in the tree: 0 country or province, 1 city, 2 county level, 3 township level, 4 village level.
     pub fn tier(self) -> u8 {
         use RegionKind::*;
         match self {
-            Province => 0,
+            Country | Province => 0,
             City => 1,
             District | County | Banner => 2,
             Subdistrict | Town | Township | Sumu => 3,

@@ -147,25 +147,125 @@ mod tests {
     }
 }
 
-/// `data/search/meta.json`: how the name index is sharded. A query's first letter (or, for a
-/// Chinese query, the letter its first character maps to) names the one shard to fetch, so a
-/// search downloads one small file however many deputies there are.
+// ---- The served name index, sharded by key prefix so that it scales to millions of names ----
+//
+// Two indexes hold every name: `pinyin` keyed by the joined syllables ("narenqiqige") and
+// `initials` keyed by their first letters ("nrqqg"). Each is cut into leaves by key prefix,
+// Pagefind-like: a prefix whose entries are too many for one small file is split by one more
+// letter, and entries whose key ends exactly at a split prefix get an "exact" leaf of their own
+// (paged when even that is too big, e.g. thousands of 王伟). `meta.json` lists, per first letter,
+// either one leaf or a pointer to that letter's list of leaves (`{index}/keys-{letter}.json`),
+// so any query costs at most three small files per index: meta, keys list, leaf.
+
+/// Which of the two name indexes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum IndexKind {
+    /// Keyed by the joined pinyin, e.g. "narenqiqige"; Chinese queries are routed here too.
+    Pinyin,
+    /// Keyed by the pinyin initials, e.g. "nrqqg".
+    Initials,
+}
+
+impl IndexKind {
+    pub const ALL: [IndexKind; 2] = [IndexKind::Pinyin, IndexKind::Initials];
+
+    /// Folder name under `search/`.
+    pub fn dir(self) -> &'static str {
+        match self {
+            IndexKind::Pinyin => "py",
+            IndexKind::Initials => "ini",
+        }
+    }
+}
+
+/// One leaf (file group) of an index, or, in `meta.json`, a first letter that is split further.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ShardRef {
+    /// Key prefix, lowercase ASCII letters and digits.
+    pub key: String,
+    /// Entries in the leaf (or, for a split letter, under it).
+    pub count: u32,
+    /// Files of the leaf: `{key}.json`, then `{key}-2.json` … (1 unless an exact key overflows).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub pages: u32,
+    /// The leaf holds only entries whose key is exactly `key` (the longer ones have own leaves).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exact: bool,
+    /// In `meta.json` only: this letter's leaves are listed in `{index}/keys-{key}.json`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub split: bool,
+}
+
+fn one() -> u32 {
+    1
+}
+fn is_one(n: &u32) -> bool {
+    *n == 1
+}
+
+impl ShardRef {
+    /// Served path of page `page` (1-based) of this leaf.
+    pub fn path(&self, index: IndexKind, page: u32) -> String {
+        if page <= 1 {
+            format!("search/{}/{}.json", index.dir(), self.key)
+        } else {
+            format!("search/{}/{}-{page}.json", index.dir(), self.key)
+        }
+    }
+}
+
+/// `data/search/meta.json`: the top of both name indexes and the character map.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SearchMeta {
     pub format_version: u32,
-    /// Shard keys present, e.g. ["a", "b", …], with their entry counts.
-    pub shards: Vec<(String, u32)>,
-    /// First character of every name → the shard holding names that start with it.
-    pub first_chars: std::collections::BTreeMap<String, String>,
+    /// Total names indexed.
+    pub total: u32,
+    /// Per first letter of the pinyin key: a leaf, or `split` to a keys list.
+    pub pinyin: Vec<ShardRef>,
+    /// Per first letter of the initials key.
+    pub initials: Vec<ShardRef>,
+    /// Every character of every indexed name → its pinyin syllable (as used in the keys), so
+    /// that a query typed in characters is routed without pinyin tables in the app.
+    pub chars: std::collections::BTreeMap<String, String>,
 }
 
-/// `data/search/{key}.json`: the deputies whose pinyin starts with `key`.
+impl SearchMeta {
+    pub fn top(&self, index: IndexKind) -> &[ShardRef] {
+        match index {
+            IndexKind::Pinyin => &self.pinyin,
+            IndexKind::Initials => &self.initials,
+        }
+    }
+}
+
+/// `data/search/{index}/keys-{letter}.json`: every leaf of one split first letter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SearchKeys {
+    pub format_version: u32,
+    pub index: IndexKind,
+    pub letter: String,
+    pub leaves: Vec<ShardRef>,
+}
+
+impl SearchKeys {
+    pub fn path(index: IndexKind, letter: &str) -> String {
+        format!("search/{}/keys-{letter}.json", index.dir())
+    }
+}
+
+/// `data/search/{index}/{key}.json` (and `{key}-{n}.json`): one leaf page of a name index.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SearchShard {
     pub format_version: u32,
     pub key: String,
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub page: u32,
     pub entries: Vec<SearchEntry>,
 }
 
@@ -184,18 +284,136 @@ impl SearchEntry {
     }
 }
 
-/// The shard a query needs: its first ASCII letter, or the shard of its first character.
-pub fn shard_for(meta: &SearchMeta, query: &str) -> Option<String> {
+/// The index key of a pinyin string ("na ren qi qi ge"): joined syllables or their initials,
+/// ASCII letters and digits only.
+pub fn index_key(index: IndexKind, pinyin: &str) -> String {
+    let syllables = pinyin.split(' ').filter(|s| !s.is_empty());
+    let raw: String = match index {
+        IndexKind::Pinyin => syllables.collect(),
+        IndexKind::Initials => syllables.filter_map(|s| s.chars().next()).collect(),
+    };
+    raw.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect()
+}
+
+/// The keys a query is looked up under: an ASCII query in both indexes (it may be pinyin or
+/// initials); a query with characters, turned into pinyin through `chars`, in the pinyin
+/// index only. Empty when the query cannot match the start of any name (a character no name has).
+pub fn query_keys(meta: &SearchMeta, query: &str) -> Vec<(IndexKind, String)> {
     let q = fold_query(query);
-    let first = q.chars().next()?;
-    if first.is_ascii_alphabetic() {
-        Some(first.to_ascii_lowercase().to_string())
-    } else {
-        meta.first_chars.get(&first.to_string()).cloned()
+    if q.is_empty() {
+        return Vec::new();
+    }
+    if q.chars().all(|c| c.is_ascii_alphanumeric()) {
+        let mut keys: Vec<(IndexKind, String)> = IndexKind::ALL.into_iter().map(|i| (i, q.clone())).collect();
+        if let Some(initials) = mixed_initials(meta, &q) {
+            keys.push((IndexKind::Initials, initials));
+        }
+        return keys;
+    }
+    let mut key = String::new();
+    for c in q.chars() {
+        if c.is_ascii_alphanumeric() {
+            key.push(c);
+        } else {
+            match meta.chars.get(c.encode_utf8(&mut [0; 4]) as &str) {
+                Some(p) => key.extend(p.chars().filter(|c| c.is_ascii_alphanumeric())),
+                None => return Vec::new(),
+            }
+        }
+    }
+    vec![(IndexKind::Pinyin, key)]
+}
+
+/// The initials of a query typed as a mix of whole syllables and first letters ("wangjg" →
+/// "wjg", "nrenqqg" → "nrqqg"), reading the longest syllable any name has at each point. `None`
+/// unless the query really mixes both (all syllables is a pinyin key, all letters an initials key).
+pub fn mixed_initials(meta: &SearchMeta, q: &str) -> Option<String> {
+    let syllables: std::collections::HashSet<&str> = meta.chars.values().map(String::as_str).collect();
+    let (mut i, mut out, mut whole, mut letter) = (0, String::new(), false, false);
+    while i < q.len() {
+        let n = (2..=6).rev().find(|n| q.get(i..i + n).is_some_and(|s| syllables.contains(s)));
+        out.push_str(q.get(i..i + 1)?);
+        match n {
+            Some(n) => {
+                whole = true;
+                i += n;
+            }
+            None => {
+                letter = true;
+                i += 1;
+            }
+        }
+    }
+    (whole && letter).then_some(out)
+}
+
+/// The most leaf files one look-up fetches before asking for more letters.
+pub const MAX_FETCH: usize = 3;
+
+/// What a look-up of one key in one index needs next.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Route {
+    /// No name has this key prefix.
+    Nothing,
+    /// Fetch this letter's keys list, then route again with [`route_leaves`].
+    Keys(String),
+    /// Fetch these leaf files. `complete` is false when only the first page of an overflowing
+    /// exact key is fetched; `total` counts the entries under the key.
+    Fetch { paths: Vec<String>, complete: bool, total: u64 },
+    /// More names share this prefix than a few files hold: type more.
+    TooMany(u64),
+}
+
+/// First step: route `key` with `meta.json` alone.
+pub fn route(meta: &SearchMeta, index: IndexKind, key: &str) -> Route {
+    let Some(first) = key.chars().next() else { return Route::Nothing };
+    let top = meta.top(index).iter().find(|r| r.key.chars().next() == Some(first) && r.key.len() == 1);
+    match top {
+        None => Route::Nothing,
+        Some(r) if r.split => Route::Keys(SearchKeys::path(index, &r.key)),
+        Some(r) => route_leaves(std::slice::from_ref(r), index, key),
     }
 }
 
-/// Search a shard: entries that match, best first.
+/// Second step: route `key` among the leaves of one letter.
+pub fn route_leaves(leaves: &[ShardRef], index: IndexKind, key: &str) -> Route {
+    // A leaf can hold matches if its key extends the query, or if it is a plain (prefix) leaf
+    // whose key the query extends. An exact leaf shorter than the query cannot.
+    let relevant: Vec<&ShardRef> =
+        leaves.iter().filter(|l| l.key.starts_with(key) || (!l.exact && key.starts_with(l.key.as_str()))).collect();
+    if relevant.is_empty() {
+        return Route::Nothing;
+    }
+    let total: u64 = relevant.iter().map(|l| l.count as u64).sum();
+    let files: usize = relevant.iter().map(|l| l.pages as usize).sum();
+    if files <= MAX_FETCH {
+        let paths = relevant.iter().flat_map(|l| (1..=l.pages).map(move |p| l.path(index, p))).collect();
+        return Route::Fetch { paths, complete: true, total };
+    }
+    // Too many names share the prefix; a full key typed exactly still shows its first page.
+    match relevant.iter().find(|l| l.exact && l.key == key) {
+        Some(l) => Route::Fetch { paths: vec![l.path(index, 1)], complete: false, total },
+        None => Route::TooMany(total),
+    }
+}
+
+/// Merge the entries of fetched leaves (the same name may come from both indexes) and rank
+/// them for the query, best first.
+pub fn search_merged<'a>(shards: impl IntoIterator<Item = &'a SearchShard>, query: &str) -> Vec<&'a SearchEntry> {
+    let mut seen = std::collections::HashSet::new();
+    let entries: Vec<&SearchEntry> =
+        shards.into_iter().flat_map(|s| s.entries.iter()).filter(|e| seen.insert(e.deputy.id.as_str())).collect();
+    let q = fold_query(query);
+    let mut scored: Vec<(u8, usize, &SearchEntry)> = entries
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, e)| score_parts(&e.deputy.name, &e.pinyin, &q).map(|s| (s, i, e)))
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().map(|(_, _, e)| e).collect()
+}
+
+/// Search one shard's entries, best first.
 pub fn search_entries<'a>(entries: &'a [SearchEntry], query: &str) -> Vec<&'a SearchEntry> {
     let q = fold_query(query);
     let mut scored: Vec<(u8, usize, &SearchEntry)> = entries
@@ -205,4 +423,85 @@ pub fn search_entries<'a>(entries: &'a [SearchEntry], query: &str) -> Vec<&'a Se
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     scored.into_iter().map(|(_, _, e)| e).collect()
+}
+
+#[cfg(test)]
+mod route_tests {
+    use super::*;
+
+    fn leaf(key: &str, count: u32, pages: u32, exact: bool) -> ShardRef {
+        ShardRef { key: key.into(), count, pages, exact, split: false }
+    }
+
+    fn meta() -> SearchMeta {
+        let mut chars = std::collections::BTreeMap::new();
+        chars.insert("王".to_string(), "wang".to_string());
+        chars.insert("伟".to_string(), "wei".to_string());
+        SearchMeta {
+            format_version: 1,
+            total: 10,
+            pinyin: vec![leaf("a", 3, 1, false), ShardRef { split: true, ..leaf("w", 9000, 1, false) }],
+            initials: vec![leaf("w", 9000, 1, false)],
+            chars,
+        }
+    }
+
+    #[test]
+    fn keys_of_queries() {
+        let m = meta();
+        assert_eq!(query_keys(&m, "Wang Wei").len(), 2);
+        assert_eq!(query_keys(&m, "王 伟"), vec![(IndexKind::Pinyin, "wangwei".to_string())]);
+        assert!(query_keys(&m, "王丽").is_empty(), "a character no name has matches nothing");
+        assert!(query_keys(&m, "  ").is_empty());
+        assert_eq!(index_key(IndexKind::Initials, "na ren qi qi ge"), "nrqqg");
+        // Whole syllables mixed with first letters also look up the initials.
+        assert_eq!(query_keys(&m, "wangw").last(), Some(&(IndexKind::Initials, "ww".to_string())));
+        assert_eq!(mixed_initials(&m, "wangwei"), None);
+        assert_eq!(mixed_initials(&m, "ww"), None);
+        assert_eq!(index_key(IndexKind::Pinyin, "a la tan ba gen"), "alatanbagen");
+    }
+
+    #[test]
+    fn top_level_routes() {
+        let m = meta();
+        assert_eq!(route(&m, IndexKind::Pinyin, "wangwei"), Route::Keys("search/py/keys-w.json".into()));
+        assert_eq!(
+            route(&m, IndexKind::Pinyin, "an"),
+            Route::Fetch { paths: vec!["search/py/a.json".into()], complete: true, total: 3 }
+        );
+        assert_eq!(route(&m, IndexKind::Pinyin, "zhang"), Route::Nothing);
+    }
+
+    #[test]
+    fn leaves_routes() {
+        let leaves = vec![
+            leaf("wa", 50, 1, true),
+            leaf("wanb", 400, 1, false),
+            leaf("wang", 10, 1, true),
+            leaf("wanga", 400, 1, false),
+            leaf("wangwei", 3000, 7, true),
+            leaf("wangweid", 300, 1, false),
+            leaf("wei", 500, 1, false),
+        ];
+        let i = IndexKind::Pinyin;
+        // A plain leaf shorter than the query holds it.
+        assert_eq!(
+            route_leaves(&leaves, i, "wanbx"),
+            Route::Fetch { paths: vec!["search/py/wanb.json".into()], complete: true, total: 400 }
+        );
+        // An exact leaf shorter than the query does not.
+        assert_eq!(route_leaves(&leaves, i, "wax"), Route::Nothing);
+        // A short prefix covers too many files.
+        assert_eq!(route_leaves(&leaves, i, "w"), Route::TooMany(4660));
+        // A full key typed exactly shows its first page, marked incomplete.
+        assert_eq!(
+            route_leaves(&leaves, i, "wangwei"),
+            Route::Fetch { paths: vec!["search/py/wangwei.json".into()], complete: false, total: 3300 }
+        );
+        assert_eq!(
+            route_leaves(&leaves, i, "wangweid"),
+            Route::Fetch { paths: vec!["search/py/wangweid.json".into()], complete: true, total: 300 }
+        );
+        assert_eq!(leaves[4].path(i, 3), "search/py/wangwei-3.json");
+    }
 }

@@ -221,7 +221,7 @@ pub struct Course {
     pub format_version: u32,
     #[serde(flatten)]
     pub summary: CourseSummary,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub final_quiz: Option<Quiz>,
 }
 
@@ -252,13 +252,13 @@ pub struct Lesson {
 // ---------------------------------------------------------------------------------------------
 // The maintained source (content/training/courses.json)
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TrainingSource {
     pub courses: Vec<CourseSource>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CourseSource {
     pub id: String,
@@ -267,20 +267,20 @@ pub struct CourseSource {
     pub level: CourseLevel,
     pub summary: String,
     pub lessons: Vec<LessonSource>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub final_quiz: Option<Quiz>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LessonSource {
     pub id: String,
     pub title: String,
     pub minutes: u32,
     pub blocks: Vec<LessonBlock>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media: Option<Media>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quiz: Option<Quiz>,
 }
 

@@ -12,6 +12,7 @@ mod evaluation;
 mod letters;
 mod map;
 pub mod names;
+pub mod national;
 mod profiles;
 #[allow(dead_code)]
 pub mod seed_content;

@@ -1,0 +1,532 @@
+//! The maintained source folder and `build SRC OUT`: what station staff keep (deputies, stations
+//! and receptions in spreadsheets saved as CSV; everything else as JSON) turned into the served
+//! layout. `generate --source-out DIR` writes the same folder from a generated world, so a build
+//! has real input. See docs/data-format.md, "Source folder".
+//!
+//! ```text
+//! site.json           SiteConfig
+//! regions.json        [RegionNode]
+//! groups.json         GroupIndex
+//! deputies.csv        one deputy a row (represents: region codes separated by ;)
+//! stations.csv        one station a row (deputy_ids separated by ;)
+//! receptions.csv      one reception a row: station_id, date, time, deputy_id, deputy_name
+//! news.json           [NewsArticle]
+//! messages.json       [MessageRecord]  (letters with their handling, by receipt code)
+//! consultations.json  [Consultation]
+//! ```
+//!
+//! New kinds of data get a new file here and one line in [`read`] and [`write`].
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use anyhow::{Context, Result, anyhow, bail};
+use deputy_model::deputy::{Gender, GroupIndex};
+use deputy_model::station::{Reception, StationSummary, StationTier};
+use deputy_model::{Deputy, DeputySummary, FORMAT_VERSION, Level, Station};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::world::World;
+
+/// One row of `deputies.csv`.
+#[derive(Debug, Serialize, Deserialize)]
+struct DeputyRow {
+    id: String,
+    name: String,
+    name_mn: Option<String>,
+    level: Level,
+    region_code: String,
+    region_name: String,
+    title: String,
+    group_id: Option<String>,
+    station_id: Option<String>,
+    gender: Gender,
+    ethnicity: String,
+    term: String,
+    constituency: String,
+    photo: Option<String>,
+    bio: String,
+    represents: String,
+}
+
+/// One row of `stations.csv`.
+#[derive(Debug, Serialize, Deserialize)]
+struct StationRow {
+    id: String,
+    name: String,
+    tier: StationTier,
+    region_code: String,
+    region_name: String,
+    parent_id: Option<String>,
+    address: String,
+    phone: String,
+    opening_hours: String,
+    deputy_ids: String,
+}
+
+/// One row of `receptions.csv`.
+#[derive(Debug, Serialize, Deserialize)]
+struct ReceptionRow {
+    station_id: String,
+    date: String,
+    time: String,
+    deputy_id: String,
+    deputy_name: String,
+}
+
+fn list(s: &str) -> Vec<String> {
+    s.split(';').map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect()
+}
+
+/// Read a JSON source file, naming the file and the field path of any error.
+pub fn read_json<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<T> {
+    let path = dir.join(name);
+    let text = std::fs::read_to_string(&path).with_context(|| format!("读取 {} 失败", path.display()))?;
+    let de = &mut serde_json::Deserializer::from_str(&text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let at = e.path().to_string();
+        let inner = e.into_inner();
+        if inner.is_eof() {
+            anyhow!("{name}：文件不完整（第 {} 行处中断）", inner.line())
+        } else {
+            anyhow!("{name}：字段 {at}：{inner}")
+        }
+    })
+}
+
+/// Read a CSV source file, naming the file, the line and the column of any error.
+fn read_csv<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<Vec<(u64, T)>> {
+    let path = dir.join(name);
+    let mut rdr =
+        csv::ReaderBuilder::new().from_path(&path).with_context(|| format!("读取 {} 失败", path.display()))?;
+    let headers = rdr.headers().with_context(|| format!("{name}：读不出表头"))?.clone();
+    let mut out = Vec::new();
+    for record in rdr.records() {
+        let record = record.map_err(|e| {
+            let line = e.position().map(|p| p.line()).unwrap_or(0);
+            anyhow!("{name} 第 {line} 行：{e}")
+        })?;
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        match record.deserialize::<T>(Some(&headers)) {
+            Ok(v) => out.push((line, v)),
+            Err(e) => {
+                let msg = match e.kind() {
+                    csv::ErrorKind::Deserialize { err, .. } => {
+                        let text = err.kind().to_string();
+                        // serde names the column for most errors; for an unknown enum value it
+                        // only quotes the value, so find the column holding it.
+                        let col = err
+                            .field()
+                            .map(|i| i as usize)
+                            .or_else(|| record.iter().position(|v| !v.is_empty() && text.contains(&format!("`{v}`"))))
+                            .and_then(|i| headers.get(i))
+                            .unwrap_or("?");
+                        format!("字段 {col}：{text}")
+                    }
+                    _ => e.to_string(),
+                };
+                bail!("{name} 第 {line} 行：{msg}");
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn write_csv<T: Serialize>(dir: &Path, name: &str, rows: impl IntoIterator<Item = T>) -> Result<()> {
+    let path = dir.join(name);
+    let mut w = csv::Writer::from_path(&path).with_context(|| format!("写入 {} 失败", path.display()))?;
+    for r in rows {
+        w.serialize(r)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// [`read_json`] for a file a source folder may leave out.
+fn read_json_if_present<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<Option<T>> {
+    if dir.join(name).exists() { read_json(dir, name).map(Some) } else { Ok(None) }
+}
+
+fn write_json<T: Serialize + ?Sized>(dir: &Path, name: &str, value: &T) -> Result<()> {
+    let path = dir.join(name);
+    let text = serde_json::to_string_pretty(value)? + "\n";
+    std::fs::write(&path, text).with_context(|| format!("写入 {} 失败", path.display()))
+}
+
+/// Read a source folder into a world. Fails on the first malformed record, naming it; checks
+/// that ids are unique and that stations and receptions point at known deputies (the rest of
+/// the cross-references are checked by `validate` on the built output before it is published).
+pub fn read(dir: &Path) -> Result<World> {
+    anyhow::ensure!(dir.is_dir(), "源数据目录 {} 不存在", dir.display());
+    let site = read_json(dir, "site.json")?;
+    let regions = read_json(dir, "regions.json")?;
+    let groups: GroupIndex = read_json(dir, "groups.json")?;
+    let mut deputies = Vec::new();
+    let mut seen = HashSet::new();
+    for (line, r) in read_csv::<DeputyRow>(dir, "deputies.csv")? {
+        if !seen.insert(r.id.clone()) {
+            bail!("deputies.csv 第 {line} 行：字段 id：代表编号 {} 重复", r.id);
+        }
+        anyhow::ensure!(!r.name.trim().is_empty(), "deputies.csv 第 {line} 行：字段 name：姓名为空");
+        deputies.push(Deputy {
+            format_version: FORMAT_VERSION,
+            summary: DeputySummary {
+                id: r.id,
+                name: r.name,
+                name_mn: r.name_mn,
+                level: r.level,
+                region_code: r.region_code,
+                region_name: r.region_name,
+                title: r.title,
+                group_id: r.group_id,
+                station_id: r.station_id,
+            },
+            gender: r.gender,
+            ethnicity: r.ethnicity,
+            term: r.term,
+            constituency: r.constituency,
+            photo: r.photo,
+            bio: r.bio,
+            represents: list(&r.represents),
+        });
+    }
+    let names: HashMap<&str, &str> =
+        deputies.iter().map(|d| (d.summary.id.as_str(), d.summary.name.as_str())).collect();
+    let mut stations = Vec::new();
+    let mut index_of = HashMap::new();
+    for (line, r) in read_csv::<StationRow>(dir, "stations.csv")? {
+        if index_of.insert(r.id.clone(), stations.len()).is_some() {
+            bail!("stations.csv 第 {line} 行：字段 id：联络站编号 {} 重复", r.id);
+        }
+        let deputy_ids = list(&r.deputy_ids);
+        if let Some(d) = deputy_ids.iter().find(|d| !names.contains_key(d.as_str())) {
+            bail!("stations.csv 第 {line} 行：字段 deputy_ids：代表 {d} 不在 deputies.csv 中");
+        }
+        stations.push(Station {
+            format_version: FORMAT_VERSION,
+            summary: StationSummary {
+                id: r.id,
+                name: r.name,
+                tier: r.tier,
+                region_code: r.region_code,
+                region_name: r.region_name,
+                parent_id: r.parent_id,
+            },
+            address: r.address,
+            phone: r.phone,
+            opening_hours: r.opening_hours,
+            deputy_ids,
+            receptions: Vec::new(),
+        });
+    }
+    for (line, r) in read_csv::<ReceptionRow>(dir, "receptions.csv")? {
+        let Some(&i) = index_of.get(&r.station_id) else {
+            bail!("receptions.csv 第 {line} 行：字段 station_id：联络站 {} 不在 stations.csv 中", r.station_id);
+        };
+        if !names.contains_key(r.deputy_id.as_str()) {
+            bail!("receptions.csv 第 {line} 行：字段 deputy_id：代表 {} 不在 deputies.csv 中", r.deputy_id);
+        }
+        if deputy_model::clock::parse_date(&r.date).is_none() {
+            bail!("receptions.csv 第 {line} 行：字段 date：日期 {} 不是 YYYY-MM-DD", r.date);
+        }
+        stations[i].receptions.push(Reception {
+            date: r.date,
+            time: r.time,
+            deputy_id: r.deputy_id,
+            deputy_name: r.deputy_name,
+        });
+    }
+    let news = read_json(dir, "news.json")?;
+    let messages: Vec<deputy_model::message::MessageRecord> = read_json(dir, "messages.json")?;
+    let mut codes = HashSet::new();
+    for (i, m) in messages.iter().enumerate() {
+        if !codes.insert(m.receipt_code.as_str()) {
+            bail!("messages.json：[{i}].receipt_code：查询码 {} 重复", m.receipt_code);
+        }
+    }
+    let consultations = read_json(dir, "consultations.json")?;
+    // The modules' data: optional, so a station can start with the directory alone.
+    Ok(World {
+        site,
+        regions,
+        deputies,
+        groups,
+        stations,
+        news,
+        messages,
+        consultations,
+        evaluation: read_json_if_present(dir, "evaluation.json")?,
+        map: read_json_if_present(dir, "map.json")?,
+        activities: read_json_if_present(dir, "activities.json")?.unwrap_or_default(),
+        joint: read_json_if_present(dir, "joint.json")?.unwrap_or_default(),
+        training: read_json_if_present(dir, "training.json")?,
+        suggestions: read_json_if_present(dir, "suggestions.json")?.unwrap_or_default(),
+    })
+}
+
+/// Write a world as a source folder, atomically (a staging folder renamed into place).
+pub fn write(world: &World, dir: &Path) -> Result<()> {
+    let staging = crate::layout::staging_for(dir)?;
+    let result = (|| -> Result<()> {
+        write_json(&staging, "site.json", &world.site)?;
+        write_json(&staging, "regions.json", &world.regions)?;
+        write_json(&staging, "groups.json", &world.groups)?;
+        write_csv(
+            &staging,
+            "deputies.csv",
+            world.deputies.iter().map(|d| DeputyRow {
+                id: d.summary.id.clone(),
+                name: d.summary.name.clone(),
+                name_mn: d.summary.name_mn.clone(),
+                level: d.summary.level,
+                region_code: d.summary.region_code.clone(),
+                region_name: d.summary.region_name.clone(),
+                title: d.summary.title.clone(),
+                group_id: d.summary.group_id.clone(),
+                station_id: d.summary.station_id.clone(),
+                gender: d.gender,
+                ethnicity: d.ethnicity.clone(),
+                term: d.term.clone(),
+                constituency: d.constituency.clone(),
+                photo: d.photo.clone(),
+                bio: d.bio.clone(),
+                represents: d.represents.join(";"),
+            }),
+        )?;
+        write_csv(
+            &staging,
+            "stations.csv",
+            world.stations.iter().map(|s| StationRow {
+                id: s.summary.id.clone(),
+                name: s.summary.name.clone(),
+                tier: s.summary.tier,
+                region_code: s.summary.region_code.clone(),
+                region_name: s.summary.region_name.clone(),
+                parent_id: s.summary.parent_id.clone(),
+                address: s.address.clone(),
+                phone: s.phone.clone(),
+                opening_hours: s.opening_hours.clone(),
+                deputy_ids: s.deputy_ids.join(";"),
+            }),
+        )?;
+        write_csv(
+            &staging,
+            "receptions.csv",
+            world.stations.iter().flat_map(|s| {
+                s.receptions.iter().map(|r| ReceptionRow {
+                    station_id: s.summary.id.clone(),
+                    date: r.date.clone(),
+                    time: r.time.clone(),
+                    deputy_id: r.deputy_id.clone(),
+                    deputy_name: r.deputy_name.clone(),
+                })
+            }),
+        )?;
+        write_json(&staging, "news.json", &world.news)?;
+        write_json(&staging, "messages.json", &world.messages)?;
+        write_json(&staging, "consultations.json", &world.consultations)?;
+        if let Some(e) = &world.evaluation {
+            write_json(&staging, "evaluation.json", e)?;
+        }
+        if let Some(m) = &world.map {
+            write_json(&staging, "map.json", m)?;
+        }
+        write_json(&staging, "activities.json", &world.activities)?;
+        write_json(&staging, "joint.json", &world.joint)?;
+        if let Some(t) = &world.training {
+            write_json(&staging, "training.json", t)?;
+        }
+        write_json(&staging, "suggestions.json", &world.suggestions)?;
+        Ok(())
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    crate::layout::swap_in(&staging, dir)
+}
+
+/// `build SRC OUT`: read the source, lay it out in a staging folder, validate that folder, and
+/// only then replace OUT. Any failure leaves OUT as it was.
+pub fn build(src: &Path, out: &Path, progress: indicatif::ProgressBar) -> Result<(usize, World)> {
+    let world = read(src)?;
+    let n = crate::layout::write_checked(&world, out, progress, |staging| {
+        let report = crate::validate::run(staging)?;
+        if !report.ok {
+            bail!("生成的数据没有通过检查，{} 未改动：\n{}", out.display(), report.text.trim_end());
+        }
+        Ok(())
+    })?;
+    Ok((n, world))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    /// A generated city written as source, plus an output folder built from it.
+    fn setup() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+        let tmp = tempfile::tempdir().unwrap();
+        let src = tmp.path().join("src");
+        let out = tmp.path().join("data");
+        write(&crate::generate::generate_city(4), &src).unwrap();
+        build(&src, &out, indicatif::ProgressBar::hidden()).unwrap();
+        (tmp, src, out)
+    }
+
+    fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+        let mut out = Vec::new();
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            for e in fs::read_dir(&d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else {
+                    out.push((p.strip_prefix(dir).unwrap().display().to_string(), fs::read(&p).unwrap()));
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn build_from_source_equals_generate() {
+        let (_tmp, _src, out) = setup();
+        let direct = crate::layout::files(&crate::generate::generate_city(4)).unwrap();
+        let built = snapshot(&out);
+        assert_eq!(built.len(), direct.len());
+        let mut direct: Vec<(String, Vec<u8>)> = direct.into_iter().map(|(p, t)| (p, t.into_bytes())).collect();
+        direct.sort();
+        assert!(built == direct, "build(source(world)) differs from layout(world)");
+    }
+
+    /// Break the source with `edit`, build, and check the error and that the output is untouched.
+    fn fails(edit: impl FnOnce(&Path), expect: &[&str]) {
+        let (_tmp, src, out) = setup();
+        let before = snapshot(&out);
+        edit(&src);
+        let err = format!("{:#}", build(&src, &out, indicatif::ProgressBar::hidden()).unwrap_err());
+        for e in expect {
+            assert!(err.contains(e), "error should mention {e:?}: {err}");
+        }
+        assert!(snapshot(&out) == before, "a failed build must leave the output untouched");
+        let parent = out.parent().unwrap();
+        let leftovers: Vec<_> = fs::read_dir(parent)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .filter(|n| n.contains("staging"))
+            .collect();
+        assert!(leftovers.is_empty(), "staging folders left behind: {leftovers:?}");
+    }
+
+    fn replace_in(path: &Path, from: &str, to: &str) {
+        let text = fs::read_to_string(path).unwrap();
+        assert!(text.contains(from), "{from} not in {}", path.display());
+        fs::write(path, text.replacen(from, to, 1)).unwrap();
+    }
+
+    #[test]
+    fn truncated_json_names_the_file() {
+        fails(
+            |src| {
+                let p = src.join("news.json");
+                let text = fs::read_to_string(&p).unwrap();
+                let mut cut = text.len() / 2;
+                while !text.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                fs::write(&p, &text[..cut]).unwrap();
+            },
+            &["news.json", "不完整"],
+        );
+    }
+
+    #[test]
+    fn wrong_type_in_json_names_the_field() {
+        fails(
+            |src| replace_in(&src.join("site.json"), "\"format_version\": 1", "\"format_version\": \"one\""),
+            &["site.json", "format_version"],
+        );
+    }
+
+    #[test]
+    fn wrong_value_in_csv_names_line_and_column() {
+        fails(
+            |src| {
+                let p = src.join("deputies.csv");
+                let text = fs::read_to_string(&p).unwrap();
+                let mut lines: Vec<String> = text.lines().map(String::from).collect();
+                lines[3] = lines[3].replacen(",national,", ",senator,", 1).replacen(",region,", ",senator,", 1);
+                lines[3] = lines[3].replacen(",city,", ",senator,", 1).replacen(",township,", ",senator,", 1);
+                lines[3] = lines[3].replacen(",county,", ",senator,", 1);
+                fs::write(&p, lines.join("\n") + "\n").unwrap();
+            },
+            &["deputies.csv", "第 4 行", "level"],
+        );
+    }
+
+    #[test]
+    fn truncated_csv_row_is_refused() {
+        fails(
+            |src| {
+                let p = src.join("stations.csv");
+                let text = fs::read_to_string(&p).unwrap();
+                let cut = text.lines().take(3).collect::<Vec<_>>().join("\n");
+                let half = &cut[..cut.rfind(',').unwrap()];
+                fs::write(&p, format!("{half}\n")).unwrap();
+            },
+            &["stations.csv", "第 3 行"],
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_are_refused() {
+        fails(
+            |src| {
+                let p = src.join("deputies.csv");
+                let text = fs::read_to_string(&p).unwrap();
+                let second = text.lines().nth(1).unwrap().to_string();
+                fs::write(&p, format!("{text}{second}\n")).unwrap();
+            },
+            &["deputies.csv", "重复"],
+        );
+    }
+
+    #[test]
+    fn unknown_references_fail_validation() {
+        // A reception by a deputy nobody knows is caught while reading …
+        fails(
+            |src| {
+                let p = src.join("receptions.csv");
+                let text = fs::read_to_string(&p).unwrap();
+                let first = text.lines().nth(1).unwrap();
+                let id = first.split(',').nth(3).unwrap();
+                fs::write(&p, text.replacen(id, "nobody-1", 1)).unwrap();
+            },
+            &["receptions.csv", "deputy_id", "nobody-1"],
+        );
+        // … and a deputy in a region that does not exist by validating the built folder.
+        fails(
+            |src| {
+                let p = src.join("deputies.csv");
+                let text = fs::read_to_string(&p).unwrap();
+                let row = text.lines().nth(1).unwrap();
+                let region = row.split(',').nth(4).unwrap().to_string();
+                let broken = row.replacen(&format!(",{region},"), ",999999,", 1);
+                fs::write(&p, text.replacen(row, &broken, 1)).unwrap();
+            },
+            &["没有通过检查", "999999"],
+        );
+    }
+
+    #[test]
+    fn missing_source_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let err = build(&tmp.path().join("nope"), &tmp.path().join("out"), indicatif::ProgressBar::hidden());
+        assert!(format!("{:#}", err.unwrap_err()).contains("不存在"));
+    }
+}
