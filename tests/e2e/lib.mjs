@@ -45,6 +45,10 @@ export const ROUTES = [
   { name: 'station', path: 'duties/stations/s-150802', h1: '临河区人大代表联络分站' },
   { name: 'direct-qa', path: 'direct/qa', h1: '公开答复' },
   { name: 'direct-track', path: 'direct/track', h1: '查询办理进度' },
+  { name: 'training-course', path: 'training/course/c01', h1: '人民代表大会制度和五级人大' },
+  { name: 'training-lesson', path: 'training/lesson/write-letter', h1: '怎样给代表写信、反映问题' },
+  { name: 'training-mine', path: 'training/mine', h1: '我的学习' },
+  { name: 'training-certificate', path: 'training/certificate/c01', h1: '结业证明' },
   { name: 'not-found', path: 'no-such-page', h1: '页面不存在' },
 ];
 
