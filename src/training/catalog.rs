@@ -133,7 +133,7 @@ fn CourseCard(c: CourseSummary, p: TrainingProgress) -> impl IntoView {
         <li class="course-card">
             <A href=href(&format!("/training/course/{}", c.id)) attr:class="course-title">{c.title.clone()}</A>
             <p class="news-meta">
-                <span class=format!("level-badge level-{}", c.level.key())>{level_label(i18n, c.level)}</span>
+                <span class=format!("course-level level-{}", c.level.key())>{level_label(i18n, c.level)}</span>
                 <span>{t!(i18n, training.hours, h = hours(c.minutes))}</span>
                 <span>{t!(i18n, training.lesson_count, n = c.lessons.len())}</span>
                 <StateBadge state />

@@ -56,7 +56,7 @@ fn CourseView(c: Course) -> impl IntoView {
         <h1>{s.title.clone()}</h1>
         <p class="news-meta">
             <span>{s.topic.clone()}</span>
-            <span class=format!("level-badge level-{}", s.level.key())>{level_label(i18n, s.level)}</span>
+            <span class=format!("course-level level-{}", s.level.key())>{level_label(i18n, s.level)}</span>
             <span>{t!(i18n, training.hours, h = hours(s.minutes))}</span>
             <span>{t!(i18n, training.lesson_count, n = s.lessons.len())}</span>
             {move || view! { <StateBadge state=state.get() /> }}

@@ -1,7 +1,7 @@
 //! One lesson: structured text (headings, paragraphs, lists, quotes, described figures), optional
 //! audio or video with its transcript, read-aloud, the lesson quiz, and previous/next. The reading
-//! position and the time spent are saved as the learner goes, so leaving mid-way and coming
-//! back returns to the same place.
+//! position (the furthest block reached) and the time spent are saved as the learner goes, so
+//! leaving mid-way and coming back returns to the same place.
 
 use std::time::Duration;
 
@@ -34,6 +34,10 @@ pub fn LessonPage() -> impl IntoView {
 }
 
 #[wasm_bindgen(inline_js = r#"
+export function block_top(selector) {
+  const el = document.querySelector(selector);
+  return el ? el.getBoundingClientRect().top : NaN;
+}
 export function first_unread(selector) {
   const els = document.querySelectorAll(selector);
   // A block counts as read once it is scrolled up to 40 px from the top: the one above a block
@@ -46,6 +50,14 @@ export function first_unread(selector) {
 "#)]
 extern "C" {
     fn first_unread(selector: &str) -> i32;
+    #[wasm_bindgen(js_name = block_top)]
+    fn block_top_js(selector: &str) -> f64;
+}
+
+/// Where a block is from the top of the window, when it is on the page.
+fn block_top(index: u32) -> Option<f64> {
+    let top = block_top_js(&format!(".lesson-block[data-block=\"{index}\"]"));
+    (!top.is_nan()).then_some(top)
 }
 
 /// The index of the first block not yet scrolled past: the reading position.
@@ -73,25 +85,34 @@ fn LessonView(l: Lesson) -> impl IntoView {
     let tracking = StoredValue::new(!resumed.get_untracked());
     if resumed.get_untracked() {
         let pos = saved.position;
+        set_timeout(move || scroll_to_block(pos), Duration::from_millis(60));
+        // Once more after the page has settled: moving focus to the new page's heading (the
+        // shell does that after navigation) can scroll back to the top.
         set_timeout(
             move || {
-                scroll_to_block(pos);
-                tracking.set_value(true);
+                if block_top(pos).is_some_and(|top| top.abs() > 80.0) {
+                    scroll_to_block(pos);
+                }
+                tracking.try_set_value(true);
             },
-            Duration::from_millis(60),
+            Duration::from_millis(500),
         );
     }
 
-    // Save the reading position as the learner scrolls (only when it changes).
+    // Save the reading position as the learner scrolls down.
     let last_saved = StoredValue::new(saved.position);
     let id_scroll = id.clone();
+    let lesson_path = format!("/training/lesson/{id}");
     let scroll = window_event_listener(leptos::ev::scroll, move |_| {
-        if !tracking.get_value() {
+        // Not after leaving: the router's scroll to the top of the next page is not reading.
+        let here = window().location().pathname().unwrap_or_default();
+        if !tracking.try_get_value().unwrap_or(false) || !here.ends_with(&lesson_path) {
             return;
         }
         let Some(pos) = current_block() else { return };
-        if pos != last_saved.get_value() {
-            last_saved.set_value(pos);
+        // The furthest block reached: scrolling back up (to the back link, say) keeps the place.
+        if pos > last_saved.try_get_value().unwrap_or(u32::MAX) {
+            last_saved.try_set_value(pos);
             progress.update_quietly(|p| p.lessons.entry(id_scroll.clone()).or_default().position = pos);
         }
     });

@@ -45,14 +45,14 @@ pub fn StateBadge(state: CourseState) -> impl IntoView {
     let i18n = use_i18n();
     match state {
         CourseState::NotStarted => {
-            view! { <span class="state-badge state-new">{tr!(training.not_started)}</span> }.into_any()
+            view! { <span class="course-state state-new">{tr!(training.not_started)}</span> }.into_any()
         }
         CourseState::InProgress { done, total } => view! {
-            <span class="state-badge state-going">{t!(i18n, training.in_progress, done = done, total = total)}</span>
+            <span class="course-state state-going">{t!(i18n, training.in_progress, done = done, total = total)}</span>
         }
         .into_any(),
         CourseState::Passed => {
-            view! { <span class="state-badge state-passed">{tr!(training.passed)}</span> }.into_any()
+            view! { <span class="course-state state-passed">{tr!(training.passed)}</span> }.into_any()
         }
     }
 }

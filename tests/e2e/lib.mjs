@@ -56,6 +56,10 @@ export const ROUTES = [
   { name: 'proposals-stats', path: 'proposals/stats', h1: '建议办理统计' },
   { name: 'proposals-write', path: 'proposals/write', h1: '撰写代表建议' },
   { name: 'proposal-dairy', path: 'proposals/2025-0007', h1: '奶业振兴产业园' },
+  { name: 'training-course', path: 'training/course/c01', h1: '人民代表大会制度和五级人大' },
+  { name: 'training-lesson', path: 'training/lesson/write-letter', h1: '怎样给代表写信、反映问题' },
+  { name: 'training-mine', path: 'training/mine', h1: '我的学习' },
+  { name: 'training-certificate', path: 'training/certificate/c01', h1: '结业证明' },
   { name: 'not-found', path: 'no-such-page', h1: '页面不存在' },
 ];
 
