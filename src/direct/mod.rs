@@ -13,6 +13,7 @@ mod write;
 pub use deputy::{DeputyPage, StatsView};
 pub use directory::DirectPage;
 pub use labels::{level_label, rating_label, state_label};
+pub use name_search::name_search;
 pub use qa::QaPage;
 pub use track::TrackPage;
 pub use write::WritePage;

@@ -99,7 +99,13 @@ fn LetterForm(d: Deputy) -> impl IntoView {
             "publish": publish.get_untracked(),
             "consent": true,
         });
-        let title = format!("致 {}：{}", deputy_name, subject.get_untracked().trim());
+        let title = t_string!(
+            i18n,
+            direct.letter_title,
+            name = deputy_name.clone(),
+            subject = subject.get_untracked().trim().to_string()
+        )
+        .to_string();
         let code = outbox.submit(SubmissionKind::Message, title, payload);
         for s in [subject, category, content, name, phone] {
             s.set(String::new());

@@ -1,11 +1,10 @@
 //! Pick a deputy by name or pinyin, with the directory's name search (search/meta.json and the
-//! one shard the query needs, ranked by `deputy_model::search`).
+//! few index leaves the query needs, ranked by `deputy_model::search`).
 
 use deputy_model::DeputySummary;
-use deputy_model::search::{search_entries, shard_for};
 use leptos::prelude::*;
 
-use crate::data::{self, DataError};
+use crate::data::DataError;
 use crate::direct::level_label;
 use crate::i18n::*;
 use crate::ui::loaded;
@@ -14,12 +13,8 @@ async fn find(q: String) -> Result<Vec<DeputySummary>, DataError> {
     if q.trim().is_empty() {
         return Ok(Vec::new());
     }
-    let meta = data::search_meta().await?;
-    let Some(key) = shard_for(&meta, &q).filter(|k| meta.shards.iter().any(|(s, _)| s == k)) else {
-        return Ok(Vec::new());
-    };
-    let shard = data::search_shard(key).await?;
-    Ok(search_entries(&shard.entries, &q).into_iter().take(8).map(|e| e.deputy.clone()).collect())
+    let hits = crate::direct::name_search(&q).await?;
+    Ok(hits.entries.into_iter().take(8).map(|e| e.deputy).collect())
 }
 
 #[component]

@@ -235,15 +235,26 @@ fn block_view(i: usize, b: &LessonBlock) -> AnyView {
 #[component]
 fn MediaView(m: Media) -> impl IntoView {
     let playing = RwSignal::new(false);
+    // The file may be missing or the network gone: say so and point at the transcript.
+    let failed = RwSignal::new(false);
     let url = m.url.clone();
     let kind = m.kind;
     view! {
         <section class="lesson-media" aria-labelledby="media-heading">
             <h2 id="media-heading">{match kind { MediaKind::Audio => tr!(training.audio), MediaKind::Video => tr!(training.video) }}</h2>
-            {move || if playing.get() {
+            {move || if failed.get() {
+                view! {
+                    <div class="notice" role="alert">
+                        <p>{tr!(training.media_failed)}</p>
+                        <button type="button" class="button secondary" on:click=move |_| failed.set(false)>
+                            {tr!(training.media_retry)}
+                        </button>
+                    </div>
+                }.into_any()
+            } else if playing.get() {
                 match kind {
-                    MediaKind::Audio => view! { <audio controls autoplay src=url.clone()></audio> }.into_any(),
-                    MediaKind::Video => view! { <video controls autoplay playsinline src=url.clone()></video> }.into_any(),
+                    MediaKind::Audio => view! { <audio controls autoplay src=url.clone() on:error=move |_| failed.set(true)></audio> }.into_any(),
+                    MediaKind::Video => view! { <video controls autoplay playsinline src=url.clone() on:error=move |_| failed.set(true)></video> }.into_any(),
                 }
             } else {
                 view! {

@@ -142,6 +142,24 @@ for (const width of [MOBILE, DESKTOP]) {
       });
     });
 
+    test('media: a file that cannot load says so and points at the transcript', async () => {
+      await withPage(app.browser, { width }, async (page) => {
+        const lesson = lessonFile('c03-l4');
+        assert.ok(lesson.media, 'the lesson has audio');
+        // The demo's media live on a placeholder host; make the failure deterministic.
+        await page.route('https://example.invalid/**', (r) => r.abort());
+        await gotoApp(page, `${app.server.url}training/lesson/${lesson.id}`);
+        await page.getByRole('button', { name: '播放音频' }).click();
+        const alert = page.locator('.lesson-media [role="alert"]');
+        await alert.waitFor();
+        assert.match(await alert.innerText(), /暂时无法播放/);
+        assert.ok((await page.locator('.transcript').innerText()).includes(lesson.media.transcript.slice(0, 20)));
+        await page.getByRole('button', { name: '重新播放' }).click();
+        await alert.waitFor();
+        await axeCheck(page, `media failed ${width}`);
+      });
+    });
+
     test('quiz: fail, see explanations, pass on retry, best score kept', async () => {
       await withPage(app.browser, { width }, async (page) => {
         const lesson = lessonFile('write-suggestion');
