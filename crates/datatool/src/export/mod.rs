@@ -3,12 +3,14 @@
 //! the public records, and Atom feeds of the news, of each consultation and of each deputy's
 //! public activity. Nothing personal is exported: only what the site already shows.
 
+mod feeds;
+mod suggestions;
+
+use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use atom_syndication::{Entry, Feed, Link, Text};
-use deputy_model::validate::Dataset;
 use serde::Serialize;
 
 use crate::load;
@@ -93,6 +95,7 @@ pub fn run(dir: &Path, site_url: &str) -> Result<Written> {
     let out = dir.join("export");
     fs::create_dir_all(out.join("feeds/deputies")).context("创建 export 目录失败")?;
     fs::create_dir_all(out.join("feeds/consultations")).context("创建 export 目录失败")?;
+    let base = site_url.trim_end_matches('/');
     let mut files = 0;
     let mut write = |rel: &str, bytes: Vec<u8>| -> Result<()> {
         fs::write(out.join(rel), bytes).with_context(|| format!("写入 export/{rel} 失败"))?;
@@ -177,121 +180,32 @@ pub fn run(dir: &Path, site_url: &str) -> Result<Written> {
     write("consultation-comments.csv", csv_bytes(&comments)?)?;
     write("consultation-adoption.csv", csv_bytes(&adoption)?)?;
 
+    // Suggestions and their handling (all are public once submitted).
+    let mut all: Vec<_> = data.suggestions.iter().map(|(_, s)| s).collect();
+    all.sort_by(|a, b| a.id.cmp(&b.id));
+    write("suggestions.csv", csv_bytes(&suggestions::rows(&all, base))?)?;
+    write("suggestion-steps.csv", csv_bytes(&suggestions::steps(&all))?)?;
+    write("suggestions.json", serde_json::to_vec_pretty(&all)?)?;
+
     // Feeds.
-    let base = site_url.trim_end_matches('/');
-    write("feeds/news.atom", news_feed(data, base).to_string().into_bytes())?;
+    write("feeds/news.atom", feeds::news_feed(data, base).to_string().into_bytes())?;
+    write("feeds/suggestions.atom", feeds::suggestions_feed(&all, base).to_string().into_bytes())?;
     for (_, c) in &data.consultations {
-        let feed = consultation_feed(c, base);
+        let feed = feeds::consultation_feed(c, base);
         write(&format!("feeds/consultations/{}.atom", c.summary.id), feed.to_string().into_bytes())?;
     }
+    let records: HashMap<&str, _> = data.activities.iter().map(|(_, a)| (a.deputy_id.as_str(), a)).collect();
     for d in &deputies {
-        let feed = deputy_feed(data, d, &public, base);
+        let feed = feeds::deputy_feed(data, d, records.get(d.summary.id.as_str()).copied(), &public, base);
         write(&format!("feeds/deputies/{}.atom", d.summary.id), feed.to_string().into_bytes())?;
     }
     Ok(Written { files })
 }
 
-fn feed(id: String, title: String, link: String, updated: &str, entries: Vec<Entry>) -> Feed {
-    Feed {
-        id,
-        title: Text::plain(title),
-        updated: date_time(updated),
-        links: vec![Link { href: link, ..Default::default() }],
-        entries,
-        ..Default::default()
-    }
-}
-
-fn entry(id: String, title: String, link: String, when: &str, summary: String) -> Entry {
-    Entry {
-        id,
-        title: Text::plain(title),
-        updated: date_time(when),
-        links: vec![Link { href: link, ..Default::default() }],
-        summary: Some(Text::plain(summary)),
-        ..Default::default()
-    }
-}
-
-fn news_feed(data: &Dataset, base: &str) -> Feed {
-    let mut news: Vec<_> = data.news.iter().map(|(_, n)| n).collect();
-    news.sort_by(|a, b| b.summary.date.cmp(&a.summary.date).then(b.summary.id.cmp(&a.summary.id)));
-    let updated = news.first().map(|n| n.summary.date.clone()).unwrap_or_default();
-    let site = data.site.as_ref().map(|(_, s)| s.name.clone()).unwrap_or_default();
-    let entries = news
-        .iter()
-        .map(|n| {
-            let link = format!("{base}/news/{}", n.summary.id);
-            entry(link.clone(), n.summary.title.clone(), link, &n.summary.date, n.summary.summary.clone())
-        })
-        .collect();
-    feed(format!("{base}/news"), format!("{site}·工作动态"), format!("{base}/news"), &updated, entries)
-}
-
-fn consultation_feed(c: &deputy_model::consult::Consultation, base: &str) -> Feed {
-    let link = format!("{base}/consult/{}", c.summary.id);
-    let mut entries = vec![entry(
-        format!("{link}#opened"),
-        format!("{}开始征求意见", c.summary.title),
-        link.clone(),
-        &c.summary.opens,
-        c.summary.summary.clone(),
-    )];
-    for (i, cm) in c.comments.iter().enumerate() {
-        let about =
-            if cm.article == 0 { "草案整体".to_string() } else { deputy_model::consult::article_label(cm.article) };
-        entries.push(entry(
-            format!("{link}#comment-{i}"),
-            format!("关于{about}的意见"),
-            link.clone(),
-            &cm.at,
-            cm.text.clone(),
-        ));
-    }
-    if c.final_text.is_some() {
-        entries.push(entry(
-            format!("{link}#result"),
-            format!("{}意见采纳情况已公布", c.summary.title),
-            link.clone(),
-            &c.summary.closes,
-            format!("共有 {} 条意见采纳说明", c.adoption.len()),
-        ));
-    }
-    entries.reverse();
-    feed(link.clone(), c.summary.title.clone(), link, &c.summary.closes, entries)
-}
-
-fn deputy_feed(
-    data: &Dataset,
-    d: &deputy_model::Deputy,
-    public: &[deputy_model::message::PublicMessage],
-    base: &str,
-) -> Feed {
-    let link = format!("{base}/direct/deputy/{}", d.summary.id);
-    let mut entries: Vec<Entry> = Vec::new();
-    for m in public.iter().filter(|m| m.deputy_id == d.summary.id) {
-        if let Some(r) = &m.reply {
-            entries.push(entry(
-                format!("{link}#{}", m.id),
-                format!("答复：{}", m.subject),
-                link.clone(),
-                &r.at,
-                r.text.clone(),
-            ));
-        }
-    }
-    for (_, n) in data.news.iter().filter(|(_, n)| n.deputy_ids.contains(&d.summary.id)) {
-        let nl = format!("{base}/news/{}", n.summary.id);
-        entries.push(entry(nl.clone(), n.summary.title.clone(), nl, &n.summary.date, n.summary.summary.clone()));
-    }
-    entries.sort_by(|a, b| b.updated.cmp(&a.updated));
-    let updated = entries.first().map(|e| e.updated.to_rfc3339()).unwrap_or_else(|| "2025-01-01".into());
-    feed(link.clone(), format!("{}的履职动态", d.summary.name), link, &updated, entries)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use atom_syndication::Feed;
 
     #[test]
     fn exports_csv_json_and_feeds() {
@@ -327,8 +241,47 @@ mod tests {
         let c: Feed =
             fs::read_to_string(data.join("export/feeds/consultations/2024-03.atom")).unwrap().parse().unwrap();
         assert!(c.entries.iter().any(|e| e.title.value.contains("采纳")));
+
+        // Suggestions: one row each, the handling's steps, and the newsletter's dairy suggestion
+        // with its units, B reply and rating.
+        let rows = csv_records(&data.join("export/suggestions.csv"));
+        assert_eq!(rows.len(), world.suggestions.len());
+        let header = csv::Reader::from_path(data.join("export/suggestions.csv")).unwrap().headers().unwrap().clone();
+        let col = |name: &str| header.iter().position(|h| h.trim_start_matches('\u{feff}') == name).unwrap();
+        let dairy = rows.iter().find(|r| &r[col("id")] == "2025-0007").expect("the dairy suggestion");
+        assert_eq!(&dairy[col("status")], "closed");
+        assert_eq!(&dairy[col("lead_unit")], "市农牧局");
+        assert_eq!(&dairy[col("result")], "B");
+        assert_eq!(&dairy[col("rating")], "satisfied");
+        assert!(dairy[col("url")].ends_with("/proposals/2025-0007"));
+        let steps = csv_records(&data.join("export/suggestion-steps.csv"));
+        assert_eq!(steps.len(), world.suggestions.iter().map(|s| s.events.len()).sum::<usize>());
+        let json: Vec<serde_json::Value> =
+            serde_json::from_slice(&fs::read(data.join("export/suggestions.json")).unwrap()).unwrap();
+        assert_eq!(json.len(), world.suggestions.len());
+        let sf: Feed = fs::read_to_string(data.join("export/feeds/suggestions.atom")).unwrap().parse().unwrap();
+        assert!(sf.entries.iter().any(|e| e.title.value == format!("答复：{}", world_title(&world, "2025-0007"))));
+
+        // A deputy's feed carries their duty record, newest first.
+        let record = world.activities.iter().find(|a| !a.activities.is_empty()).unwrap();
+        let df: Feed = fs::read_to_string(data.join(format!("export/feeds/deputies/{}.atom", record.deputy_id)))
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(df.entries.len() >= record.activities.len());
+        let newest = record.activities.iter().map(|a| a.date.as_str()).max().unwrap();
+        assert!(df.entries[0].updated.to_rfc3339() >= format!("{newest}T09:00:00+08:00"));
+        assert!(df.entries.iter().any(|e| e.links[0].href.contains("/duties/deputy/")));
         // The folder still validates: exports sit beside the data, outside its layout.
         assert!(crate::validate::run(&data).unwrap().ok);
+    }
+
+    fn csv_records(path: &Path) -> Vec<csv::StringRecord> {
+        csv::Reader::from_path(path).unwrap().records().map(|r| r.unwrap()).collect()
+    }
+
+    fn world_title(world: &crate::world::World, id: &str) -> String {
+        world.suggestions.iter().find(|s| s.id == id).unwrap().title.clone()
     }
 
     #[test]
