@@ -399,10 +399,10 @@ fn Results(rows: Rows, filters: Filters, set: impl Fn(Filters) + Clone + Send + 
             view! { <ul class="deputy-list">{shown.into_iter().map(|d| view! { <DeputyCard deputy=d /> }).collect_view()}</ul> }.into_any()
         }}
         {(pages > 1).then(|| view! {
-            <nav class="pager" aria-label=move || t_string!(i18n, direct.title)>
-                {(page > 1).then(|| view! { <button type="button" class="button secondary" on:click=go(page - 1)>{tr!(direct.prev)}</button> })}
-                <span class="pager-status">{t!(i18n, direct.page_of, page = page, pages = pages)}</span>
-                {(page < pages).then(|| view! { <button type="button" class="button secondary" on:click=go(page + 1)>{tr!(direct.next)}</button> })}
+            <nav class="pager" aria-label=move || t_string!(i18n, pager.label)>
+                {(page > 1).then(|| view! { <button type="button" class="button secondary" on:click=go(page - 1)>{tr!(pager.prev)}</button> })}
+                <span class="pager-status">{t!(i18n, pager.page_of, page = page, pages = pages)}</span>
+                {(page < pages).then(|| view! { <button type="button" class="button secondary" on:click=go(page + 1)>{tr!(pager.next)}</button> })}
             </nav>
         })}
     }

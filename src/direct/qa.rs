@@ -7,7 +7,7 @@ use super::deputy::{QaList, StatsView};
 use super::level_label;
 use crate::data;
 use crate::i18n::*;
-use crate::ui::{href, loaded};
+use crate::ui::{Pager, href, loaded};
 
 #[component]
 pub fn QaPage() -> impl IntoView {
@@ -36,11 +36,12 @@ pub fn QaPage() -> impl IntoView {
             <h2>{tr!(direct.qa_heading)}</h2>
             {loaded(items, move |p| view! {
                 <QaList items=p.items show_deputy=true />
-                <nav class="pager" aria-label=move || t_string!(i18n, direct.qa_heading)>
-                    {(p.page > 1).then(|| view! { <a class="button secondary" href=href(&format!("/direct/qa?page={}", p.page - 1))>{tr!(direct.prev)}</a> })}
-                    <span class="pager-status">{t!(i18n, direct.page_of, page = p.page, pages = p.pages)}</span>
-                    {(p.page < p.pages).then(|| view! { <a class="button secondary" href=href(&format!("/direct/qa?page={}", p.page + 1))>{tr!(direct.next)}</a> })}
-                </nav>
+                <Pager
+                    page=p.page
+                    pages=p.pages
+                    prev=(p.page > 1).then(|| href(&format!("/direct/qa?page={}", p.page - 1)))
+                    next=(p.page < p.pages).then(|| href(&format!("/direct/qa?page={}", p.page + 1)))
+                />
             })}
         </section>
     }

@@ -5,7 +5,7 @@ use deputy_model::{Block, NewsKind, NewsSummary};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::ui::{ReadAloud, href, query_string};
+use crate::ui::{Pager, ReadAloud, href, query_string};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::data::{news_article, news_kind_page};
@@ -102,11 +102,7 @@ pub fn NewsListPage() -> impl IntoView {
                 let next = (p.page < p.pages).then(|| list_href(k, p.page + 1));
                 view! {
                     <NewsList items=p.items />
-                    <nav class="pager" aria-label=move || t_string!(i18n, news.pages)>
-                        {prev.map(|h| view! { <A href=h attr:class="button secondary" attr:rel="prev">{tr!(news.prev)}</A> })}
-                        <span class="pager-status">{t!(i18n, news.page_of, page = p.page, pages = p.pages)}</span>
-                        {next.map(|h| view! { <A href=h attr:class="button secondary" attr:rel="next">{tr!(news.next)}</A> })}
-                    </nav>
+                    <Pager page=p.page pages=p.pages prev next />
                 }
             })}
         </section>

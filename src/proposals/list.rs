@@ -1,6 +1,7 @@
 //! /proposals/list: published suggestions of one year (one small file), filtered by status,
 //! category and handling unit and searched by title or deputy — all in the URL, so a view can
-//! be shared and survives reload. Open items show their deadline clock.
+//! be shared and survives reload. Open items show their deadline clock. A year can hold a
+//! hundred suggestions, so the list is shown [`PAGE_SIZE`] at a time (the page is in the URL too).
 
 use deputy_model::suggestion::{Status, SuggestionSummary};
 use leptos::prelude::*;
@@ -11,7 +12,10 @@ use super::deadline::DeadlineBadge;
 use super::labels::status_label;
 use crate::data;
 use crate::i18n::*;
-use crate::ui::{href, loaded, replace_query};
+use crate::ui::{Pager, href, loaded, query_string, replace_query};
+
+/// Cards per page: about ten phone screens in 关怀版.
+const PAGE_SIZE: usize = 20;
 
 #[derive(Clone, Default, PartialEq)]
 struct Filters {
@@ -20,6 +24,26 @@ struct Filters {
     category: String,
     unit: String,
     q: String,
+    page: String,
+}
+
+impl Filters {
+    fn pairs(&self) -> [(&'static str, &str); 6] {
+        [
+            ("year", &self.year),
+            ("status", &self.status),
+            ("category", &self.category),
+            ("unit", &self.unit),
+            ("q", &self.q),
+            ("page", &self.page),
+        ]
+    }
+
+    /// The list's URL for another page of the same filters.
+    fn page_href(&self, page: usize) -> String {
+        let f = Filters { page: if page > 1 { page.to_string() } else { String::new() }, ..self.clone() };
+        href(&format!("/proposals/list{}", query_string(&f.pairs())))
+    }
 }
 
 #[component]
@@ -29,15 +53,18 @@ pub fn SuggestionListPage() -> impl IntoView {
     let filters = Memo::new(move |_| {
         let q = query.read();
         let g = |k: &str| q.get(k).unwrap_or_default();
-        Filters { year: g("year"), status: g("status"), category: g("category"), unit: g("unit"), q: g("q") }
+        Filters {
+            year: g("year"),
+            status: g("status"),
+            category: g("category"),
+            unit: g("unit"),
+            q: g("q"),
+            page: g("page"),
+        }
     });
     let navigate = use_navigate();
     let set = move |f: Filters| {
-        replace_query(
-            &navigate,
-            "/proposals/list",
-            &[("year", &f.year), ("status", &f.status), ("category", &f.category), ("unit", &f.unit), ("q", &f.q)],
-        );
+        replace_query(&navigate, "/proposals/list", &f.pairs());
     };
     let set = StoredValue::new(set);
     let index = LocalResource::new(data::suggestion_index);
@@ -52,6 +79,8 @@ pub fn SuggestionListPage() -> impl IntoView {
                 let change = move |edit: &dyn Fn(&mut Filters)| {
                     let mut f = filters.get_untracked();
                     edit(&mut f);
+                    // Other filters give another list: start again at its first page.
+                    f.page = String::new();
                     set.with_value(|s| s(f));
                 };
                 let typed = RwSignal::new(filters.get_untracked().q);
@@ -117,13 +146,21 @@ pub fn SuggestionListPage() -> impl IntoView {
                                 .filter(|s| q.is_empty() || s.title.contains(&q) || s.lead.contains(&q))
                                 .cloned()
                                 .collect();
+                            let total = shown.len();
+                            let pages = total.div_ceil(PAGE_SIZE).max(1);
+                            let page = f.page.parse::<usize>().unwrap_or(1).clamp(1, pages);
+                            let on_page: Vec<SuggestionSummary> =
+                                shown.into_iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).collect();
+                            let prev = (page > 1).then(|| f.page_href(page - 1));
+                            let next = (page < pages).then(|| f.page_href(page + 1));
                             view! {
-                                <p class="result-count" role="status">{t!(i18n, proposals.count, n = shown.len())}</p>
-                                {if shown.is_empty() {
+                                <p class="result-count" role="status">{t!(i18n, proposals.count, n = total)}</p>
+                                {if on_page.is_empty() {
                                     view! { <p class="empty">{tr!(proposals.empty)}</p> }.into_any()
                                 } else {
-                                    view! { <ul class="proposal-list">{shown.into_iter().map(|s| view! { <SuggestionCard s /> }).collect_view()}</ul> }.into_any()
+                                    view! { <ul class="proposal-list">{on_page.into_iter().map(|s| view! { <SuggestionCard s /> }).collect_view()}</ul> }.into_any()
                                 }}
+                                <Pager page=page as u32 pages=pages as u32 prev next />
                             }
                         }
                     })}

@@ -229,6 +229,39 @@ for (const width of [MOBILE, DESKTOP]) {
       });
     });
 
+    test('a long year is shown 20 at a time; the page is in the URL and a filter starts again at page 1', async () => {
+      const year = readData('suggestions/index.json').years[0];
+      const all = readData(`suggestions/year/${year}.json`).suggestions;
+      const pages = Math.ceil(all.length / 20);
+      assert.ok(pages >= 3, `the newest year has ${all.length} suggestions: enough for paging`);
+      await withPage(app.browser, { width }, async (page) => {
+        await gotoApp(page, app.server.url + 'proposals/list');
+        const ids = async () =>
+          page.locator('a.proposal-title').evaluateAll((els) => els.map((a) => a.getAttribute('href').split('/').pop()));
+        assert.ok(await eventually(async () => (await ids()).length === 20), 'first page: 20 cards');
+        assert.deepEqual(await ids(), all.slice(0, 20).map((s) => s.id));
+        await shows(page, '.result-count', `共 ${all.length} 件`, 'count is of all pages');
+        await shows(page, 'nav.pager .pager-status', `第 1 页 / 共 ${pages} 页`, 'pager');
+        await page.getByRole('link', { name: '下一页', exact: true }).click();
+        await page.waitForURL(/page=2/);
+        assert.ok(await eventually(async () => (await ids())[0] === all[20].id), 'second page starts at the 21st');
+        await reloadApp(page);
+        assert.deepEqual(await ids(), all.slice(20, 40).map((s) => s.id), 'page kept across reload');
+        await look(page, 'list-page-2', width);
+        // The last page holds the rest, and has 上一页 but no 下一页.
+        await gotoApp(page, app.server.url + `proposals/list?page=${pages}`);
+        assert.ok(await eventually(async () => (await ids()).length === all.length - (pages - 1) * 20));
+        assert.equal(await page.getByRole('link', { name: '下一页', exact: true }).count(), 0);
+        assert.equal(await page.getByRole('link', { name: '上一页', exact: true }).count(), 1);
+        await page.locator('#f-status').selectOption('closed');
+        await page.waitForURL((u) => u.searchParams.get('status') === 'closed' && !u.searchParams.has('page'));
+        const closed = all.filter((s) => s.status === 'closed');
+        assert.ok(await eventually(async () => (await ids())[0] === closed[0].id), 'a filter starts at page 1');
+        await axeCheck(page, `proposals list paged ${width}`);
+        expectNoConsoleErrors(page, 'paged list');
+      });
+    });
+
     test('the dairy suggestion: reply, rating, and the letter both ways', async () => {
       await withPage(app.browser, { width }, async (page) => {
         await gotoApp(page, app.server.url + `proposals/${DAIRY}`);
