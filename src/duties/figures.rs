@@ -6,18 +6,17 @@ use deputy_model::activity::ActivityKind;
 use deputy_model::activity_stats::{YearStats, compare};
 use leptos::prelude::*;
 
-use super::chart::BarChart;
 use super::kinds::kind_label;
 use crate::i18n::*;
+use crate::ui::{Bar, BarChart};
 
 /// Counts by kind in one year, as a chart with its table.
 #[component]
 pub fn KindChart(id: &'static str, year: YearStats) -> impl IntoView {
     let i18n = use_i18n();
-    let rows: Vec<(String, u32)> =
-        ActivityKind::ALL.iter().map(|k| (kind_label(i18n, *k).to_string(), year.count(*k))).collect();
+    let bars: Vec<Bar> = ActivityKind::ALL.iter().map(|k| Bar::count(kind_label(i18n, *k), year.count(*k))).collect();
     let title = t_string!(i18n, records.stats_of_year, year = year.year).to_string();
-    view! { <BarChart id title rows /> }
+    view! { <BarChart id title bars /> }
 }
 
 /// Total activities per year, as a chart with its table.
@@ -26,9 +25,9 @@ pub fn YearsChart(id: &'static str, years: Vec<YearStats>) -> impl IntoView {
     let i18n = use_i18n();
     let (from, to) = (years.first().map(|y| y.year).unwrap_or(0), years.last().map(|y| y.year).unwrap_or(0));
     let title = t_string!(i18n, records.chart_years, from = from, to = to).to_string();
-    let rows: Vec<(String, u32)> = years.iter().map(|y| (y.year.to_string(), y.total())).collect();
+    let bars: Vec<Bar> = years.iter().map(|y| Bar::count(y.year.to_string(), y.total())).collect();
     let head = (t_string!(i18n, records.year_col).to_string(), t_string!(i18n, records.total_col).to_string());
-    view! { <BarChart id title rows head=head /> }
+    view! { <BarChart id title bars headers=head /> }
 }
 
 /// This year against the year before, by kind, with the change.

@@ -6,7 +6,6 @@
 mod evaluation;
 mod map;
 
-mod chart;
 mod figures;
 mod kinds;
 mod news;

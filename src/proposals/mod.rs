@@ -3,7 +3,6 @@
 //! published suggestion to its result (list with filters, page with timeline and deadline
 //! clock, yearly summaries as charts with tables).
 
-mod chart;
 mod cosign;
 mod deadline;
 mod detail;

@@ -4,11 +4,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use super::chart::{Bar, BarChart};
 use super::labels::status_label;
 use crate::data;
 use crate::i18n::*;
-use crate::ui::{loaded, replace_query};
+use crate::ui::{Bar, BarChart, loaded, replace_query};
 
 #[component]
 pub fn SuggestionStatsPage() -> impl IntoView {
@@ -59,15 +58,15 @@ pub fn SuggestionStatsPage() -> impl IntoView {
                         let units = s.by_unit.clone();
                         view! {
                             <p class="stats-total">{t!(i18n, proposals.total, year = s.year, n = s.total)}</p>
-                            <BarChart id="chart-status".into() title=t_string!(i18n, proposals.by_status).to_string()
+                            <BarChart id="chart-status" title=t_string!(i18n, proposals.by_status).to_string()
                                 headers=h(tr!(proposals.status), tr!(proposals.count_col)) bars=status_bars />
-                            <BarChart id="chart-category".into() title=t_string!(i18n, proposals.by_category).to_string()
+                            <BarChart id="chart-category" title=t_string!(i18n, proposals.by_category).to_string()
                                 headers=h(tr!(proposals.category), tr!(proposals.count_col)) bars=category_bars />
-                            <BarChart id="chart-unit".into() title=t_string!(i18n, proposals.by_unit).to_string()
+                            <BarChart id="chart-unit" title=t_string!(i18n, proposals.by_unit).to_string()
                                 headers=h(tr!(proposals.lead_unit), tr!(proposals.count_col)) bars=unit_bars />
-                            <BarChart id="chart-on-time".into() title=t_string!(i18n, proposals.on_time_chart).to_string()
+                            <BarChart id="chart-on-time" title=t_string!(i18n, proposals.on_time_chart).to_string()
                                 headers=h(tr!(proposals.lead_unit), tr!(proposals.on_time)) bars=on_time_bars max=100.0 />
-                            <BarChart id="chart-satisfaction".into() title=t_string!(i18n, proposals.satisfaction_chart).to_string()
+                            <BarChart id="chart-satisfaction" title=t_string!(i18n, proposals.satisfaction_chart).to_string()
                                 headers=h(tr!(proposals.lead_unit), tr!(proposals.satisfaction)) bars=satisfied_bars max=100.0 />
                             <h2>{tr!(proposals.unit_table)}</h2>
                             <div class="table-scroll" role="region" aria-labelledby="unit-table-caption" tabindex="0">

@@ -2,6 +2,7 @@
 
 mod building;
 mod care;
+mod chart;
 mod consent;
 mod field;
 mod layout;
@@ -16,6 +17,7 @@ pub mod storage;
 
 pub use building::UnderConstruction;
 pub use care::{CareToggle, TextSizeControl, focus_main_heading, provide_care_mode};
+pub use chart::{Bar, BarChart};
 pub use consent::ConsentField;
 pub use field::TextField;
 pub use layout::Shell;
