@@ -6,9 +6,7 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use deputy_model::search::{
-    Route, SearchKeys, SearchMeta, SearchShard, query_keys, route, route_leaves, search_merged,
-};
+use deputy_model::search::{IndexFiles, SearchKeys, SearchMeta, SearchShard, lookup_now};
 
 /// One query's look-up.
 pub struct Lookup {
@@ -21,37 +19,38 @@ pub struct Lookup {
     pub total: u64,
 }
 
-/// Route and run a query with `read` giving a served file's text by its data-relative path.
-pub fn lookup(read: &mut dyn FnMut(&str) -> Result<String>, q: &str) -> Result<Lookup> {
-    let meta: SearchMeta = serde_json::from_str(&read("search/meta.json")?).context("search/meta.json")?;
-    let mut files = vec!["search/meta.json".to_string()];
-    let mut shards: Vec<SearchShard> = Vec::new();
-    let (mut complete, mut total) = (true, 0);
-    for (index, key) in query_keys(&meta, q) {
-        let mut r = route(&meta, index, &key);
-        if let Route::Keys(path) = &r {
-            let keys: SearchKeys = serde_json::from_str(&read(path)?).with_context(|| path.clone())?;
-            files.push(path.clone());
-            r = route_leaves(&keys.leaves, index, &key);
-        }
-        match r {
-            Route::Fetch { paths, complete: c, total: t } => {
-                complete &= c;
-                total = total.max(t);
-                for p in paths {
-                    shards.push(serde_json::from_str(&read(&p)?).with_context(|| p.clone())?);
-                    files.push(p);
-                }
-            }
-            Route::TooMany(t) => {
-                complete = false;
-                total = total.max(t);
-            }
-            Route::Nothing | Route::Keys(_) => {}
-        }
+/// The index files as the app would fetch them, read through `read` and listed in order.
+struct Reader<'a> {
+    read: &'a mut dyn FnMut(&str) -> Result<String>,
+    files: Vec<String>,
+}
+
+impl Reader<'_> {
+    fn parse<T: serde::de::DeserializeOwned>(&mut self, path: &str) -> Result<T> {
+        let text = (self.read)(path)?;
+        self.files.push(path.to_string());
+        serde_json::from_str(&text).with_context(|| path.to_string())
     }
-    let names = search_merged(&shards, q).into_iter().map(|e| e.deputy.name.clone()).collect();
-    Ok(Lookup { names, files, complete, total })
+}
+
+impl IndexFiles for Reader<'_> {
+    type Error = anyhow::Error;
+    async fn keys(&mut self, path: &str) -> Result<SearchKeys> {
+        self.parse(path)
+    }
+    async fn shard(&mut self, path: &str) -> Result<SearchShard> {
+        self.parse(path)
+    }
+}
+
+/// Route and run a query with `read` giving a served file's text by its data-relative path:
+/// the app's own look-up (`deputy_model::search::lookup`), fed from disk.
+pub fn lookup(read: &mut dyn FnMut(&str) -> Result<String>, q: &str) -> Result<Lookup> {
+    let mut r = Reader { read, files: Vec::new() };
+    let meta: SearchMeta = r.parse("search/meta.json")?;
+    let found = lookup_now(&meta, q, &mut r)?;
+    let names = found.entries.iter().map(|e| e.deputy.name.clone()).collect();
+    Ok(Lookup { names, files: r.files, complete: found.complete, total: found.total })
 }
 
 /// Gzip size at the default level (6), what a typical static host or CDN sends.

@@ -194,7 +194,7 @@ fn cut(prefix: &str, items: &[(String, usize)], sizes: &[usize], limit: usize, o
 #[cfg(test)]
 mod tests {
     use super::*;
-    use deputy_model::search::{Route, SearchShard, query_keys, route, route_leaves, search_merged};
+    use deputy_model::search::{IndexFiles, SearchShard, lookup_now};
 
     #[test]
     fn pinyin_of_names() {
@@ -203,34 +203,33 @@ mod tests {
         assert_eq!(pinyin_of("王义"), "wang yi");
     }
 
-    /// Serve the index in memory and run a query through the app's routing.
-    fn lookup(ix: &NameIndex, deputies: &[&DeputySummary], q: &str) -> (Vec<String>, usize, bool) {
-        let files: std::collections::HashMap<String, String> =
-            ix.pages.iter().map(|p| (p.path.clone(), serde_json::to_string(&ix.shard(p, deputies)).unwrap())).collect();
-        let mut shards: Vec<SearchShard> = Vec::new();
-        let mut fetched = 0;
-        let mut complete = true;
-        for (index, key) in query_keys(&ix.meta, q) {
-            let mut r = route(&ix.meta, index, &key);
-            if let Route::Keys(path) = &r {
-                fetched += 1;
-                let k = ix.keys.iter().find(|k| &SearchKeys::path(k.index, &k.letter) == path).expect("keys file");
-                r = route_leaves(&k.leaves, index, &key);
-            }
-            match r {
-                Route::Fetch { paths, complete: c, .. } => {
-                    complete &= c;
-                    for p in paths {
-                        fetched += 1;
-                        shards.push(serde_json::from_str(&files[&p]).unwrap());
-                    }
-                }
-                Route::TooMany(_) => complete = false,
-                _ => {}
-            }
+    /// The index served from memory, counting the files a look-up fetches.
+    struct Memory<'a> {
+        ix: &'a NameIndex,
+        files: std::collections::HashMap<String, String>,
+        fetched: usize,
+    }
+
+    impl IndexFiles for Memory<'_> {
+        type Error = std::convert::Infallible;
+        async fn keys(&mut self, path: &str) -> Result<SearchKeys, Self::Error> {
+            self.fetched += 1;
+            Ok(self.ix.keys.iter().find(|k| SearchKeys::path(k.index, &k.letter) == path).expect("keys file").clone())
         }
-        let names = search_merged(&shards, q).into_iter().map(|e| e.deputy.name.clone()).collect();
-        (names, fetched, complete)
+        async fn shard(&mut self, path: &str) -> Result<SearchShard, Self::Error> {
+            self.fetched += 1;
+            Ok(serde_json::from_str(&self.files[path]).unwrap())
+        }
+    }
+
+    /// Serve the index in memory and run a query through the app's look-up.
+    fn lookup(ix: &NameIndex, deputies: &[&DeputySummary], q: &str) -> (Vec<String>, usize, bool) {
+        let files =
+            ix.pages.iter().map(|p| (p.path.clone(), serde_json::to_string(&ix.shard(p, deputies)).unwrap())).collect();
+        let mut m = Memory { ix, files, fetched: 0 };
+        let found = lookup_now(&ix.meta, q, &mut m).unwrap();
+        let names = found.entries.iter().map(|e| e.deputy.name.clone()).collect();
+        (names, m.fetched, found.complete)
     }
 
     #[test]

@@ -397,6 +397,70 @@ pub fn route_leaves(leaves: &[ShardRef], index: IndexKind, key: &str) -> Route {
     }
 }
 
+/// Where a look-up gets the index files it routes to: the app fetches them over the network,
+/// the data tool reads them from disk (and counts their bytes). Paths are data-relative.
+// Not `Send`: the app's fetches run on the browser's single thread.
+#[allow(async_fn_in_trait)]
+pub trait IndexFiles {
+    type Error;
+    /// A letter's keys list (`search/{py,ini}/{letter}/keys.json`).
+    async fn keys(&mut self, path: &str) -> Result<SearchKeys, Self::Error>;
+    /// A leaf of entries.
+    async fn shard(&mut self, path: &str) -> Result<SearchShard, Self::Error>;
+}
+
+/// What a name search found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Found {
+    /// Best first, each deputy once.
+    pub entries: Vec<SearchEntry>,
+    /// False when more names share what was typed than were fetched ("type more").
+    pub complete: bool,
+    /// Names under the typed prefix, for the hint.
+    pub total: u64,
+}
+
+/// The whole look-up, the one loop both the app and the tool run: route each of the query's
+/// keys with `meta` (and a keys list where a letter is split further), fetch only the leaves
+/// routed to, and rank what they hold.
+pub async fn lookup<F: IndexFiles>(meta: &SearchMeta, query: &str, files: &mut F) -> Result<Found, F::Error> {
+    let mut shards: Vec<SearchShard> = Vec::new();
+    let (mut complete, mut total) = (true, 0);
+    for (index, key) in query_keys(meta, query) {
+        let mut r = route(meta, index, &key);
+        if let Route::Keys(path) = &r {
+            let keys = files.keys(path).await?;
+            r = route_leaves(&keys.leaves, index, &key);
+        }
+        match r {
+            Route::Fetch { paths, complete: c, total: t } => {
+                complete &= c;
+                total = total.max(t);
+                for p in paths {
+                    shards.push(files.shard(&p).await?);
+                }
+            }
+            Route::TooMany(t) => {
+                complete = false;
+                total = total.max(t);
+            }
+            Route::Nothing | Route::Keys(_) => {}
+        }
+    }
+    let entries = search_merged(&shards, query).into_iter().cloned().collect();
+    Ok(Found { entries, complete, total })
+}
+
+/// Run a look-up whose files are at hand (disk, memory): their futures are ready at once, so
+/// one poll finishes it without an executor.
+pub fn lookup_now<F: IndexFiles>(meta: &SearchMeta, query: &str, files: &mut F) -> Result<Found, F::Error> {
+    let mut fut = std::pin::pin!(lookup(meta, query, files));
+    match std::future::Future::poll(fut.as_mut(), &mut std::task::Context::from_waker(std::task::Waker::noop())) {
+        std::task::Poll::Ready(r) => r,
+        std::task::Poll::Pending => unreachable!("IndexFiles for lookup_now must not wait"),
+    }
+}
+
 /// Merge the entries of fetched leaves (the same name may come from both indexes) and rank
 /// them for the query, best first.
 pub fn search_merged<'a>(shards: impl IntoIterator<Item = &'a SearchShard>, query: &str) -> Vec<&'a SearchEntry> {
