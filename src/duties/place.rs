@@ -24,6 +24,23 @@ pub fn city_region() -> DataResource<RegionNode> {
     })
 }
 
+/// The city's 旗县区 as `<option>`s of a select, the one in `selected` (a region code) chosen.
+#[component]
+pub fn CountyOptions(#[prop(into)] selected: Signal<String>) -> impl IntoView {
+    let city = city_region();
+    move || {
+        city.get().and_then(|r| r.ok()).map(|c| {
+            c.children
+                .into_iter()
+                .map(|r| {
+                    let v = r.code.clone();
+                    view! { <option value=r.code.clone() selected=move || selected.get() == v>{r.name.clone()}</option> }
+                })
+                .collect_view()
+        })
+    }
+}
+
 /// On the hub: pick a 旗县区, then one of its townships (or the county as a whole).
 #[component]
 pub fn PlacePicker() -> impl IntoView {
@@ -31,7 +48,6 @@ pub fn PlacePicker() -> impl IntoView {
     let query = use_query_map();
     let county = Memo::new(move |_| query.read().get("county").unwrap_or_default());
     let navigate = use_navigate();
-    let city = city_region();
     let node = LocalResource::new(move || {
         let code = county.get();
         async move { if code.is_empty() { Ok(None) } else { data::region(code).await.map(Some) } }
@@ -45,10 +61,7 @@ pub fn PlacePicker() -> impl IntoView {
                     <label for="pp-county">{tr!(records.pick_county)}</label>
                     <select id="pp-county" on:change=move |ev| replace_query(&navigate, "/duties", &[("county", &event_target_value(&ev))])>
                         <option value="" selected=move || county.get().is_empty()>{tr!(records.pick_county_first)}</option>
-                        {move || city.get().and_then(|r| r.ok()).map(|c| c.children.into_iter().map(|r| {
-                            let v = r.code.clone();
-                            view! { <option value=r.code.clone() selected=move || county.get() == v>{r.name.clone()}</option> }
-                        }).collect_view())}
+                        <CountyOptions selected=county />
                     </select>
                 </div>
             </form>

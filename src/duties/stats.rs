@@ -44,7 +44,6 @@ pub fn DutyStatsPage() -> impl IntoView {
         scope_key(l, Some(c.as_str()), Some(g.as_str()))
     });
     let stats = LocalResource::new(move || data::activity_stats(key.get()));
-    let city = super::place::city_region();
     let groups = LocalResource::new(data::groups);
     let (s1, s2, s3) = (set.clone(), set.clone(), set.clone());
     view! {
@@ -65,10 +64,7 @@ pub fn DutyStatsPage() -> impl IntoView {
                     <label for="st-county">{tr!(duties.county)}</label>
                     <select id="st-county" disabled=move || !group.get().is_empty() on:change=move |ev| s2("county", event_target_value(&ev))>
                         <option value="" selected=move || county.get().is_empty()>{tr!(duties.any_county)}</option>
-                        {move || city.get().and_then(|r| r.ok()).map(|c| c.children.into_iter().map(|r| {
-                            let v = r.code.clone();
-                            view! { <option value=r.code.clone() selected=move || county.get() == v>{r.name.clone()}</option> }
-                        }).collect_view())}
+                        <super::place::CountyOptions selected=county />
                     </select>
                 </div>
                 <div class="field">
