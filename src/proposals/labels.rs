@@ -25,3 +25,14 @@ pub fn result_label(i18n: I18nContext<Locale>, r: ResultClass) -> &'static str {
         ResultClass::C => t_string!(i18n, proposals.result_c),
     }
 }
+
+/// The names of the writing form's five steps, in order.
+pub fn step_names(i18n: I18nContext<Locale>) -> [&'static str; 5] {
+    [
+        t_string!(i18n, proposals.step_1),
+        t_string!(i18n, proposals.step_2),
+        t_string!(i18n, proposals.step_3),
+        t_string!(i18n, proposals.step_4),
+        t_string!(i18n, proposals.step_5),
+    ]
+}
