@@ -89,6 +89,7 @@ enum Command {
     /// Record the station's handling of a letter or a suggestion in the source folder SRC; each
     /// step must be legal in the item's current state. With --out, rebuild the served folder.
     Reply {
+        /// The source folder (as for `build`).
         src: PathBuf,
         #[command(subcommand)]
         what: ReplyTo,
@@ -102,6 +103,7 @@ enum Command {
     /// Publish in the source folder SRC: a received comment, or a consultation's adoption results
     /// and final text. With --out, rebuild the served folder.
     Publish {
+        /// The source folder (as for `build`).
         src: PathBuf,
         #[command(subcommand)]
         what: PublishWhat,
@@ -168,6 +170,7 @@ enum Command {
 enum ReplyTo {
     /// A letter by receipt code: `--forward DEPT` (转交) or `--by WHO --text TEXT` (答复).
     Letter {
+        /// The letter's receipt code (查询码).
         code: String,
         #[arg(long, conflicts_with_all = ["by", "text"])]
         forward: Option<String>,
@@ -178,6 +181,7 @@ enum ReplyTo {
     },
     /// A suggestion by id (e.g. 2026-0007): one handling step.
     Suggestion {
+        /// The suggestion's id, e.g. 2026-0007.
         id: String,
         #[command(subcommand)]
         step: Step,
@@ -251,11 +255,16 @@ enum Step {
 #[derive(Subcommand)]
 enum PublishWhat {
     /// Make a received comment public on its consultation (text only, never name or contact).
-    Comment { code: String },
+    Comment {
+        /// The comment's receipt code (查询码).
+        code: String,
+    },
     /// Publish a closed consultation's adoption results (JSON: [{article, result, reason,
     /// comments: [receipt codes]}]); with --final, the final text and the comparison.
     Consultation {
+        /// The consultation's id, e.g. 2025-01.
         id: String,
+        /// The adoption results, JSON (see docs/operations.md).
         #[arg(long)]
         adoption: PathBuf,
         /// The final text, plain legal text (第一章…, 第一条…).
@@ -468,4 +477,57 @@ fn progress(what: &str) -> indicatif::ProgressBar {
     }
     bar.set_message(what.to_string());
     bar
+}
+
+#[cfg(test)]
+mod cli_tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn commands_parse() {
+        Cli::command().debug_assert();
+        let parse = |args: &[&str]| Cli::try_parse_from([&["deputy-data"], args].concat());
+        let cli = parse(&[
+            "reply",
+            "src",
+            "suggestion",
+            "2026-0001",
+            "assign",
+            "--lead",
+            "甲局",
+            "--co",
+            "乙局",
+            "--co",
+            "丙局",
+            "--at",
+            "2026-11-28T10:00:00+08:00",
+        ])
+        .unwrap();
+        let Command::Reply { what: ReplyTo::Suggestion { step: Step::Assign { co, .. }, .. }, at, .. } = cli.command
+        else {
+            panic!("not an assignment")
+        };
+        assert_eq!((co.len(), at.is_some()), (2, true));
+        assert!(parse(&["reply", "src", "letter", "123", "--forward", "甲", "--by", "乙", "--text", "t"]).is_err());
+        assert!(parse(&["reply", "src", "suggestion", "x", "answer", "--class", "D", "--text", "t"]).is_err());
+        let cli = parse(&[
+            "publish",
+            "src",
+            "consultation",
+            "2025-01",
+            "--adoption",
+            "a.json",
+            "--final",
+            "f.txt",
+            "--out",
+            "o",
+        ])
+        .unwrap();
+        assert!(matches!(
+            cli.command,
+            Command::Publish { what: PublishWhat::Consultation { final_text: Some(_), .. }, out: Some(_), .. }
+        ));
+        assert!(parse(&["ingest", "src", "a.json", "--deputy", "city-0001"]).is_ok());
+    }
 }

@@ -12,10 +12,12 @@ use serde_json::{Value, json};
 
 use super::*;
 
-/// The demo city (with the maintained consultations and courses) as a source folder.
-fn fixture() -> &'static Path {
-    static DIR: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    &DIR.get_or_init(|| {
+/// The demo city (with the maintained consultations and courses) as a source folder, kept in
+/// memory: each test writes its own copy. Only a few deputies keep their duty records (7 MB of
+/// the 8 MB folder), so reading, building and comparing the folder stays quick.
+fn fixture() -> &'static [(String, Vec<u8>)] {
+    static FILES: OnceLock<Vec<(String, Vec<u8>)>> = OnceLock::new();
+    FILES.get_or_init(|| {
         let tmp = tempfile::tempdir().unwrap();
         let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
         let mut world = crate::generate::generate_city(2025);
@@ -23,27 +25,22 @@ fn fixture() -> &'static Path {
             world.consultations.push(crate::consult_build::build(&src).unwrap());
         }
         world.training = crate::training_build::load(&content).unwrap();
+        world.activities.truncate(12);
         let src = tmp.path().join("src");
         crate::source::write(&world, &src).unwrap();
-        (tmp, src)
+        snapshot(&src)
     })
-    .1
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let dest = to.join(p.file_name().unwrap());
-        if p.is_dir() { copy_dir(&p, &dest) } else { fs::copy(&p, &dest).map(|_| ()).unwrap() }
-    }
 }
 
 /// A fresh copy of the demo source: (its temp dir, the source folder).
 pub(super) fn setup() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let src = tmp.path().join("src");
-    copy_dir(fixture(), &src);
+    for (name, bytes) in fixture() {
+        let p = src.join(name);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, bytes).unwrap();
+    }
     (tmp, src)
 }
 
@@ -256,7 +253,7 @@ fn training_reports_become_the_duty_record_and_replace() {
     let (tmp, src) = setup();
     let dir = tmp.path();
     let w = world(&src);
-    let deputy = w.deputies[3].summary.id.clone();
+    let deputy = w.activities[0].deputy_id.clone();
     let course = w.training.as_ref().unwrap().courses[0].id.clone();
     let first = submission(dir, "training", &code(20), SENT, report(2026, 90, &course));
     refused(&src, &[(first.clone(), "--deputy")], None);
