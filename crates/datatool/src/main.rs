@@ -190,8 +190,11 @@ enum ReplyTo {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Class {
+    #[value(name = "A")]
     A,
+    #[value(name = "B")]
     B,
+    #[value(name = "C")]
     C,
 }
 
@@ -228,7 +231,7 @@ enum Step {
     },
     /// 答复: result class A (solved/adopted), B (being solved/planned) or C (kept for reference).
     Answer {
-        #[arg(long, value_enum)]
+        #[arg(long, value_enum, ignore_case = true)]
         class: Class,
         #[arg(long)]
         text: String,
@@ -511,6 +514,7 @@ mod cli_tests {
         assert_eq!((co.len(), at.is_some()), (2, true));
         assert!(parse(&["reply", "src", "letter", "123", "--forward", "甲", "--by", "乙", "--text", "t"]).is_err());
         assert!(parse(&["reply", "src", "suggestion", "x", "answer", "--class", "D", "--text", "t"]).is_err());
+        assert!(parse(&["reply", "src", "suggestion", "x", "answer", "--class", "b", "--text", "t"]).is_ok());
         let cli = parse(&[
             "publish",
             "src",

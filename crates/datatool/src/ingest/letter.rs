@@ -94,7 +94,7 @@ fn add_events(messages: &mut [MessageRecord], code: &str, events: Vec<MessageEve
     let mut next = m.clone();
     next.events.extend(events);
     if let Err(e) = next.state() {
-        let now = m.state().map(|s| format!("{s:?}").to_lowercase()).unwrap_or_else(|_| "?".into());
+        let now = m.state().map(deputy_model::message::state_name).unwrap_or("?");
         bail!("来信 {code}（当前状态 {now}）：events[{}]：{}", e.index, e.message);
     }
     *m = next;

@@ -154,7 +154,8 @@ fn letter_reply_rating_then_built_track_file() {
     // A reply after the rating is refused, and nothing is saved.
     let before = snapshot(&src);
     let e = record(&src, &c, Step::Reply { by: "x".into(), text: "y".into() }, "2026-12-02T09:00:00+08:00");
-    assert!(format!("{:#}", e.unwrap_err()).contains("不能是"));
+    let e = format!("{:#}", e.unwrap_err());
+    assert!(e.contains("不能是") && e.contains("当前状态 已评价"), "{e}");
     assert!(snapshot(&src) == before);
     // Built, the receipt code opens the record with its reply and rating.
     let track: MessageRecord = served(tmp.path(), &src, &format!("track/{c}.json"));
