@@ -331,3 +331,37 @@ fn comments_are_counted_kept_private_and_published() {
     // The last minute of the closing day (Beijing) still counts.
     ok(&src, &submission(dir, "comment", &code(36), "2025-10-15T15:59:00Z", comment("2025-02", 1, "")), None);
 }
+
+#[test]
+fn every_kind_refuses_truncated_files_and_wrong_types() {
+    let (tmp, src) = setup();
+    let dir = tmp.path();
+    let w = world(&src);
+    let deputy = w.deputies[0].summary.id.clone();
+    let case = w.evaluation.as_ref().unwrap().cases[0].id.clone();
+    let good: Vec<(&str, Value, Value)> = vec![
+        ("message", letter(&deputy), json!({"deputy_id": 7})),
+        (
+            "rating",
+            json!({"receipt_code": code(1), "rating": "satisfied"}),
+            json!({"receipt_code": code(1), "rating": "good"}),
+        ),
+        (
+            "comment",
+            comment("2025-01", 1, ""),
+            json!({"consultation_id": "2025-01", "article": "一", "content": "x", "consent": true}),
+        ),
+        ("vote", json!({"case_id": case, "case_title": "x", "year": 2025}), json!({"case_id": ["x"], "year": 2025})),
+        ("cosign", json!({"draft_id": "d", "cosigner_id": deputy}), json!({"draft_id": 1, "cosigner_id": deputy})),
+        ("training", report(2026, 90, "c01"), json!({"year": 2026, "minutes": -5, "minutes_per_hour": 45})),
+        ("suggestion", json!({"id": "d"}), json!({"id": "d", "title": 5})),
+    ];
+    let mut cases = Vec::new();
+    for (i, (kind, payload, wrong)) in good.into_iter().enumerate() {
+        let n = 200 + 2 * i as u64;
+        let full = submission(dir, kind, &code(n), SENT, payload);
+        cases.push((truncated(dir, &full), "不完整"));
+        cases.push((submission(dir, kind, &code(n + 1), SENT, wrong), "字段 payload."));
+    }
+    refused(&src, &cases, Some(&deputy));
+}
