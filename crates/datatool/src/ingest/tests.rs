@@ -96,7 +96,7 @@ pub(super) fn ok(src: &Path, file: &Path, deputy: Option<&str>) -> String {
 pub(super) fn refused(src: &Path, cases: &[(PathBuf, &str)], deputy: Option<&str>) {
     let before = snapshot(src);
     for (file, want) in cases {
-        let out = run(src, &[file.clone()], deputy);
+        let out = run(src, std::slice::from_ref(file), deputy);
         let err =
             format!("{:#}", out[0].result.as_ref().err().unwrap_or_else(|| panic!("{} accepted", file.display())));
         assert!(err.contains(want), "{err} should mention {want}");
