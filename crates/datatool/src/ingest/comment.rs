@@ -28,6 +28,7 @@ pub(super) fn comment(st: &mut State, s: &Submission, code: &str) -> Result<Stri
     anyhow::ensure!(p.consent, "字段 payload.consent：没有同意提交");
     let text = p.content.trim();
     anyhow::ensure!(!text.is_empty(), "字段 payload.content：内容为空");
+    super::no_control("payload.content", text, true)?;
     anyhow::ensure!(text.chars().count() <= COMMENT_MAX, "字段 payload.content：超过 {COMMENT_MAX} 字");
     let contact = p.contact.trim();
     // One person, one participant: an earlier comment on the same draft from the same contact.

@@ -46,6 +46,8 @@ pub(super) fn message(st: &mut State, s: &Submission, code: &str) -> Result<Stri
     anyhow::ensure!(p.consent, "字段 payload.consent：没有同意提交");
     let subject = p.subject.trim();
     anyhow::ensure!(!subject.is_empty(), "字段 payload.subject：标题为空");
+    super::no_control("payload.subject", subject, false)?;
+    super::no_control("payload.content", &p.content, true)?;
     anyhow::ensure!(subject.chars().count() <= SUBJECT_MAX, "字段 payload.subject：超过 {SUBJECT_MAX} 字");
     anyhow::ensure!(!p.content.trim().is_empty(), "字段 payload.content：内容为空");
     anyhow::ensure!(p.content.chars().count() <= CONTENT_MAX, "字段 payload.content：超过 {CONTENT_MAX} 字");

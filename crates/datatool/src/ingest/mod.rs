@@ -123,6 +123,15 @@ fn payload<T: serde::de::DeserializeOwned>(s: &Submission) -> Result<T> {
     serde_path_to_error::deserialize(s.payload.clone()).map_err(|e| anyhow!("字段 payload.{}：{}", e.path(), e.inner()))
 }
 
+/// Text the built folder's `validate` would refuse: control characters (line breaks only where
+/// the field may have several lines).
+fn no_control(field: &str, value: &str, multiline: bool) -> Result<()> {
+    if value.chars().any(|c| c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t'))) {
+        bail!("字段 {field}：含有控制字符");
+    }
+    Ok(())
+}
+
 /// When it was sent, as an instant (checked in [`read_submission`]).
 fn sent_at(s: &Submission) -> OffsetDateTime {
     clock::parse_timestamp(&s.created_at).unwrap_or(OffsetDateTime::UNIX_EPOCH)

@@ -13,7 +13,7 @@ use deputy_model::{FORMAT_VERSION, clock};
 use serde::Deserialize;
 
 use super::state::{DraftLink, File, State};
-use super::{payload, sent_at};
+use super::{no_control, payload, sent_at};
 
 #[derive(Deserialize)]
 struct CosignPayload {
@@ -65,6 +65,13 @@ pub(super) fn suggestion(st: &mut State, s: &Submission, code: &str) -> Result<S
         bail!("{}", problem_text(first));
     }
     anyhow::ensure!(!d.id.trim().is_empty(), "字段 payload.id：没有草稿编号");
+    no_control("payload.title", d.title.trim(), false)?;
+    no_control("payload.suggested_unit", &d.suggested_unit, false)?;
+    for (field, text) in
+        [("facts", &d.facts), ("analysis", &d.analysis), ("proposals", &d.proposals), ("attachments", &d.attachments)]
+    {
+        no_control(&format!("payload.{field}"), text, true)?;
+    }
     if let Some(l) = st.drafts.iter().find(|l| l.draft_id == d.id) {
         bail!("字段 payload.id：草稿 {} 已经作为建议 {} 导入过（重复提交）", d.id, l.suggestion_id);
     }

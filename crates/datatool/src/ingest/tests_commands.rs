@@ -81,6 +81,8 @@ fn suggestions_with_cosigners_and_a_letter() {
     used_letter["from_message"] = json!(from);
     let mut no_letter = draft("draft-6", &ids[0], &[]);
     no_letter["from_message"] = json!("m-zzzzzz");
+    let mut control = draft("draft-b", &ids[0], &[]);
+    control["title"] = json!("关于\u{7}道路的建议");
     let mut mismatch = draft("draft-7", &ids[0], &[]);
     mismatch["proposal_list"] = json!(["别的"]);
     refused(
@@ -98,6 +100,7 @@ fn suggestions_with_cosigners_and_a_letter() {
             (submission(dir, "suggestion", &code(67), SENT, used_letter), "已经转为建议"),
             (submission(dir, "suggestion", &code(68), SENT, no_letter), "m-zzzzzz"),
             (submission(dir, "suggestion", &code(69), SENT, mismatch), "proposal_list"),
+            (submission(dir, "suggestion", &code(73), SENT, control), "控制字符"),
             (submission(dir, "cosign", &code(70), SENT, cosign("draft-1", &ids[2])), "重复"),
             (submission(dir, "cosign", &code(71), SENT, cosign("draft-1", &ids[3])), "不是建议"),
             (submission(dir, "cosign", &code(72), SENT, cosign("draft-1", "nobody-3")), "nobody-3"),

@@ -71,7 +71,14 @@ pub(super) fn training(st: &mut State, s: &Submission, deputy: Option<&str>) -> 
     } else {
         Date::from_calendar_date(p.year, Month::December, 31).unwrap_or(sent)
     };
-    let passed: Vec<&str> = p.courses.iter().filter(|c| c.passed_on.is_some()).map(|c| c.title.as_str()).collect();
+    // Course titles from the catalog when there is one (the report's own are only a copy).
+    let title_of = |c: &CourseLine| -> String {
+        let known = st.world.training.as_ref().and_then(|t| t.courses.iter().find(|k| k.id == c.course_id));
+        known
+            .map(|k| k.title.clone())
+            .unwrap_or_else(|| c.title.chars().filter(|ch| !ch.is_control()).take(60).collect())
+    };
+    let passed: Vec<String> = p.courses.iter().filter(|c| c.passed_on.is_some()).map(title_of).collect();
     let text = if passed.is_empty() {
         format!("在网上代表之家学习 {hours} 学时。")
     } else {
