@@ -15,6 +15,7 @@ mod search_cost;
 mod search_index;
 mod sizes;
 mod source;
+mod station_cli;
 mod sunshine_layout;
 mod training_build;
 mod validate;
@@ -24,6 +25,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use station_cli::{PublishWhat, ReplyTo, letter_step, suggestion_step};
 
 #[derive(Parser)]
 #[command(name = "deputy-data", version, about = "网上代表之家数据工具：生成、检查和发布静态 JSON 数据")]
@@ -163,116 +165,6 @@ enum Command {
     Schema {
         #[arg(long, default_value = "docs/schema")]
         out: PathBuf,
-    },
-}
-
-#[derive(Subcommand)]
-enum ReplyTo {
-    /// A letter by receipt code: `--forward DEPT` (转交) or `--by WHO --text TEXT` (答复).
-    Letter {
-        /// The letter's receipt code (查询码).
-        code: String,
-        #[arg(long, conflicts_with_all = ["by", "text"])]
-        forward: Option<String>,
-        #[arg(long, requires = "text")]
-        by: Option<String>,
-        #[arg(long, requires = "by")]
-        text: Option<String>,
-    },
-    /// A suggestion by id (e.g. 2026-0007): one handling step.
-    Suggestion {
-        /// The suggestion's id, e.g. 2026-0007.
-        id: String,
-        #[command(subcommand)]
-        step: Step,
-    },
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Class {
-    #[value(name = "A")]
-    A,
-    #[value(name = "B")]
-    B,
-    #[value(name = "C")]
-    C,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum RatingArg {
-    Satisfied,
-    Basically,
-    Unsatisfied,
-}
-
-#[derive(Subcommand)]
-enum Step {
-    /// 立案: registered after review.
-    Register,
-    /// 交办: to a lead unit (主办) and helper units (协办).
-    Assign {
-        #[arg(long)]
-        lead: String,
-        /// A helper unit; repeat for several.
-        #[arg(long)]
-        co: Vec<String>,
-    },
-    /// 延期: the reply is due MONTHS (4–6) after 交办, for a reason.
-    Extend {
-        #[arg(long)]
-        months: u32,
-        #[arg(long)]
-        reason: String,
-    },
-    /// 办理中: the unit has started.
-    Progress {
-        #[arg(long)]
-        note: String,
-    },
-    /// 答复: result class A (solved/adopted), B (being solved/planned) or C (kept for reference).
-    Answer {
-        #[arg(long, value_enum, ignore_case = true)]
-        class: Class,
-        #[arg(long)]
-        text: String,
-        /// The answering unit (default: the lead unit).
-        #[arg(long)]
-        unit: Option<String>,
-    },
-    /// 评价: the deputy's rating of the answer.
-    Rate {
-        #[arg(long, value_enum)]
-        rating: RatingArg,
-        #[arg(long, default_value = "")]
-        comment: String,
-    },
-    /// 重办: after an 不满意 rating.
-    Reopen {
-        #[arg(long)]
-        reason: String,
-    },
-    /// 办结
-    Close,
-}
-
-#[derive(Subcommand)]
-enum PublishWhat {
-    /// Make a received comment public on its consultation (text only, never name or contact).
-    Comment {
-        /// The comment's receipt code (查询码).
-        code: String,
-    },
-    /// Publish a closed consultation's adoption results (JSON: [{article, result, reason,
-    /// comments: [receipt codes]}]); with --final, the final text and the comparison.
-    Consultation {
-        /// The consultation's id, e.g. 2025-01.
-        id: String,
-        /// The adoption results, JSON (see docs/operations.md).
-        #[arg(long)]
-        adoption: PathBuf,
-        /// The final text, plain legal text (第一章…, 第一条…).
-        #[arg(long = "final")]
-        final_text: Option<PathBuf>,
     },
 }
 
@@ -419,44 +311,6 @@ fn now() -> String {
     deputy_model::clock::to_rfc3339(time::OffsetDateTime::now_utc())
 }
 
-fn letter_step(forward: Option<String>, by: Option<String>, text: Option<String>) -> anyhow::Result<ingest::Step> {
-    match (forward, by, text) {
-        (Some(department), None, None) => Ok(ingest::Step::Forward { department }),
-        (None, Some(by), Some(text)) => Ok(ingest::Step::Reply { by, text }),
-        _ => anyhow::bail!("请给出 --forward（转交），或 --by 和 --text（答复）"),
-    }
-}
-
-fn suggestion_step(step: Step) -> ingest::SuggestionStep {
-    use deputy_model::message::Rating;
-    use deputy_model::suggestion::ResultClass;
-    use ingest::SuggestionStep as S;
-    match step {
-        Step::Register => S::Register,
-        Step::Assign { lead, co } => S::Assign { lead_unit: lead, co_units: co },
-        Step::Extend { months, reason } => S::Extend { months, reason },
-        Step::Progress { note } => S::Progress { note },
-        Step::Answer { class, text, unit } => {
-            let result = match class {
-                Class::A => ResultClass::A,
-                Class::B => ResultClass::B,
-                Class::C => ResultClass::C,
-            };
-            S::Answer { unit, result, text }
-        }
-        Step::Rate { rating, comment } => {
-            let rating = match rating {
-                RatingArg::Satisfied => Rating::Satisfied,
-                RatingArg::Basically => Rating::Basically,
-                RatingArg::Unsatisfied => Rating::Unsatisfied,
-            };
-            S::Rate { rating, comment }
-        }
-        Step::Reopen { reason } => S::Reopen { reason },
-        Step::Close => S::Close,
-    }
-}
-
 /// `--out`: rebuild the served folder from the source, as `build SRC OUT` does.
 fn rebuild(src: &std::path::Path, out: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     if let Some(out) = out {
@@ -480,58 +334,4 @@ fn progress(what: &str) -> indicatif::ProgressBar {
     }
     bar.set_message(what.to_string());
     bar
-}
-
-#[cfg(test)]
-mod cli_tests {
-    use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn commands_parse() {
-        Cli::command().debug_assert();
-        let parse = |args: &[&str]| Cli::try_parse_from([&["deputy-data"], args].concat());
-        let cli = parse(&[
-            "reply",
-            "src",
-            "suggestion",
-            "2026-0001",
-            "assign",
-            "--lead",
-            "甲局",
-            "--co",
-            "乙局",
-            "--co",
-            "丙局",
-            "--at",
-            "2026-11-28T10:00:00+08:00",
-        ])
-        .unwrap();
-        let Command::Reply { what: ReplyTo::Suggestion { step: Step::Assign { co, .. }, .. }, at, .. } = cli.command
-        else {
-            panic!("not an assignment")
-        };
-        assert_eq!((co.len(), at.is_some()), (2, true));
-        assert!(parse(&["reply", "src", "letter", "123", "--forward", "甲", "--by", "乙", "--text", "t"]).is_err());
-        assert!(parse(&["reply", "src", "suggestion", "x", "answer", "--class", "D", "--text", "t"]).is_err());
-        assert!(parse(&["reply", "src", "suggestion", "x", "answer", "--class", "b", "--text", "t"]).is_ok());
-        let cli = parse(&[
-            "publish",
-            "src",
-            "consultation",
-            "2025-01",
-            "--adoption",
-            "a.json",
-            "--final",
-            "f.txt",
-            "--out",
-            "o",
-        ])
-        .unwrap();
-        assert!(matches!(
-            cli.command,
-            Command::Publish { what: PublishWhat::Consultation { final_text: Some(_), .. }, out: Some(_), .. }
-        ));
-        assert!(parse(&["ingest", "src", "a.json", "--deputy", "city-0001"]).is_ok());
-    }
 }

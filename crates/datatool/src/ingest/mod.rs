@@ -20,7 +20,7 @@ mod training;
 mod vote;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 #[cfg(test)]
 mod tests_commands;
 

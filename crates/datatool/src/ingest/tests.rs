@@ -33,7 +33,7 @@ fn fixture() -> &'static [(String, Vec<u8>)] {
 }
 
 /// A fresh copy of the demo source: (its temp dir, the source folder).
-pub(super) fn setup() -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn setup() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let src = tmp.path().join("src");
     for (name, bytes) in fixture() {
@@ -44,7 +44,7 @@ pub(super) fn setup() -> (tempfile::TempDir, PathBuf) {
     (tmp, src)
 }
 
-pub(super) fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -61,15 +61,15 @@ pub(super) fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-pub(super) fn code(n: u64) -> String {
+pub(crate) fn code(n: u64) -> String {
     receipt::code_from_entropy(n * 1_000_000 + 123_457)
 }
 
 /// The ingest's time in the tests: the demo's data date is 2026-11-28 09:00.
-pub(super) const NOW: &str = "2026-11-28T12:00:00+08:00";
-pub(super) const SENT: &str = "2026-11-28T10:15:42+08:00";
+pub(crate) const NOW: &str = "2026-11-28T12:00:00+08:00";
+pub(crate) const SENT: &str = "2026-11-28T10:15:42+08:00";
 
-pub(super) fn submission(dir: &Path, kind: &str, code: &str, at: &str, payload: Value) -> PathBuf {
+pub(crate) fn submission(dir: &Path, kind: &str, code: &str, at: &str, payload: Value) -> PathBuf {
     let s = json!({
         "format_version": 1, "receipt_code": code, "kind": kind,
         "created_at": at, "title": "t", "payload": payload,
@@ -79,12 +79,12 @@ pub(super) fn submission(dir: &Path, kind: &str, code: &str, at: &str, payload: 
     p
 }
 
-pub(super) fn run(src: &Path, files: &[PathBuf], deputy: Option<&str>) -> Vec<Outcome> {
+pub(crate) fn run(src: &Path, files: &[PathBuf], deputy: Option<&str>) -> Vec<Outcome> {
     let opts = Options { deputy: deputy.map(String::from), now: parse_at(NOW).unwrap() };
     ingest(src, files, &opts).unwrap()
 }
 
-pub(super) fn ok(src: &Path, file: &Path, deputy: Option<&str>) -> String {
+pub(crate) fn ok(src: &Path, file: &Path, deputy: Option<&str>) -> String {
     let out = run(src, &[file.to_path_buf()], deputy);
     match &out[0].result {
         Ok(done) => done.clone(),
@@ -93,7 +93,7 @@ pub(super) fn ok(src: &Path, file: &Path, deputy: Option<&str>) -> String {
 }
 
 /// Each file alone must be refused with a message containing its `want`, and change nothing.
-pub(super) fn refused(src: &Path, cases: &[(PathBuf, &str)], deputy: Option<&str>) {
+pub(crate) fn refused(src: &Path, cases: &[(PathBuf, &str)], deputy: Option<&str>) {
     let before = snapshot(src);
     for (file, want) in cases {
         let out = run(src, std::slice::from_ref(file), deputy);
@@ -106,17 +106,17 @@ pub(super) fn refused(src: &Path, cases: &[(PathBuf, &str)], deputy: Option<&str
 }
 
 /// Build the served folder and read one of its files.
-pub(super) fn served<T: serde::de::DeserializeOwned>(tmp: &Path, src: &Path, file: &str) -> T {
+pub(crate) fn served<T: serde::de::DeserializeOwned>(tmp: &Path, src: &Path, file: &str) -> T {
     let data = tmp.join("data");
     crate::source::build(src, &data, indicatif::ProgressBar::hidden()).unwrap();
     serde_json::from_str(&fs::read_to_string(data.join(file)).unwrap()).unwrap()
 }
 
-pub(super) fn world(src: &Path) -> crate::world::World {
+pub(crate) fn world(src: &Path) -> crate::world::World {
     crate::source::read(src).unwrap()
 }
 
-pub(super) fn truncated(dir: &Path, file: &Path) -> PathBuf {
+pub(crate) fn truncated(dir: &Path, file: &Path) -> PathBuf {
     let text = fs::read_to_string(file).unwrap();
     let mut cut = text.len() / 2;
     while !text.is_char_boundary(cut) {
@@ -279,7 +279,7 @@ fn training_reports_become_the_duty_record_and_replace() {
     );
 }
 
-pub(super) fn comment(consultation: &str, article: u32, contact: &str) -> Value {
+pub(crate) fn comment(consultation: &str, article: u32, contact: &str) -> Value {
     json!({ "consultation_id": consultation, "article": article, "content": "建议公交专用道只在早晚高峰启用。",
         "name": "王芳", "contact": contact, "consent": true })
 }
