@@ -15,6 +15,7 @@ mod search_cost;
 mod search_index;
 mod sizes;
 mod source;
+mod station_cli;
 mod sunshine_layout;
 mod training_build;
 mod validate;
@@ -24,6 +25,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use station_cli::{PublishWhat, ReplyTo, letter_step, suggestion_step};
 
 #[derive(Parser)]
 #[command(name = "deputy-data", version, about = "网上代表之家数据工具：生成、检查和发布静态 JSON 数据")]
@@ -69,17 +71,53 @@ enum Command {
     /// and field, and leaves OUT as it was.
     Build { src: PathBuf, out: PathBuf },
     /// Add outbox submissions (exported JSON files) to the source folder SRC: letters become
-    /// messages, ratings are added to their letter; comments and feedback are archived in
-    /// SRC/received/. Malformed, unsupported and duplicate ones (by receipt code) are refused with
-    /// the reason; exits 1 if any was. Run `build` afterwards to publish.
+    /// messages, ratings are added to their letter, suggestions become new suggestions (提交),
+    /// co-signers' confirmations mark them confirmed, votes are counted, training reports become
+    /// the deputy's training record, comments are kept for publishing and counted; feedback is
+    /// archived. Every accepted file is archived in SRC/received/. Malformed, unknown, illegal and
+    /// duplicate ones (by receipt code) are refused with the reason and change nothing; exits 1
+    /// if any was. Run `build` afterwards to publish.
     Ingest {
         src: PathBuf,
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Whose training reports these are (a report carries no name): a deputy id.
+        #[arg(long)]
+        deputy: Option<String>,
+        /// When the ingest happens, RFC 3339 (default: now): the votes' count time.
+        #[arg(long)]
+        at: Option<String>,
     },
-    /// Record the station's handling of a letter by receipt code in the source folder:
-    /// `--department` for 转交 (forwarded), or `--by` and `--text` for a reply. The step must be
-    /// legal in the letter's state; with --out, rebuild the served folder so the code shows it.
+    /// Record the station's handling of a letter or a suggestion in the source folder SRC; each
+    /// step must be legal in the item's current state. With --out, rebuild the served folder.
+    Reply {
+        /// The source folder (as for `build`).
+        src: PathBuf,
+        #[command(subcommand)]
+        what: ReplyTo,
+        /// When, RFC 3339 (default: now).
+        #[arg(long, global = true)]
+        at: Option<String>,
+        /// Rebuild this served folder afterwards (like `build SRC OUT`).
+        #[arg(long, global = true)]
+        out: Option<PathBuf>,
+    },
+    /// Publish in the source folder SRC: a received comment, or a consultation's adoption results
+    /// and final text. With --out, rebuild the served folder.
+    Publish {
+        /// The source folder (as for `build`).
+        src: PathBuf,
+        #[command(subcommand)]
+        what: PublishWhat,
+        /// When, RFC 3339 (default: now).
+        #[arg(long, global = true)]
+        at: Option<String>,
+        /// Rebuild this served folder afterwards (like `build SRC OUT`).
+        #[arg(long, global = true)]
+        out: Option<PathBuf>,
+    },
+    /// The older name of `reply SRC letter CODE`: `--department` for 转交, or `--by` and
+    /// `--text` for a reply.
     Record {
         src: PathBuf,
         code: String,
@@ -200,35 +238,53 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Ingest { src, files } => {
-            let outcomes = ingest::ingest(&src, &files)?;
+        Command::Ingest { src, files, deputy, at } => {
+            let now = match &at {
+                Some(at) => ingest::parse_at(at)?,
+                None => time::OffsetDateTime::now_utc(),
+            };
+            let outcomes = ingest::ingest(&src, &files, &ingest::Options { deputy, now })?;
             let mut failed = 0;
             for o in &outcomes {
                 match &o.result {
                     Ok(done) => println!("已导入 {}：{done}", o.file.display()),
                     Err(e) => {
                         failed += 1;
-                        eprintln!("拒绝 {}：{e:#}", o.file.display());
+                        eprintln!("拒绝 {e:#}");
                     }
                 }
             }
             println!("导入 {} 个，拒绝 {} 个", outcomes.len() - failed, failed);
             Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
-        Command::Record { src, code, department, by, text, at, out } => {
-            let step = match (department, by, text) {
-                (Some(department), None, None) => ingest::Step::Forward { department },
-                (None, Some(by), Some(text)) => ingest::Step::Reply { by, text },
-                _ => anyhow::bail!("请给出 --department（转交），或 --by 和 --text（答复）"),
+        Command::Reply { src, what, at, out } => {
+            let at = at.unwrap_or_else(now);
+            let done = match what {
+                ReplyTo::Letter { code, forward, by, text } => {
+                    ingest::record(&src, &code, letter_step(forward, by, text)?, &at)?;
+                    format!("来信 {code}：已记录")
+                }
+                ReplyTo::Suggestion { id, step } => ingest::reply_suggestion(&src, &id, suggestion_step(step), &at)?,
             };
-            let at = at.unwrap_or_else(|| deputy_model::clock::to_rfc3339(time::OffsetDateTime::now_utc()));
-            ingest::record(&src, &code, step, &at)?;
+            println!("{done}");
+            rebuild(&src, out)
+        }
+        Command::Publish { src, what, at, out } => {
+            let at = at.unwrap_or_else(now);
+            let done = match what {
+                PublishWhat::Comment { code } => ingest::publish_comment(&src, &code, &at)?,
+                PublishWhat::Consultation { id, adoption, final_text } => {
+                    ingest::publish_consultation(&src, &id, &adoption, final_text.as_deref(), &at)?
+                }
+            };
+            println!("{done}");
+            rebuild(&src, out)
+        }
+        Command::Record { src, code, department, by, text, at, out } => {
+            let at = at.unwrap_or_else(now);
+            ingest::record(&src, &code, letter_step(department, by, text)?, &at)?;
             println!("已记录到 {}", src.join("messages.json").display());
-            if let Some(out) = out {
-                let (n, _) = source::build(&src, &out, progress("写入"))?;
-                println!("已重新生成 {} 个文件到 {}", n, out.display());
-            }
-            Ok(ExitCode::SUCCESS)
+            rebuild(&src, out)
         }
         Command::SearchCost { dir, queries } => {
             print!("{}", search_cost::run(&dir, &queries)?);
@@ -249,6 +305,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn now() -> String {
+    deputy_model::clock::to_rfc3339(time::OffsetDateTime::now_utc())
+}
+
+/// `--out`: rebuild the served folder from the source, as `build SRC OUT` does.
+fn rebuild(src: &std::path::Path, out: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    if let Some(out) = out {
+        let (n, _) = source::build(src, &out, progress("写入"))?;
+        println!("已重新生成 {} 个文件到 {}", n, out.display());
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A progress bar on stderr when it is a terminal (hidden in scripts and tests).

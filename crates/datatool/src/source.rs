@@ -13,6 +13,9 @@
 //! news.json           [NewsArticle]
 //! messages.json       [MessageRecord]  (letters with their handling, by receipt code)
 //! consultations.json  [Consultation]
+//! evaluation.json, map.json, training.json          (optional)
+//! activities.json, joint.json, suggestions.json
+//! comments.json, suggestion_drafts.json, received/  kept by `ingest` (never served, not read here)
 //! ```
 //!
 //! New kinds of data get a new file here and one line in [`read`] and [`write`].

@@ -170,7 +170,8 @@ impl MessageRecord {
     }
 }
 
-fn state_name(s: MessageState) -> &'static str {
+/// The state as the pages name it, e.g. 已答复.
+pub fn state_name(s: MessageState) -> &'static str {
     match s {
         MessageState::Submitted => "已提交",
         MessageState::Forwarded => "已转交",

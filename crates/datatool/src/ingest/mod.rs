@@ -1,0 +1,149 @@
+//! `ingest SRC FILE…`, `reply …` and `publish …`: submissions from the outbox (exported JSON
+//! files, see `deputy_model::submission`) into the source folder, and the station's handling of
+//! letters, suggestions, comments and consultations. Every step is checked (references, limits,
+//! the model's state machines) before anything is saved; a refused file or command changes
+//! nothing.
+//!
+//! Every accepted submission is archived as `SRC/received/{code}.json` (kept by the station,
+//! never published: it holds names and phone numbers); that archive is what duplicates are
+//! detected against, and where co-signers' confirmations are looked up. One file per kind:
+//! [`letter`] (message, rating, letter replies), [`suggestion`] (suggestion, cosign),
+//! [`vote`], [`training`], [`comment`]; [`reply`] and [`publish`] are the station's commands.
+
+mod comment;
+mod letter;
+mod publish;
+mod reply;
+mod state;
+mod suggestion;
+mod training;
+mod vote;
+
+#[cfg(test)]
+pub(crate) mod tests;
+#[cfg(test)]
+mod tests_commands;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow, bail};
+use deputy_model::submission::{Submission, SubmissionKind};
+use deputy_model::{FORMAT_VERSION, clock, receipt};
+use time::OffsetDateTime;
+
+pub use letter::{Step, record};
+pub use publish::{publish_comment, publish_consultation};
+pub use reply::{SuggestionStep, reply_suggestion};
+pub use state::State;
+
+/// The outcome of one file.
+pub struct Outcome {
+    pub file: PathBuf,
+    pub result: Result<String>,
+}
+
+/// What `ingest` needs besides the files.
+pub struct Options {
+    /// The deputy whose training reports these are (`--deputy`; a report carries no name).
+    pub deputy: Option<String>,
+    /// The time of the ingest (the evaluation's count time, the site's data date).
+    pub now: OffsetDateTime,
+}
+
+/// Read, check and apply each file in turn; good ones are saved, bad ones reported with the
+/// reason and leave no trace. The changed source files are rewritten once at the end
+/// (atomically, by rename).
+pub fn ingest(src: &Path, files: &[PathBuf], opts: &Options) -> Result<Vec<Outcome>> {
+    let mut st = State::load(src)?;
+    let mut out = Vec::new();
+    let mut archived: Vec<(String, String)> = Vec::new();
+    for file in files {
+        let result = read_submission(file).and_then(|(s, text, code)| {
+            if st.received_path(&code).exists()
+                || archived.iter().any(|(c, _)| *c == code)
+                || st.world.messages.iter().any(|m| m.receipt_code == code)
+            {
+                bail!("查询码 {code} 已经导入过（重复提交）");
+            }
+            let done = apply(&mut st, &s, &code, opts)?;
+            st.received.push(s);
+            archived.push((code, text));
+            Ok(done)
+        });
+        out.push(Outcome { file: file.clone(), result: result.with_context(|| file.display().to_string()) });
+    }
+    if !archived.is_empty() {
+        std::fs::create_dir_all(src.join("received"))?;
+        for (code, text) in &archived {
+            write_atomic(&st.received_path(code), text)?;
+        }
+        st.save(opts.now)?;
+    }
+    Ok(out)
+}
+
+/// Parse one exported file: (submission, its text, normalized receipt code).
+fn read_submission(file: &Path) -> Result<(Submission, String, String)> {
+    let text = std::fs::read_to_string(file).with_context(|| format!("读取 {} 失败", file.display()))?;
+    let de = &mut serde_json::Deserializer::from_str(&text);
+    let s: Submission = serde_path_to_error::deserialize(de).map_err(|e| {
+        let at = e.path().to_string();
+        let inner = e.into_inner();
+        if inner.is_eof() { anyhow!("文件不完整") } else { anyhow!("字段 {at}：{inner}") }
+    })?;
+    if s.format_version != FORMAT_VERSION {
+        bail!("字段 format_version：{}，本工具只读 {FORMAT_VERSION}", s.format_version);
+    }
+    let code = receipt::normalize(&s.receipt_code)
+        .ok_or_else(|| anyhow!("字段 receipt_code：{} 不是有效的查询码", s.receipt_code))?;
+    if clock::parse_timestamp(&s.created_at).is_none() {
+        bail!("字段 created_at：{} 不是 RFC 3339 时间", s.created_at);
+    }
+    Ok((s, text, code))
+}
+
+/// One submission into the source, by kind. Each arm checks everything before it changes
+/// anything, so a refused submission leaves the state as it was.
+fn apply(st: &mut State, s: &Submission, code: &str, opts: &Options) -> Result<String> {
+    match s.kind {
+        SubmissionKind::Message => letter::message(st, s, code),
+        SubmissionKind::Rating => letter::rating(st, s),
+        SubmissionKind::Suggestion => suggestion::suggestion(st, s, code),
+        SubmissionKind::Cosign => suggestion::cosign(st, s, code),
+        SubmissionKind::Vote => vote::vote(st, s, opts.now),
+        SubmissionKind::Training => training::training(st, s, opts.deputy.as_deref()),
+        SubmissionKind::Comment => comment::comment(st, s, code),
+        // Kept in received/ for the station only.
+        SubmissionKind::Feedback => Ok(format!("意见反馈 {code} 已存档")),
+    }
+}
+
+/// The payload as `T`, errors naming the field (`payload.year`).
+fn payload<T: serde::de::DeserializeOwned>(s: &Submission) -> Result<T> {
+    serde_path_to_error::deserialize(s.payload.clone()).map_err(|e| anyhow!("字段 payload.{}：{}", e.path(), e.inner()))
+}
+
+/// Text the built folder's `validate` would refuse: control characters (line breaks only where
+/// the field may have several lines).
+fn no_control(field: &str, value: &str, multiline: bool) -> Result<()> {
+    if value.chars().any(|c| c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t'))) {
+        bail!("字段 {field}：含有控制字符");
+    }
+    Ok(())
+}
+
+/// When it was sent, as an instant (checked in [`read_submission`]).
+fn sent_at(s: &Submission) -> OffsetDateTime {
+    clock::parse_timestamp(&s.created_at).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+/// `--at` of the station's commands: an RFC 3339 time.
+pub fn parse_at(at: &str) -> Result<OffsetDateTime> {
+    clock::parse_timestamp(at).ok_or_else(|| anyhow!("--at {at} 不是 RFC 3339 时间"))
+}
+
+pub(crate) fn write_atomic(path: &Path, text: &str) -> Result<()> {
+    let tmp = path.with_extension("json.tmp");
+    std::fs::write(&tmp, text).with_context(|| format!("写入 {} 失败", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("替换 {} 失败", path.display()))
+}

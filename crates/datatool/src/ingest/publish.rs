@@ -1,0 +1,143 @@
+//! `publish SRC comment CODE` makes a received comment public on its consultation (its text,
+//! article and time; never the writer's name or contact). `publish SRC consultation ID
+//! --adoption FILE [--final FILE]` publishes what became of the comments and, with the final
+//! text, the article-by-article comparison (`consult_build::compare`): the consultation moves
+//! from 征求意见中 to 意见汇总中, or to 已公布结果 with the final text.
+
+use std::path::Path;
+
+use anyhow::{Context, Result, anyhow, bail};
+use deputy_model::consult::{Adoption, AdoptionResult, Phase, PublicComment, accepts_comments, parse_legal_text};
+use deputy_model::{clock, receipt};
+use serde::Deserialize;
+
+use super::state::{File, State};
+
+pub fn publish_comment(src: &Path, code: &str, at: &str) -> Result<String> {
+    let now = super::parse_at(at)?;
+    let code = receipt::normalize(code).ok_or_else(|| anyhow!("{code} 不是有效的查询码"))?;
+    let mut st = State::load(src)?;
+    let rc = st
+        .comments
+        .iter_mut()
+        .find(|c| c.receipt_code == code)
+        .ok_or_else(|| anyhow!("查询码 {code} 没有对应的意见（comments.json）"))?;
+    anyhow::ensure!(!rc.published, "意见 {code} 已经公开过");
+    let c = st
+        .world
+        .consultations
+        .iter_mut()
+        .find(|c| c.summary.id == rc.consultation_id)
+        .ok_or_else(|| anyhow!("意见 {code} 所属的征求意见 {} 不存在", rc.consultation_id))?;
+    c.comments.push(PublicComment { article: rc.article, text: rc.text.clone(), at: rc.at.clone() });
+    rc.published = true;
+    let title = c.summary.title.clone();
+    st.touch(File::Comments);
+    st.touch(File::Consultations);
+    st.save(now)?;
+    Ok(format!("已公开意见 {code}：{title}"))
+}
+
+/// One line of the adoption file: like the served `Adoption`, but the comments are named by
+/// receipt code (their texts are filled in from `comments.json`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AdoptionLine {
+    article: u32,
+    result: AdoptionResult,
+    reason: String,
+    #[serde(default)]
+    comments: Vec<String>,
+}
+
+fn read_adoption(path: &Path) -> Result<Vec<AdoptionLine>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("读取 {} 失败", path.display()))?;
+    let de = &mut serde_json::Deserializer::from_str(&text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let at = e.path().to_string();
+        let inner = e.into_inner();
+        if inner.is_eof() {
+            anyhow!("{}：文件不完整", path.display())
+        } else {
+            anyhow!("{}：字段 {at}：{inner}", path.display())
+        }
+    })
+}
+
+pub fn publish_consultation(
+    src: &Path,
+    id: &str,
+    adoption: &Path,
+    final_text: Option<&Path>,
+    at: &str,
+) -> Result<String> {
+    let now = super::parse_at(at)?;
+    let lines = read_adoption(adoption)?;
+    let final_text = match final_text {
+        None => None,
+        Some(p) => {
+            let text = std::fs::read_to_string(p).with_context(|| format!("读取 {} 失败", p.display()))?;
+            Some(parse_legal_text(&text).map_err(|e| anyhow!("{}：第 {} 行：{}", p.display(), e.line, e.message))?)
+        }
+    };
+    let mut st = State::load(src)?;
+    let comments = &st.comments;
+    let c = st
+        .world
+        .consultations
+        .iter_mut()
+        .find(|c| c.summary.id == id)
+        .ok_or_else(|| anyhow!("征求意见 {id} 不存在"))?;
+    let phase = c.summary.phase;
+    if phase == Phase::Published {
+        bail!("征求意见 {id}（当前阶段 已公布结果）：结果已经公布，不能再改");
+    }
+    if accepts_comments(&c.summary.opens, &c.summary.closes, now)
+        || clock::format_date(clock::shanghai_date(now)) < c.summary.opens
+    {
+        bail!("征求意见 {id}（当前阶段 征求意见中）：{} 截止前不能公布结果", c.summary.closes);
+    }
+    let file = adoption.display();
+    let mut out = Vec::new();
+    for (i, l) in lines.into_iter().enumerate() {
+        anyhow::ensure!(
+            l.article == 0 || c.draft.article(l.article).is_some(),
+            "{file}：字段 [{i}].article：草案没有第 {} 条",
+            l.article
+        );
+        anyhow::ensure!(!l.reason.trim().is_empty(), "{file}：字段 [{i}].reason：没有说明理由");
+        let mut texts = Vec::new();
+        for (j, code) in l.comments.iter().enumerate() {
+            let found = receipt::normalize(code)
+                .and_then(|n| comments.iter().find(|rc| rc.receipt_code == n && rc.consultation_id == id));
+            let rc = found
+                .ok_or_else(|| anyhow!("{file}：字段 [{i}].comments[{j}]：征求意见 {id} 没有查询码为 {code} 的意见"))?;
+            texts.push(rc.text.clone());
+        }
+        out.push(Adoption {
+            article: l.article,
+            result: l.result,
+            reason: l.reason.trim().to_string(),
+            comments: texts,
+        });
+    }
+    let n = out.len();
+    c.adoption = out;
+    let next = match final_text {
+        Some(f) => {
+            c.changes = crate::consult_build::compare(&c.draft, &f);
+            c.final_text = Some(f);
+            Phase::Published
+        }
+        None => Phase::Summarizing,
+    };
+    c.summary.phase = next;
+    st.touch(File::Consultations);
+    st.save(now)?;
+    let name = |p: Phase| match p {
+        Phase::Open => "征求意见中",
+        Phase::Summarizing => "意见汇总中",
+        Phase::Published => "已公布结果",
+    };
+    Ok(format!("征求意见 {id}：{n} 条采纳情况，{} → {}", name(phase), name(next)))
+}
