@@ -8,8 +8,9 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use deputy_model::clock;
+use deputy_model::activity::{Activity, DeputyActivities};
 use deputy_model::submission::Submission;
+use deputy_model::{FORMAT_VERSION, clock};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -97,6 +98,33 @@ impl State {
 
     pub fn received_path(&self, code: &str) -> PathBuf {
         self.src.join("received").join(format!("{code}.json"))
+    }
+
+    /// Put an entry into a deputy's duty record, newest first; an entry with the same id is
+    /// replaced (a later report of the same thing). Returns whether one was replaced.
+    pub fn put_activity(&mut self, deputy_id: &str, activity: Activity) -> bool {
+        let Some(d) = self.world.deputies.iter().find(|d| d.summary.id == deputy_id) else { return false };
+        let (name, level) = (d.summary.name.clone(), d.summary.level);
+        let record = match self.world.activities.iter().position(|r| r.deputy_id == deputy_id) {
+            Some(i) => &mut self.world.activities[i],
+            None => {
+                self.world.activities.push(DeputyActivities {
+                    format_version: FORMAT_VERSION,
+                    deputy_id: deputy_id.to_string(),
+                    deputy_name: name,
+                    level,
+                    own_note: None,
+                    activities: Vec::new(),
+                });
+                self.world.activities.last_mut().expect("just pushed")
+            }
+        };
+        let replaced = record.activities.iter().any(|a| a.id == activity.id);
+        record.activities.retain(|a| a.id != activity.id);
+        let at = record.activities.iter().position(|a| a.date < activity.date).unwrap_or(record.activities.len());
+        record.activities.insert(at, activity);
+        self.touch(File::Activities);
+        replaced
     }
 
     pub fn touch(&mut self, file: File) {

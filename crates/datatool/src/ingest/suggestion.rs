@@ -4,6 +4,7 @@
 //! own confirmation was received (before or after the suggestion), never on the lead's word.
 
 use anyhow::{Result, anyhow, bail};
+use deputy_model::activity::{Activity, ActivityKind};
 use deputy_model::submission::{Submission, SubmissionKind};
 use deputy_model::suggestion::{
     Draft, DraftProblem, FromMessage, MAX_PART, MAX_PROPOSAL, MAX_PROPOSALS, MAX_TITLE, Signer, Suggestion,
@@ -49,6 +50,25 @@ fn cosigned(st: &State, draft_id: &str, cosigner_id: &str) -> bool {
     st.received.iter().any(|r| {
         r.kind == SubmissionKind::Cosign && r.payload["draft_id"] == draft_id && r.payload["cosigner_id"] == cosigner_id
     })
+}
+
+/// The duty-record entry (履职档案) of a deputy who leads or co-signs a suggestion.
+fn duty_entry(s: &Suggestion, led: bool, date: &str) -> Activity {
+    let role = if led { "领衔提出" } else { "联名提出" };
+    Activity {
+        id: format!("suggestion-{}", s.id),
+        date: date.to_string(),
+        kind: ActivityKind::Suggestion,
+        title: format!("{role}{}", s.title),
+        place: "网上代表之家".into(),
+        region_code: None,
+        text: format!("建议 {} 已提交，类别：{}。", s.id, s.category),
+        hours: None,
+        suggestion_id: Some(s.id.clone()),
+        consultation_id: None,
+        news_id: None,
+        joint_id: None,
+    }
 }
 
 fn deputy_name(st: &State, id: &str) -> Option<String> {
@@ -156,6 +176,12 @@ pub(super) fn suggestion(st: &mut State, s: &Submission, code: &str) -> Result<S
         st.world.messages[i].suggestion_id = Some(id.clone());
         st.touch(File::Messages);
     }
+    // In the duty records of the lead and of every co-signer already confirmed.
+    let day = clock::format_date(date);
+    st.put_activity(&d.lead_id, duty_entry(&suggestion, true, &day));
+    for c in suggestion.cosigners.iter().filter(|c| c.confirmed) {
+        st.put_activity(&c.deputy_id, duty_entry(&suggestion, false, &day));
+    }
     st.world.suggestions.push(suggestion);
     st.drafts.push(DraftLink { draft_id: d.id.clone(), suggestion_id: id.clone(), receipt_code: code.to_string() });
     st.touch(File::Suggestions);
@@ -186,6 +212,8 @@ pub(super) fn cosign(st: &mut State, s: &Submission, code: &str) -> Result<Strin
         .find(|c| c.deputy_id == p.cosigner_id)
         .ok_or_else(|| anyhow!("字段 payload.cosigner_id：{name} 不是建议 {id} 的联名代表"))?;
     signer.confirmed = true;
+    let entry = duty_entry(sug, false, sug.submitted());
+    st.put_activity(&p.cosigner_id, entry);
     st.touch(File::Suggestions);
     Ok(format!("联名确认：{name} 确认联名建议 {id}"))
 }

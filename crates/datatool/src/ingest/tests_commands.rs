@@ -60,6 +60,19 @@ fn suggestions_with_cosigners_and_a_letter() {
         ok(&src, &submission(dir, "cosign", &code(52), SENT, cosign("draft-1", &ids[2])), None).contains(&expected)
     );
     assert!(suggestion(&src, &expected).cosigners.iter().all(|c| c.confirmed));
+    // The lead and both co-signers have it in their duty records (履职档案), once each.
+    let records = world(&src).activities;
+    for (who, role) in [(&ids[0], "领衔提出"), (&ids[1], "联名提出"), (&ids[2], "联名提出")] {
+        let r = records.iter().find(|r| &r.deputy_id == who).expect("a duty record");
+        let entries: Vec<_> =
+            r.activities.iter().filter(|a| a.suggestion_id.as_deref() == Some(expected.as_str())).collect();
+        assert_eq!(entries.len(), 1, "{who}: one entry");
+        assert!(entries[0].title.starts_with(role), "{who}: {}", entries[0].title);
+    }
+    assert!(
+        !records.iter().any(|r| r.deputy_id == ids[3]
+            && r.activities.iter().any(|a| a.suggestion_id.as_deref() == Some(expected.as_str())))
+    );
     // Built: in the year's list and on its page, linked with the letter both ways.
     let year: SuggestionYear = served(dir, &src, "suggestions/year/2026.json");
     assert!(year.suggestions.iter().any(|x| x.id == expected && x.status == Status::Submitted));

@@ -4,9 +4,9 @@
 //! earlier one instead of adding hours twice.
 
 use anyhow::{Result, anyhow, bail};
-use deputy_model::activity::{Activity, ActivityKind, DeputyActivities};
+use deputy_model::activity::{Activity, ActivityKind};
+use deputy_model::clock;
 use deputy_model::submission::Submission;
-use deputy_model::{FORMAT_VERSION, clock};
 use serde::Deserialize;
 use time::{Date, Month};
 
@@ -98,27 +98,8 @@ pub(super) fn training(st: &mut State, s: &Submission, deputy: Option<&str>) -> 
         news_id: None,
         joint_id: None,
     };
-    let (name, level) = (d.summary.name.clone(), d.summary.level);
-    let record = match st.world.activities.iter().position(|r| r.deputy_id == deputy) {
-        Some(i) => &mut st.world.activities[i],
-        None => {
-            st.world.activities.push(DeputyActivities {
-                format_version: FORMAT_VERSION,
-                deputy_id: deputy.to_string(),
-                deputy_name: name.clone(),
-                level,
-                own_note: None,
-                activities: Vec::new(),
-            });
-            st.world.activities.last_mut().expect("just pushed")
-        }
-    };
-    let replaced = record.activities.iter().any(|a| a.id == activity.id);
-    record.activities.retain(|a| a.id != activity.id);
-    // Newest first.
-    let at = record.activities.iter().position(|a| a.date < activity.date).unwrap_or(record.activities.len());
-    record.activities.insert(at, activity);
-    st.touch(File::Activities);
+    let name = d.summary.name.clone();
+    let replaced = st.put_activity(deputy, activity);
     let how = if replaced { "（替换此前的报告）" } else { "" };
     Ok(format!("培训：{name} {} 年 {hours} 学时{how}", p.year))
 }
