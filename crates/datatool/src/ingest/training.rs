@@ -10,7 +10,7 @@ use deputy_model::submission::Submission;
 use serde::Deserialize;
 use time::{Date, Month};
 
-use super::state::{File, State};
+use super::state::State;
 use super::{payload, sent_at};
 
 #[derive(Deserialize)]
