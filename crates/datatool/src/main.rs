@@ -15,6 +15,7 @@ mod search_cost;
 mod search_index;
 mod sizes;
 mod source;
+mod stream_check;
 mod sunshine_layout;
 mod training_build;
 mod validate;
