@@ -191,3 +191,100 @@ fn par_map<T: Send>(items: &[String], f: impl Fn(&str) -> T + Sync) -> Vec<T> {
         workers.into_iter().flat_map(|w| w.join().expect("a validate worker panicked")).collect()
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{generate, layout};
+    use std::fs;
+
+    /// The problems as `validate` found them before it streamed: everything loaded into one
+    /// dataset, then checked.
+    fn loading_everything(dir: &Path) -> Vec<String> {
+        let loaded = load::load(dir).unwrap();
+        let mut problems = loaded.problems;
+        problems.extend(load::check_names(&loaded.data));
+        if loaded.data.site.is_some() {
+            problems.extend(validate::validate(&loaded.data));
+        }
+        sorted(problems)
+    }
+
+    fn sorted(problems: Vec<Problem>) -> Vec<String> {
+        let mut v: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        v.sort();
+        v
+    }
+
+    fn edit_json(path: &Path, edit: impl FnOnce(&mut serde_json::Value)) {
+        let mut v: serde_json::Value = serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
+        edit(&mut v);
+        fs::write(path, v.to_string()).unwrap();
+    }
+
+    #[test]
+    fn streaming_finds_the_same_problems_as_loading_everything() {
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path().join("data");
+        layout::write(&generate::generate_city(1), &d).unwrap();
+        assert!(check(&d).unwrap().problems.is_empty());
+        // A truncated deputy, a wrong type, unknown references in each streamed kind, a
+        // duplicate deputy under another file name, and a deputy file named after another id.
+        let t = fs::read_to_string(d.join("deputies/city-0001.json")).unwrap();
+        fs::write(d.join("deputies/city-0001.json"), &t[..t.len() / 2]).unwrap();
+        edit_json(&d.join("deputies/city-0002.json"), |v| v["represents"] = serde_json::json!("150800"));
+        edit_json(&d.join("deputies/city-0003.json"), |v| {
+            v["station_id"] = serde_json::json!("s-nowhere");
+            v["region_code"] = serde_json::json!("999999");
+        });
+        fs::copy(d.join("deputies/city-0004.json"), d.join("deputies/city-0004-copy.json")).unwrap();
+        edit_json(&d.join("places/150802.json"), |v| v["deputies"][0]["id"] = serde_json::json!("ghost-1"));
+        edit_json(&d.join("levels/city/page-1.json"), |v| v["items"][0]["id"] = serde_json::json!("ghost-2"));
+        let leaf = fs::read_dir(d.join("search/py")).unwrap().map(|e| e.unwrap().path());
+        let leaf = leaf.filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with("keys-")).next().unwrap();
+        edit_json(&leaf, |v| v["entries"][0]["id"] = serde_json::json!("ghost-3"));
+        // Something that refers to the deputy whose file is broken.
+        edit_json(&d.join("stations/s-150800.json"), |v| v["deputy_ids"][0] = serde_json::json!("ghost-4"));
+
+        let streamed = sorted(check(&d).unwrap().problems);
+        assert_eq!(streamed, loading_everything(&d));
+        let has = |prefix: &str, part: &str| streamed.iter().any(|m| m.starts_with(prefix) && m.contains(part));
+        assert!(has("deputies/city-0001.json: 第 1 行", "不完整"), "{streamed:#?}");
+        assert!(has("deputies/city-0002.json: represents: 不符合数据格式", ""), "{streamed:#?}");
+        assert!(has("deputies/city-0003.json: station_id", "联络站 s-nowhere 不存在"), "{streamed:#?}");
+        assert!(has("deputies/city-0003.json: region_code", "地区 999999 不存在"), "{streamed:#?}");
+        assert!(has("deputies/city-0004.json: id", "代表编号 city-0004 重复"), "{streamed:#?}");
+        assert!(has("deputies/city-0004-copy.json: id", "文件名应为 deputies/city-0004.json"), "{streamed:#?}");
+        assert!(has("places/150802.json: deputies[0].id", "代表 ghost-1 不存在"), "{streamed:#?}");
+        assert!(has("levels/city/page-1.json: items[0].id", "代表 ghost-2 不存在"), "{streamed:#?}");
+        assert!(has("search/py/", "代表 ghost-3 不存在"), "{streamed:#?}");
+        assert!(has("stations/s-150800.json: deputy_ids[0]", "代表 ghost-4 不存在"), "{streamed:#?}");
+        // The summary still counts every file read.
+        assert!(check(&d).unwrap().counts["deputy"] > 500);
+    }
+
+    #[test]
+    fn a_national_folder_streams_clean_and_its_problems_are_found() {
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path().join("data");
+        let scale = generate::national::NationalScale::times(0.001);
+        let world = generate::national::generate_national(4, scale, &indicatif::ProgressBar::hidden());
+        layout::write(&world, &d).unwrap();
+        let c = check(&d).unwrap();
+        assert!(c.problems.is_empty(), "{:?}", &c.problems[..c.problems.len().min(5)]);
+        assert_eq!(c.counts["deputy"], world.deputies.len());
+        assert_eq!(c.counts["station"], world.stations.len());
+        // A deputy attached to a station that is not there, and a township home that lists a
+        // deputy who is not there.
+        let home = world.stations.iter().find(|s| s.deputy_ids.len() >= 2).unwrap();
+        let first = &home.deputy_ids[0];
+        edit_json(&d.join(format!("deputies/{first}.json")), |v| v["station_id"] = serde_json::json!("s-0"));
+        edit_json(&d.join(format!("stations/{}.json", home.summary.id)), |v| {
+            v["deputy_ids"][1] = serde_json::json!("township-9999999")
+        });
+        let p = sorted(check(&d).unwrap().problems);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!(p[0], format!("deputies/{first}.json: station_id: 联络站 s-0 不存在"));
+        assert_eq!(p[1], format!("stations/{}.json: deputy_ids[1]: 代表 township-9999999 不存在", home.summary.id));
+    }
+}
