@@ -231,7 +231,8 @@ mod tests {
         // A truncated deputy, a wrong type, unknown references in each streamed kind, a
         // duplicate deputy under another file name, and a deputy file named after another id.
         let t = fs::read_to_string(d.join("deputies/city-0001.json")).unwrap();
-        fs::write(d.join("deputies/city-0001.json"), &t[..t.len() / 2]).unwrap();
+        let half: String = t.chars().take(t.chars().count() / 2).collect();
+        fs::write(d.join("deputies/city-0001.json"), half).unwrap();
         edit_json(&d.join("deputies/city-0002.json"), |v| v["represents"] = serde_json::json!("150800"));
         edit_json(&d.join("deputies/city-0003.json"), |v| {
             v["station_id"] = serde_json::json!("s-nowhere");
