@@ -2,7 +2,9 @@
 // ~38,000 townships), at 375 px and 1280 px: the directory finds a deputy by name (characters
 // and pinyin initials, fetching only the index leaves the query needs) and by place (province,
 // then prefecture), and a one-letter query asks for more letters instead of downloading the
-// index. The data is generated at --scale 0.01 (about 77,000 deputies, every division kept) by
+// index. A liaison station (a prefecture's 联络总站 and a township's 代表之家) opens with its
+// deputies, a published letter opens by its receipt code, and the public Q&A and the news list
+// have items. The data is generated at --scale 0.01 (about 77,000 deputies, every division kept) by
 // scripts/national-dist.sh, which the before hook runs unless NATIONAL_DIST points at a build;
 // the full 2.7 million are measured by scripts/bench-data.sh instead (too slow for CI).
 
@@ -88,6 +90,62 @@ function recordFetches(page) {
 
 for (const width of [MOBILE, DESKTOP]) {
   describe(`national scale at ${width}px`, () => {
+    test(`opens a station, a letter and the news of the national build (${width}px)`, async () => {
+      const page = await newPage(app.browser, { width });
+      try {
+        const label = `national stations and letters at ${width}px`;
+        // The target's 联络总站 (a prefecture's hub) lists them among its deputies.
+        const deputy = readData(`deputies/${target.id}.json`, DIR);
+        assert.ok(deputy.station_id, `${label}: ${target.id} should be attached to a station`);
+        const hub = readData(`stations/${deputy.station_id}.json`, DIR);
+        await gotoApp(page, app.server.url + `duties/stations/${hub.id}`);
+        await page.locator('main#main h1').waitFor({ state: 'visible' });
+        assert.equal((await page.locator('main#main h1').innerText()).trim(), hub.name, `${label}: the hub's name`);
+        const names = page.locator('ul.deputy-list li.deputy-card a.deputy-name');
+        await eventually(async () => (await names.count()) > 0);
+        assert.ok((await names.allInnerTexts()).map((t) => t.trim()).includes(target.name), `${label}: ${hub.name} lists ${target.name}`);
+        await shot(page, `national-station-${width}`);
+        await axeCheck(page, `${label} (hub)`);
+
+        // A township's 代表之家, under its county's 联络分站, with its deputies.
+        const county = readData(`regions/${hub.region_code}.json`, DIR).children[0];
+        const town = readData(`regions/${county.code}.json`, DIR).children[0];
+        const home = readData(`stations/s-${town.code}.json`, DIR);
+        assert.equal(home.tier, 'township_home');
+        await gotoApp(page, app.server.url + `duties/stations/${home.id}`);
+        await page.locator('main#main h1').waitFor({ state: 'visible' });
+        assert.equal((await page.locator('main#main h1').innerText()).trim(), home.name, `${label}: the home's name`);
+        await eventually(async () => (await names.count()) === home.deputy_ids.length);
+        assert.equal(await names.count(), home.deputy_ids.length, `${label}: ${home.name} lists its ${home.deputy_ids.length} deputies`);
+
+        // A published letter with a reply, by its receipt code.
+        const records = fs
+          .readdirSync(path.join(DIR, 'data/track'))
+          .sort()
+          .map((f) => readData(`track/${f}`, DIR));
+        assert.ok(records.length >= 50, `${label}: letters in the national build (${records.length})`);
+        const rec = records.find((r) => r.public && r.events.at(-1).type === 'replied');
+        assert.ok(rec, `${label}: a public letter whose last event is a reply`);
+        await gotoApp(page, app.server.url + `direct/track?code=${rec.receipt_code}`);
+        const record = page.locator('.record');
+        await record.waitFor({ state: 'visible' });
+        assert.ok((await record.locator('h2').innerText()).includes(rec.subject), `${label}: the letter's subject`);
+        assert.equal(await record.locator('ol.timeline > li').count(), rec.events.length, `${label}: one timeline entry per event`);
+        assert.ok((await record.locator('ol.timeline').innerText()).includes(rec.events.at(-1).text), `${label}: the reply`);
+        await shot(page, `national-letter-${width}`);
+        await axeCheck(page, `${label} (letter)`);
+
+        // The public Q&A and the news list have items.
+        await gotoApp(page, app.server.url + 'direct/qa');
+        await page.locator('li.qa-item').first().waitFor({ state: 'visible' });
+        await gotoApp(page, app.server.url + 'news');
+        await page.locator('main#main a[href*="/news/"]').first().waitFor({ state: 'visible' });
+        expectNoConsoleErrors(page, label, [/404/]);
+      } finally {
+        await closePage(page);
+      }
+    });
+
     test(`finds a deputy by name, fetching only the leaves the query needs (${width}px)`, async () => {
       const page = await newPage(app.browser, { width });
       const fetched = recordFetches(page);

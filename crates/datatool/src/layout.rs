@@ -149,10 +149,7 @@ pub fn emit(world: &World, sink: &mut dyn Sink) -> Result<()> {
         put(format!("places/{}.json", r.code), &place)?;
     }
 
-    let index = StationIndex {
-        format_version: FORMAT_VERSION,
-        stations: world.stations.iter().map(|s| s.summary.clone()).collect(),
-    };
+    let index = StationIndex { format_version: FORMAT_VERSION, stations: station_index(&world.stations) };
     put("stations/index.json".into(), &index)?;
     for s in &world.stations {
         put(format!("stations/{}.json", s.summary.id), s)?;
@@ -281,6 +278,25 @@ pub fn emit(world: &World, sink: &mut dyn Sink) -> Result<()> {
         sink.put(&path, &erased::Raw(text))?;
     }
     Ok(())
+}
+
+/// Most stations one index may list: the stations page, the directory and the map read the whole
+/// index, so at national scale (tens of thousands) it keeps to the upper tiers.
+pub const STATION_INDEX_MAX: usize = 4_000;
+
+/// The summaries for `stations/index.json`: whole tiers from the top while they fit in
+/// [`STATION_INDEX_MAX`] (every station of a city; the hubs of a country). The lower tiers are
+/// still reached from their deputies' pages and their own files.
+pub(crate) fn station_index(stations: &[deputy_model::Station]) -> Vec<deputy_model::station::StationSummary> {
+    use deputy_model::station::StationTier;
+    let mut keep = StationTier::ALL[0];
+    for tier in StationTier::ALL {
+        if stations.iter().filter(|s| s.summary.tier <= tier).count() > STATION_INDEX_MAX {
+            break;
+        }
+        keep = tier;
+    }
+    stations.iter().filter(|s| s.summary.tier <= keep).map(|s| s.summary.clone()).collect()
 }
 
 /// `places/{code}.json` as served (same JSON as `PlaceDeputies`), borrowing the summaries.

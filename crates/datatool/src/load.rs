@@ -2,7 +2,6 @@
 //! column), checked against its schema (errors with the field's JSON pointer), then decoded
 //! into the model, ready for the cross-reference checks in `deputy_model::validate`.
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
@@ -58,6 +57,12 @@ pub fn kind_of(rel: &str) -> Option<FileKind> {
 
 /// Every `.json` file below `root`, as sorted relative paths with `/` separators.
 fn list(root: &Path) -> std::io::Result<Vec<String>> {
+    list_skipping(root, &[])
+}
+
+/// [`list`] without the top-level folders named in `skip` (listed and checked apart when
+/// streaming, see `stream_check.rs`).
+pub fn list_skipping(root: &Path, skip: &[&str]) -> std::io::Result<Vec<String>> {
     let mut out = Vec::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(dir) = stack.pop() {
@@ -65,7 +70,9 @@ fn list(root: &Path) -> std::io::Result<Vec<String>> {
             let path = entry?.path();
             if path.is_dir() {
                 // export/ holds open-data downloads written by `export`, not data files.
-                if path.parent() == Some(root) && path.file_name().is_some_and(|n| n == "export") {
+                if path.parent() == Some(root)
+                    && path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n == "export" || skip.contains(&n))
+                {
                     continue;
                 }
                 stack.push(path);
@@ -83,20 +90,18 @@ fn list(root: &Path) -> std::io::Result<Vec<String>> {
 pub struct Loaded {
     pub data: Dataset,
     pub problems: Vec<Problem>,
-    /// Files read, per kind of file (for the summary).
-    pub counts: BTreeMap<&'static str, usize>,
 }
 
-fn problem(file: &str, field: impl Into<String>, message: impl Into<String>) -> Problem {
+pub fn problem(file: &str, field: impl Into<String>, message: impl Into<String>) -> Problem {
     Problem { file: file.to_string(), field: field.into(), message: message.into() }
 }
 
-/// Load and check a data folder file by file.
+/// Load and check a data folder file by file, keeping it all in memory (for `export`, which
+/// reads the records; `validate` streams instead, see stream_check.rs).
 pub fn load(root: &Path) -> anyhow::Result<Loaded> {
     let validators = Validators::new()?;
     let mut data = Dataset::default();
     let mut problems = Vec::new();
-    let mut counts = BTreeMap::new();
     let files = list(root).map_err(|e| anyhow::anyhow!("无法读取目录 {}：{e}", root.display()))?;
     if !files.iter().any(|f| f == "site.json") {
         problems.push(problem("site.json", "", "缺少站点配置文件 site.json"));
@@ -106,40 +111,7 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
             problems.push(problem(&rel, "", "不属于数据目录的文件（见 docs/data-format.md 的目录结构）"));
             continue;
         };
-        *counts.entry(kind.schema_file().trim_end_matches(".schema.json")).or_insert(0) += 1;
-        let text = match fs::read_to_string(root.join(&rel)) {
-            Ok(t) => t,
-            Err(e) => {
-                problems.push(problem(&rel, "", format!("无法读取：{e}")));
-                continue;
-            }
-        };
-        let value: Value = match serde_json::from_str(&text) {
-            Ok(v) => v,
-            Err(e) if e.is_eof() => {
-                problems.push(problem(
-                    &rel,
-                    format!("第 {} 行第 {} 列", e.line(), e.column()),
-                    "文件不完整（JSON 提前结束），可能被截断",
-                ));
-                continue;
-            }
-            Err(e) => {
-                problems.push(problem(
-                    &rel,
-                    format!("第 {} 行第 {} 列", e.line(), e.column()),
-                    format!("不是有效的 JSON：{e}"),
-                ));
-                continue;
-            }
-        };
-        let schema_problems = validators.check(kind, &value);
-        if !schema_problems.is_empty() {
-            for (pointer, message) in schema_problems {
-                problems.push(problem(&rel, pointer_to_field(&pointer), format!("不符合数据格式：{message}")));
-            }
-            continue;
-        }
+        let Some(value) = read_checked(root, &rel, kind, &validators, &mut problems) else { continue };
         let rel_file = rel.clone();
         let put = |problems: &mut Vec<Problem>| -> Option<()> {
             decode_into(&mut data, kind, rel_file.clone(), value, problems)
@@ -147,10 +119,54 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
         put(&mut problems);
     }
     data.news_pages.sort_by_key(|(_, p)| p.page);
-    Ok(Loaded { data, problems, counts })
+    Ok(Loaded { data, problems })
 }
 
-fn decode<T: DeserializeOwned>(file: &str, value: Value, problems: &mut Vec<Problem>) -> Option<T> {
+/// Read, parse and schema-check one file; `None` (with the problems added) if it is unusable.
+pub fn read_checked(
+    root: &Path,
+    rel: &str,
+    kind: FileKind,
+    validators: &Validators,
+    problems: &mut Vec<Problem>,
+) -> Option<Value> {
+    let text = match fs::read_to_string(root.join(rel)) {
+        Ok(t) => t,
+        Err(e) => {
+            problems.push(problem(rel, "", format!("无法读取：{e}")));
+            return None;
+        }
+    };
+    let value: Value = match serde_json::from_str(&text) {
+        Ok(v) => v,
+        Err(e) if e.is_eof() => {
+            problems.push(problem(
+                rel,
+                format!("第 {} 行第 {} 列", e.line(), e.column()),
+                "文件不完整（JSON 提前结束），可能被截断",
+            ));
+            return None;
+        }
+        Err(e) => {
+            problems.push(problem(
+                rel,
+                format!("第 {} 行第 {} 列", e.line(), e.column()),
+                format!("不是有效的 JSON：{e}"),
+            ));
+            return None;
+        }
+    };
+    let schema_problems = validators.check(kind, &value);
+    if !schema_problems.is_empty() {
+        for (pointer, message) in schema_problems {
+            problems.push(problem(rel, pointer_to_field(&pointer), format!("不符合数据格式：{message}")));
+        }
+        return None;
+    }
+    Some(value)
+}
+
+pub fn decode<T: DeserializeOwned>(file: &str, value: Value, problems: &mut Vec<Problem>) -> Option<T> {
     match serde_json::from_value(value) {
         Ok(v) => Some(v),
         Err(e) => {
@@ -160,7 +176,7 @@ fn decode<T: DeserializeOwned>(file: &str, value: Value, problems: &mut Vec<Prob
     }
 }
 
-fn decode_into(
+pub fn decode_into(
     data: &mut Dataset,
     kind: FileKind,
     file: String,

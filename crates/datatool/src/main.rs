@@ -16,6 +16,7 @@ mod search_index;
 mod sizes;
 mod source;
 mod station_cli;
+mod stream_check;
 mod sunshine_layout;
 mod training_build;
 mod validate;

@@ -110,7 +110,13 @@ mod tests {
         crate::layout::emit(&world, &mut b).unwrap();
         assert!(b.files > 100_000, "{} files", b.files);
         assert!(b.over.is_empty(), "files over 64 KB gzip: {:?}", b.over);
-        assert!(b.largest.0.starts_with("search/"), "the search leaves are the largest files: {:?}", b.largest);
+        // The largest are the search leaves and the stations index (hubs and county branches,
+        // whose size does not grow with the deputies).
+        assert!(
+            b.largest.0.starts_with("search/") || b.largest.0 == "stations/index.json",
+            "the search leaves or the stations index are the largest files: {:?}",
+            b.largest
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use crate::load;
+use crate::stream_check;
 
 pub struct Report {
     pub ok: bool,
@@ -14,19 +14,16 @@ pub struct Report {
 }
 
 pub fn run(dir: &Path) -> anyhow::Result<Report> {
-    let loaded = load::load(dir)?;
-    let mut problems = loaded.problems;
-    problems.extend(load::check_names(&loaded.data));
-    // Cross-references need the site config; without it they would only repeat that it is missing.
-    if loaded.data.site.is_some() {
-        problems.extend(deputy_model::validate::validate(&loaded.data));
-    }
+    // File by file, keeping only compact indexes: the same checks as loading the whole folder,
+    // in bounded memory at national scale (see stream_check.rs).
+    let checked = stream_check::check(dir)?;
+    let problems = checked.problems;
     let mut text = String::new();
     for p in &problems {
         let _ = writeln!(text, "{p}");
     }
     let _ = writeln!(text, "\n文件统计：");
-    for (kind, n) in &loaded.counts {
+    for (kind, n) in &checked.counts {
         let _ = writeln!(text, "  {kind:<14} {n}");
     }
     if problems.is_empty() {

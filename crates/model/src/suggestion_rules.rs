@@ -5,9 +5,9 @@
 use std::collections::HashSet;
 
 use crate::suggestion::CATEGORIES;
-use crate::validate::{Dataset, MAX_LINE_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS, Report};
+use crate::validate::{Dataset, DeputyIndex, MAX_LINE_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS, Report};
 
-pub(crate) fn check(r: &mut Report, data: &Dataset, deputy_ids: &HashSet<&str>) {
+pub(crate) fn check(r: &mut Report, data: &Dataset, deputy_ids: &DeputyIndex) {
     let mut ids = HashSet::new();
     for (file, s) in &data.suggestions {
         r.version(file, s.format_version);

@@ -99,8 +99,203 @@ impl Report {
     }
 }
 
-/// Check a whole data folder. An empty result means it is fit to publish.
+/// The deputies as the cross-reference checks need them once their own files were checked and
+/// dropped: each id with the deputy's name (duty records must carry it). One allocation per
+/// deputy, so 2.7 million of them fit in about 200 MB where the full records need gigabytes.
+#[derive(Debug, Default)]
+pub struct DeputyIndex {
+    entries: HashSet<IdName>,
+}
+
+/// `id` and `name` in one string; hashed and compared by the id only.
+#[derive(Debug)]
+struct IdName {
+    text: Box<str>,
+    split: usize,
+}
+
+impl IdName {
+    fn id(&self) -> &str {
+        &self.text[..self.split]
+    }
+}
+
+impl PartialEq for IdName {
+    fn eq(&self, other: &Self) -> bool {
+        self.id() == other.id()
+    }
+}
+impl Eq for IdName {}
+impl std::hash::Hash for IdName {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.id().hash(state)
+    }
+}
+impl std::borrow::Borrow<str> for IdName {
+    fn borrow(&self) -> &str {
+        self.id()
+    }
+}
+
+impl DeputyIndex {
+    /// Record a deputy read from `file`; a second deputy with the same id is a problem.
+    pub fn add(&mut self, file: &str, id: &str, name: &str) -> Option<Problem> {
+        if self.entries.contains(id) {
+            return Some(Problem {
+                file: file.to_string(),
+                field: "id".into(),
+                message: format!("代表编号 {id} 重复"),
+            });
+        }
+        self.entries.insert(IdName { text: format!("{id}{name}").into_boxed_str(), split: id.len() });
+        None
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.entries.contains(id)
+    }
+
+    pub fn name(&self, id: &str) -> Option<&str> {
+        self.entries.get(id).map(|e| &e.text[e.split..])
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// What a deputy's file may refer to, from the small files (regions, groups, stations), so each
+/// deputy can be checked on its own as it is read.
+#[derive(Debug, Default)]
+pub struct Refs {
+    /// Every region code with a file, and every child code listed by one.
+    regions: HashSet<String>,
+    groups: HashSet<String>,
+    stations: HashSet<String>,
+}
+
+impl Refs {
+    pub fn of(data: &Dataset) -> Refs {
+        let mut regions = HashSet::new();
+        for (_, n) in &data.regions {
+            regions.insert(n.code.clone());
+            regions.extend(n.children.iter().map(|c| c.code.clone()));
+        }
+        Refs {
+            regions,
+            groups: data.groups.iter().flat_map(|(_, g)| g.groups.iter().map(|g| g.id.clone())).collect(),
+            stations: data.stations.iter().map(|(_, s)| s.summary.id.clone()).collect(),
+        }
+    }
+
+    fn region_known(&self, code: &str) -> bool {
+        self.regions.contains(code)
+    }
+}
+
+/// One deputy's own file: version, texts, and the places, group and station it names.
+/// (Duplicate ids are found by [`DeputyIndex::add`].)
+pub fn check_deputy(refs: &Refs, file: &str, d: &Deputy) -> Vec<Problem> {
+    let mut r = Report(Vec::new());
+    let s = &d.summary;
+    r.version(file, d.format_version);
+    r.text(file, "name", &s.name, MAX_NAME_CHARS, false);
+    if let Some(mn) = &s.name_mn {
+        r.text(file, "name_mn", mn, MAX_NAME_CHARS, false);
+    }
+    r.text(file, "title", &s.title, MAX_LINE_CHARS, false);
+    r.text(file, "bio", &d.bio, MAX_TEXT_CHARS, true);
+    if !refs.region_known(&s.region_code) {
+        r.add(file, "region_code", format!("地区 {} 不存在", s.region_code));
+    }
+    for (i, code) in d.represents.iter().enumerate() {
+        if !refs.region_known(code) {
+            r.add(file, format!("represents[{i}]"), format!("地区 {code} 不存在"));
+        }
+    }
+    if let Some(g) = &s.group_id {
+        if !refs.groups.contains(g.as_str()) {
+            r.add(file, "group_id", format!("代表小组 {g} 不存在"));
+        }
+    }
+    if let Some(st) = &s.station_id {
+        if !refs.stations.contains(st.as_str()) {
+            r.add(file, "station_id", format!("联络站 {st} 不存在"));
+        }
+    }
+    r.0
+}
+
+/// `places/{code}.json`: every deputy listed exists.
+pub fn check_place(deputies: &DeputyIndex, file: &str, p: &PlaceDeputies) -> Vec<Problem> {
+    let mut r = Report(Vec::new());
+    r.version(file, p.format_version);
+    for (i, d) in p.deputies.iter().enumerate() {
+        if !deputies.contains(d.id.as_str()) {
+            r.add(file, format!("deputies[{i}].id"), format!("代表 {} 不存在", d.id));
+        }
+    }
+    r.0
+}
+
+/// A leaf of the name index: every deputy it finds exists.
+pub fn check_search_shard(deputies: &DeputyIndex, file: &str, shard: &SearchShard) -> Vec<Problem> {
+    let mut r = Report(Vec::new());
+    r.version(file, shard.format_version);
+    for (i, e) in shard.entries.iter().enumerate() {
+        if !deputies.contains(e.deputy.id.as_str()) {
+            r.add(file, format!("entries[{i}].id"), format!("代表 {} 不存在", e.deputy.id));
+        }
+    }
+    r.0
+}
+
+/// A page of one level's deputies: every deputy listed exists.
+pub fn check_level_page(deputies: &DeputyIndex, file: &str, page: &Page<DeputySummary>) -> Vec<Problem> {
+    let mut r = Report(Vec::new());
+    r.version(file, page.format_version);
+    for (i, d) in page.items.iter().enumerate() {
+        if !deputies.contains(d.id.as_str()) {
+            r.add(file, format!("items[{i}].id"), format!("代表 {} 不存在", d.id));
+        }
+    }
+    r.0
+}
+
+/// Check a whole data folder held in memory. An empty result means it is fit to publish.
+/// (The data tool streams the bulky kinds instead: [`check_deputy`], [`check_place`],
+/// [`check_search_shard`], [`check_level_page`], then [`validate_with`] for the rest.)
 pub fn validate(data: &Dataset) -> Vec<Problem> {
+    if data.site.is_none() {
+        return validate_with(data, &DeputyIndex::default());
+    }
+    let refs = Refs::of(data);
+    let mut out = Vec::new();
+    let mut index = DeputyIndex::default();
+    for (file, d) in &data.deputies {
+        out.extend(index.add(file, &d.summary.id, &d.summary.name));
+        out.extend(check_deputy(&refs, file, d));
+    }
+    for (file, p) in &data.places {
+        out.extend(check_place(&index, file, p));
+    }
+    for (file, s) in &data.search_shards {
+        out.extend(check_search_shard(&index, file, s));
+    }
+    for (file, p) in &data.level_pages {
+        out.extend(check_level_page(&index, file, p));
+    }
+    out.extend(validate_with(data, &index));
+    out
+}
+
+/// Everything but the deputies, places, search leaves and level pages (checked file by file
+/// before), with the deputies known from `deputy_ids`.
+pub fn validate_with(data: &Dataset, deputy_ids: &DeputyIndex) -> Vec<Problem> {
     let mut r = Report(Vec::new());
 
     let Some((site_file, site)) = &data.site else {
@@ -156,9 +351,8 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
             }
         }
     }
-    let region_known = |code: &str| -> bool {
-        regions.contains_key(code) || data.regions.iter().any(|(_, n)| n.children.iter().any(|c| c.code == code))
-    };
+    let refs = Refs::of(data);
+    let region_known = |code: &str| -> bool { refs.region_known(code) };
 
     // Groups and stations first, so deputies can be checked against them.
     let mut group_ids = HashSet::new();
@@ -175,44 +369,6 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
     for (file, s) in &data.stations {
         if !station_ids.insert(s.summary.id.as_str()) {
             r.add(file, "id", format!("联络站编号 {} 重复", s.summary.id));
-        }
-    }
-    let deputy_ids: HashSet<&str> = data.deputies.iter().map(|(_, d)| d.summary.id.as_str()).collect();
-    if deputy_ids.len() != data.deputies.len() {
-        let mut seen = HashSet::new();
-        for (file, d) in &data.deputies {
-            if !seen.insert(d.summary.id.as_str()) {
-                r.add(file, "id", format!("代表编号 {} 重复", d.summary.id));
-            }
-        }
-    }
-
-    for (file, d) in &data.deputies {
-        let s = &d.summary;
-        r.version(file, d.format_version);
-        r.text(file, "name", &s.name, MAX_NAME_CHARS, false);
-        if let Some(mn) = &s.name_mn {
-            r.text(file, "name_mn", mn, MAX_NAME_CHARS, false);
-        }
-        r.text(file, "title", &s.title, MAX_LINE_CHARS, false);
-        r.text(file, "bio", &d.bio, MAX_TEXT_CHARS, true);
-        if !region_known(&s.region_code) {
-            r.add(file, "region_code", format!("地区 {} 不存在", s.region_code));
-        }
-        for (i, code) in d.represents.iter().enumerate() {
-            if !region_known(code) {
-                r.add(file, format!("represents[{i}]"), format!("地区 {code} 不存在"));
-            }
-        }
-        if let Some(g) = &s.group_id {
-            if !group_ids.contains(g.as_str()) {
-                r.add(file, "group_id", format!("代表小组 {g} 不存在"));
-            }
-        }
-        if let Some(st) = &s.station_id {
-            if !station_ids.contains(st.as_str()) {
-                r.add(file, "station_id", format!("联络站 {st} 不存在"));
-            }
         }
     }
 
@@ -249,15 +405,6 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         }
     }
 
-    for (file, p) in &data.places {
-        r.version(file, p.format_version);
-        for (i, d) in p.deputies.iter().enumerate() {
-            if !deputy_ids.contains(d.id.as_str()) {
-                r.add(file, format!("deputies[{i}].id"), format!("代表 {} 不存在", d.id));
-            }
-        }
-    }
-
     let mut news_ids = HashSet::new();
     for (file, a) in &data.news {
         r.version(file, a.format_version);
@@ -276,7 +423,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         }
     }
     check_pages(&mut r, &data.news_pages, |s: &NewsSummary| news_ids.contains(s.id.as_str()), "文章");
-    sunshine(&mut r, data, &news_ids, &deputy_ids, &station_ids);
+    sunshine(&mut r, data, &news_ids, deputy_ids, &station_ids);
 
     let mut codes = HashSet::new();
     for (file, m) in &data.messages {
@@ -296,14 +443,6 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
         }
         if let Err(e) = m.state() {
             r.add(file, format!("events[{}]", e.index), format!("办理流程不合法：{}", e.message));
-        }
-    }
-    for (file, shard) in &data.search_shards {
-        r.version(file, shard.format_version);
-        for (i, e) in shard.entries.iter().enumerate() {
-            if !deputy_ids.contains(e.deputy.id.as_str()) {
-                r.add(file, format!("entries[{i}].id"), format!("代表 {} 不存在", e.deputy.id));
-            }
         }
     }
     for (file, c) in &data.consultations {
@@ -330,17 +469,9 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
             r.text(file, &format!("comments[{i}].text"), &cm.text, MAX_TEXT_CHARS, true);
         }
     }
-    crate::suggestion_rules::check(&mut r, data, &deputy_ids);
-    for (file, page) in &data.level_pages {
-        r.version(file, page.format_version);
-        for (i, d) in page.items.iter().enumerate() {
-            if !deputy_ids.contains(d.id.as_str()) {
-                r.add(file, format!("items[{i}].id"), format!("代表 {} 不存在", d.id));
-            }
-        }
-    }
+    crate::suggestion_rules::check(&mut r, data, deputy_ids);
 
-    check_activities(&mut r, data, &deputy_ids, &region_known, &site.updated_at);
+    check_activities(&mut r, data, deputy_ids, &region_known, &site.updated_at);
 
     r.0
 }
@@ -351,7 +482,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
 fn check_activities(
     r: &mut Report,
     data: &Dataset,
-    deputy_ids: &HashSet<&str>,
+    deputy_ids: &DeputyIndex,
     region_known: &dyn Fn(&str) -> bool,
     updated_at: &str,
 ) {
@@ -364,13 +495,11 @@ fn check_activities(
             }
         }
     };
-    let names: HashMap<&str, &str> =
-        data.deputies.iter().map(|(_, d)| (d.summary.id.as_str(), d.summary.name.as_str())).collect();
     for (file, rec) in &data.activities {
         r.version(file, rec.format_version);
-        match names.get(rec.deputy_id.as_str()) {
+        match deputy_ids.name(rec.deputy_id.as_str()) {
             None => r.add(file, "deputy_id", format!("代表 {} 不存在", rec.deputy_id)),
-            Some(name) if *name != rec.deputy_name => {
+            Some(name) if name != rec.deputy_name => {
                 r.add(file, "deputy_name", format!("与代表档案的姓名“{name}”不一致"))
             }
             _ => {}
@@ -419,7 +548,7 @@ fn check_activities(
 }
 
 /// 阳光履职 files: news by kind, the map and 履职评议.
-fn sunshine(r: &mut Report, data: &Dataset, news: &HashSet<&str>, deputies: &HashSet<&str>, stations: &HashSet<&str>) {
+fn sunshine(r: &mut Report, data: &Dataset, news: &HashSet<&str>, deputies: &DeputyIndex, stations: &HashSet<&str>) {
     use crate::news::NewsKind;
     let kinds = data.news.iter().map(|(_, a)| (a.summary.id.as_str(), a.summary.kind)).collect::<HashMap<_, _>>();
     for (dir, kind) in [("news/work/", NewsKind::Work), ("news/profile/", NewsKind::Profile)] {

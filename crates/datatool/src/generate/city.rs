@@ -20,8 +20,8 @@ use crate::world::World;
 /// When the demo data says it was built. Fixed, so that output depends on the seed alone.
 pub const DEMO_UPDATED_AT: &str = "2026-11-28T09:00:00+08:00";
 /// Reception schedules run for a year around the build date.
-const SCHEDULE_FROM: (i32, u8, u8) = (2026, 7, 6);
-const SCHEDULE_WEEKS: i64 = 52;
+pub(crate) const SCHEDULE_FROM: (i32, u8, u8) = (2026, 7, 6);
+pub(crate) const SCHEDULE_WEEKS: i64 = 52;
 
 /// How many deputies each unit elects.
 #[derive(Debug, Clone, Copy)]

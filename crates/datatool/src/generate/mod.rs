@@ -13,6 +13,7 @@ mod letters;
 mod map;
 pub mod names;
 pub mod national;
+mod national_content;
 mod profiles;
 #[allow(dead_code)]
 pub mod seed_content;

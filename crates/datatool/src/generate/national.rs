@@ -106,6 +106,8 @@ struct Gen {
     scale: NationalScale,
     deputies: Vec<Deputy>,
     counters: [usize; 5],
+    /// Liaison stations, and the deputies attached to each (indexes into `deputies`).
+    stations: super::national_content::Stations,
 }
 
 impl Gen {
@@ -138,8 +140,19 @@ impl Gen {
         (format!("{surname}{given}"), None, if female { Gender::Female } else { Gender::Male })
     }
 
-    /// Add one deputy of `level` elected in `unit` (the first code represented).
-    fn add(&mut self, level: Level, unit: &RegionRef, represents: Vec<String>, county: &str, town: &str, mongol: f64) {
+    /// Add one deputy of `level` elected in `unit` (the first code represented), attached to
+    /// the station `station` (an index into `stations`) if any.
+    #[allow(clippy::too_many_arguments)]
+    fn add(
+        &mut self,
+        level: Level,
+        unit: &RegionRef,
+        represents: Vec<String>,
+        county: &str,
+        town: &str,
+        mongol: f64,
+        station: Option<usize>,
+    ) {
         let i = Level::ALL.iter().position(|l| *l == level).unwrap_or(0);
         self.counters[i] += 1;
         let id = format!("{}-{:07}", level.key(), self.counters[i]);
@@ -158,7 +171,7 @@ impl Gen {
                 region_name: unit.name.clone(),
                 title: title.clone(),
                 group_id: None,
-                station_id: None,
+                station_id: station.map(|s| self.stations.attach(s, self.deputies.len())),
             },
             gender,
             ethnicity: if mongol > 0.0 && self.rng.random_bool(mongol) { "蒙古族" } else { "汉族" }.to_string(),
@@ -189,6 +202,7 @@ pub fn generate_national(seed: u64, scale: NationalScale, progress: &indicatif::
         scale,
         deputies: Vec::new(),
         counters: [0; 5],
+        stations: Default::default(),
     };
     let country = rref(COUNTRY_CODE, COUNTRY_NAME, RegionKind::Country);
     let mut regions = vec![RegionNode {
@@ -206,7 +220,7 @@ pub fn generate_national(seed: u64, scale: NationalScale, progress: &indicatif::
         let mongol = if pcode == "150000" { 0.15 } else { 0.0 };
         let s = g.scale;
         for _ in 0..s.national_per_province {
-            g.add(Level::National, &province, vec![pcode.to_string()], pname, "", mongol);
+            g.add(Level::National, &province, vec![pcode.to_string()], pname, "", mongol, None);
         }
         let mut pref_refs = Vec::new();
         for pi in 0..prefectures {
@@ -228,8 +242,10 @@ pub fn generate_national(seed: u64, scale: NationalScale, progress: &indicatif::
             children: pref_refs.clone(),
         });
         for pref in &pref_refs {
+            let hub = g.stations.hub(pname, pref);
             for _ in 0..s.region_per_prefecture {
-                g.add(Level::Region, pref, vec![pref.code.clone(), pcode.to_string()], &pref.name, "", mongol);
+                let rep = vec![pref.code.clone(), pcode.to_string()];
+                g.add(Level::Region, pref, rep, &pref.name, "", mongol, Some(hub));
             }
             let counties = g.rng.random_range(4..=12);
             let mut county_refs = Vec::new();
@@ -255,8 +271,10 @@ pub fn generate_national(seed: u64, scale: NationalScale, progress: &indicatif::
                 children: county_refs.clone(),
             });
             for county in &county_refs {
+                let branch = g.stations.branch(pname, &pref.name, county, hub);
                 for _ in 0..s.city_per_county {
-                    g.add(Level::City, county, vec![county.code.clone(), pref.code.clone()], &county.name, "", mongol);
+                    let rep = vec![county.code.clone(), pref.code.clone()];
+                    g.add(Level::City, county, rep, &county.name, "", mongol, Some(branch));
                 }
                 let towns = g.rng.random_range(6..=21);
                 let mut town_refs = Vec::new();
@@ -280,12 +298,14 @@ pub fn generate_national(seed: u64, scale: NationalScale, progress: &indicatif::
                     children: town_refs.clone(),
                 });
                 for town in &town_refs {
+                    let home = g.stations.home(&county.name, town, branch);
                     for _ in 0..s.county_per_township {
                         let rep = vec![town.code.clone(), county.code.clone()];
-                        g.add(Level::County, town, rep, &county.name, &town.name, mongol);
+                        g.add(Level::County, town, rep, &county.name, &town.name, mongol, Some(home));
                     }
                     for _ in 0..s.township_per_township {
-                        g.add(Level::Township, town, vec![town.code.clone()], &county.name, &town.name, mongol);
+                        let rep = vec![town.code.clone()];
+                        g.add(Level::Township, town, rep, &county.name, &town.name, mongol, Some(home));
                     }
                     regions.push(RegionNode {
                         format_version: FORMAT_VERSION,
@@ -302,6 +322,12 @@ pub fn generate_national(seed: u64, scale: NationalScale, progress: &indicatif::
         progress.inc(1);
     }
     progress.finish_and_clear();
+    // Stations, news and letters come from their own random stream, so the deputies and places
+    // above stay as they were for a seed.
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x5354_4154_494f_4e53);
+    let stations = g.stations.finish(&g.deputies, &mut rng);
+    let news = super::national_content::news(&g.deputies, &stations, &regions, &mut rng);
+    let messages = super::national_content::letters(&g.deputies, &regions, &mut rng);
     World {
         site: SiteConfig {
             format_version: FORMAT_VERSION,
@@ -322,9 +348,9 @@ pub fn generate_national(seed: u64, scale: NationalScale, progress: &indicatif::
         regions,
         deputies: g.deputies,
         groups: GroupIndex { format_version: FORMAT_VERSION, groups: Vec::new() },
-        stations: Vec::new(),
-        news: Vec::new(),
-        messages: Vec::new(),
+        stations,
+        news,
+        messages,
         consultations: Vec::new(),
         evaluation: None,
         map: None,
