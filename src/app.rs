@@ -11,6 +11,27 @@ use crate::outbox::{OutboxPage, provide_outbox};
 use crate::ui::{Shell, provide_care_mode};
 use crate::{consult, direct, duties, feedback, home, proposals, training};
 
+/// A route's page. Normally the component itself. With the experimental `split` feature
+/// (see docs/performance.md, "Code splitting") each page becomes a `#[lazy]` function that
+/// wasm-split moves into its own chunk, fetched on first visit; the home page stays in the
+/// main module.
+#[cfg(not(feature = "split"))]
+macro_rules! page {
+    ($lazy:ident, $page:path) => {
+        $page
+    };
+}
+#[cfg(feature = "split")]
+macro_rules! page {
+    ($lazy:ident, $page:path) => {{
+        #[leptos::lazy]
+        fn $lazy() -> AnyView {
+            untrack(|| $page().into_any())
+        }
+        || Suspend::new(async { $lazy().await })
+    }};
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_care_mode();
@@ -24,38 +45,38 @@ pub fn App() -> impl IntoView {
                     <TitleAndFocus />
                     <Routes fallback=|| view! { <NotFound /> }>
                         <Route path=path!("/") view=home::HomePage />
-                        <Route path=path!("/direct") view=direct::DirectPage />
-                        <Route path=path!("/direct/deputy/:id") view=direct::DeputyPage />
-                        <Route path=path!("/direct/write/:id") view=direct::WritePage />
-                        <Route path=path!("/direct/track") view=direct::TrackPage />
-                        <Route path=path!("/direct/qa") view=direct::QaPage />
-                        <Route path=path!("/consult") view=consult::ConsultPage />
-                        <Route path=path!("/consult/:id") view=consult::ConsultationPage />
-                        <Route path=path!("/duties") view=duties::DutiesPage />
-                        <Route path=path!("/duties/stations") view=duties::StationsPage />
-                        <Route path=path!("/duties/stations/:id") view=duties::StationPage />
-                        <Route path=path!("/duties/map") view=duties::MapPage />
-                        <Route path=path!("/duties/evaluation") view=duties::EvaluationPage />
-                        <Route path=path!("/duties/deputy/:id") view=duties::DutyRecordPage />
-                        <Route path=path!("/duties/stats") view=duties::DutyStatsPage />
-                        <Route path=path!("/duties/report/:id/:year") view=duties::AnnualReportPage />
-                        <Route path=path!("/duties/place/:code") view=duties::PlacePage />
-                        <Route path=path!("/news") view=duties::NewsListPage />
-                        <Route path=path!("/news/:id") view=duties::NewsArticlePage />
-                        <Route path=path!("/training") view=training::TrainingPage />
-                        <Route path=path!("/training/course/:id") view=training::CoursePage />
-                        <Route path=path!("/training/lesson/:id") view=training::LessonPage />
-                        <Route path=path!("/training/mine") view=training::MyTrainingPage />
-                        <Route path=path!("/training/certificate/:course_id") view=training::CertificatePage />
-                        <Route path=path!("/proposals") view=proposals::ProposalsPage />
-                        <Route path=path!("/proposals/list") view=proposals::SuggestionListPage />
-                        <Route path=path!("/proposals/stats") view=proposals::SuggestionStatsPage />
-                        <Route path=path!("/proposals/write") view=proposals::WriteSuggestionPage />
-                        <Route path=path!("/proposals/cosign") view=proposals::CosignPage />
-                        <Route path=path!("/proposals/:id") view=proposals::SuggestionPage />
-                        <Route path=path!("/mine") view=OutboxPage />
-                        <Route path=path!("/feedback") view=feedback::FeedbackPage />
-                        <Route path=path!("/more") view=home::MorePage />
+                        <Route path=path!("/direct") view=page!(lazy_direct_page, direct::DirectPage) />
+                        <Route path=path!("/direct/deputy/:id") view=page!(lazy_deputy_page, direct::DeputyPage) />
+                        <Route path=path!("/direct/write/:id") view=page!(lazy_write_page, direct::WritePage) />
+                        <Route path=path!("/direct/track") view=page!(lazy_track_page, direct::TrackPage) />
+                        <Route path=path!("/direct/qa") view=page!(lazy_qa_page, direct::QaPage) />
+                        <Route path=path!("/consult") view=page!(lazy_consult_page, consult::ConsultPage) />
+                        <Route path=path!("/consult/:id") view=page!(lazy_consultation_page, consult::ConsultationPage) />
+                        <Route path=path!("/duties") view=page!(lazy_duties_page, duties::DutiesPage) />
+                        <Route path=path!("/duties/stations") view=page!(lazy_stations_page, duties::StationsPage) />
+                        <Route path=path!("/duties/stations/:id") view=page!(lazy_station_page, duties::StationPage) />
+                        <Route path=path!("/duties/map") view=page!(lazy_map_page, duties::MapPage) />
+                        <Route path=path!("/duties/evaluation") view=page!(lazy_evaluation_page, duties::EvaluationPage) />
+                        <Route path=path!("/duties/deputy/:id") view=page!(lazy_duty_record_page, duties::DutyRecordPage) />
+                        <Route path=path!("/duties/stats") view=page!(lazy_duty_stats_page, duties::DutyStatsPage) />
+                        <Route path=path!("/duties/report/:id/:year") view=page!(lazy_annual_report_page, duties::AnnualReportPage) />
+                        <Route path=path!("/duties/place/:code") view=page!(lazy_place_page, duties::PlacePage) />
+                        <Route path=path!("/news") view=page!(lazy_news_list_page, duties::NewsListPage) />
+                        <Route path=path!("/news/:id") view=page!(lazy_news_article_page, duties::NewsArticlePage) />
+                        <Route path=path!("/training") view=page!(lazy_training_page, training::TrainingPage) />
+                        <Route path=path!("/training/course/:id") view=page!(lazy_course_page, training::CoursePage) />
+                        <Route path=path!("/training/lesson/:id") view=page!(lazy_lesson_page, training::LessonPage) />
+                        <Route path=path!("/training/mine") view=page!(lazy_my_training_page, training::MyTrainingPage) />
+                        <Route path=path!("/training/certificate/:course_id") view=page!(lazy_certificate_page, training::CertificatePage) />
+                        <Route path=path!("/proposals") view=page!(lazy_proposals_page, proposals::ProposalsPage) />
+                        <Route path=path!("/proposals/list") view=page!(lazy_suggestion_list_page, proposals::SuggestionListPage) />
+                        <Route path=path!("/proposals/stats") view=page!(lazy_suggestion_stats_page, proposals::SuggestionStatsPage) />
+                        <Route path=path!("/proposals/write") view=page!(lazy_write_suggestion_page, proposals::WriteSuggestionPage) />
+                        <Route path=path!("/proposals/cosign") view=page!(lazy_cosign_page, proposals::CosignPage) />
+                        <Route path=path!("/proposals/:id") view=page!(lazy_suggestion_page, proposals::SuggestionPage) />
+                        <Route path=path!("/mine") view=page!(lazy_outbox_page, OutboxPage) />
+                        <Route path=path!("/feedback") view=page!(lazy_feedback_page, feedback::FeedbackPage) />
+                        <Route path=path!("/more") view=page!(lazy_more_page, home::MorePage) />
                     </Routes>
                 </Shell>
             </Router>
