@@ -11,10 +11,9 @@ use crate::outbox::{OutboxPage, provide_outbox};
 use crate::ui::{Shell, provide_care_mode};
 use crate::{consult, direct, duties, feedback, home, proposals, training};
 
-/// A route's page. Normally the component itself. With the experimental `split` feature
-/// (see docs/performance.md, "Code splitting") each page becomes a `#[lazy]` function that
-/// wasm-split moves into its own chunk, fetched on first visit; the home page stays in the
-/// main module.
+/// A route's page. Normally the component itself. With the `split` feature (the release build,
+/// scripts/build-split.sh; docs/performance.md) each page except the home page is a split
+/// point: wasm-split moves it into its own module, fetched on the first visit.
 #[cfg(not(feature = "split"))]
 macro_rules! page {
     ($lazy:ident, $page:path) => {
@@ -24,12 +23,48 @@ macro_rules! page {
 #[cfg(feature = "split")]
 macro_rules! page {
     ($lazy:ident, $page:path) => {{
-        #[leptos::lazy]
-        fn $lazy() -> AnyView {
-            untrack(|| $page().into_any())
+        // `fallible`: a module that cannot be fetched is an `Err`, not a panic that would stop
+        // the whole app (leptos's `#[lazy]` does not offer that in 0.8.23).
+        #[::leptos::wasm_split::wasm_split($lazy, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $lazy() -> Result<AnyView, ::leptos::wasm_split::SplitLoaderError> {
+            Ok(untrack(|| $page().into_any()))
         }
-        || Suspend::new(async { $lazy().await })
+        || split_page($lazy)
     }};
+}
+
+/// A split page: loading, then the page, or (weak network) the data error's wording with a
+/// retry; the loader does not remember failures, so a retry fetches again.
+#[cfg(feature = "split")]
+fn split_page<F>(load: fn() -> F) -> impl IntoView
+where
+    F: std::future::Future<Output = Result<AnyView, leptos::wasm_split::SplitLoaderError>> + Send + 'static,
+{
+    use crate::data::DataError;
+    use crate::ui::{DataErrorView, Loading};
+    let attempt = RwSignal::new(0u32);
+    view! {
+        <Suspense fallback=|| view! { <Loading /> }>
+            {move || {
+                attempt.track();
+                Suspend::new(async move {
+                    load()
+                        .await
+                        .unwrap_or_else(|_| {
+                            view! {
+                                <section class="page">
+                                    <DataErrorView
+                                        error=DataError::Network
+                                        on_retry=move |_| attempt.update(|n| *n += 1)
+                                    />
+                                </section>
+                            }
+                                .into_any()
+                        })
+                })
+            }}
+        </Suspense>
+    }
 }
 
 #[component]
@@ -74,7 +109,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/proposals/write") view=page!(lazy_write_suggestion_page, proposals::WriteSuggestionPage) />
                         <Route path=path!("/proposals/cosign") view=page!(lazy_cosign_page, proposals::CosignPage) />
                         <Route path=path!("/proposals/:id") view=page!(lazy_suggestion_page, proposals::SuggestionPage) />
-                        <Route path=path!("/mine") view=page!(lazy_outbox_page, OutboxPage) />
+                        // 我的提交 stays in the main module even when split: it must open offline.
+                        <Route path=path!("/mine") view=OutboxPage />
                         <Route path=path!("/feedback") view=page!(lazy_feedback_page, feedback::FeedbackPage) />
                         <Route path=path!("/more") view=page!(lazy_more_page, home::MorePage) />
                     </Routes>
