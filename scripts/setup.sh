@@ -46,12 +46,6 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wbg" ]; the
   cargo install wasm-bindgen-cli --version "=$wbg"
 fi
 
-# --- wasm-split-cli: splits the release wasm into per-page chunks (scripts/build-split.sh).
-if ! wasm-split-cli --help >/dev/null 2>&1; then
-  say "cargo install wasm_split_cli_support 0.2.4 (a few minutes)"
-  cargo install wasm_split_cli_support --version 0.2.4 --locked --features build-binary
-fi
-
 # --- npm tools, pinned by lockfiles: binaryen (wasm-opt) and the browser-test packages.
 npm_ci() {
   local dir=$1
