@@ -7,7 +7,8 @@
 //   data/site.json    network first, cached copy when offline (the shell needs it).
 //   other data/*      not touched at all: always the network, never a stale copy.
 //   page navigations  network first; offline, the cached app shell (index.html).
-//   app files         with a content hash in the name (.js, .wasm, .css, icon): cache first;
+//   app files         with a content hash in the name (.js, .wasm, .css, icon), or in a
+//                     pkg-HASH/ folder (the split build, scripts/build-split.sh): cache first;
 //                     others (wasm-bindgen snippets): network first.
 'use strict';
 
@@ -98,8 +99,9 @@ self.addEventListener('fetch', (event) => {
     return;
   } else if (request.mode === 'navigate') {
     event.respondWith(networkFirst(request, SHELL, SCOPE));
-  } else if (/-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css|svg)$/.test(url.pathname)) {
-    // Trunk puts a content hash in these names: a cached copy is never stale.
+  } else if (/-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css|svg)$/.test(url.pathname) || /^pkg-[0-9a-f]{16}\//.test(path)) {
+    // Trunk puts a content hash in these names (the split build in the folder's name): a
+    // cached copy is never stale.
     event.respondWith(cacheFirst(request));
   } else if (/\.(?:js|css|svg)$/.test(url.pathname)) {
     // wasm-bindgen snippets keep their names across builds: the network first.

@@ -9,8 +9,12 @@ dist=${1:-dist}
 gz() { gzip -9 -c "$1" | wc -c; }
 total=0
 row() { printf '%-34s %9s B raw %9s B gzip\n' "$1" "$(wc -c <"$2")" "$3"; total=$((total + $3)); }
-for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css "$dist"/index.html; do
-  row "$(basename "$f")" "$f" "$(gz "$f")"
+# The split build (scripts/build-split.sh) keeps the app in pkg-HASH/: the home page loads its
+# main module, its JS and the chunk loader; the pages' chunks only when they are visited.
+shopt -s nullglob
+for f in "$dist"/*.wasm "$dist"/*.js "$dist"/pkg-*/deputy-home_bg.wasm "$dist"/pkg-*/deputy-home.js \
+  "$dist"/pkg-*/__wasm_split.js "$dist"/*.css "$dist"/index.html; do
+  row "${f#"$dist"/}" "$f" "$(gz "$f")"
 done
 # This week's receptions (本周代表接待): the file of the current Monday in Asia/Shanghai.
 monday=$(TZ=Asia/Shanghai date -d "$(TZ=Asia/Shanghai date +%F) -$(( $(TZ=Asia/Shanghai date +%u) - 1 )) days" +%F)

@@ -11,6 +11,62 @@ use crate::outbox::{OutboxPage, provide_outbox};
 use crate::ui::{Shell, provide_care_mode};
 use crate::{consult, direct, duties, feedback, home, proposals, training};
 
+/// A route's page. Normally the component itself. With the `split` feature (the release build,
+/// scripts/build-split.sh; docs/performance.md) each page except the home page is a split
+/// point: wasm-split moves it into its own module, fetched on the first visit.
+#[cfg(not(feature = "split"))]
+macro_rules! page {
+    ($lazy:ident, $page:path) => {
+        $page
+    };
+}
+#[cfg(feature = "split")]
+macro_rules! page {
+    ($lazy:ident, $page:path) => {{
+        // `fallible`: a module that cannot be fetched is an `Err`, not a panic that would stop
+        // the whole app (leptos's `#[lazy]` does not offer that in 0.8.23).
+        #[::leptos::wasm_split::wasm_split($lazy, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $lazy() -> Result<AnyView, ::leptos::wasm_split::SplitLoaderError> {
+            Ok(untrack(|| $page().into_any()))
+        }
+        || split_page($lazy)
+    }};
+}
+
+/// A split page: loading, then the page, or (weak network) the data error's wording with a
+/// retry; the loader does not remember failures, so a retry fetches again.
+#[cfg(feature = "split")]
+fn split_page<F>(load: fn() -> F) -> impl IntoView
+where
+    F: std::future::Future<Output = Result<AnyView, leptos::wasm_split::SplitLoaderError>> + Send + 'static,
+{
+    use crate::data::DataError;
+    use crate::ui::{DataErrorView, Loading};
+    let attempt = RwSignal::new(0u32);
+    view! {
+        <Suspense fallback=|| view! { <Loading /> }>
+            {move || {
+                attempt.track();
+                Suspend::new(async move {
+                    load()
+                        .await
+                        .unwrap_or_else(|_| {
+                            view! {
+                                <section class="page">
+                                    <DataErrorView
+                                        error=DataError::Network
+                                        on_retry=move |_| attempt.update(|n| *n += 1)
+                                    />
+                                </section>
+                            }
+                                .into_any()
+                        })
+                })
+            }}
+        </Suspense>
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_care_mode();
@@ -24,38 +80,39 @@ pub fn App() -> impl IntoView {
                     <TitleAndFocus />
                     <Routes fallback=|| view! { <NotFound /> }>
                         <Route path=path!("/") view=home::HomePage />
-                        <Route path=path!("/direct") view=direct::DirectPage />
-                        <Route path=path!("/direct/deputy/:id") view=direct::DeputyPage />
-                        <Route path=path!("/direct/write/:id") view=direct::WritePage />
-                        <Route path=path!("/direct/track") view=direct::TrackPage />
-                        <Route path=path!("/direct/qa") view=direct::QaPage />
-                        <Route path=path!("/consult") view=consult::ConsultPage />
-                        <Route path=path!("/consult/:id") view=consult::ConsultationPage />
-                        <Route path=path!("/duties") view=duties::DutiesPage />
-                        <Route path=path!("/duties/stations") view=duties::StationsPage />
-                        <Route path=path!("/duties/stations/:id") view=duties::StationPage />
-                        <Route path=path!("/duties/map") view=duties::MapPage />
-                        <Route path=path!("/duties/evaluation") view=duties::EvaluationPage />
-                        <Route path=path!("/duties/deputy/:id") view=duties::DutyRecordPage />
-                        <Route path=path!("/duties/stats") view=duties::DutyStatsPage />
-                        <Route path=path!("/duties/report/:id/:year") view=duties::AnnualReportPage />
-                        <Route path=path!("/duties/place/:code") view=duties::PlacePage />
-                        <Route path=path!("/news") view=duties::NewsListPage />
-                        <Route path=path!("/news/:id") view=duties::NewsArticlePage />
-                        <Route path=path!("/training") view=training::TrainingPage />
-                        <Route path=path!("/training/course/:id") view=training::CoursePage />
-                        <Route path=path!("/training/lesson/:id") view=training::LessonPage />
-                        <Route path=path!("/training/mine") view=training::MyTrainingPage />
-                        <Route path=path!("/training/certificate/:course_id") view=training::CertificatePage />
-                        <Route path=path!("/proposals") view=proposals::ProposalsPage />
-                        <Route path=path!("/proposals/list") view=proposals::SuggestionListPage />
-                        <Route path=path!("/proposals/stats") view=proposals::SuggestionStatsPage />
-                        <Route path=path!("/proposals/write") view=proposals::WriteSuggestionPage />
-                        <Route path=path!("/proposals/cosign") view=proposals::CosignPage />
-                        <Route path=path!("/proposals/:id") view=proposals::SuggestionPage />
+                        <Route path=path!("/direct") view=page!(lazy_direct_page, direct::DirectPage) />
+                        <Route path=path!("/direct/deputy/:id") view=page!(lazy_deputy_page, direct::DeputyPage) />
+                        <Route path=path!("/direct/write/:id") view=page!(lazy_write_page, direct::WritePage) />
+                        <Route path=path!("/direct/track") view=page!(lazy_track_page, direct::TrackPage) />
+                        <Route path=path!("/direct/qa") view=page!(lazy_qa_page, direct::QaPage) />
+                        <Route path=path!("/consult") view=page!(lazy_consult_page, consult::ConsultPage) />
+                        <Route path=path!("/consult/:id") view=page!(lazy_consultation_page, consult::ConsultationPage) />
+                        <Route path=path!("/duties") view=page!(lazy_duties_page, duties::DutiesPage) />
+                        <Route path=path!("/duties/stations") view=page!(lazy_stations_page, duties::StationsPage) />
+                        <Route path=path!("/duties/stations/:id") view=page!(lazy_station_page, duties::StationPage) />
+                        <Route path=path!("/duties/map") view=page!(lazy_map_page, duties::MapPage) />
+                        <Route path=path!("/duties/evaluation") view=page!(lazy_evaluation_page, duties::EvaluationPage) />
+                        <Route path=path!("/duties/deputy/:id") view=page!(lazy_duty_record_page, duties::DutyRecordPage) />
+                        <Route path=path!("/duties/stats") view=page!(lazy_duty_stats_page, duties::DutyStatsPage) />
+                        <Route path=path!("/duties/report/:id/:year") view=page!(lazy_annual_report_page, duties::AnnualReportPage) />
+                        <Route path=path!("/duties/place/:code") view=page!(lazy_place_page, duties::PlacePage) />
+                        <Route path=path!("/news") view=page!(lazy_news_list_page, duties::NewsListPage) />
+                        <Route path=path!("/news/:id") view=page!(lazy_news_article_page, duties::NewsArticlePage) />
+                        <Route path=path!("/training") view=page!(lazy_training_page, training::TrainingPage) />
+                        <Route path=path!("/training/course/:id") view=page!(lazy_course_page, training::CoursePage) />
+                        <Route path=path!("/training/lesson/:id") view=page!(lazy_lesson_page, training::LessonPage) />
+                        <Route path=path!("/training/mine") view=page!(lazy_my_training_page, training::MyTrainingPage) />
+                        <Route path=path!("/training/certificate/:course_id") view=page!(lazy_certificate_page, training::CertificatePage) />
+                        <Route path=path!("/proposals") view=page!(lazy_proposals_page, proposals::ProposalsPage) />
+                        <Route path=path!("/proposals/list") view=page!(lazy_suggestion_list_page, proposals::SuggestionListPage) />
+                        <Route path=path!("/proposals/stats") view=page!(lazy_suggestion_stats_page, proposals::SuggestionStatsPage) />
+                        <Route path=path!("/proposals/write") view=page!(lazy_write_suggestion_page, proposals::WriteSuggestionPage) />
+                        <Route path=path!("/proposals/cosign") view=page!(lazy_cosign_page, proposals::CosignPage) />
+                        <Route path=path!("/proposals/:id") view=page!(lazy_suggestion_page, proposals::SuggestionPage) />
+                        // 我的提交 stays in the main module even when split: it must open offline.
                         <Route path=path!("/mine") view=OutboxPage />
-                        <Route path=path!("/feedback") view=feedback::FeedbackPage />
-                        <Route path=path!("/more") view=home::MorePage />
+                        <Route path=path!("/feedback") view=page!(lazy_feedback_page, feedback::FeedbackPage) />
+                        <Route path=path!("/more") view=page!(lazy_more_page, home::MorePage) />
                     </Routes>
                 </Shell>
             </Router>
