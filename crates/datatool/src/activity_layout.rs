@@ -60,19 +60,32 @@ pub fn files(world: &World) -> Result<Vec<(String, String)>> {
     for l in Level::ALL {
         scope(scope_key(Some(l), None, None), ids(&|d| d.summary.level == l))?;
     }
+    // Bucket the deputies by county and by group once: at national scale there are thousands
+    // of counties, and scanning every deputy for each of them would take hours.
+    let mut in_county: HashMap<&str, Vec<&deputy_model::Deputy>> = HashMap::new();
+    let mut in_group: HashMap<&str, Vec<&str>> = HashMap::new();
+    for d in deputies {
+        if let Some(c) = county_of(&d.summary.region_code) {
+            in_county.entry(c).or_default().push(d);
+        }
+        if let Some(g) = d.summary.group_id.as_deref() {
+            in_group.entry(g).or_default().push(d.summary.id.as_str());
+        }
+    }
     let counties: Vec<&str> =
         world.regions.iter().filter_map(|r| county_of(&r.code).filter(|c| *c == r.code)).collect();
     for c in counties {
-        scope(scope_key(None, Some(c), None), ids(&|d| county_of(&d.summary.region_code) == Some(c)))?;
+        let mine: &[&deputy_model::Deputy] = in_county.get(c).map(Vec::as_slice).unwrap_or_default();
+        let ids_in = |f: &dyn Fn(&deputy_model::Deputy) -> bool| -> Vec<&str> {
+            mine.iter().filter(|d| f(d)).map(|d| d.summary.id.as_str()).collect()
+        };
+        scope(scope_key(None, Some(c), None), ids_in(&|_| true))?;
         for l in Level::ALL {
-            scope(
-                scope_key(Some(l), Some(c), None),
-                ids(&|d| d.summary.level == l && county_of(&d.summary.region_code) == Some(c)),
-            )?;
+            scope(scope_key(Some(l), Some(c), None), ids_in(&|d| d.summary.level == l))?;
         }
     }
     for g in &world.groups.groups {
-        scope(scope_key(None, None, Some(&g.id)), ids(&|d| d.summary.group_id.as_deref() == Some(g.id.as_str())))?;
+        scope(scope_key(None, None, Some(&g.id)), in_group.get(g.id.as_str()).cloned().unwrap_or_default())?;
     }
     Ok(out)
 }
