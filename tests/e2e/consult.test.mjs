@@ -15,6 +15,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  DEMO_NOW,
   MOBILE,
   DESKTOP,
   useAppServer,
@@ -56,13 +57,13 @@ function articles(legal) {
 }
 
 /** Today's date in Asia/Shanghai as a UTC-midnight Date (for whole-day arithmetic). */
-function shanghaiToday(now = new Date()) {
+function shanghaiToday(now = new Date(DEMO_NOW)) {
   const ymd = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
   return new Date(`${ymd}T00:00:00Z`);
 }
 
 /** "还剩 N 天": whole days left including today (1 on the last day). */
-function daysLeft(closes, now = new Date()) {
+function daysLeft(closes, now = new Date(DEMO_NOW)) {
   return Math.round((new Date(`${closes}T00:00:00Z`) - shanghaiToday(now)) / 86_400_000) + 1;
 }
 

@@ -45,7 +45,8 @@ for (const width of [MOBILE, DESKTOP]) {
         await shot(page, `duties-station-${width}`);
         await axeCheck(page, `station ${width}`);
 
-        // A county branch receives on Tuesdays: this week (2026-11-23 … 29) has one.
+        // A county branch receives on Tuesdays: this week (2026-11-23 … 29, the browser's clock is
+        // pinned to the demo's today by newPage) has one.
         await gotoApp(page, app.server.url + 'duties/stations/s-150802');
         await settle(page);
         const week = page.locator('ul.this-week li');

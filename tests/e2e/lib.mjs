@@ -26,6 +26,14 @@ export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 export const AXE_PATH = require.resolve('axe-core/axe.min.js');
 
 export const SITE_NAME = '巴彦淖尔市网上代表之家';
+
+/**
+ * The demo data's "today" (the generator's DEMO_UPDATED_AT is 2026-11-28 09:00 in Shanghai):
+ * every page's clock starts here, so "this week's receptions", the open consultation's
+ * deadline and the voting period are what the data says, whatever the machine's date. Time
+ * then runs on normally; a test that needs another instant sets it with page.clock.
+ */
+export const DEMO_NOW = '2026-11-28T10:00:00+08:00';
 export const MOBILE = 375;
 export const DESKTOP = 1280;
 
@@ -212,7 +220,7 @@ const idleOf = new WeakMap();
  * Every console error, page error, failed request and HTTP error of the app is recorded:
  * see problems(page) and expectNoConsoleErrors(page).
  */
-export async function newPage(browser, { width = MOBILE, height, contextOptions = {} } = {}) {
+export async function newPage(browser, { width = MOBILE, height, contextOptions = {}, clock = DEMO_NOW } = {}) {
   const mobile = width <= 480;
   const context = await browser.newContext({
     viewport: { width, height: height || (mobile ? 812 : 800) },
@@ -226,6 +234,8 @@ export async function newPage(browser, { width = MOBILE, height, contextOptions 
   });
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(30_000);
+  // Pin the browser's clock (see DEMO_NOW); `clock: null` leaves the machine's.
+  if (clock) await context.clock.install({ time: new Date(clock) });
   const page = await context.newPage();
   // Entries are {text, url}; problems(page) filters them when asked.
   const list = [];
