@@ -11,9 +11,13 @@ pub use detail::ConsultationPage;
 pub use list::ConsultPage;
 
 use deputy_model::consult::{AdoptionResult, Phase};
+use leptos::prelude::*;
 use leptos_i18n::I18nContext;
+use leptos_router::components::{FlatRoutes, Route};
+use leptos_router::path;
 
 use crate::i18n::*;
+use crate::ui::NotFound;
 
 pub fn phase_label(i18n: I18nContext<Locale>, phase: Phase) -> &'static str {
     match phase {
@@ -32,3 +36,15 @@ pub fn adoption_label(i18n: I18nContext<Locale>, r: AdoptionResult) -> &'static 
 }
 
 pub use crate::ui::now;
+
+/// 征求意见's pages, by path.
+/// Its own table, inside the module's code (see `module!` in `src/app.rs`).
+#[component]
+pub fn ConsultRoutes() -> impl IntoView {
+    view! {
+        <FlatRoutes fallback=|| view! { <NotFound /> }>
+            <Route path=path!("/consult") view=ConsultPage />
+            <Route path=path!("/consult/:id") view=ConsultationPage />
+        </FlatRoutes>
+    }
+}

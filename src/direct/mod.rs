@@ -21,8 +21,11 @@ pub use write::WritePage;
 use deputy_model::DeputySummary;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::components::{FlatRoutes, Route};
+use leptos_router::path;
 
 use crate::i18n::*;
+use crate::ui::NotFound;
 use crate::ui::href;
 
 /// A directory row: name (and Mongolian script name), level, place, post.
@@ -44,5 +47,20 @@ pub fn DeputyCard(deputy: DeputySummary) -> impl IntoView {
                 <p class="deputy-title">{deputy.title.clone()}</p>
             </div>
         </li>
+    }
+}
+
+/// 直通代表's pages, by path.
+/// Its own table, inside the module's code (see `module!` in `src/app.rs`).
+#[component]
+pub fn DirectRoutes() -> impl IntoView {
+    view! {
+        <FlatRoutes fallback=|| view! { <NotFound /> }>
+            <Route path=path!("/direct") view=DirectPage />
+            <Route path=path!("/direct/deputy/:id") view=DeputyPage />
+            <Route path=path!("/direct/write/:id") view=WritePage />
+            <Route path=path!("/direct/track") view=TrackPage />
+            <Route path=path!("/direct/qa") view=QaPage />
+        </FlatRoutes>
     }
 }

@@ -29,7 +29,10 @@ pub use week::ThisWeek;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::components::{FlatRoutes, Route};
+use leptos_router::path;
 
+use crate::ui::NotFound;
 use crate::ui::href;
 
 #[component]
@@ -78,5 +81,26 @@ pub fn DutiesPage() -> impl IntoView {
             <place::PlacePicker />
             <ThisWeek />
         </section>
+    }
+}
+
+/// 阳光履职's pages, by path, with the news (工作动态) under /news.
+/// Its own table, inside the module's code (see `module!` in `src/app.rs`).
+#[component]
+pub fn DutiesRoutes() -> impl IntoView {
+    view! {
+        <FlatRoutes fallback=|| view! { <NotFound /> }>
+            <Route path=path!("/duties") view=DutiesPage />
+            <Route path=path!("/duties/stations") view=StationsPage />
+            <Route path=path!("/duties/stations/:id") view=StationPage />
+            <Route path=path!("/duties/map") view=MapPage />
+            <Route path=path!("/duties/evaluation") view=EvaluationPage />
+            <Route path=path!("/duties/deputy/:id") view=DutyRecordPage />
+            <Route path=path!("/duties/stats") view=DutyStatsPage />
+            <Route path=path!("/duties/report/:id/:year") view=AnnualReportPage />
+            <Route path=path!("/duties/place/:code") view=PlacePage />
+            <Route path=path!("/news") view=NewsListPage />
+            <Route path=path!("/news/:id") view=NewsArticlePage />
+        </FlatRoutes>
     }
 }

@@ -29,7 +29,7 @@ pub fn AnnualReportPage() -> impl IntoView {
                 Some(y) => view! {
                     {loaded(deputy, move |d| view! { {loaded(record, move |r| view! { <ReportView d=d.clone() r year=y /> })} })}
                 }.into_any(),
-                None => view! { <crate::app::NotFound /> }.into_any(),
+                None => view! { <crate::ui::NotFound /> }.into_any(),
             }}
         </article>
     }

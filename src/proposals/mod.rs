@@ -22,3 +22,25 @@ pub use landing::ProposalsPage;
 pub use list::SuggestionListPage;
 pub use stats::SuggestionStatsPage;
 pub use write::WriteSuggestionPage;
+
+use leptos::prelude::*;
+use leptos_router::components::{FlatRoutes, Route};
+use leptos_router::path;
+
+use crate::ui::NotFound;
+
+/// 建议提交's pages, by path.
+/// Its own table, inside the module's code (see `module!` in `src/app.rs`).
+#[component]
+pub fn ProposalsRoutes() -> impl IntoView {
+    view! {
+        <FlatRoutes fallback=|| view! { <NotFound /> }>
+            <Route path=path!("/proposals") view=ProposalsPage />
+            <Route path=path!("/proposals/list") view=SuggestionListPage />
+            <Route path=path!("/proposals/stats") view=SuggestionStatsPage />
+            <Route path=path!("/proposals/write") view=WriteSuggestionPage />
+            <Route path=path!("/proposals/cosign") view=CosignPage />
+            <Route path=path!("/proposals/:id") view=SuggestionPage />
+        </FlatRoutes>
+    }
+}

@@ -24,8 +24,11 @@ pub use mine::MyTrainingPage;
 use deputy_model::training::{CourseLevel, CourseState, format_tenths, hours_tenths};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
+use leptos_router::components::{FlatRoutes, Route};
+use leptos_router::path;
 
 use crate::i18n::*;
+use crate::ui::NotFound;
 
 pub fn level_label(i18n: I18nContext<Locale>, level: CourseLevel) -> &'static str {
     match level {
@@ -54,5 +57,20 @@ pub fn StateBadge(state: CourseState) -> impl IntoView {
         CourseState::Passed => {
             view! { <span class="course-state state-passed">{tr!(training.passed)}</span> }.into_any()
         }
+    }
+}
+
+/// 代表培训's pages, by path.
+/// Its own table, inside the module's code (see `module!` in `src/app.rs`).
+#[component]
+pub fn TrainingRoutes() -> impl IntoView {
+    view! {
+        <FlatRoutes fallback=|| view! { <NotFound /> }>
+            <Route path=path!("/training") view=TrainingPage />
+            <Route path=path!("/training/course/:id") view=CoursePage />
+            <Route path=path!("/training/lesson/:id") view=LessonPage />
+            <Route path=path!("/training/mine") view=MyTrainingPage />
+            <Route path=path!("/training/certificate/:course_id") view=CertificatePage />
+        </FlatRoutes>
     }
 }
