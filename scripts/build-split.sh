@@ -9,10 +9,8 @@
 #   2. wasm-split-cli (crate wasm_split_cli_support): main module + one module per page +
 #      shared chunks + __wasm_split.js, the loader that fetches them on first use
 #   3. wasm-bindgen --keep-lld-exports on the main module, wasm-opt -Oz on every module
-#   4. trunk builds everything else (CSS, icon, data, sw.js) as usual. (Without a rust link
-#      in the html trunk would build the crate anyway, so it builds its unsplit wasm too, from
-#      cargo's cache.) Its wasm, JS and script tag are then replaced by the split ones, in
-#      index.html and 404.html.
+#   4. trunk builds everything else (CSS, icon, data, sw.js) from a copy of index.html without
+#      the rust link; boot.js, the policy and the preloads go into index.html and 404.html
 # The app's files go to DIST/pkg-HASH/ (HASH: of their content), so the service worker may
 # serve them cache-first like trunk's hashed names.
 set -euo pipefail
@@ -33,11 +31,22 @@ wasm_features=(--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrappin
 
 # 1-3 once per build: both dist directories use the same modules.
 if [ "${SPLIT_REUSE:-}" != 1 ] || [ ! -f "$work/pkg/deputy-home_bg.wasm" ]; then
-  cargo build --release --target wasm32-unknown-unknown --bin deputy-home --features split
   rm -rf "$work"
   mkdir -p "$work/split" "$work/pkg"
-  "$wasm_split" "$target/wasm32-unknown-unknown/release/deputy-home.wasm" "$work/split" \
-    --out-name deputy-home --target web
+  if toolchain=$(bash scripts/wasm-toolchain.sh); then
+    # The pinned nightly (scripts/wasm-toolchain.sh, docs/performance.md): the standard
+    # library rebuilt for size, panics that abort without formatting a message, no file and
+    # line strings, no Debug formatting code. Its own target folder: other flags, other files.
+    RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
+      cargo "+$toolchain" build -Zbuild-std=std,panic_abort -Zbuild-std-features= --release \
+      --target wasm32-unknown-unknown --bin deputy-home --features split --target-dir "$target/nightly"
+    cp "$target/nightly/wasm32-unknown-unknown/release/deputy-home.wasm" "$work/input.wasm"
+  else
+    echo "build-split: the pinned nightly is not installed; building with stable (a larger wasm)" >&2
+    cargo build --release --target wasm32-unknown-unknown --bin deputy-home --features split
+    cp "$target/wasm32-unknown-unknown/release/deputy-home.wasm" "$work/input.wasm"
+  fi
+  "$wasm_split" "$work/input.wasm" "$work/split" --out-name deputy-home --target web
   wasm-bindgen "$work/split/deputy-home.wasm" --out-dir "$work/pkg" --target web --keep-lld-exports --no-typescript
   find "$work/split" -maxdepth 1 \( -name '*.wasm' ! -name deputy-home.wasm -o -name '__wasm_split.js' \) \
     -exec cp {} "$work/pkg/" \;
@@ -47,23 +56,46 @@ if [ "${SPLIT_REUSE:-}" != 1 ] || [ ! -f "$work/pkg/deputy-home_bg.wasm" ]; then
     xargs -0 -P 2 -I{} wasm-opt -Oz "${wasm_features[@]}" {} -o {} 2> >(grep -v 'unknown name subsection' >&2)
 fi
 
-# 4. Everything else with trunk; then out with its unsplit wasm, JS and script tag.
-trunk build --release --dist "$dist" --public-url "$public_url"
-rm -rf "$dist"/deputy-home-*.js "$dist"/deputy-home-*_bg.wasm "$dist/snippets"
+# 4. Everything else with trunk (CSS, icon, data, sw.js, manifest, 404.html), from a copy of
+# index.html without the rust link, in a folder without a Cargo.toml: trunk then builds no
+# wasm of its own (it would build the unsplit app, minutes of work thrown away).
+# (Always target/split-site, whatever CARGO_TARGET_DIR: the copy's links go two folders up.)
+mkdir -p target/split-site
+perl -0pe 's{\s*<link data-trunk rel="rust"[^>]*/>}{}; s{(data-trunk rel="[a-z-]+" href=")}{$1../../}g' \
+  index.html >target/split-site/index.html
+trunk build --release --dist "$dist" --public-url "$public_url" target/split-site/index.html
 
+# The start-up script is a file, not trunk's inline <script>: the Content-Security-Policy
+# allows no inline script. It finds the wasm relative to itself, so any base path works.
+cat >"$work/pkg/boot.js" <<'JS'
+// Starts the app: the main wasm module and its JS (the page modules come later, on demand).
+import init from './deputy-home.js';
+await init({ module_or_path: new URL('./deputy-home_bg.wasm', import.meta.url) });
+JS
 hash=$(cat "$work"/pkg/*.wasm "$work"/pkg/*.js | sha256sum | cut -c1-16)
 pkg="pkg-$hash"
 cp -r "$work/pkg" "$dist/$pkg"
 base="${public_url%/}/"
-script="<script type=\"module\">
-import init from '${base}${pkg}/deputy-home.js';
-await init({ module_or_path: '${base}${pkg}/deputy-home_bg.wasm' });
-</script>
+
+# The Content-Security-Policy as a <meta> (frame-ancestors works only as an HTTP header: see
+# docs/operations.md). connect-src: this site, plus the submit endpoint's origin when
+# data/site.json names one elsewhere.
+connect="'self'"
+endpoint=$(node -e 'try { const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); if (s.submit_endpoint) console.log(new URL(s.submit_endpoint).origin); } catch (e) {}' "$dist/data/site.json")
+[ -n "$endpoint" ] && connect="$connect $endpoint"
+csp="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src $connect; object-src 'none'; base-uri 'self'"
+head="<meta http-equiv=\"Content-Security-Policy\" content=\"${csp}\">
+<script type=\"module\" src=\"${base}${pkg}/boot.js\"></script>
 <link rel=\"modulepreload\" href=\"${base}${pkg}/deputy-home.js\"><link rel=\"modulepreload\" href=\"${base}${pkg}/__wasm_split.js\"><link rel=\"preload\" href=\"${base}${pkg}/deputy-home_bg.wasm\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\">"
 for page in index.html 404.html; do
-  SCRIPT="$script" perl -0pi -e '
-    s{<script type="module">\s*import init, \* as bindings from .*?</script>}{}s or die "no trunk script tag\n";
-    s{<link rel="(?:modulepreload|preload)" href="[^"]*(?:deputy-home|snippets)[^"]*"[^>]*>}{}g;
-    s{</head>}{$ENV{SCRIPT}</head>};
+  HEAD="$head" perl -0pi -e '
+    s{<meta charset="utf-8" />}{<meta charset="utf-8" />\n$ENV{HEAD}};
   ' "$dist/$page"
+  if grep -q '<script type="module">' "$dist/$page"; then
+    echo "$dist/$page still has an inline script" >&2
+    exit 1
+  fi
 done
+
+# The home page's first paint in index.html itself (scripts/first-paint.mjs).
+node scripts/first-paint.mjs "$dist"

@@ -1,8 +1,18 @@
 #!/usr/bin/env bash
 # Release builds for the static host: dist/ (served at /) and dist-renda/ (served under
 # /renda/, to prove the base path works). Both include data/ and a 404.html fallback.
+#
+# What ships is the split build (scripts/build-split.sh, docs/performance.md): the home page
+# loads the main wasm module only; each app module's code is fetched on its first visit, and
+# the service worker fetches the rest in the background once the first page has loaded.
+# Every text file of the app also gets a .gz and a .br beside it, for hosts that serve
+# precompressed files (docs/operations.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
-trunk build --release --dist dist --public-url /
-trunk build --release --dist dist-renda --public-url /renda/
+bash scripts/build-split.sh dist /
+SPLIT_REUSE=1 bash scripts/build-split.sh dist-renda /renda/
+for dist in dist dist-renda; do
+  [ -f scripts/stamp-sw.sh ] && bash scripts/stamp-sw.sh "$dist"
+  node scripts/precompress.mjs "$dist"
+done

@@ -11,7 +11,8 @@ say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 apt_missing=()
 # fonts-noto-core carries Noto Sans Mongolian, for names in traditional Mongolian script.
 # time: GNU time (/usr/bin/time -v) for the peak memory in scripts/bench-data.sh.
-for pkg in chromium chromium-driver fonts-noto-cjk fonts-noto-core ca-certificates time; do
+# faketime: scripts/test-future.sh runs tests with the machine's clock a year ahead.
+for pkg in chromium chromium-driver fonts-noto-cjk fonts-noto-core ca-certificates time faketime; do
   dpkg -s "$pkg" >/dev/null 2>&1 || apt_missing+=("$pkg")
 done
 # Node may come from elsewhere than Debian (it does on these machines): check the commands.
@@ -32,6 +33,13 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# --- the pinned nightly for the release wasm (scripts/wasm-toolchain.sh; docs/performance.md).
+# If it cannot be installed, scripts/build-split.sh says so and builds with stable.
+if ! bash scripts/wasm-toolchain.sh >/dev/null; then
+  say "rustup toolchain install (the pinned nightly, for a smaller release wasm)"
+  bash scripts/wasm-toolchain.sh --install || say "the pinned nightly could not be installed: release builds use stable"
+fi
+
 # --- trunk 0.21.x (0.22 needs a newer rustc than these machines have).
 if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
   say "cargo install trunk 0.21.14 (about 10 minutes)"
@@ -44,6 +52,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wbg" ]; the
   say "cargo install wasm-bindgen-cli $wbg"
   # Not --locked: one of its locked dependencies is missing from the registry.
   cargo install wasm-bindgen-cli --version "=$wbg"
+fi
+
+# --- wasm-split-cli: splits the release wasm into a main module and one module per app module
+# (scripts/build-split.sh, docs/performance.md). trunk 0.21 cannot split (trunk issue #1022).
+# (It has no --version: cargo's record of installed crates tells.)
+if ! command -v wasm-split-cli >/dev/null || ! grep -q '^"wasm_split_cli_support 0\.2\.4 ' "$HOME/.cargo/.crates.toml" 2>/dev/null; then
+  say "cargo install wasm_split_cli_support 0.2.4 (about 3 minutes)"
+  cargo install wasm_split_cli_support --version 0.2.4 --locked --features build-binary
 fi
 
 # --- npm tools, pinned by lockfiles: binaryen (wasm-opt) and the browser-test packages.

@@ -30,5 +30,8 @@ bash scripts/build.sh
 step "end-to-end journeys (Playwright + axe-core, 375 px and 1280 px)"
 bash tests/e2e/run.sh
 
+step "no test depends on the date: the date-sensitive journeys with the machine's clock a year ahead"
+bash scripts/test-future.sh +365d duties.test.mjs sunshine.test.mjs consult.test.mjs proposals.test.mjs
+
 step "size report"
 bash scripts/size.sh
