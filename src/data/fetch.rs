@@ -10,6 +10,8 @@ use super::DataError;
 pub async fn fetch_text(path: &str) -> Result<String, DataError> {
     let url = format!("data/{path}");
     let resp = Request::get(&url).send().await.map_err(|_| DataError::Network)?;
+    // Offline, the service worker answers with the copy it kept, marked with when it was fetched.
+    crate::ui::note_cached_at(resp.headers().get("x-offline-cached-at"));
     match resp.status() {
         200..=299 => {}
         404 | 410 => return Err(DataError::NotFound(path.to_string())),

@@ -1,9 +1,9 @@
-//! "更多": everything the bottom bar has no room for.
+//! "更多": everything the bottom bar has no room for, and the offline setting.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::ui::href;
+use crate::ui::{OfflineSetting, href};
 
 #[component]
 pub fn MorePage() -> impl IntoView {
@@ -19,6 +19,7 @@ pub fn MorePage() -> impl IntoView {
                 <li><A href=href("/mine")>{tr!(nav.mine)}</A></li>
                 <li><A href=href("/feedback")>{tr!(nav.feedback)}</A></li>
             </ul>
+            <OfflineSetting />
         </section>
     }
 }

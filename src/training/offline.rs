@@ -1,8 +1,8 @@
 //! Offline study (可离线学习): a course the learner opens is saved with the browser's Cache API
-//! (its catalog entry, course file and every lesson file), and a small service worker
-//! (`public/sw.js`) serves the app shell and those files when the network is gone. The service
-//! worker is registered only from training pages, and only touches training data, the app shell
-//! and site.json; every other data file goes to the network as before.
+//! (its catalog entry, course file and every lesson file), whether or not the learner has
+//! opened those lessons, and the service worker (`public/sw.js`, registered by the shell on
+//! every page: `ui::offline`) serves them from that cache when the network is gone. The app's
+//! code is saved by the worker itself.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -10,11 +10,6 @@ use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen(inline_js = r#"
 const CACHE = 'deputy-home-training-v1';
-export function register_sw() {
-  if (!('serviceWorker' in navigator)) return;
-  // Relative to the document base, so the worker's scope is the app's base path (/ or /renda/).
-  navigator.serviceWorker.register('sw.js').catch(() => {});
-}
 export async function keep(urls) {
   if (!('caches' in window)) return false;
   try {
@@ -39,15 +34,13 @@ export async function kept(urls) {
 }
 "#)]
 extern "C" {
-    fn register_sw();
     fn keep(urls: Vec<String>) -> js_sys::Promise;
     fn kept(urls: Vec<String>) -> js_sys::Promise;
 }
 
-/// Start the service worker (once per page load is enough; the browser ignores repeats).
-pub fn register() {
-    register_sw();
-}
+/// Nothing to do any more: the shell registers the service worker on every page once it has
+/// loaded (`ui::offline`). Kept for the training pages that call it.
+pub fn register() {}
 
 /// The data files a course needs offline, relative to the document base.
 pub fn course_files(course_id: &str, lesson_ids: &[String]) -> Vec<String> {

@@ -1,5 +1,6 @@
-//! The page shell: header (site name, elder-mode switch, main menu on wide screens), main,
-//! footer with the site's contacts, and a bottom navigation bar on phones.
+//! The page shell: header (site name, elder-mode switch, main menu on wide screens), main
+//! (with the 新版本已就绪 prompt and the offline notice above the page), footer with the site's
+//! contacts, and a bottom navigation bar on phones.
 
 use deputy_model::clock;
 use leptos::prelude::*;
@@ -7,12 +8,16 @@ use leptos_router::components::A;
 
 use leptos_router::hooks::use_location;
 
-use super::{CareToggle, Loading, TextSizeControl, app_path, href, loaded};
+use super::{
+    CareToggle, Loading, OfflineNotice, TextSizeControl, UpdatePrompt, app_path, href, loaded, provide_offline,
+};
 use crate::data::use_site;
 use crate::i18n::*;
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
+    // Before the pages: 更多 reads the offline setting from context.
+    provide_offline();
     let i18n = use_i18n();
     let site = use_site();
     let name = move || site.config().map(|c| c.name).unwrap_or_else(|| t_string!(i18n, site_default_name).to_string());
@@ -35,10 +40,14 @@ pub fn Shell(children: Children) -> impl IntoView {
             <MainNav />
         </header>
         <main id="main" class="site-main">
+            <UpdatePrompt />
+            <OfflineNotice />
+            <div hidden=site_error>{body}</div>
+            // Below the page, not above it: the page does not jump when the site's settings
+            // arrive, and the home page's first paint (scripts/first-paint.mjs) has it there too.
             <Show when=move || site.0.get().is_none()>
                 <Loading />
             </Show>
-            <div hidden=site_error>{body}</div>
             <Show when=site_error>{loaded(site.0, |_| ())}</Show>
         </main>
         <Footer />

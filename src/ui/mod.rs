@@ -10,6 +10,7 @@ mod link;
 mod loaded;
 mod not_found;
 mod now;
+mod offline;
 mod pager;
 mod qr;
 mod read_aloud;
@@ -26,6 +27,10 @@ pub use link::{app_path, base, href, query_string, replace_query};
 pub use loaded::{DataErrorView, Loading, loaded};
 pub use not_found::NotFound;
 pub use now::{now, today};
+pub use offline::{
+    Offline, OfflineNotice, OfflineSetting, UpdatePrompt, note_cached_at, precache, provide_offline, set_allowed,
+    use_offline,
+};
 pub use pager::Pager;
 pub use qr::QrSvg;
 pub use read_aloud::ReadAloud;

@@ -18,6 +18,8 @@ pub const VOTES: &str = "deputy-home.votes.v1";
 pub const TRAINING: &str = "deputy-home.training.v1";
 /// A deputy's suggestion drafts (建议提交), several at once.
 pub const PROPOSAL_DRAFTS: &str = "deputy-home.proposals.drafts.v1";
+/// 更多 → 离线使用: whether the app may save all of its code on the device (absent = yes).
+pub const OFFLINE: &str = "deputy-home.offline.v1";
 
 pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
     LocalStorage::get(key).ok()
