@@ -1,6 +1,8 @@
 //! Routes and the shell. Each route is one page component in its module's folder.
 
 use leptos::prelude::*;
+
+use crate::data::DataResource;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
@@ -80,7 +82,7 @@ where
 #[component]
 pub fn App() -> impl IntoView {
     provide_care_mode();
-    let site = Site(LocalResource::new(|| fetch_json("site.json")));
+    let site = Site(DataResource::new(|| fetch_json("site.json")));
     provide_context(site);
     provide_outbox(site);
     view! {

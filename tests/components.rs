@@ -3,7 +3,7 @@
 //! browser would keep.
 #![cfg(target_arch = "wasm32")]
 
-use deputy_home::data::{DataError, Site, decode};
+use deputy_home::data::{DataError, DataResource, Site, decode};
 use deputy_home::i18n::*;
 use deputy_home::outbox::provide_outbox;
 use deputy_home::ui::{CareToggle, DataErrorView, provide_care_mode, storage};
@@ -114,7 +114,7 @@ async fn outbox_stores_before_sending_and_survives_a_new_start() {
     let code = RwSignal::new(String::new());
     mount(move || {
         // An endpoint nobody listens on: the send fails, the item must stay.
-        let site = Site(LocalResource::new(|| async { Ok(config(Some("http://127.0.0.1:9/none"))) }));
+        let site = Site(DataResource::new(|| async { Ok(config(Some("http://127.0.0.1:9/none"))) }));
         provide_context(site);
         let outbox = provide_outbox(site);
         code.set(outbox.submit(SubmissionKind::Feedback, "测试".into(), serde_json::json!({"content": "路灯不亮"})));
@@ -141,7 +141,7 @@ async fn unreadable_outbox_is_kept_aside() {
     storage::set_raw(storage::OUTBOX, "{not json");
     let broken = RwSignal::new(false);
     mount(move || {
-        let site = Site(LocalResource::new(|| async { Ok(config(None)) }));
+        let site = Site(DataResource::new(|| async { Ok(config(None)) }));
         provide_context(site);
         broken.set(provide_outbox(site).storage_broken.get_untracked());
     });

@@ -3,6 +3,8 @@
 
 use deputy_model::consult::{Article, Consultation, Phase, accepts_comments, article_label, chapter_label};
 use leptos::prelude::*;
+
+use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use wasm_bindgen::JsCast;
@@ -18,7 +20,7 @@ use crate::ui::{ReadAloud, href, loaded};
 pub fn ConsultationPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let data = LocalResource::new(move || data::consultation(id.get()));
+    let data = DataResource::new(move || data::consultation(id.get()));
     view! { <article class="page consultation">{loaded(data, |c| view! { <ConsultationView c /> })}</article> }
 }
 

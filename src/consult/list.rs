@@ -4,6 +4,8 @@
 use deputy_model::clock;
 use deputy_model::consult::{ConsultationSummary, Phase, accepts_comments, days_left};
 use leptos::prelude::*;
+
+use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -18,7 +20,7 @@ pub fn ConsultPage() -> impl IntoView {
     let query = use_query_map();
     let status = Memo::new(move |_| query.read().get("status").unwrap_or_default());
     let year = Memo::new(move |_| query.read().get("year").unwrap_or_default());
-    let index = LocalResource::new(data::consultations);
+    let index = DataResource::new(data::consultations);
     let navigate = use_navigate();
     let set = move |status: String, year: String| {
         replace_query(&navigate, "/consult", &[("status", &status), ("year", &year)]);

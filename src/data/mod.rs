@@ -4,15 +4,14 @@
 
 mod error;
 mod fetch;
+mod resource;
 
 pub use error::DataError;
 pub use fetch::{decode, fetch_json, fetch_text};
+pub use resource::{AnyValue, DataResource, downcast};
 
 use deputy_model::{NewsArticle, NewsSummary, Page, SiteConfig};
 use leptos::prelude::*;
-
-/// A data request as a resource: `None` while loading.
-pub type DataResource<T> = LocalResource<Result<T, DataError>>;
 
 /// The site config, loaded once by the shell and shared by every page.
 #[derive(Clone, Copy)]

@@ -4,6 +4,8 @@
 use deputy_model::message::{PublicMessage, Responsiveness};
 use deputy_model::{Deputy, Station, clock};
 use leptos::prelude::*;
+
+use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -16,7 +18,7 @@ use crate::ui::{QrSvg, href, loaded};
 pub fn DeputyPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let deputy = LocalResource::new(move || data::deputy(id.get()));
+    let deputy = DataResource::new(move || data::deputy(id.get()));
     view! { <article class="page deputy">{loaded(deputy, |d| view! { <DeputyView d /> })}</article> }
 }
 
@@ -26,14 +28,14 @@ fn DeputyView(d: Deputy) -> impl IntoView {
     let s = d.summary.clone();
     let id = s.id.clone();
     let id_for_record = id.clone();
-    let messages = LocalResource::new({
+    let messages = DataResource::new({
         let id = id.clone();
         move || data::deputy_messages(id.clone())
     });
-    let station = s.station_id.clone().map(|sid| LocalResource::new(move || data::station(sid.clone())));
+    let station = s.station_id.clone().map(|sid| DataResource::new(move || data::station(sid.clone())));
     let initial: String = s.name.chars().next().map(String::from).unwrap_or_default();
     // The group's name comes from groups.json (a few dozen entries, cached by the browser).
-    let groups = LocalResource::new(data::groups);
+    let groups = DataResource::new(data::groups);
     let group_id = s.group_id.clone();
     let group_name = Signal::derive(move || {
         let id = group_id.clone()?;

@@ -6,6 +6,8 @@
 use deputy_model::search::{fold_query, score_parts};
 use deputy_model::{DeputySummary, Level};
 use leptos::prelude::*;
+
+use crate::data::DataResource;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -144,7 +146,7 @@ pub fn DirectPage() -> impl IntoView {
             Source::Nothing
         }
     });
-    let rows = LocalResource::new(move || load(source.get()));
+    let rows = DataResource::new(move || load(source.get()));
 
     view! {
         <section class="page direct">
@@ -171,17 +173,17 @@ pub fn DirectPage() -> impl IntoView {
 fn FilterForm(filters: Memo<Filters>, set: impl Fn(Filters) + Clone + Send + Sync + 'static) -> impl IntoView {
     let i18n = use_i18n();
     let site = use_site();
-    let city = LocalResource::new(move || {
+    let city = DataResource::new(move || {
         let code = site.config().map(|c| c.region_code).unwrap_or_default();
         async move { if code.is_empty() { Err(DataError::Network) } else { data::region(code).await } }
     });
     let county_code = Memo::new(move |_| filters.get().county);
-    let county = LocalResource::new(move || {
+    let county = DataResource::new(move || {
         let code = county_code.get();
         async move { if code.is_empty() { Ok(None) } else { data::region(code).await.map(Some) } }
     });
-    let groups = LocalResource::new(data::groups);
-    let stations = LocalResource::new(data::station_index);
+    let groups = DataResource::new(data::groups);
+    let stations = DataResource::new(data::station_index);
     // Typing Chinese goes through an input method: only the finished text updates the URL.
     let composing = RwSignal::new(false);
 

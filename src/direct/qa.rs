@@ -1,6 +1,8 @@
 //! The combined public Q&A (paged) and responsiveness per level.
 
 use leptos::prelude::*;
+
+use crate::data::DataResource;
 use leptos_router::hooks::use_query_map;
 
 use super::deputy::{QaList, StatsView};
@@ -16,8 +18,8 @@ pub fn QaPage() -> impl IntoView {
     let page = Memo::new(move |_| {
         query.read().get("page").and_then(|p| p.parse::<u32>().ok()).filter(|p| *p >= 1).unwrap_or(1)
     });
-    let items = LocalResource::new(move || data::qa_page(page.get()));
-    let stats = LocalResource::new(data::message_stats);
+    let items = DataResource::new(move || data::qa_page(page.get()));
+    let stats = DataResource::new(data::message_stats);
     view! {
         <section class="page qa">
             <h1>{tr!(direct.qa_page_title)}</h1>

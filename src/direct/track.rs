@@ -6,6 +6,8 @@ use deputy_model::message::{MessageEvent, MessageRecord, MessageState, Rating};
 use deputy_model::submission::{DeliveryState, SubmissionKind};
 use deputy_model::{clock, receipt};
 use leptos::prelude::*;
+
+use crate::data::DataResource;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -32,7 +34,7 @@ pub fn TrackPage() -> impl IntoView {
         }
     };
     let invalid = move || tried.get() && receipt::normalize(&typed.get()).is_none();
-    let record = LocalResource::new(move || {
+    let record = DataResource::new(move || {
         let c = code.get();
         async move {
             match c {

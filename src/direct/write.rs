@@ -6,6 +6,8 @@ use deputy_model::Deputy;
 use deputy_model::message::{CONTENT_MAX, LetterInput, LetterProblem, SUBJECT_MAX, check_letter};
 use deputy_model::submission::SubmissionKind;
 use leptos::prelude::*;
+
+use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use wasm_bindgen::JsCast;
@@ -21,7 +23,7 @@ use crate::ui::{ConsentField, ReceiptCode, TextField, href, loaded};
 pub fn WritePage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let deputy = LocalResource::new(move || data::deputy(id.get()));
+    let deputy = DataResource::new(move || data::deputy(id.get()));
     view! {
         <section class="page write">
             <h1>{tr!(direct.write_title)}</h1>

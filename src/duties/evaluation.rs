@@ -6,6 +6,8 @@
 use deputy_model::evaluation::{Evaluation, EvaluationCase, vote_key};
 use deputy_model::submission::SubmissionKind;
 use leptos::prelude::*;
+
+use crate::data::DataResource;
 use leptos_router::components::A;
 
 use crate::data;
@@ -15,7 +17,7 @@ use crate::ui::{ReceiptCode, href, loaded, storage};
 
 #[component]
 pub fn EvaluationPage() -> impl IntoView {
-    let e = LocalResource::new(data::evaluation);
+    let e = DataResource::new(data::evaluation);
     view! {
         <section class="page evaluation">
             {loaded(e, |e| view! { <EvaluationView e /> })}

@@ -6,6 +6,8 @@
 use deputy_model::map::{RegionMap, line_d, path_d};
 use deputy_model::station::{StationIndex, StationTier};
 use leptos::prelude::*;
+
+use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
@@ -23,8 +25,8 @@ fn station_href(id: &str) -> String {
 
 #[component]
 pub fn MapPage() -> impl IntoView {
-    let map = LocalResource::new(data::region_map);
-    let index = LocalResource::new(data::station_index);
+    let map = DataResource::new(data::region_map);
+    let index = DataResource::new(data::station_index);
     view! {
         <section class="page station-map">
             <h1>{tr!(sunshine.map_title)}</h1>

@@ -3,6 +3,8 @@
 
 use deputy_model::{Block, NewsKind, NewsSummary};
 use leptos::prelude::*;
+
+use crate::data::DataResource;
 use leptos_router::components::A;
 
 use crate::ui::{Pager, ReadAloud, href, query_string};
@@ -78,7 +80,7 @@ pub fn NewsListPage() -> impl IntoView {
     let query = use_query_map();
     let page = move || query.read().get("page").and_then(|p| p.parse::<u32>().ok()).filter(|p| *p >= 1).unwrap_or(1);
     let kind = move || kind_of_query(&query.read().get("kind").unwrap_or_default());
-    let data = LocalResource::new(move || news_kind_page(kind(), page()));
+    let data = DataResource::new(move || news_kind_page(kind(), page()));
     let tabs = [
         (None, t_string!(i18n, news.kind_all)),
         (Some(NewsKind::Work), kind_label(i18n, NewsKind::Work)),
@@ -114,7 +116,7 @@ pub fn NewsArticlePage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    let data = LocalResource::new(move || news_article(id()));
+    let data = DataResource::new(move || news_article(id()));
     view! {
         <article class="page article">
             {loaded(data, move |a| {

@@ -18,7 +18,7 @@ use crate::ui::{href, loaded, replace_query};
 /// The site's own region (the city), once the site config has loaded.
 pub fn city_region() -> DataResource<RegionNode> {
     let site = use_site();
-    LocalResource::new(move || {
+    DataResource::new(move || {
         let code = site.config().map(|c| c.region_code).unwrap_or_default();
         async move { if code.is_empty() { Err(DataError::Network) } else { data::region(code).await } }
     })
@@ -48,7 +48,7 @@ pub fn PlacePicker() -> impl IntoView {
     let query = use_query_map();
     let county = Memo::new(move |_| query.read().get("county").unwrap_or_default());
     let navigate = use_navigate();
-    let node = LocalResource::new(move || {
+    let node = DataResource::new(move || {
         let code = county.get();
         async move { if code.is_empty() { Ok(None) } else { data::region(code).await.map(Some) } }
     });
@@ -82,9 +82,9 @@ pub fn PlacePicker() -> impl IntoView {
 pub fn PlacePage() -> impl IntoView {
     let params = use_params_map();
     let code = Memo::new(move |_| params.read().get("code").unwrap_or_default());
-    let region = LocalResource::new(move || data::region(code.get()));
-    let place = LocalResource::new(move || data::place(code.get()));
-    let joint = LocalResource::new(move || data::joint(code.get()));
+    let region = DataResource::new(move || data::region(code.get()));
+    let place = DataResource::new(move || data::place(code.get()));
+    let joint = DataResource::new(move || data::joint(code.get()));
     view! {
         <article class="page five-levels">
             {loaded(region, move |r| view! {

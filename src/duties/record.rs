@@ -7,6 +7,8 @@ use deputy_model::activity::{ActivityKind, DeputyActivities, filter};
 use deputy_model::activity_stats::by_year;
 use deputy_model::{Deputy, clock};
 use leptos::prelude::*;
+
+use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
@@ -22,8 +24,8 @@ use crate::ui::{href, loaded, replace_query};
 pub fn DutyRecordPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let deputy = LocalResource::new(move || data::deputy(id.get()));
-    let record = LocalResource::new(move || data::activities(id.get()));
+    let deputy = DataResource::new(move || data::deputy(id.get()));
+    let record = DataResource::new(move || data::activities(id.get()));
     view! {
         <article class="page duty-record">
             {loaded(deputy, move |d| view! { {loaded(record, move |r| view! { <RecordView d=d.clone() r /> })} })}
@@ -57,7 +59,7 @@ fn RecordView(d: Deputy, r: DeputyActivities) -> impl IntoView {
     let year_list = r.years();
     // The figures show the chosen year, or the latest one.
     let shown_year = move || year.get().unwrap_or(last);
-    let messages = LocalResource::new({
+    let messages = DataResource::new({
         let id = id.clone();
         move || data::deputy_messages(id.clone())
     });

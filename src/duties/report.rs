@@ -5,6 +5,8 @@ use deputy_model::activity::{DeputyActivities, filter};
 use deputy_model::activity_stats::by_year;
 use deputy_model::{Deputy, clock};
 use leptos::prelude::*;
+
+use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -21,8 +23,8 @@ pub fn AnnualReportPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let year = Memo::new(move |_| params.read().get("year").and_then(|y| parse_year(&y)));
-    let deputy = LocalResource::new(move || data::deputy(id.get()));
-    let record = LocalResource::new(move || data::activities(id.get()));
+    let deputy = DataResource::new(move || data::deputy(id.get()));
+    let record = DataResource::new(move || data::activities(id.get()));
     view! {
         <article class="page duty-report">
             {move || match year.get() {
@@ -44,7 +46,7 @@ fn ReportView(d: Deputy, r: DeputyActivities, year: i32) -> impl IntoView {
     let ys = years.iter().find(|y| y.year == year).cloned().unwrap_or_default();
     let mut list: Vec<_> = filter(&r.activities, Some(year), None).into_iter().cloned().collect();
     list.reverse(); // oldest first, as a report reads
-    let messages = LocalResource::new({
+    let messages = DataResource::new({
         let id = s.id.clone();
         move || data::deputy_messages(id.clone())
     });

@@ -5,6 +5,8 @@
 use deputy_model::station::{StationSummary, StationTier};
 use deputy_model::{Station, clock};
 use leptos::prelude::*;
+
+use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
@@ -52,7 +54,7 @@ pub fn StationsPage() -> impl IntoView {
     let query = use_query_map();
     let tier = Memo::new(move |_| query.read().get("tier").unwrap_or_default());
     let county = Memo::new(move |_| query.read().get("county").unwrap_or_default());
-    let index = LocalResource::new(data::station_index);
+    let index = DataResource::new(data::station_index);
     let navigate = use_navigate();
     let set = move |tier: String, county: String| {
         replace_query(&navigate, "/duties/stations", &[("tier", &tier), ("county", &county)]);
@@ -182,7 +184,7 @@ fn StationLink(s: StationSummary) -> impl IntoView {
 pub fn StationPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let st = LocalResource::new(move || data::station(id.get()));
+    let st = DataResource::new(move || data::station(id.get()));
     view! { <article class="page station">{loaded(st, |s| view! { <StationView s /> })}</article> }
 }
 
@@ -197,7 +199,7 @@ fn StationView(s: Station) -> impl IntoView {
     let upcoming: Vec<_> = s.receptions.iter().filter(|r| r.date > sun && r.date >= now).take(4).cloned().collect();
     let id = s.summary.id.clone();
     let region = s.summary.region_code.clone();
-    let deputies = LocalResource::new(move || data::place(region.clone()));
+    let deputies = DataResource::new(move || data::place(region.clone()));
     let url = {
         let origin = document().location().and_then(|l| l.origin().ok()).unwrap_or_default();
         format!("{origin}{}", href(&format!("/duties/stations/{id}")))

@@ -6,6 +6,8 @@
 use deputy_model::Level;
 use deputy_model::activity_stats::{ScopeStats, scope_key};
 use leptos::prelude::*;
+
+use crate::data::DataResource;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::figures::{KindChart, YearsChart, YoyTable};
@@ -43,8 +45,8 @@ pub fn DutyStatsPage() -> impl IntoView {
         let g = group.get();
         scope_key(l, Some(c.as_str()), Some(g.as_str()))
     });
-    let stats = LocalResource::new(move || data::activity_stats(key.get()));
-    let groups = LocalResource::new(data::groups);
+    let stats = DataResource::new(move || data::activity_stats(key.get()));
+    let groups = DataResource::new(data::groups);
     let (s1, s2, s3) = (set.clone(), set.clone(), set.clone());
     view! {
         <section class="page duty-stats">

@@ -4,6 +4,8 @@
 use deputy_model::clock;
 use deputy_model::station::StationTier;
 use leptos::prelude::*;
+
+use crate::data::DataResource;
 use leptos_router::components::A;
 
 use crate::data;
@@ -14,7 +16,7 @@ use crate::ui::{href, loaded};
 pub fn ThisWeek() -> impl IntoView {
     let i18n = use_i18n();
     let monday = clock::format_date(deputy_model::station::week_start(crate::ui::today()));
-    let week = LocalResource::new(move || data::week_receptions(monday.clone()));
+    let week = DataResource::new(move || data::week_receptions(monday.clone()));
     view! {
         <section class="this-week-section">
             <h2>{tr!(duties.home_week)}</h2>

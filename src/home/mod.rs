@@ -6,6 +6,8 @@ pub use more::MorePage;
 
 use deputy_model::consult::{Phase, accepts_comments, days_left};
 use leptos::prelude::*;
+
+use crate::data::DataResource;
 use leptos_router::components::A;
 
 use crate::ui::href;
@@ -19,8 +21,8 @@ use crate::ui::loaded;
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let site = use_site();
-    let news = LocalResource::new(|| news_page(1));
-    let consultations = LocalResource::new(crate::data::consultations);
+    let news = DataResource::new(|| news_page(1));
+    let consultations = DataResource::new(crate::data::consultations);
     let name = move || site.config().map(|c| c.name).unwrap_or_else(|| t_string!(i18n, site_default_name).to_string());
     view! {
         <section class="page home">

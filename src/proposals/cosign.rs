@@ -5,6 +5,8 @@
 use deputy_model::submission::SubmissionKind;
 use deputy_model::suggestion::cosign_code;
 use leptos::prelude::*;
+
+use crate::data::DataResource;
 use leptos_router::hooks::use_query_map;
 
 use crate::data::{self, is_safe_id};
@@ -21,7 +23,7 @@ pub fn CosignPage() -> impl IntoView {
     let valid = is_safe_id(&draft_id) && is_safe_id(&cosigner_id) && !title.trim().is_empty();
     let outbox = use_outbox();
     let done = RwSignal::new(None::<String>);
-    let deputy = LocalResource::new({
+    let deputy = DataResource::new({
         let id = cosigner_id.clone();
         move || data::deputy(id.clone())
     });

@@ -3,6 +3,8 @@
 //! awaited, and the timeline of its handling.
 
 use leptos::prelude::*;
+
+use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -19,7 +21,7 @@ pub fn SuggestionPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let s = LocalResource::new(move || data::suggestion(id.get()));
+    let s = DataResource::new(move || data::suggestion(id.get()));
     view! {
         <section class="page proposal-detail">
             <p class="no-print"><A href=href("/proposals/list")>{tr!(proposals.back_to_list)}</A></p>

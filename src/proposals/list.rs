@@ -5,6 +5,8 @@
 
 use deputy_model::suggestion::{Status, SuggestionSummary};
 use leptos::prelude::*;
+
+use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -67,7 +69,7 @@ pub fn SuggestionListPage() -> impl IntoView {
         replace_query(&navigate, "/proposals/list", &f.pairs());
     };
     let set = StoredValue::new(set);
-    let index = LocalResource::new(data::suggestion_index);
+    let index = DataResource::new(data::suggestion_index);
     view! {
         <section class="page proposal-list-page">
             <h1>{tr!(proposals.list_title)}</h1>
@@ -75,7 +77,7 @@ pub fn SuggestionListPage() -> impl IntoView {
             {loaded(index, move |idx| {
                 let newest = idx.years.first().copied().unwrap_or(2025);
                 let year = Memo::new(move |_| filters.read().year.parse::<i32>().ok().unwrap_or(newest));
-                let list = LocalResource::new(move || data::suggestion_year(year.get()));
+                let list = DataResource::new(move || data::suggestion_year(year.get()));
                 let change = move |edit: &dyn Fn(&mut Filters)| {
                     let mut f = filters.get_untracked();
                     edit(&mut f);

@@ -4,6 +4,8 @@
 use deputy_model::DeputySummary;
 use leptos::prelude::*;
 
+use crate::data::DataResource;
+
 use crate::data::DataError;
 use crate::direct::level_label;
 use crate::i18n::*;
@@ -31,7 +33,7 @@ pub fn DeputyPicker(
     let i18n = use_i18n();
     let typed = RwSignal::new(String::new());
     let query = RwSignal::new(String::new());
-    let results = LocalResource::new(move || find(query.get()));
+    let results = DataResource::new(move || find(query.get()));
     let input_id = format!("{id}-q");
     view! {
         <div class="picker" role="search">

@@ -2,6 +2,8 @@
 //! each unit's on-time reply rate and satisfaction — SVG charts, each with its table.
 
 use leptos::prelude::*;
+
+use crate::data::DataResource;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::labels::status_label;
@@ -14,7 +16,7 @@ pub fn SuggestionStatsPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let navigate = use_navigate();
-    let index = LocalResource::new(data::suggestion_index);
+    let index = DataResource::new(data::suggestion_index);
     view! {
         <section class="page proposal-stats">
             <h1>{tr!(proposals.stats_title)}</h1>
@@ -22,7 +24,7 @@ pub fn SuggestionStatsPage() -> impl IntoView {
             {loaded(index, move |idx| {
                 let newest = idx.years.first().copied().unwrap_or(2025);
                 let year = Memo::new(move |_| query.read().get("year").and_then(|y| y.parse::<i32>().ok()).unwrap_or(newest));
-                let stats = LocalResource::new(move || data::suggestion_stats(year.get()));
+                let stats = DataResource::new(move || data::suggestion_stats(year.get()));
                 let navigate = navigate.clone();
                 view! {
                     <form class="form filters" on:submit=|ev| ev.prevent_default()>

@@ -3,6 +3,8 @@
 
 use deputy_model::training::{CourseLevel, CourseSummary, TrainingProgress};
 use leptos::prelude::*;
+
+use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -31,7 +33,7 @@ pub fn TrainingPage() -> impl IntoView {
     let q = Memo::new(move |_| query.read().get("q").unwrap_or_default());
     let topic = Memo::new(move |_| query.read().get("topic").unwrap_or_default());
     let level = Memo::new(move |_| query.read().get("level").unwrap_or_default());
-    let index = LocalResource::new(data::training_index);
+    let index = DataResource::new(data::training_index);
     let progress = Progress::load();
     super::offline::register();
     let navigate = use_navigate();

@@ -4,6 +4,8 @@
 
 use deputy_model::training::{Course, CourseState};
 use leptos::prelude::*;
+
+use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -18,7 +20,7 @@ use crate::ui::{TextField, href, loaded};
 pub fn CertificatePage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("course_id").unwrap_or_default());
-    let course = LocalResource::new(move || data::training_course(id.get()));
+    let course = DataResource::new(move || data::training_course(id.get()));
     view! {
         <section class="page training certificate-page">
             {loaded(course, |c| view! { <CertificateView c /> })}

@@ -4,6 +4,8 @@
 
 use deputy_model::training::{Course, CourseState, QuizScore};
 use leptos::prelude::*;
+
+use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -19,7 +21,7 @@ use crate::ui::{href, loaded};
 pub fn CoursePage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let course = LocalResource::new(move || data::training_course(id.get()));
+    let course = DataResource::new(move || data::training_course(id.get()));
     view! {
         <section class="page training course">
             {loaded(course, |c| view! { <CourseView c /> })}

@@ -7,6 +7,8 @@ use std::time::Duration;
 
 use deputy_model::training::{Lesson, LessonBlock, LessonRef, Media, MediaKind, QuizScore};
 use leptos::prelude::*;
+
+use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use wasm_bindgen::prelude::*;
@@ -25,7 +27,7 @@ const TICK: Duration = Duration::from_secs(10);
 pub fn LessonPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let lesson = LocalResource::new(move || data::training_lesson(id.get()));
+    let lesson = DataResource::new(move || data::training_lesson(id.get()));
     view! {
         <section class="page training lesson">
             {loaded(lesson, |l| view! { <LessonView l /> })}

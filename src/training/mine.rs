@@ -7,6 +7,8 @@ use deputy_model::training::{
     CourseState, CourseSummary, TrainingIndex, TrainingProgress, format_tenths, hours_tenths,
 };
 use leptos::prelude::*;
+
+use crate::data::DataResource;
 use leptos_router::components::A;
 
 use super::progress::Progress;
@@ -18,7 +20,7 @@ use crate::ui::{ReceiptCode, href, loaded};
 
 #[component]
 pub fn MyTrainingPage() -> impl IntoView {
-    let index = LocalResource::new(data::training_index);
+    let index = DataResource::new(data::training_index);
     super::offline::register();
     view! {
         <section class="page training mine-training">

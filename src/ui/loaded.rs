@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::data::{DataError, DataResource};
+use std::sync::Arc;
+
+use crate::data::{AnyValue, DataError, DataResource, downcast};
 use crate::i18n::*;
 
 #[component]
@@ -37,9 +39,17 @@ where
     T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    move || match resource.get() {
+    let view = move |value: &AnyValue| downcast::<T>(value).map(|value| view(value).into_any());
+    loaded_any(resource.erased(), Arc::new(view))
+}
+
+type AnyViewFn = Arc<dyn Fn(&AnyValue) -> Result<AnyView, DataError> + Send + Sync>;
+
+/// `loaded` for every type at once: the reactive view below is compiled once, not per type.
+fn loaded_any(resource: LocalResource<Result<AnyValue, DataError>>, view: AnyViewFn) -> impl IntoView {
+    move || match resource.get().map(|result| result.and_then(|value| view(&value))) {
         None => view! { <Loading /> }.into_any(),
-        Some(Ok(value)) => view(value).into_any(),
+        Some(Ok(page)) => page,
         Some(Err(error)) => view! { <DataErrorView error on_retry=move |_| resource.refetch() /> }.into_any(),
     }
 }
