@@ -19,7 +19,7 @@
 //! messages/deputy/{id}.json a deputy's public Q&A and responsiveness (only if written to)
 //! messages/page-{n}.json    all public Q&A, newest first, 20 a page
 //! messages/stats.json       responsiveness per level
-//! receptions/{monday}.json every station reception of one week (home page: 本周接待)
+//! receptions/{monday}.json the week's receptions at the city hub and county branches (本周接待)
 //! consultations/index.json  drafts open for comment (open ones first)
 //! consultations/{id}.json   one draft: structure, comments, results and the computed diff
 //! map.json, evaluation.json, news/{kind}/page-{n}.json   see sunshine_layout.rs
@@ -36,7 +36,7 @@ use anyhow::{Context, Result};
 use deputy_model::consult::{ConsultationIndex, ConsultationSummary, Phase};
 use deputy_model::message::{DeputyMessages, MessageRecord, MessageStats, PublicMessage, PublicReply, Responsiveness};
 use deputy_model::search::SearchKeys;
-use deputy_model::station::{StationIndex, WeekReception, WeekReceptions};
+use deputy_model::station::{StationIndex, StationTier, WeekReception, WeekReceptions};
 use deputy_model::{DeputySummary, FORMAT_VERSION, Level, NewsSummary, Page};
 use serde::Serialize;
 
@@ -234,7 +234,10 @@ pub fn emit(world: &World, sink: &mut dyn Sink) -> Result<()> {
     put("messages/stats.json".into(), &stats)?;
 
     let mut weeks: std::collections::BTreeMap<String, Vec<WeekReception>> = Default::default();
-    for st in &world.stations {
+    // Only the tiers the home page and the 阳光履职 page show (本周接待): a township's or a
+    // village's receptions are on its own station page, and a phone on a metered plan should
+    // not fetch them with every home page (the week's file was 43 KB raw with them, 1.6 KB without).
+    for st in world.stations.iter().filter(|st| st.summary.tier <= StationTier::CountyBranch) {
         for r in &st.receptions {
             let Some(day) = deputy_model::clock::parse_date(&r.date) else { continue };
             let monday = deputy_model::clock::format_date(deputy_model::station::week_start(day));
