@@ -38,7 +38,7 @@ pub fn OutboxPage() -> impl IntoView {
                 <ul class="outbox-list">
                     <For
                         each=move || outbox.items.get()
-                        key=|item| (item.submission.receipt_code.clone(), format!("{:?}{}", item.delivery, item.attempts))
+                        key=|item| (item.submission.receipt_code.clone(), item.delivery.name(), item.attempts)
                         children=move |item| view! { <OutboxRow item /> }
                     />
                 </ul>

@@ -41,9 +41,9 @@ pub struct Submission {
     pub payload: serde_json::Value,
 }
 
-/// Where a submission is in the outbox.
+/// Where a submission is in the outbox. Stored as `{"state": "sent", "at": "…"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
+#[serde(tag = "state", rename_all = "snake_case", try_from = "DeliveryRecord")]
 pub enum DeliveryState {
     /// Stored on the device; waiting for network or for an endpoint.
     Queued,
@@ -53,6 +53,45 @@ pub enum DeliveryState {
     Sent { at: String },
     /// No endpoint: the user saved it as a file or opened an email with it.
     Exported { at: String },
+}
+
+/// The stored form of [`DeliveryState`], read as a plain struct. Why not serde's internally
+/// tagged enum: its decoder buffers the whole object first, and that generic code was the
+/// largest single function of the app's main wasm module (docs/performance.md).
+#[derive(Deserialize)]
+struct DeliveryRecord {
+    state: String,
+    #[serde(default)]
+    reason: Option<String>,
+    #[serde(default)]
+    at: Option<String>,
+}
+
+impl DeliveryState {
+    /// The state's name as stored (`"sent"`), e.g. for a list key: the release wasm has no
+    /// `Debug` formatting (`-Zfmt-debug=none`), so `{:?}` would print nothing.
+    pub fn name(&self) -> &'static str {
+        match self {
+            DeliveryState::Queued => "queued",
+            DeliveryState::Failed { .. } => "failed",
+            DeliveryState::Sent { .. } => "sent",
+            DeliveryState::Exported { .. } => "exported",
+        }
+    }
+}
+
+impl TryFrom<DeliveryRecord> for DeliveryState {
+    type Error = String;
+
+    fn try_from(r: DeliveryRecord) -> Result<Self, String> {
+        match (r.state.as_str(), r.reason, r.at) {
+            ("queued", _, _) => Ok(DeliveryState::Queued),
+            ("failed", Some(reason), _) => Ok(DeliveryState::Failed { reason }),
+            ("sent", _, Some(at)) => Ok(DeliveryState::Sent { at }),
+            ("exported", _, Some(at)) => Ok(DeliveryState::Exported { at }),
+            (state, _, _) => Err(format!("delivery state \"{state}\" unknown or without its field")),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -71,5 +110,36 @@ impl OutboxItem {
     /// Whether the outbox should still try to POST it.
     pub fn pending(&self) -> bool {
         matches!(self.delivery, DeliveryState::Queued | DeliveryState::Failed { .. })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DeliveryState;
+
+    #[test]
+    fn delivery_state_reads_what_it_writes() {
+        for state in [
+            DeliveryState::Queued,
+            DeliveryState::Failed { reason: "network".into() },
+            DeliveryState::Sent { at: "2026-11-28T10:00:00+08:00".into() },
+            DeliveryState::Exported { at: "2026-11-28T10:00:00+08:00".into() },
+        ] {
+            let json = serde_json::to_string(&state).unwrap();
+            assert_eq!(serde_json::from_str::<DeliveryState>(&json).unwrap(), state, "{json}");
+            assert!(json.contains(&format!(r#""state":"{}""#, state.name())), "{json}");
+        }
+        // The stored form that devices already hold.
+        assert_eq!(
+            serde_json::from_str::<DeliveryState>(r#"{"state":"sent","at":"2026-11-28T10:00:00+08:00"}"#).unwrap(),
+            DeliveryState::Sent { at: "2026-11-28T10:00:00+08:00".into() }
+        );
+    }
+
+    #[test]
+    fn delivery_state_refuses_an_unknown_or_incomplete_state() {
+        assert!(serde_json::from_str::<DeliveryState>(r#"{"state":"lost"}"#).is_err());
+        assert!(serde_json::from_str::<DeliveryState>(r#"{"state":"sent"}"#).is_err());
+        assert!(serde_json::from_str::<DeliveryState>(r#"{"at":"x"}"#).is_err());
     }
 }
