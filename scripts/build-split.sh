@@ -63,6 +63,9 @@ fi
 mkdir -p target/split-site
 perl -0pe 's{\s*<link data-trunk rel="rust"[^>]*/>}{}; s{(data-trunk rel="[a-z-]+" href=")}{$1../../}g' \
   index.html >target/split-site/index.html
+# The stylesheet minified (scripts/minify-css.mjs), beside the copy: trunk hashes and links it.
+node scripts/minify-css.mjs style/main.css target/split-site/main.css
+sed -i 's{href="../../style/main.css"{href="main.css"{' target/split-site/index.html
 trunk build --release --dist "$dist" --public-url "$public_url" target/split-site/index.html
 
 # The start-up script is a file, not trunk's inline <script>: the Content-Security-Policy
@@ -72,6 +75,9 @@ cat >"$work/pkg/boot.js" <<'JS'
 import init from './deputy-home.js';
 await init({ module_or_path: new URL('./deputy-home_bg.wasm', import.meta.url) });
 JS
+# Minify the JS (wasm-bindgen's glue, the chunk loader, snippets, boot.js): terser from npm
+# (tools/), ES module mode so that every export keeps its name. 9.7 → 7.8 KB gzip for the glue.
+find "$work/pkg" -name '*.js' -print0 | xargs -0 -I{} terser {} --module --compress --mangle -o {}
 hash=$(cat "$work"/pkg/*.wasm "$work"/pkg/*.js | sha256sum | cut -c1-16)
 pkg="pkg-$hash"
 cp -r "$work/pkg" "$dist/$pkg"
