@@ -6,7 +6,7 @@
 use deputy_home::data::{DataError, DataResource, Site, decode};
 use deputy_home::i18n::*;
 use deputy_home::outbox::provide_outbox;
-use deputy_home::ui::{CareToggle, DataErrorView, provide_care_mode, storage};
+use deputy_home::ui::{CareToggle, DataErrorView, loaded, provide_care_mode, storage};
 use deputy_model::submission::{DeliveryState, OutboxItem, SubmissionKind};
 use deputy_model::{Contact, FORMAT_VERSION, SiteConfig};
 use leptos::prelude::*;
@@ -85,6 +85,42 @@ async fn error_view_shows_message_and_retries() {
     assert_eq!(button.text_content().unwrap(), "重试");
     button.click();
     assert_eq!(retries.get_untracked(), 1);
+}
+
+/// The type-erased resource (data/resource.rs): values of two types side by side come back as
+/// their own types, a failure shows the error, and 重试 fetches again (then shows the value).
+#[wasm_bindgen_test]
+async fn data_resources_keep_their_types_and_retry() {
+    let attempts = std::sync::Arc::new(std::sync::atomic::AtomicU32::new(0));
+    let host = mount(move || {
+        let number = DataResource::new(|| async { Ok(42u32) });
+        let word = DataResource::new(|| async { Ok(String::from("巴彦淖尔")) });
+        let flaky = DataResource::new(move || {
+            let n = attempts.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            async move { if n == 0 { Err(DataError::Network) } else { Ok(vec![n, n + 1]) } }
+        });
+        view! {
+            <I18nContextProvider>
+                <p class="number">{loaded(number, |n: u32| (n + 1).to_string())}</p>
+                <p class="word">{loaded(word, |w: String| w)}</p>
+                <div class="flaky">{loaded(flaky, |v: Vec<u32>| v.iter().map(u32::to_string).collect::<Vec<_>>().join(","))}</div>
+            </I18nContextProvider>
+        }
+    });
+    settle().await;
+    let text = |sel: &str| host.query_selector(sel).unwrap().unwrap().text_content().unwrap();
+    assert_eq!(text(".number"), "43");
+    assert_eq!(text(".word"), "巴彦淖尔");
+    assert!(text(".flaky").contains("网络"), "{}", text(".flaky"));
+    let retry: web_sys::HtmlElement = host.query_selector(".flaky button.retry").unwrap().unwrap().dyn_into().unwrap();
+    retry.click();
+    for _ in 0..20 {
+        settle().await;
+        if !text(".flaky").contains("网络") {
+            break;
+        }
+    }
+    assert_eq!(text(".flaky"), "1,2");
 }
 
 #[wasm_bindgen_test]

@@ -35,10 +35,16 @@ pub fn YearsChart(id: &'static str, years: Vec<YearStats>) -> impl IntoView {
 pub fn YoyTable(years: Vec<YearStats>, year: i32) -> impl IntoView {
     let i18n = use_i18n();
     let rows = compare(&years, year);
-    let change = move |delta: i64, percent: Option<i64>| match percent {
-        _ if delta == 0 => "0".to_string(),
-        Some(p) => format!("{delta:+}（{p:+}%）"),
-        None => format!("{delta:+}（{}）", t_string!(i18n, records.no_base)),
+    // The change and its percentage, which may wrap onto a second line on a narrow phone (the
+    // table must fit 320 px in 关怀版 without scrolling sideways).
+    let change = move |delta: i64, percent: Option<i64>| {
+        let note = match percent {
+            _ if delta == 0 => None,
+            Some(p) => Some(format!("（{p:+}%）")),
+            None => Some(format!("（{}）", t_string!(i18n, records.no_base))),
+        };
+        let delta = if delta == 0 { "0".to_string() } else { format!("{delta:+}") };
+        view! { {delta}{note.map(|n| view! { <span class="change-note">{n}</span> })} }
     };
     view! {
         <table class="data-table yoy">

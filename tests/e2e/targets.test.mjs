@@ -1,0 +1,65 @@
+// Elder-friendly layout on the narrowest phones: at 320 px and 375 px, in normal mode and in
+// 关怀版, no page scrolls sideways, and the short links (a deputy's two- or three-character
+// name in 本周接待) are full touch targets: 44 × 44 px, 60 × 60 px in 关怀版.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ROUTES, useAppServer, withPage, gotoApp, settle, setCareMode, shot } from './lib.mjs';
+
+const app = useAppServer();
+
+/** Links and buttons in `selector` smaller than `min` in either direction. */
+async function smallTargets(page, selector, min) {
+  return page.evaluate(
+    ([selector, min]) =>
+      [...document.querySelectorAll(selector)]
+        .filter((el) => el.getClientRects().length > 0)
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          return { text: el.textContent.trim().slice(0, 20), width: Math.round(r.width), height: Math.round(r.height) };
+        })
+        .filter((t) => t.width + 0.5 < min || t.height + 0.5 < min),
+    [selector, min],
+  );
+}
+
+/** How far the page scrolls sideways (0 when it fits the viewport). */
+async function sideways(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+for (const care of [false, true]) {
+  const min = care ? 60 : 44;
+  const mode = care ? '关怀版' : 'normal mode';
+
+  test(`本周接待: station and deputy-name links are at least ${min} × ${min} px (${mode}, 320 and 375 px)`, async () => {
+    for (const width of [320, 375]) {
+      await withPage(app.browser, { width }, async (page) => {
+        await gotoApp(page, app.server.url);
+        if (care) await setCareMode(page, true);
+        await page.locator('.week-list a').first().waitFor();
+        await settle(page);
+        const links = await page.locator('.week-list a').count();
+        assert.ok(links >= 2, `expected this week's receptions on the home page, found ${links} links`);
+        assert.deepEqual(await smallTargets(page, '.week-list a', min), [], `${width} px, ${mode}`);
+        if (width === 320) await shot(page, `targets-week-320${care ? '-care' : ''}`);
+      });
+    }
+  });
+
+  test(`no page scrolls sideways at 320 px (${mode})`, async () => {
+    await withPage(app.browser, { width: 320 }, async (page) => {
+      await gotoApp(page, app.server.url);
+      if (care) await setCareMode(page, true);
+      const wide = [];
+      for (const route of ROUTES) {
+        await gotoApp(page, app.server.url + route.path);
+        await settle(page);
+        const extra = await sideways(page);
+        if (extra > 0) wide.push(`${route.path || '/'}: ${extra} px`);
+        if (route.name === 'duty-stats') await shot(page, `duty-stats-320${care ? '-care' : ''}`);
+      }
+      assert.deepEqual(wide, [], `pages wider than 320 px (${mode})`);
+    });
+  });
+}
