@@ -167,6 +167,44 @@ fn letter_reply_rating_then_built_track_file() {
     assert!(!text.contains("13812345678"));
 }
 
+/// Open data that is safe to open: a letter whose subject and text are spreadsheet formulas goes
+/// through ingest, reply, build and export; the CSV shows them as text, the served JSON keeps
+/// them exactly.
+#[test]
+fn hostile_letters_are_exported_as_text_not_formulas() {
+    let (tmp, src) = setup();
+    let deputy = world(&src).deputies[0].summary.id.clone();
+    let c = code(77);
+    let subject = "=HYPERLINK(\"http://x.invalid\",\"查看\")";
+    let content = "@SUM(1+1)*cmd|' /C calc'!A0";
+    let mut payload = letter(&deputy);
+    payload["subject"] = json!(subject);
+    payload["content"] = json!(content);
+    ok(&src, &submission(tmp.path(), "message", &c, SENT, payload), None);
+    record(&src, &c, Step::Reply { by: "-市住建局".into(), text: "+已修复。".into() }, "2026-11-30T09:00:00+08:00")
+        .unwrap();
+    let data = tmp.path().join("data");
+    crate::source::build(&src, &data, indicatif::ProgressBar::hidden()).unwrap();
+    crate::export::run(&data, "https://example.invalid/").unwrap();
+    let letters = fs::read_to_string(data.join("export/letters.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(letters.trim_start_matches('\u{feff}').as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let row =
+        reader.records().map(|r| r.unwrap()).find(|r| r[col("subject")].contains("HYPERLINK")).expect("the letter");
+    assert_eq!(&row[col("subject")], format!("'{subject}"));
+    assert_eq!(&row[col("content")], format!("'{content}"));
+    assert_eq!(&row[col("reply_by")], "'-市住建局");
+    for record in csv::Reader::from_reader(letters.trim_start_matches('\u{feff}').as_bytes()).records() {
+        for cell in record.unwrap().iter() {
+            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?} would run as a formula");
+        }
+    }
+    let track = fs::read_to_string(data.join(format!("track/{c}.json"))).unwrap();
+    let track: Value = serde_json::from_str(&track).unwrap();
+    assert_eq!(track["subject"], json!(subject), "the JSON keeps the exact text");
+}
+
 #[test]
 fn malformed_submissions_are_refused_with_reasons() {
     let (tmp, src) = setup();
