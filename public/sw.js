@@ -8,7 +8,7 @@
 // development) the worker touches nothing: every request goes to the network.
 //
 // Caches (Cache API, all named deputy-home-*):
-//   deputy-home-code-ID     one build's code: at install its shell (index.html, the files it
+//   deputy-home-code-ID     one build's code: at install its shell (index.html, 404.html, the files it
 //                           references, every .js and .css: what the first load used), then,
 //                           when the page asks (after load; not on saveData or 2g; the 更多
 //                           setting), every file of precache.json; the marker __precache-complete
@@ -22,7 +22,8 @@
 //
 // Requests:
 //   data/*                  network first; the kept copy (marked) only when the network fails.
-//   page navigations        network first; offline, the newest complete build's index.html.
+//   page navigations        network first; offline, the newest complete build's index.html for
+//                           the home page, its 404.html (no home first paint) for deep links.
 //   code with a content hash in its name (-HASH.js, -HASH_bg.wasm, …) or in a pkg-HASH/
 //                           folder: cache first (any build's cache: the content cannot differ),
 //                           so a page of an older build still gets its lazily loaded chunks
@@ -40,6 +41,9 @@ const TRAINING = 'deputy-home-training-v1';
 const META = 'deputy-home-meta-v1';
 const LIST_KEY = SCOPE_URL + 'precache.json';
 const INDEX_KEY = SCOPE_URL + 'index.html';
+// The shell for deep links (/direct, a deputy): index.html carries the home page's first paint,
+// which must not flash on another page; 404.html is the same shell with a plain loading notice.
+const DEEP_KEY = SCOPE_URL + '404.html';
 const DONE_KEY = SCOPE_URL + '__precache-complete';
 const HISTORY_KEY = SCOPE_URL + '__builds';
 const CACHED_AT = 'X-Offline-Cached-At';
@@ -169,6 +173,8 @@ async function cacheShell() {
       if (r.ok) await cache.put(SCOPE_URL + f, r);
     }),
   );
+  const deep = await fetch(DEEP_KEY, { cache: 'no-cache' });
+  if (deep.ok && htmlBelongs(await deep.clone().text(), list)) await cache.put(DEEP_KEY, deep);
   await cache.put(INDEX_KEY, res);
 }
 
@@ -430,10 +436,14 @@ async function navigate(event) {
     return await fetch(event.request);
   } catch (e) {
     const order = await builds();
+    const path = new URL(event.request.url).pathname.slice(SCOPE.length);
+    const keys = path === '' || path === 'index.html' ? [INDEX_KEY] : [DEEP_KEY, INDEX_KEY];
     for (const complete of [true, false]) {
       for (const id of order) {
         if (complete && !(await isComplete(id))) continue;
-        const res = await (await caches.open(CODE + id)).match(INDEX_KEY, MATCH);
+        const cache = await caches.open(CODE + id);
+        let res;
+        for (const key of keys) if (!res) res = await cache.match(key, MATCH);
         if (res) {
           if (event.resultingClientId) shellOf.set(event.resultingClientId, id);
           return res;

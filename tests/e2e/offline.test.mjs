@@ -118,6 +118,10 @@ async function offlineGoto(page, url, label) {
     assert.fail(`${label}: the browser could not open the page offline: ${String(e.message).split('\n')[0]}`);
   }
   assert.ok(res && res.fromServiceWorker(), `${label}: the page should come from the service worker`);
+  // The home page's first paint belongs to the home page only: a deep link gets the plain shell.
+  const html = await res.text();
+  const isHome = ['/', '/renda/'].includes(new URL(url).pathname);
+  assert.equal(html.includes('hero-intro'), isHome, `${label}: ${isHome ? 'the home page shows its first paint' : 'no home first paint on a deep link'}`);
   await waitForApp(page);
 }
 
