@@ -4,6 +4,7 @@
 mod activity_layout;
 mod bench;
 mod consult_build;
+mod csv_cell;
 mod export;
 mod generate;
 mod ingest;

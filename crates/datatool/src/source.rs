@@ -111,6 +111,7 @@ fn read_csv<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<Vec<(u64, T)>
             anyhow!("{name} 第 {line} 行：{e}")
         })?;
         let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let record: csv::StringRecord = record.iter().map(crate::csv_cell::from_spreadsheet).collect();
         match record.deserialize::<T>(Some(&headers)) {
             Ok(v) => out.push((line, v)),
             Err(e) => {
@@ -138,12 +139,10 @@ fn read_csv<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<Vec<(u64, T)>
 
 fn write_csv<T: Serialize>(dir: &Path, name: &str, rows: impl IntoIterator<Item = T>) -> Result<()> {
     let path = dir.join(name);
-    let mut w = csv::Writer::from_path(&path).with_context(|| format!("写入 {} 失败", path.display()))?;
-    for r in rows {
-        w.serialize(r)?;
-    }
-    w.flush()?;
-    Ok(())
+    // Staff edit these in a spreadsheet: cells that it would run as formulas are written safe,
+    // and `read_csv` takes the guard off again (`csv_cell`).
+    let bytes = crate::csv_cell::csv_bytes(&[], rows)?;
+    std::fs::write(&path, bytes).with_context(|| format!("写入 {} 失败", path.display()))
 }
 
 /// [`read_json`] for a file a source folder may leave out.
@@ -405,6 +404,23 @@ mod tests {
         let mut direct: Vec<(String, Vec<u8>)> = direct.into_iter().map(|(p, t)| (p, t.into_bytes())).collect();
         direct.sort();
         assert!(built == direct, "build(source(world)) differs from layout(world)");
+    }
+
+    /// A value a spreadsheet would run as a formula is written guarded (`'=…`) in the source CSV
+    /// that staff open, and read back exactly.
+    #[test]
+    fn formula_values_are_guarded_in_source_csv_and_read_back_exactly() {
+        let tmp = tempfile::tempdir().unwrap();
+        let src = tmp.path().join("src");
+        let mut world = crate::generate::generate_city(4);
+        world.deputies[0].summary.title = "=HYPERLINK(\"http://x.invalid\",\"查看\")".into();
+        world.deputies[1].summary.title = "-主任".into();
+        write(&world, &src).unwrap();
+        let csv = fs::read_to_string(src.join("deputies.csv")).unwrap();
+        assert!(csv.contains("'=HYPERLINK(") && csv.contains("'-主任"), "guarded in the CSV");
+        let back = read(&src).unwrap();
+        assert_eq!(back.deputies[0].summary.title, world.deputies[0].summary.title);
+        assert_eq!(back.deputies[1].summary.title, "-主任");
     }
 
     /// Break the source with `edit`, build, and check the error and that the output is untouched.

@@ -22,31 +22,10 @@ fn date_time(date: &str) -> atom_syndication::FixedDateTime {
         .unwrap_or_default()
 }
 
+/// A CSV export: UTF-8 with a byte-order mark (Excel, common in stations' offices, otherwise
+/// misreads the Chinese), every cell safe to open in a spreadsheet (`csv_cell`).
 fn csv_bytes<T: Serialize>(rows: &[T]) -> Result<Vec<u8>> {
-    let mut plain = csv::Writer::from_writer(Vec::new());
-    for r in rows {
-        plain.serialize(r)?;
-    }
-    let plain = plain.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
-    // A byte-order mark: Excel (common in stations' offices) otherwise misreads UTF-8 Chinese.
-    let mut w = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
-    for record in csv::ReaderBuilder::new().has_headers(false).from_reader(plain.as_slice()).records() {
-        let record = record?;
-        w.write_record(record.iter().map(|cell| spreadsheet_safe(cell).into_owned()))?;
-    }
-    Ok(w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)
-}
-
-/// A cell as a spreadsheet will show it, never run it (CSV injection, OWASP): text that
-/// citizens typed reaches the clerks' Excel or WPS through these files, and a cell starting with
-/// `=`, `+`, `-`, `@`, a tab or a carriage return is taken as a formula there
-/// (`=HYPERLINK("http://…","查看")` becomes a live link). Such a cell gets a leading `'`, which
-/// the spreadsheet shows as text and hides. The JSON exports keep the exact text.
-pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
-        _ => cell.into(),
-    }
+    crate::csv_cell::csv_bytes(&[0xEF, 0xBB, 0xBF], rows)
 }
 
 #[derive(Serialize)]
@@ -292,29 +271,6 @@ mod tests {
         assert!(df.entries.iter().any(|e| e.links[0].href.contains("/duties/deputy/")));
         // The folder still validates: exports sit beside the data, outside its layout.
         assert!(crate::validate::run(&data).unwrap().ok);
-    }
-
-    #[test]
-    fn formula_cells_are_neutralised() {
-        for hostile in
-            ["=HYPERLINK(\"http://x.invalid\",\"查看\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tx", "\rx"]
-        {
-            assert_eq!(spreadsheet_safe(hostile), format!("'{hostile}"), "{hostile:?}");
-        }
-        for plain in ["小区路灯", "2026-11-28", "13812345678", "", "a=b", "'quoted"] {
-            assert_eq!(spreadsheet_safe(plain), plain);
-        }
-        #[derive(Serialize)]
-        struct Row<'a> {
-            subject: &'a str,
-            note: &'a str,
-        }
-        let bytes = csv_bytes(&[Row { subject: "=1+1", note: "说明, 带逗号" }]).unwrap();
-        let text = String::from_utf8(bytes).unwrap();
-        let mut r = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
-        let row = r.records().next().unwrap().unwrap();
-        assert_eq!(&row[0], "'=1+1");
-        assert_eq!(&row[1], "说明, 带逗号");
     }
 
     fn csv_records(path: &Path) -> Vec<csv::StringRecord> {
