@@ -1,13 +1,11 @@
 //! Routes and the shell. Each route is one page component in its module's folder.
 
 use leptos::prelude::*;
-
-use crate::data::DataResource;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-use crate::data::{Site, fetch_json};
+use crate::data::{DataResource, Site, fetch_json};
 use crate::i18n::*;
 use crate::outbox::{OutboxPage, provide_outbox};
 use crate::ui::{NotFound, Shell, provide_care_mode};

@@ -3,8 +3,6 @@
 
 use deputy_model::consult::{Article, Consultation, Phase, accepts_comments, article_label, chapter_label};
 use leptos::prelude::*;
-
-use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use wasm_bindgen::JsCast;
@@ -12,7 +10,7 @@ use wasm_bindgen::JsCast;
 use super::form::CommentForm;
 use super::phase_label;
 use super::result::Changes;
-use crate::data;
+use crate::data::{self, DataResource};
 use crate::i18n::*;
 use crate::ui::{ReadAloud, href, loaded};
 

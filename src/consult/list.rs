@@ -4,13 +4,11 @@
 use deputy_model::clock;
 use deputy_model::consult::{ConsultationSummary, Phase, accepts_comments, days_left};
 use leptos::prelude::*;
-
-use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::{now, phase_label};
-use crate::data;
+use crate::data::{self, DataResource};
 use crate::i18n::*;
 use crate::ui::{href, loaded, replace_query};
 

@@ -4,13 +4,11 @@
 use deputy_model::message::{PublicMessage, Responsiveness};
 use deputy_model::{Deputy, Station, clock};
 use leptos::prelude::*;
-
-use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::{level_label, rating_label, state_label};
-use crate::data;
+use crate::data::{self, DataResource};
 use crate::i18n::*;
 use crate::ui::{QrSvg, href, loaded};
 

@@ -6,15 +6,13 @@
 use deputy_model::search::{fold_query, score_parts};
 use deputy_model::{DeputySummary, Level};
 use leptos::prelude::*;
-
-use crate::data::DataResource;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::name_search::name_search;
 use super::{DeputyCard, level_label};
-use crate::data::{self, DataError, use_site};
+use crate::data::{self, DataError, DataResource, use_site};
 use crate::i18n::*;
 use crate::ui::{href, loaded, query_string};
 

@@ -1,13 +1,11 @@
 //! The combined public Q&A (paged) and responsiveness per level.
 
 use leptos::prelude::*;
-
-use crate::data::DataResource;
 use leptos_router::hooks::use_query_map;
 
 use super::deputy::{QaList, StatsView};
 use super::level_label;
-use crate::data;
+use crate::data::{self, DataResource};
 use crate::i18n::*;
 use crate::ui::{Pager, href, loaded};
 

@@ -6,13 +6,11 @@ use deputy_model::message::{MessageEvent, MessageRecord, MessageState, Rating};
 use deputy_model::submission::{DeliveryState, SubmissionKind};
 use deputy_model::{clock, receipt};
 use leptos::prelude::*;
-
-use crate::data::DataResource;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::{rating_label, state_label};
-use crate::data;
+use crate::data::{self, DataResource};
 use crate::i18n::*;
 use crate::outbox::use_outbox;
 use crate::ui::storage::draft;

@@ -6,14 +6,12 @@ use deputy_model::Deputy;
 use deputy_model::message::{CONTENT_MAX, LetterInput, LetterProblem, SUBJECT_MAX, check_letter};
 use deputy_model::submission::SubmissionKind;
 use leptos::prelude::*;
-
-use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use wasm_bindgen::JsCast;
 
 use super::level_label;
-use crate::data::{self, use_site};
+use crate::data::{self, DataResource, use_site};
 use crate::i18n::*;
 use crate::outbox::use_outbox;
 use crate::ui::storage::{draft, draft_flag};

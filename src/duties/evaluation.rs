@@ -6,11 +6,9 @@
 use deputy_model::evaluation::{Evaluation, EvaluationCase, vote_key};
 use deputy_model::submission::SubmissionKind;
 use leptos::prelude::*;
-
-use crate::data::DataResource;
 use leptos_router::components::A;
 
-use crate::data;
+use crate::data::{self, DataResource};
 use crate::i18n::*;
 use crate::outbox::use_outbox;
 use crate::ui::{ReceiptCode, href, loaded, storage};

@@ -6,12 +6,10 @@
 use deputy_model::map::{RegionMap, line_d, path_d};
 use deputy_model::station::{StationIndex, StationTier};
 use leptos::prelude::*;
-
-use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use crate::data;
+use crate::data::{self, DataResource};
 use crate::i18n::*;
 use crate::ui::{href, loaded};
 

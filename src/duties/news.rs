@@ -3,14 +3,12 @@
 
 use deputy_model::{Block, NewsKind, NewsSummary};
 use leptos::prelude::*;
-
-use crate::data::DataResource;
 use leptos_router::components::A;
 
 use crate::ui::{Pager, ReadAloud, href, query_string};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::data::{news_article, news_kind_page};
+use crate::data::{DataResource, news_article, news_kind_page};
 use crate::i18n::*;
 use crate::ui::loaded;
 

@@ -7,15 +7,13 @@ use deputy_model::activity::{ActivityKind, DeputyActivities, filter};
 use deputy_model::activity_stats::by_year;
 use deputy_model::{Deputy, clock};
 use leptos::prelude::*;
-
-use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use super::figures::{KindChart, YearsChart, YoyTable};
 use super::kinds::{kind_label, parse_year};
 use super::timeline::ActivityItem;
-use crate::data;
+use crate::data::{self, DataResource};
 use crate::direct::{StatsView, level_label};
 use crate::i18n::*;
 use crate::ui::{href, loaded, replace_query};

@@ -5,15 +5,13 @@ use deputy_model::activity::{DeputyActivities, filter};
 use deputy_model::activity_stats::by_year;
 use deputy_model::{Deputy, clock};
 use leptos::prelude::*;
-
-use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::figures::{KindChart, YoyTable};
 use super::kinds::{kind_label, parse_year};
 use super::record::{OwnNoteView, last_year};
-use crate::data::{self, use_site};
+use crate::data::{self, DataResource, use_site};
 use crate::direct::{StatsView, level_label};
 use crate::i18n::*;
 use crate::ui::{href, loaded};

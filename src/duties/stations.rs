@@ -5,12 +5,10 @@
 use deputy_model::station::{StationSummary, StationTier};
 use deputy_model::{Station, clock};
 use leptos::prelude::*;
-
-use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
-use crate::data;
+use crate::data::{self, DataResource};
 use crate::direct::DeputyCard;
 use crate::i18n::*;
 use crate::ui::{QrSvg, href, loaded, replace_query};

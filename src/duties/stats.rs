@@ -6,13 +6,11 @@
 use deputy_model::Level;
 use deputy_model::activity_stats::{ScopeStats, scope_key};
 use leptos::prelude::*;
-
-use crate::data::DataResource;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::figures::{KindChart, YearsChart, YoyTable};
 use super::kinds::parse_year;
-use crate::data;
+use crate::data::{self, DataResource};
 use crate::direct::{StatsView, level_label};
 use crate::i18n::*;
 use crate::ui::{loaded, replace_query};

@@ -4,11 +4,9 @@
 use deputy_model::clock;
 use deputy_model::station::StationTier;
 use leptos::prelude::*;
-
-use crate::data::DataResource;
 use leptos_router::components::A;
 
-use crate::data;
+use crate::data::{self, DataResource};
 use crate::i18n::*;
 use crate::ui::{href, loaded};
 

@@ -6,13 +6,11 @@ pub use more::MorePage;
 
 use deputy_model::consult::{Phase, accepts_comments, days_left};
 use leptos::prelude::*;
-
-use crate::data::DataResource;
 use leptos_router::components::A;
 
 use crate::ui::href;
 
-use crate::data::{news_page, use_site};
+use crate::data::{DataResource, news_page, use_site};
 use crate::duties::NewsList;
 use crate::i18n::*;
 use crate::ui::loaded;

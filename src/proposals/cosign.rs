@@ -5,11 +5,9 @@
 use deputy_model::submission::SubmissionKind;
 use deputy_model::suggestion::cosign_code;
 use leptos::prelude::*;
-
-use crate::data::DataResource;
 use leptos_router::hooks::use_query_map;
 
-use crate::data::{self, is_safe_id};
+use crate::data::{self, DataResource, is_safe_id};
 use crate::i18n::*;
 use crate::outbox::use_outbox;
 use crate::ui::{ReceiptCode, loaded};

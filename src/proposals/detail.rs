@@ -3,8 +3,6 @@
 //! awaited, and the timeline of its handling.
 
 use leptos::prelude::*;
-
-use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -12,7 +10,7 @@ use super::deadline::DeadlineBox;
 use super::doc::{DocText, SuggestionDoc};
 use super::labels::status_label;
 use super::timeline::Timeline;
-use crate::data;
+use crate::data::{self, DataResource};
 use crate::i18n::*;
 use crate::ui::{href, loaded};
 

@@ -5,14 +5,12 @@
 
 use deputy_model::suggestion::{Status, SuggestionSummary};
 use leptos::prelude::*;
-
-use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::deadline::DeadlineBadge;
 use super::labels::status_label;
-use crate::data;
+use crate::data::{self, DataResource};
 use crate::i18n::*;
 use crate::ui::{Pager, href, loaded, query_string, replace_query};
 

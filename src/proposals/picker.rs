@@ -4,9 +4,7 @@
 use deputy_model::DeputySummary;
 use leptos::prelude::*;
 
-use crate::data::DataResource;
-
-use crate::data::DataError;
+use crate::data::{DataError, DataResource};
 use crate::direct::level_label;
 use crate::i18n::*;
 use crate::ui::loaded;

@@ -2,12 +2,10 @@
 //! each unit's on-time reply rate and satisfaction — SVG charts, each with its table.
 
 use leptos::prelude::*;
-
-use crate::data::DataResource;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::labels::status_label;
-use crate::data;
+use crate::data::{self, DataResource};
 use crate::i18n::*;
 use crate::ui::{Bar, BarChart, loaded, replace_query};
 

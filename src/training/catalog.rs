@@ -3,14 +3,12 @@
 
 use deputy_model::training::{CourseLevel, CourseSummary, TrainingProgress};
 use leptos::prelude::*;
-
-use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::progress::Progress;
 use super::{StateBadge, hours, level_label};
-use crate::data;
+use crate::data::{self, DataResource};
 use crate::i18n::*;
 use crate::ui::{href, loaded, replace_query};
 

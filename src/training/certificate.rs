@@ -4,14 +4,12 @@
 
 use deputy_model::training::{Course, CourseState};
 use leptos::prelude::*;
-
-use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::hours;
 use super::progress::Progress;
-use crate::data::{self, use_site};
+use crate::data::{self, DataResource, use_site};
 use crate::i18n::*;
 use crate::ui::storage::draft;
 use crate::ui::{TextField, href, loaded};

@@ -4,8 +4,6 @@
 
 use deputy_model::training::{Course, CourseState, QuizScore};
 use leptos::prelude::*;
-
-use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -13,7 +11,7 @@ use super::offline::{OfflineBadge, OfflineState, keep_course};
 use super::progress::{Progress, today_string};
 use super::quiz::QuizView;
 use super::{StateBadge, hours, level_label};
-use crate::data;
+use crate::data::{self, DataResource};
 use crate::i18n::*;
 use crate::ui::{href, loaded};
 

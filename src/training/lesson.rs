@@ -7,8 +7,6 @@ use std::time::Duration;
 
 use deputy_model::training::{Lesson, LessonBlock, LessonRef, Media, MediaKind, QuizScore};
 use leptos::prelude::*;
-
-use crate::data::DataResource;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use wasm_bindgen::prelude::*;
@@ -16,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use super::offline::{OfflineBadge, OfflineState, keep_course};
 use super::progress::{Progress, today_string};
 use super::quiz::QuizView;
-use crate::data;
+use crate::data::{self, DataResource};
 use crate::i18n::*;
 use crate::ui::{ReadAloud, href, loaded};
 

@@ -7,13 +7,11 @@ use deputy_model::training::{
     CourseState, CourseSummary, TrainingIndex, TrainingProgress, format_tenths, hours_tenths,
 };
 use leptos::prelude::*;
-
-use crate::data::DataResource;
 use leptos_router::components::A;
 
 use super::progress::Progress;
 use super::{StateBadge, hours};
-use crate::data;
+use crate::data::{self, DataResource};
 use crate::i18n::*;
 use crate::outbox::use_outbox;
 use crate::ui::{ReceiptCode, href, loaded};
