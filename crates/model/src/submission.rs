@@ -113,9 +113,54 @@ impl OutboxItem {
     }
 }
 
+/// Whether a stored outbox (its JSON text, as the app keeps it) may hold an item still to be
+/// sent, decided without reading it: the app checks this at start-up and loads the outbox's
+/// code only when it says yes (docs/performance.md). It errs towards yes: a title that
+/// happens to contain `"state":"failed"` costs a needless load, never a letter left unsent.
+pub fn may_be_pending(stored: &str) -> bool {
+    [DeliveryState::Queued.name(), "failed"].iter().any(|state| stored.contains(&format!(r#""state":"{state}""#)))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::DeliveryState;
+    use super::{DeliveryState, OutboxItem, Submission, SubmissionKind, may_be_pending};
+
+    fn stored(states: &[DeliveryState]) -> String {
+        let items: Vec<OutboxItem> = states
+            .iter()
+            .enumerate()
+            .map(|(n, state)| OutboxItem {
+                submission: Submission {
+                    format_version: 1,
+                    receipt_code: format!("CODE{n}"),
+                    kind: SubmissionKind::Message,
+                    created_at: "2026-11-28T10:00:00+08:00".into(),
+                    title: "标题".into(),
+                    payload: serde_json::json!({}),
+                },
+                delivery: state.clone(),
+                attempts: 0,
+            })
+            .collect();
+        serde_json::to_string(&items).unwrap()
+    }
+
+    #[test]
+    fn pending_items_are_seen_in_the_stored_text() {
+        let sent = DeliveryState::Sent { at: "2026-11-28T10:00:00+08:00".into() };
+        let exported = DeliveryState::Exported { at: "2026-11-28T10:00:00+08:00".into() };
+        let failed = DeliveryState::Failed { reason: "HTTP 503".into() };
+        assert!(!may_be_pending(&stored(&[])));
+        assert!(!may_be_pending(&stored(&[sent.clone(), exported.clone()])));
+        assert!(may_be_pending(&stored(&[sent.clone(), DeliveryState::Queued])));
+        assert!(may_be_pending(&stored(&[failed, exported])));
+        // The rule agrees with OutboxItem::pending for every state.
+        for state in [DeliveryState::Queued, DeliveryState::Failed { reason: "x".into() }, sent] {
+            let text = stored(&[state]);
+            let items: Vec<OutboxItem> = serde_json::from_str(&text).unwrap();
+            assert_eq!(may_be_pending(&text), items[0].pending(), "{text}");
+        }
+    }
 
     #[test]
     fn delivery_state_reads_what_it_writes() {
