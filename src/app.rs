@@ -15,7 +15,8 @@ use crate::{consult, direct, duties, feedback, home, proposals, training};
 /// `split` feature (the release build, scripts/build.sh; docs/performance.md) each module is a
 /// split point: its pages, their route table and the code only they use are one code module
 /// (`$module`: direct, consult, duties, training, proposals, other), fetched on the first visit
-/// to any of its pages. The main module keeps the home page and 我的提交.
+/// to any of its pages. The main module keeps the home page; 我的提交 is a module of its own
+/// with the outbox's code (`src/outbox/slot.rs`).
 ///
 /// Why one route per module here and each module's routes in its own table: every route of
 /// this table costs the main module a view closure and a `split_page` copy (measured: about a
@@ -90,8 +91,8 @@ pub fn App() -> impl IntoView {
                     <TitleAndFocus />
                     <FlatRoutes fallback=|| view! { <NotFound /> }>
                         <Route path=path!("/") view=home::HomePage />
-                        // 我的提交 stays in the main module even when split: it must open offline.
-                        <Route path=path!("/mine") view=OutboxPage />
+                        // 我的提交: its own split module with the outbox's code (src/outbox/slot.rs).
+                        <Route path=path!("/mine") view=module!(mine, lazy_mine, OutboxPage) />
                         // The wildcard matches the module's own path too ("/direct").
                         <Route path=path!("/direct/*rest") view=module!(direct, lazy_direct, direct::DirectRoutes) />
                         <Route path=path!("/consult/*rest") view=module!(consult, lazy_consult, consult::ConsultRoutes) />

@@ -5,7 +5,7 @@
 
 use deputy_home::data::{DataError, DataResource, Site, decode};
 use deputy_home::i18n::*;
-use deputy_home::outbox::provide_outbox;
+use deputy_home::outbox::{provide_outbox, use_outbox};
 use deputy_home::ui::{CareToggle, DataErrorView, loaded, provide_care_mode, storage};
 use deputy_model::submission::{DeliveryState, OutboxItem, SubmissionKind};
 use deputy_model::{Contact, FORMAT_VERSION, SiteConfig};
@@ -152,7 +152,8 @@ async fn outbox_stores_before_sending_and_survives_a_new_start() {
         // An endpoint nobody listens on: the send fails, the item must stay.
         let site = Site(DataResource::new(|| async { Ok(config(Some("http://127.0.0.1:9/none"))) }));
         provide_context(site);
-        let outbox = provide_outbox(site);
+        provide_outbox(site);
+        let outbox = use_outbox();
         code.set(outbox.submit(SubmissionKind::Feedback, "测试".into(), serde_json::json!({"content": "路灯不亮"})));
     });
     // Stored at once, before any network answer.
@@ -172,6 +173,36 @@ async fn outbox_stores_before_sending_and_survives_a_new_start() {
     assert_eq!(stored[0].submission.payload["content"], "路灯不亮");
 }
 
+/// The outbox is made on first use (src/outbox/slot.rs), but an item that waits is sent at
+/// start-up all the same: here no page asks for the outbox, and the stored item is tried.
+#[wasm_bindgen_test]
+async fn pending_items_are_sent_at_start_up() {
+    let item = OutboxItem::new(deputy_model::submission::Submission {
+        format_version: FORMAT_VERSION,
+        receipt_code: "K7M2Q9XC".into(),
+        kind: SubmissionKind::Feedback,
+        created_at: "2026-11-28T10:00:00+08:00".into(),
+        title: "测试".into(),
+        payload: serde_json::json!({"content": "路灯不亮"}),
+    });
+    storage::save(storage::OUTBOX, &vec![item]);
+    mount(move || {
+        let site = Site(DataResource::new(|| async { Ok(config(Some("http://127.0.0.1:9/none"))) }));
+        provide_context(site);
+        provide_outbox(site);
+    });
+    let mut tried = false;
+    for _ in 0..50 {
+        settle().await;
+        let s: Vec<OutboxItem> = storage::load(storage::OUTBOX).unwrap();
+        if matches!(s[0].delivery, DeliveryState::Failed { .. }) {
+            tried = true;
+            break;
+        }
+    }
+    assert!(tried, "the queued item should have been tried (and failed) at start-up");
+}
+
 #[wasm_bindgen_test]
 async fn unreadable_outbox_is_kept_aside() {
     storage::set_raw(storage::OUTBOX, "{not json");
@@ -179,7 +210,8 @@ async fn unreadable_outbox_is_kept_aside() {
     mount(move || {
         let site = Site(DataResource::new(|| async { Ok(config(None)) }));
         provide_context(site);
-        broken.set(provide_outbox(site).storage_broken.get_untracked());
+        provide_outbox(site);
+        broken.set(use_outbox().storage_broken.get_untracked());
     });
     assert!(broken.get_untracked());
     assert_eq!(storage::raw(storage::OUTBOX_CORRUPT).as_deref(), Some("{not json"));

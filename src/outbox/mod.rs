@@ -11,7 +11,9 @@
 mod export;
 mod page;
 mod send;
+mod slot;
 mod store;
 
 pub use page::OutboxPage;
-pub use store::{Outbox, provide_outbox, use_outbox};
+pub use slot::{provide_outbox, use_outbox};
+pub use store::Outbox;

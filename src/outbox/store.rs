@@ -6,7 +6,7 @@ use super::send;
 use crate::data::Site;
 use crate::ui::storage;
 
-/// The outbox as shared state: items live in a signal, and one effect persists every change.
+/// The outbox as shared state: items live in a signal, and every change is saved at once.
 #[derive(Clone, Copy)]
 pub struct Outbox {
     pub items: RwSignal<Vec<OutboxItem>>,
@@ -15,16 +15,15 @@ pub struct Outbox {
     pub site: Site,
 }
 
-pub fn use_outbox() -> Outbox {
-    expect_context::<Outbox>()
-}
-
-pub fn provide_outbox(site: Site) -> Outbox {
-    let (items, broken) = load_items();
-    let outbox = Outbox { items: RwSignal::new(items), storage_broken: RwSignal::new(broken), site };
-    provide_context(outbox);
-    send::start(outbox);
-    outbox
+impl Outbox {
+    /// Read what is stored and start sending what is pending. Called once, by the
+    /// [`OutboxSlot`](super::OutboxSlot), the first time a page needs the outbox.
+    pub(super) fn create(site: Site) -> Outbox {
+        let (items, broken) = load_items();
+        let outbox = Outbox { items: RwSignal::new(items), storage_broken: RwSignal::new(broken), site };
+        send::start(outbox);
+        outbox
+    }
 }
 
 /// Read the stored items. Anything unreadable is moved aside under its own key, never dropped.

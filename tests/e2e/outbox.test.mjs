@@ -200,3 +200,43 @@ test('feedback with a failing endpoint: 发送失败 with a retry, nothing typed
     await closePage(page);
   }
 });
+
+// The outbox's code is not part of the home page's download (src/outbox/slot.rs): the home page
+// fetches no module code of its own accord, but when an item waits on the device, starting the
+// app anywhere (here the home page) loads the outbox and sends it.
+test('the home page loads no module code, yet a waiting item is sent at start-up', async () => {
+  const page = await newPage(app.browser, { width: MOBILE });
+  const wasm = [];
+  page.on('request', (r) => {
+    if (/\.wasm(\?|$)/.test(r.url())) wasm.push(new URL(r.url()).pathname.split('/').pop());
+  });
+  try {
+    await withEndpoint(page, app.server);
+    await gotoApp(page, app.server.url);
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(wasm.filter((f) => f !== 'deputy-home_bg.wasm'), [], `the home page should fetch only the main module; it fetched ${wasm.join(', ')}`);
+
+    // Written offline on 意见反馈: it waits on the device.
+    await gotoApp(page, app.server.url + 'feedback');
+    await page.context().setOffline(true);
+    const text = unique('启动时发送');
+    await fillFeedback(page, text);
+    await consentAndSubmit(page);
+    const code = await receiptCode(page);
+    assert.equal(receivedWith(code), undefined, 'nothing can arrive while offline');
+
+    // The page is left while still offline (so that it cannot send the item itself); back
+    // online, a new start on the home page sends it without any page asking for the outbox.
+    await page.goto('about:blank');
+    await page.context().setOffline(false);
+    wasm.length = 0;
+    await page.goto(app.server.url, { waitUntil: 'load' });
+    const got = await eventually(() => receivedWith(code), { timeout: 10_000 });
+    assert.ok(got, `starting on the home page should send the waiting item ${code}`);
+    assert.ok(JSON.stringify(got).includes(text), 'the server should get what was typed');
+    assert.equal(app.server.state.received.filter((x) => JSON.stringify(x).includes(code)).length, 1, 'it should be sent exactly once');
+  } finally {
+    await page.context().setOffline(false).catch(() => {});
+    await closePage(page);
+  }
+});
