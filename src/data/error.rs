@@ -7,8 +7,8 @@ pub enum DataError {
     NotFound(String),
     /// The JSON ends early (a cut-off download).
     Truncated(String),
-    /// Well-formed JSON of the wrong shape.
-    WrongType(String, String),
+    /// Well-formed JSON of the wrong shape (its line and column go to the browser console).
+    WrongType(String),
     /// The file is of a newer format version than this app reads.
     NewerVersion { found: u32, supported: u32 },
     /// Not one of our data files.
@@ -25,7 +25,7 @@ impl DataError {
         match self.clone() {
             DataError::NotFound(path) => t_string!(i18n, data.not_found, path).to_string(),
             DataError::Truncated(path) => t_string!(i18n, data.truncated, path).to_string(),
-            DataError::WrongType(path, _) => t_string!(i18n, data.wrong_type, path).to_string(),
+            DataError::WrongType(path) => t_string!(i18n, data.wrong_type, path).to_string(),
             DataError::NewerVersion { found, supported } => {
                 t_string!(i18n, data.newer_version, found, supported).to_string()
             }

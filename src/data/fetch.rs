@@ -31,18 +31,21 @@ pub async fn fetch_json<T: DeserializeOwned>(path: &str) -> Result<T, DataError>
 pub fn decode<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, DataError> {
     match check_version(text) {
         Err(e) if e.is_eof() => return Err(DataError::Truncated(path.to_string())),
-        Err(e) => return Err(DataError::WrongType(path.to_string(), e.to_string())),
+        Err(e) => return Err(wrong_shape(path, &e)),
         Ok(VersionCheck::Newer(found)) => {
             return Err(DataError::NewerVersion { found, supported: FORMAT_VERSION });
         }
         Ok(VersionCheck::Missing) => return Err(DataError::MissingVersion(path.to_string())),
         Ok(VersionCheck::Supported) => {}
     }
-    serde_json::from_str(text).map_err(|e| {
-        if e.is_eof() {
-            DataError::Truncated(path.to_string())
-        } else {
-            DataError::WrongType(path.to_string(), e.to_string())
-        }
-    })
+    serde_json::from_str(text)
+        .map_err(|e| if e.is_eof() { DataError::Truncated(path.to_string()) } else { wrong_shape(path, &e) })
+}
+
+/// People see the catalog's message; where the file went wrong goes to the browser console, for
+/// whoever repairs it. (Not serde_json's own message: formatting it costs the home page's
+/// download about 2 KB, docs/performance.md.)
+fn wrong_shape(path: &str, e: &serde_json::Error) -> DataError {
+    leptos::logging::warn!("data/{path}: not of the expected shape at line {}, column {}", e.line(), e.column());
+    DataError::WrongType(path.to_string())
 }
