@@ -10,6 +10,7 @@ pub mod consult;
 pub mod deputy;
 pub mod evaluation;
 pub mod input;
+pub mod intake;
 pub mod map;
 pub mod message;
 pub mod news;

@@ -27,8 +27,9 @@ mod tests_commands;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
+use deputy_model::intake::{self, Refusal};
 use deputy_model::submission::{Submission, SubmissionKind};
-use deputy_model::{FORMAT_VERSION, clock, receipt};
+use deputy_model::{FORMAT_VERSION, clock};
 use time::OffsetDateTime;
 
 pub use letter::{Step, record};
@@ -82,24 +83,27 @@ pub fn ingest(src: &Path, files: &[PathBuf], opts: &Options) -> Result<Vec<Outco
     Ok(out)
 }
 
-/// Parse one exported file: (submission, its text, normalized receipt code).
+/// Parse one exported file: (submission, its text, normalized receipt code). The checks are
+/// the inbox's (`deputy_model::intake`); a wrong field is named with its path.
 fn read_submission(file: &Path) -> Result<(Submission, String, String)> {
     let text = std::fs::read_to_string(file).with_context(|| format!("读取 {} 失败", file.display()))?;
-    let de = &mut serde_json::Deserializer::from_str(&text);
-    let s: Submission = serde_path_to_error::deserialize(de).map_err(|e| {
-        let at = e.path().to_string();
-        let inner = e.into_inner();
-        if inner.is_eof() { anyhow!("文件不完整") } else { anyhow!("字段 {at}：{inner}") }
+    let arrival = intake::check(&text).map_err(|refusal| match refusal {
+        Refusal::BadField(_) => field_error(&text),
+        other => anyhow!(other.message()),
     })?;
-    if s.format_version != FORMAT_VERSION {
-        bail!("字段 format_version：{}，本工具只读 {FORMAT_VERSION}", s.format_version);
+    let Some(s) = arrival.submission else {
+        bail!("字段 format_version：{}，本工具只读 {FORMAT_VERSION}（请更新 deputy-data）", arrival.format_version);
+    };
+    Ok((s, text, arrival.receipt_code))
+}
+
+/// serde's account of a field of the wrong type, with its path (`payload.year`).
+fn field_error(text: &str) -> anyhow::Error {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    match serde_path_to_error::deserialize::<_, Submission>(de) {
+        Err(e) => anyhow!("字段 {}：{}", e.path().to_string(), e.inner()),
+        Ok(_) => anyhow!("不是一条有效的提交"),
     }
-    let code = receipt::normalize(&s.receipt_code)
-        .ok_or_else(|| anyhow!("字段 receipt_code：{} 不是有效的查询码", s.receipt_code))?;
-    if clock::parse_timestamp(&s.created_at).is_none() {
-        bail!("字段 created_at：{} 不是 RFC 3339 时间", s.created_at);
-    }
-    Ok((s, text, code))
 }
 
 /// One submission into the source, by kind. Each arm checks everything before it changes
