@@ -172,6 +172,30 @@ fn check_payload(value: &Value, depth: usize, entries: &mut usize) -> Result<(),
     }
 }
 
+/// The inbox's folder, as the inbox writes it and `deputy-data ingest --from` reads it:
+/// `new/{code}.json` as received, `archive/{code}.json` once ingested, and beside a refused
+/// one in `new/` its reason, `{code}.refused.txt`, until the station deals with it.
+pub mod folder {
+    pub const NEW: &str = "new";
+    pub const ARCHIVE: &str = "archive";
+    /// Partly written files; never read.
+    pub const TMP: &str = "tmp";
+
+    pub fn file_name(receipt_code: &str) -> String {
+        format!("{receipt_code}.json")
+    }
+
+    pub fn refused_name(receipt_code: &str) -> String {
+        format!("{receipt_code}.refused.txt")
+    }
+}
+
+/// A submission that filled in the forms' hidden field (`payload.website`, which people never
+/// see): the inbox answers as if it were stored, and drops it.
+pub fn is_honeypot(payload: &Value) -> bool {
+    payload.get("website").and_then(Value::as_str).is_some_and(|s| !s.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
