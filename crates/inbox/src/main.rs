@@ -62,7 +62,9 @@ async fn main() -> Result<()> {
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .with_context(|| format!("listening on {}", config.listen))?;
-    tracing::info!(listen = %config.listen, "deputy-inbox started");
+    // The bound address (with `--listen 127.0.0.1:0` the port the system chose, for tests).
+    let bound = listener.local_addr()?;
+    tracing::info!(listen = %bound, "deputy-inbox started");
     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown())
         .await?;
