@@ -81,8 +81,12 @@ enum Command {
     /// if any was. Run `build` afterwards to publish.
     Ingest {
         src: PathBuf,
-        #[arg(required = true)]
+        /// Exported submission files (downloaded from 我的提交, or attached to an email).
+        #[arg(required_unless_present = "from")]
         files: Vec<PathBuf>,
+        /// The inbox service's folder (`deputy-inbox --store DIR`): take what it stored, once.
+        #[arg(long, conflicts_with = "files")]
+        from: Option<PathBuf>,
         /// Whose training reports these are (a report carries no name): a deputy id.
         #[arg(long)]
         deputy: Option<String>,
@@ -240,12 +244,25 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Ingest { src, files, deputy, at } => {
+        Command::Ingest { src, files, from, deputy, at } => {
             let now = match &at {
                 Some(at) => ingest::parse_at(at)?,
                 None => time::OffsetDateTime::now_utc(),
             };
-            let outcomes = ingest::ingest(&src, &files, &ingest::Options { deputy, now })?;
+            let opts = ingest::Options { deputy, now };
+            let outcomes = match &from {
+                Some(inbox) => {
+                    let run = ingest::ingest_inbox(&src, inbox, &opts)?;
+                    if run.moved_late > 0 {
+                        println!("上次已导入、本次归档 {} 个", run.moved_late);
+                    }
+                    if run.still_refused > 0 {
+                        println!("以前拒绝、仍待处理 {} 个（原因见收件箱 new/ 中的 .refused.txt）", run.still_refused);
+                    }
+                    run.outcomes
+                }
+                None => ingest::ingest(&src, &files, &opts)?,
+            };
             let mut failed = 0;
             for o in &outcomes {
                 match &o.result {

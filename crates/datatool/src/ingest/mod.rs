@@ -11,6 +11,7 @@
 //! [`vote`], [`training`], [`comment`]; [`reply`] and [`publish`] are the station's commands.
 
 mod comment;
+mod inbox;
 mod letter;
 mod publish;
 mod reply;
@@ -23,6 +24,8 @@ mod vote;
 pub(crate) mod tests;
 #[cfg(test)]
 mod tests_commands;
+#[cfg(test)]
+mod tests_inbox;
 
 use std::path::{Path, PathBuf};
 
@@ -32,6 +35,7 @@ use deputy_model::submission::{Submission, SubmissionKind};
 use deputy_model::{FORMAT_VERSION, clock};
 use time::OffsetDateTime;
 
+pub use inbox::ingest_inbox;
 pub use letter::{Step, record};
 pub use publish::{publish_comment, publish_consultation};
 pub use reply::{SuggestionStep, reply_suggestion};
