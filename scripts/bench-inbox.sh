@@ -53,13 +53,14 @@ sleep 3
 kill -9 "$pid"; wait "$pid" 2>/dev/null || true
 wait "$loader"
 start "$work/crash" "$work/crash2.log"
-acked=$(wc -l < "$work/acked2"); missing=0
-while read -r code; do
-  f="$work/crash/new/$code.json"
-  if [[ ! -s "$f" ]] || ! node -e 'JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"))' "$f" 2>/dev/null; then
-    missing=$((missing + 1))
-  fi
-done < "$work/acked2"
+acked=$(wc -l < "$work/acked2")
+# Every acknowledged code: its file is there and is whole JSON.
+missing=$(node -e '
+  const fs = require("fs"); const [list, dir] = process.argv.slice(1); let missing = 0;
+  for (const code of fs.readFileSync(list, "utf8").split("\n").filter(Boolean)) {
+    try { JSON.parse(fs.readFileSync(`${dir}/${code}.json`, "utf8")); } catch { missing++; }
+  }
+  console.log(missing);' "$work/acked2" "$work/crash/new")
 echo "acknowledged before the crash $acked, missing or unreadable after restart $missing"
 curl -fsS "http://$addr/healthz" >/dev/null && echo "healthz after restart: ok"
 kill -TERM "$pid"; wait "$pid" || true
