@@ -40,10 +40,10 @@ async fn post(stream: &mut BufReader<TcpStream>, body: &str) -> std::io::Result<
         if line == "\r\n" || line.is_empty() {
             break;
         }
-        if let Some((name, value)) = line.split_once(':') {
-            if name.eq_ignore_ascii_case("content-length") {
-                length = value.trim().parse().unwrap_or(0);
-            }
+        if let Some((name, value)) = line.split_once(':')
+            && name.eq_ignore_ascii_case("content-length")
+        {
+            length = value.trim().parse().unwrap_or(0);
         }
     }
     let mut rest = vec![0; length];
@@ -75,7 +75,7 @@ async fn main() {
                         }
                     }
                     // Codes never start with 0 (receipt.rs): an entropy ending in 0 would repeat another's code.
-                    n += if (n + 1) % 10 == 0 { 2 } else { 1 };
+                    n += if (n + 1).is_multiple_of(10) { 2 } else { 1 };
                     let body = letter(n);
                     let t = Instant::now();
                     match post(stream.as_mut().unwrap(), &body).await {

@@ -162,12 +162,11 @@ async fn healthz(State(inbox): State<Arc<Inbox>>) -> Response {
 /// The client's address: the connection's, or behind a trusted proxy its `X-Real-IP`. Unknown
 /// (no connection info) counts as one client, so that the limit never silently goes away.
 fn client_address(request: &Request, trust_proxy: bool) -> IpAddr {
-    if trust_proxy {
-        if let Some(ip) =
+    if trust_proxy
+        && let Some(ip) =
             request.headers().get("x-real-ip").and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse().ok())
-        {
-            return ip;
-        }
+    {
+        return ip;
     }
     let extensions = request.extensions();
     extensions
