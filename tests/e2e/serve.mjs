@@ -117,13 +117,37 @@ function sendText(res, status, text, extra = {}) {
  * @param {{dir: string, base?: string, port?: number, host?: string, gzip?: boolean, log?: boolean}} opts
  * @returns {Promise<{url: string, origin: string, base: string, port: number, state: {received: any[], failing: boolean}, close: () => Promise<void>}>}
  */
-export function startServer({ dir, base = '/', port = 0, host = '127.0.0.1', gzip = true, log = false } = {}) {
+export function startServer({ dir, base = '/', port = 0, host = '127.0.0.1', gzip = true, log = false, proxy = null } = {}) {
   if (!dir) throw new Error('startServer: dir is required');
   const root = path.resolve(dir);
   const basePath = normalizeBase(base);
   const testPrefix = basePath + '__test/';
   const state = { received: [], failing: false };
   const gzipCache = new Map();
+
+  // As nginx in front of deputy-inbox (docs/operations.md): {base}{proxy.prefix}… is passed to
+  // proxy.to…, with X-Real-IP, and the answer passed back as it is.
+  async function handleProxy(req, res, url) {
+    const rest = url.pathname.slice(basePath.length + proxy.prefix.length);
+    proxy.posts = (proxy.posts || 0) + (req.method === 'POST' ? 1 : 0);
+    const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req, 1 << 20);
+    const headers = { 'X-Real-IP': req.socket.remoteAddress || '' };
+    if (req.headers['content-type']) headers['Content-Type'] = req.headers['content-type'];
+    let answer;
+    try {
+      answer = await fetch(proxy.to + rest + url.search, { method: req.method, headers, body });
+    } catch {
+      // The service is down: nginx set up with `error_page 502 =503` answers this way, which the
+      // outbox retries by itself.
+      res.setHeader('Retry-After', '30');
+      sendJson(res, 503, { error: 'inbox_down' });
+      return;
+    }
+    const out = { 'Content-Type': answer.headers.get('content-type') || 'application/json', 'Cache-Control': 'no-store' };
+    if (answer.headers.get('retry-after')) out['Retry-After'] = answer.headers.get('retry-after');
+    res.writeHead(answer.status, out);
+    res.end(Buffer.from(await answer.arrayBuffer()));
+  }
 
   async function handleTest(req, res, url) {
     const name = url.pathname.slice(testPrefix.length);
@@ -225,6 +249,10 @@ export function startServer({ dir, base = '/', port = 0, host = '127.0.0.1', gzi
     try {
       if (url.pathname.startsWith(testPrefix)) {
         await handleTest(req, res, url);
+        return;
+      }
+      if (proxy && url.pathname.startsWith(basePath + proxy.prefix)) {
+        await handleProxy(req, res, url);
         return;
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
