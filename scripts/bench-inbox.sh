@@ -62,6 +62,6 @@ missing=$(node -e '
   }
   console.log(missing);' "$work/acked2" "$work/crash/new")
 echo "acknowledged before the crash $acked, missing or unreadable after restart $missing"
-curl -fsS "http://$addr/healthz" >/dev/null && echo "healthz after restart: ok"
+node -e 'fetch(process.argv[1]).then((r) => { console.log(`healthz after restart: ${r.status}`); process.exit(r.ok ? 0 : 1); })' "http://$addr/healthz"
 kill -TERM "$pid"; wait "$pid" || true
 [[ "$missing" -eq 0 ]] || exit 1

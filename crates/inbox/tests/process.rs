@@ -96,7 +96,8 @@ fn a_stop_finishes_the_request_in_flight() {
     stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     stream.write_all(head.as_bytes()).unwrap();
     std::thread::sleep(Duration::from_millis(200));
-    let term = Command::new("kill").args(["-TERM", &inbox.child.id().to_string()]).status().unwrap();
+    // The shell's built-in kill: no procps needed on a fresh machine.
+    let term = Command::new("sh").args(["-c", &format!("kill -TERM {}", inbox.child.id())]).status().unwrap();
     assert!(term.success());
     std::thread::sleep(Duration::from_millis(300));
     stream.write_all(tail.as_bytes()).unwrap();
