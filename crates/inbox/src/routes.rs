@@ -124,7 +124,7 @@ async fn store(inbox: &Inbox, body: Bytes, started: Instant) -> Response {
             return refusal(StatusCode::BAD_REQUEST, &reason);
         }
     };
-    let kind = arrival.submission.as_ref().map(|s| kind_name(s.kind));
+    let kind = arrival.submission.as_ref().map(|s| s.kind.name());
     if arrival.submission.as_ref().is_some_and(|s| intake::is_honeypot(&s.payload)) {
         log("honeypot", kind, size, started);
         return accepted();
@@ -182,20 +182,6 @@ fn is_json(headers: &HeaderMap) -> bool {
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.split(';').next())
         .is_some_and(|media| media.trim().eq_ignore_ascii_case("application/json"))
-}
-
-fn kind_name(kind: deputy_model::submission::SubmissionKind) -> &'static str {
-    use deputy_model::submission::SubmissionKind::*;
-    match kind {
-        Message => "message",
-        Rating => "rating",
-        Comment => "comment",
-        Suggestion => "suggestion",
-        Cosign => "cosign",
-        Vote => "vote",
-        Training => "training",
-        Feedback => "feedback",
-    }
 }
 
 fn log(outcome: &str, kind: Option<&str>, bytes: usize, started: Instant) {

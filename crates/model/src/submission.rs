@@ -26,6 +26,22 @@ pub enum SubmissionKind {
     Feedback,
 }
 
+impl SubmissionKind {
+    /// The kind as sent (`"message"`), e.g. for the inbox's logs.
+    pub fn name(self) -> &'static str {
+        match self {
+            SubmissionKind::Message => "message",
+            SubmissionKind::Rating => "rating",
+            SubmissionKind::Comment => "comment",
+            SubmissionKind::Suggestion => "suggestion",
+            SubmissionKind::Cosign => "cosign",
+            SubmissionKind::Vote => "vote",
+            SubmissionKind::Training => "training",
+            SubmissionKind::Feedback => "feedback",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Submission {
@@ -143,6 +159,14 @@ mod tests {
             })
             .collect();
         serde_json::to_string(&items).unwrap()
+    }
+
+    #[test]
+    fn kind_names_are_the_sent_names() {
+        use SubmissionKind::*;
+        for kind in [Message, Rating, Comment, Suggestion, Cosign, Vote, Training, Feedback] {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.name());
+        }
     }
 
     #[test]
