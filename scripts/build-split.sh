@@ -8,7 +8,8 @@
 #      build.rs links the binary with --emit-relocs, which wasm-split needs
 #   2. wasm-split-cli (crate wasm_split_cli_support): main module + one module per page +
 #      shared chunks + __wasm_split.js, the loader that fetches them on first use
-#   3. wasm-bindgen --keep-lld-exports on the main module, wasm-opt -Oz on every module
+#   3. wasm-bindgen --keep-lld-exports on the main module, wasm-opt -Oz on every module, then
+#      scripts/pack-chunks.mjs packs the modules and shared chunks into a few files
 #   4. trunk builds everything else (CSS, icon, data, sw.js) from a copy of index.html without
 #      the rust link; boot.js, the policy and the preloads go into index.html and 404.html
 # The app's files go to DIST/pkg-HASH/ (HASH: of their content), so the service worker may
@@ -54,6 +55,9 @@ if [ "${SPLIT_REUSE:-}" != 1 ] || [ ! -f "$work/pkg/deputy-home_bg.wasm" ]; then
   # few hundred tiny shared chunks are left as they are, which saves minutes.
   find "$work/pkg" -maxdepth 1 -name '*.wasm' -size +4k -print0 |
     xargs -0 -P 2 -I{} wasm-opt -Oz "${wasm_features[@]}" {} -o {} 2> >(grep -v 'unknown name subsection' >&2)
+  # The modules and the dozens of small chunks they share, packed into a few files per page
+  # (scripts/pack-chunks.mjs); the loader fetches a pack once and instantiates each module in it.
+  node scripts/pack-chunks.mjs "$work/pkg"
 fi
 
 # 4. Everything else with trunk (CSS, icon, data, sw.js, manifest, 404.html), from a copy of

@@ -57,42 +57,11 @@ printf '%-44s %25d KB gzip %6d KB br (budget 200 KB gzip)\n' "" $((total / 1024)
 [ "$total" -le $((200 * 1024)) ] && echo "within budget" || echo "OVER BUDGET"
 [ -f "$dist/sw.js" ] && printf '%-44s %9s B gzip (after the page has loaded)\n' "service worker sw.js" "$(gz "$dist/sw.js")"
 
-# A page's first visit: the code module of its app module and every shared chunk it imports
-# (read from the chunk loader's table), as the loader fetches them.
+# A page's first visit: the files its module's code and every shared chunk it imports are in
+# (read from the chunk loader's table by scripts/first-visits.mjs), as the loader fetches them.
 for pkg in "$dist"/pkg-*/; do
   [ -f "$pkg/__wasm_split.js" ] || continue
   echo
   echo "first visit to a module (code fetched beyond the first load; budget 15 files, 80 KB gzip)"
-  for m in "$pkg"split_*.wasm; do
-    name=$(basename "$m" .wasm)
-    # The loader lists, for each split module, the chunks it needs: makeLoad("split_x.wasm", [deps...]).
-    deps=$(node -e '
-      // Chunks: const __chunk_N = makeLoad(() => { const src = fetch(new URL("./chunk_N.wasm" …
-      // Modules: __wasm_split_load_X = wrapAsyncCb(makeLoad(… "./split_X.wasm" …, [__chunk_N, …]))
-      const src = require("fs").readFileSync(process.argv[1], "utf8");
-      const name = process.argv[2];
-      const vars = {};
-      for (const m of src.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/(chunk_\d+\.wasm)"/g)) vars[m[1]] = m[2];
-      const hit = src.match(new RegExp(`"\\./${name}\\.wasm"[\\s\\S]*?\\}\\s*, \\[([^\\]]*)\\]\\)\\)`));
-      const list = hit ? hit[1].split(",").map((s) => s.trim()).filter(Boolean).map((v) => vars[v] || v) : [];
-      console.log(list.join(" "));
-    ' "$pkg/__wasm_split.js" "$name")
-    n=1
-    bytes=$(gz "$m")
-    for d in $deps; do
-      [ -f "$pkg$d" ] || continue
-      n=$((n + 1))
-      bytes=$((bytes + $(gz "$pkg$d")))
-    done
-    verdict=ok
-    { [ "$n" -le 15 ] && [ "$bytes" -le $((80 * 1024)) ]; } || verdict="OVER BUDGET"
-    printf '%-44s %9s files %9s B gzip  %s\n' "$name" "$n" "$bytes" "$verdict"
-  done
-  all=0
-  count=0
-  for f in "$pkg"*.wasm; do
-    all=$((all + $(gz "$f")))
-    count=$((count + 1))
-  done
-  printf '%-44s %9s files %9s B gzip\n' "all wasm modules together" "$count" "$all"
+  node scripts/first-visits.mjs "$pkg"
 done
