@@ -301,6 +301,15 @@ export async function withPage(browser, options, fn) {
 }
 
 /** What went wrong on the page so far (console errors, page errors, failed requests). */
+/** The wasm files the page requests from now on, by file name, in order (a live list). */
+export function wasmRequests(page) {
+  const files = [];
+  page.on('request', (r) => {
+    if (/\.wasm(\?|$)/.test(r.url())) files.push(new URL(r.url()).pathname.split('/').pop());
+  });
+  return files;
+}
+
 export function problems(page) {
   const rec = problemsOf.get(page);
   if (!rec) return [];

@@ -22,6 +22,7 @@ import {
   navigateInApp,
   storageText,
   postJson,
+  wasmRequests,
 } from './lib.mjs';
 
 const app = useAppServer({ reset: true });
@@ -206,10 +207,7 @@ test('feedback with a failing endpoint: 发送失败 with a retry, nothing typed
 // app anywhere (here the home page) loads the outbox and sends it.
 test('the home page loads no module code, yet a waiting item is sent at start-up', async () => {
   const page = await newPage(app.browser, { width: MOBILE });
-  const wasm = [];
-  page.on('request', (r) => {
-    if (/\.wasm(\?|$)/.test(r.url())) wasm.push(new URL(r.url()).pathname.split('/').pop());
-  });
+  const wasm = wasmRequests(page);
   try {
     await withEndpoint(page, app.server);
     await gotoApp(page, app.server.url);

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, MOBILE, useAppServer, newPage, closePage, gotoApp, eventuallyShows, expectNoConsoleErrors } from './lib.mjs';
+import { DIST, MOBILE, useAppServer, newPage, closePage, gotoApp, eventuallyShows, expectNoConsoleErrors, wasmRequests } from './lib.mjs';
 
 const app = useAppServer();
 
@@ -60,10 +60,7 @@ test('every code module is a valid wasm module in its pack, and only packs are l
 
 test('a first visit to 直通代表 fetches at most 15 code files, all packs', async () => {
   const page = await newPage(app.browser, { width: MOBILE });
-  const wasm = [];
-  page.on('request', (r) => {
-    if (/\.wasm(\?|$)/.test(r.url())) wasm.push(new URL(r.url()).pathname.split('/').pop());
-  });
+  const wasm = wasmRequests(page);
   try {
     await gotoApp(page, app.server.url + 'direct');
     await eventuallyShows(page.locator('main#main h1'), '直通代表');
