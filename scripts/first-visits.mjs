@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// What a first visit to each page fetches beyond the first load, on a split build (a
+// What a first visit to each app module fetches beyond the first load, on a split build (a
 // benchmark: scripts/size.sh prints it). Budget (issue 13): at most 15 code files and 80 KB
-// gzip. Reads the loader table (scripts/split-table.mjs): a visit needs its app module's code,
-// its page's code and the chunks both import; on a packed build (scripts/pack-chunks.mjs) the
-// files are the packs that hold them, each counted once.
+// gzip. Reads the loader table (scripts/split-table.mjs): a visit needs the module's code and
+// the chunks it imports; on a packed build (scripts/pack-chunks.mjs) the files are the packs
+// that hold them, each counted once.
 //
 //   node scripts/first-visits.mjs PKG
 import fs from 'node:fs';

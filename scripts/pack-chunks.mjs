@@ -1,20 +1,20 @@
 #!/usr/bin/env node
-// Packs the split build's code modules into a few files per page (docs/performance.md).
+// Packs the split build's code modules into a few files per visit (docs/performance.md).
 //
 //   node scripts/pack-chunks.mjs PKG [--files N] [--kb K]
 //
 // wasm-split-cli makes one module per split point and one shared chunk for every *set* of split
-// points that share code: hundreds of files, most under 2 KB, and a first visit to a page
+// points that share code: dozens of files, most under 2 KB, and a first visit to a module
 // fetched 30–66 of them. This script groups them into packs (`pack_N.wasm`) and rewrites the
 // loader (`__wasm_split.js`) so that a module is fetched as a slice of its pack. Each module is
 // still instantiated once, by the loader's own memo, whichever pack brought it.
 //
-// How modules are grouped: each module is needed by a set of page visits (scripts/split-table.mjs).
+// How modules are grouped: each module is needed by a set of module visits (scripts/split-table.mjs).
 // Modules needed by the same visits go together for free. Then, while a visit needs more than
 // N packs (default 6), the two of its packs whose merging adds the fewest bytes to other visits
 // are merged, as long as no visit goes over K KB gzip (default 80), or, for a visit whose code
 // is already over that, over a tenth more than its code. Nothing is
-// duplicated: a user who visits every page downloads each module once, as before.
+// duplicated: a user who visits every module downloads each one once, as before.
 //
 // A pack is a valid wasm container: the wasm header, then one custom section per module whose
 // payload is that module's bytes, so hosts serve it as application/wasm and compress it like

@@ -3,10 +3,8 @@
 // one needs, and what a first visit to each page fetches. Used by pack-chunks.mjs (to pack)
 // and by first-visits.mjs (to measure), so both count the same way.
 //
-// Names (src/split.rs): an app module's split point is `name` (direct, consult, …); a page's
-// split point inside it is `name_page` (direct_deputy, …). A visit to a page loads its app
-// module's table first and then the page, so it needs both. `mine` and `other` have no pages
-// of their own split points.
+// A split point is one app module (`module!` in src/app.rs: direct, consult, …): the first
+// visit to any of its pages fetches the module and every chunk it imports.
 
 /// The loader's entries: { name → { file, deps: [chunk names], split: bool } } for the split
 /// modules (`split_X`) and chunks (`chunk_N`), in the loader's order; on a packed loader, file
@@ -25,7 +23,7 @@ export function readTable(loaderSource) {
       .map((s) => s.trim())
       .filter(Boolean)
       .map((v) => v.replace(/^__/, ''));
-    entries.set(name, { name, file, deps, split: !m[1], body: m[3] });
+    entries.set(name, { name, file, deps, split: !m[1] });
   }
   // A packed loader (scripts/pack-chunks.mjs): TABLE.modules[i] = [pack, deps] (the module is the
   // pack's custom section named i), and
@@ -46,21 +44,9 @@ export function readTable(loaderSource) {
   return entries;
 }
 
-/// What a first visit to each page needs: [{ visit, needs: Set of entry names }]. A page split
-/// point `split_a_b` is visited through its app module `split_a`; an app module without page
-/// split points is a visit of its own.
+/// What a first visit to each app module needs: [{ visit, needs: Set of entry names }].
 export function visits(entries) {
-  const splits = [...entries.values()].filter((e) => e.split).map((e) => e.name);
-  const needsOf = (name) => new Set([name, ...entries.get(name).deps]);
-  const result = [];
-  for (const name of splits) {
-    const parent = splits.find((p) => name.startsWith(`${p}_`));
-    const hasPages = splits.some((p) => p.startsWith(`${name}_`));
-    if (parent) {
-      result.push({ visit: name.slice('split_'.length), needs: new Set([...needsOf(parent), ...needsOf(name)]) });
-    } else if (!hasPages) {
-      result.push({ visit: name.slice('split_'.length), needs: needsOf(name) });
-    }
-  }
-  return result;
+  return [...entries.values()]
+    .filter((e) => e.split)
+    .map((e) => ({ visit: e.name.slice('split_'.length), needs: new Set([e.name, ...e.deps]) }));
 }
