@@ -5,8 +5,8 @@
 //
 // wasm-split-cli makes one module per split point and one shared chunk for every *set* of split
 // points that share code: dozens of files, most under 2 KB, and a first visit to a module
-// fetched 30–66 of them. This script groups them into packs (`pack_N.wasm`) and rewrites the
-// loader (`__wasm_split.js`) so that a module is fetched as a slice of its pack. Each module is
+// fetched 15–39 of them. This script groups them into packs (`pack_N.wasm`) and rewrites the
+// loader (`__wasm_split.js`) so that a module is read from its section of a pack. Each module is
 // still instantiated once, by the loader's own memo, whichever pack brought it.
 //
 // How modules are grouped: each module is needed by a set of module visits (scripts/split-table.mjs).
