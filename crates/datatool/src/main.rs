@@ -84,9 +84,10 @@ enum Command {
         /// Exported submission files (downloaded from 我的提交, or attached to an email).
         #[arg(required_unless_present = "from")]
         files: Vec<PathBuf>,
-        /// The inbox service's folder (`deputy-inbox --store DIR`): take what it stored, once.
+        /// The inbox service's store (`deputy-inbox --store`): a folder or s3://bucket/prefix
+        /// (endpoint and keys in the AWS_* variables). Takes what it stored, once.
         #[arg(long, conflicts_with = "files")]
-        from: Option<PathBuf>,
+        from: Option<String>,
         /// Whose training reports these are (a report carries no name): a deputy id.
         #[arg(long)]
         deputy: Option<String>,
@@ -252,12 +253,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let opts = ingest::Options { deputy, now };
             let outcomes = match &from {
                 Some(inbox) => {
-                    let run = ingest::ingest_inbox(&src, inbox, &opts)?;
+                    let run = ingest::ingest_inbox(&src, &deputy_intake::Location::parse(inbox), &opts)?;
                     if run.moved_late > 0 {
                         println!("上次已导入、本次归档 {} 个", run.moved_late);
                     }
                     if run.still_refused > 0 {
-                        println!("以前拒绝、仍待处理 {} 个（原因见收件箱 new/ 中的 .refused.txt）", run.still_refused);
+                        println!(
+                            "以前拒绝、仍待处理 {} 个（原因见收件箱 new/ 中的 .refused.txt，删去原因即重试）",
+                            run.still_refused
+                        );
                     }
                     run.outcomes
                 }

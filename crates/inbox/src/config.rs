@@ -2,7 +2,7 @@
 //! or an environment variable (`DEPUTY_INBOX_LISTEN`, …), which win over the file.
 
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -13,8 +13,9 @@ use serde::Deserialize;
 pub struct Config {
     /// Where to listen; behind nginx, a loopback address.
     pub listen: SocketAddr,
-    /// The store: a folder (`intake::folder`'s layout).
-    pub store: PathBuf,
+    /// The store: a folder (`intake::folder`'s layout), or `s3://bucket/prefix` with the
+    /// endpoint and keys in the `AWS_*` environment variables (docs/operations.md).
+    pub store: String,
     /// Site origins allowed to post from a browser on another origin (CORS), e.g.
     /// `https://renda.bayannur.gov.cn`. Empty: same-origin only (the endpoint is a path of the site).
     pub allowed_origins: Vec<String>,
@@ -43,7 +44,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             listen: "127.0.0.1:8787".parse().expect("a valid address"),
-            store: PathBuf::from("inbox"),
+            store: "inbox".to_string(),
             allowed_origins: Vec::new(),
             trust_proxy: false,
             limits: Limits::default(),

@@ -2,12 +2,11 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use clap::Parser;
-use deputy_inbox::store::FolderStore;
 use deputy_inbox::{Config, router};
+use deputy_intake::Location;
 
 #[derive(Parser)]
 #[command(version, about = "Receives the app's submissions and stores them for deputy-data ingest --from")]
@@ -18,9 +17,9 @@ struct Args {
     /// Address to listen on (default 127.0.0.1:8787).
     #[arg(long, env = "DEPUTY_INBOX_LISTEN")]
     listen: Option<SocketAddr>,
-    /// The folder submissions are stored in.
+    /// Where submissions are stored: a folder, or s3://bucket/prefix (AWS_* variables).
     #[arg(long, env = "DEPUTY_INBOX_STORE")]
-    store: Option<PathBuf>,
+    store: Option<String>,
     /// Site origins allowed to post from another origin, comma-separated.
     #[arg(long, env = "DEPUTY_INBOX_ALLOWED_ORIGINS", value_delimiter = ',')]
     allowed_origins: Option<Vec<String>>,
@@ -55,10 +54,13 @@ async fn main() -> Result<()> {
         config.trust_proxy = trust;
     }
     config.check()?;
-    let store = Arc::new(
-        FolderStore::open(&config.store).with_context(|| format!("opening the store {}", config.store.display()))?,
-    );
-    let app = router(&config, Arc::new(store));
+    let location = Location::parse(&config.store);
+    let store = location.open().with_context(|| format!("opening the store {location}"))?;
+    // A bucket that cannot be reached is reported now, not at the first citizen's letter.
+    if let Err(e) = store.check().await {
+        tracing::warn!(error = %e, "the store cannot take submissions yet: answering 503 until it can");
+    }
+    let app = router(&config, store);
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .with_context(|| format!("listening on {}", config.listen))?;

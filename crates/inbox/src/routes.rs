@@ -21,7 +21,7 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::Config;
 use crate::limit::{RateLimits, Refused, retry_after_secs};
-use crate::store::{Key, Put, Store, StoreError};
+use deputy_intake::{Key, Put, Store, StoreError};
 
 struct Inbox {
     store: Arc<dyn Store>,

@@ -9,8 +9,8 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::connect_info::MockConnectInfo;
 use axum::http::{Request, StatusCode, header};
-use deputy_inbox::store::FolderStore;
 use deputy_inbox::{Config, Limits, router};
+use deputy_intake::FolderStore;
 use deputy_model::intake::folder;
 use deputy_model::receipt;
 use http_body_util::BodyExt;
@@ -26,15 +26,19 @@ struct Answer {
 
 fn config(dir: &Path) -> Config {
     Config {
-        store: dir.to_path_buf(),
+        store: dir.display().to_string(),
         allowed_origins: vec!["https://renda.example.gov.cn".into()],
         ..Config::default()
     }
 }
 
 fn app(config: &Config, client: &str) -> Router {
-    let store = Arc::new(FolderStore::open(&config.store).unwrap());
+    let store = Arc::new(FolderStore::open(dir_of(config)).unwrap());
     router(config, Arc::new(store)).layer(MockConnectInfo(client.parse::<SocketAddr>().unwrap()))
+}
+
+fn dir_of(config: &Config) -> &Path {
+    Path::new(&config.store)
 }
 
 async fn send(app: &Router, request: Request<Body>) -> Answer {

@@ -1,17 +1,17 @@
-//! `ingest SRC --from DIR`: what the inbox service stored (`deputy_model::intake::folder`'s
-//! layout), exactly once. An ingested file moves from `new/` to `archive/`; a refused one stays
-//! in `new/` with its reason beside it (`{code}.refused.txt`) and is not tried again until the
-//! station deletes the reason; so a second run does nothing new. A file whose identical copy
-//! is already in `SRC/received/` (the last run stopped between saving and moving) is moved,
-//! not ingested twice.
+//! `ingest SRC --from DIR|S3-URL`: what the inbox service stored (`deputy_intake`: a folder or
+//! a bucket, in `deputy_model::intake::folder`'s layout), exactly once. An ingested submission
+//! moves from `new/` to `archive/`; a refused one stays in `new/` with its reason beside it
+//! (`{code}.refused.txt`) and is not tried again until the station deletes the reason; so a
+//! second run does nothing new. One whose identical copy is already in `SRC/received/` (the
+//! last run stopped between saving and moving) is moved, not ingested twice.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, anyhow};
+use deputy_intake::Location;
 use deputy_model::intake::folder;
 
-use super::{Options, Outcome, ingest};
+use super::{Options, Outcome, ingest_texts};
 
 /// What one run did.
 pub struct InboxRun {
@@ -22,57 +22,41 @@ pub struct InboxRun {
     pub still_refused: usize,
 }
 
-pub fn ingest_inbox(src: &Path, inbox: &Path, opts: &Options) -> Result<InboxRun> {
-    let new = inbox.join(folder::NEW);
-    let archive = inbox.join(folder::ARCHIVE);
-    fs::create_dir_all(&archive).with_context(|| format!("创建 {} 失败", archive.display()))?;
-    let mut files = Vec::new();
+pub fn ingest_inbox(src: &std::path::Path, inbox: &Location, opts: &Options) -> Result<InboxRun> {
+    // The store's interface is async (the inbox serves many requests at once); here one
+    // thread waits for each call in turn.
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    let store = inbox.open().with_context(|| format!("打开收件箱 {inbox} 失败"))?;
+    let on = |e: deputy_intake::StoreError| anyhow!("收件箱 {inbox}：{e}");
+    let mut texts = Vec::new();
     let (mut moved_late, mut still_refused) = (0, 0);
-    for path in waiting(&new)? {
-        let code = code_of(&path);
-        if new.join(folder::refused_name(&code)).exists() {
+    for waiting in runtime.block_on(store.waiting()).map_err(on)? {
+        let code = waiting.receipt_code;
+        if waiting.refused {
             still_refused += 1;
             continue;
         }
+        let body = runtime.block_on(store.read(&code)).map_err(on)?;
+        let text = String::from_utf8(body).map_err(|_| anyhow!("不是 UTF-8 文本"));
         let received = src.join("received").join(folder::file_name(&code));
-        if received.exists() && fs::read(&received).ok() == fs::read(&path).ok() {
-            move_to(&path, &archive)?;
+        if let Ok(text) = &text
+            && std::fs::read_to_string(&received).is_ok_and(|saved| saved == *text)
+        {
+            runtime.block_on(store.archive(&code)).map_err(on)?;
             moved_late += 1;
             continue;
         }
-        files.push(path);
+        texts.push((code, text));
     }
-    let outcomes = ingest(src, &files, opts)?;
+    let codes: Vec<String> = texts.iter().map(|(code, _)| code.clone()).collect();
+    let named = texts.into_iter().map(|(code, text)| (PathBuf::from(store.name(&code)), text));
+    let outcomes = ingest_texts(src, named, opts)?;
     // The source is saved (ingest returns after saving): now file each one away.
-    for outcome in &outcomes {
+    for (outcome, code) in outcomes.iter().zip(&codes) {
         match &outcome.result {
-            Ok(_) => move_to(&outcome.file, &archive)?,
-            Err(e) => {
-                let reason = new.join(folder::refused_name(&code_of(&outcome.file)));
-                fs::write(&reason, format!("{e:#}\n")).with_context(|| format!("写入 {} 失败", reason.display()))?;
-            }
+            Ok(_) => runtime.block_on(store.archive(code)).map_err(on)?,
+            Err(e) => runtime.block_on(store.refuse(code, &format!("{e:#}"))).map_err(on)?,
         }
     }
     Ok(InboxRun { outcomes, moved_late, still_refused })
-}
-
-/// The stored submissions, in name order (the order of receipt codes, so runs are repeatable).
-fn waiting(new: &Path) -> Result<Vec<PathBuf>> {
-    let mut files: Vec<PathBuf> = fs::read_dir(new)
-        .with_context(|| format!("读取收件箱 {} 失败", new.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    Ok(files)
-}
-
-fn code_of(path: &Path) -> String {
-    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
-}
-
-fn move_to(file: &Path, archive: &Path) -> Result<()> {
-    let name = file.file_name().context("a file name")?;
-    fs::rename(file, archive.join(name))
-        .with_context(|| format!("移动 {} 到 {} 失败", file.display(), archive.display()))
 }

@@ -59,11 +59,25 @@ pub struct Options {
 /// reason and leave no trace. The changed source files are rewritten once at the end
 /// (atomically, by rename).
 pub fn ingest(src: &Path, files: &[PathBuf], opts: &Options) -> Result<Vec<Outcome>> {
+    let texts = files.iter().map(|file| {
+        let text = std::fs::read_to_string(file).with_context(|| format!("读取 {} 失败", file.display()));
+        (file.clone(), text)
+    });
+    ingest_texts(src, texts, opts)
+}
+
+/// [`ingest`] of submissions already read (from the inbox's store): each with the name it is
+/// reported under.
+pub fn ingest_texts(
+    src: &Path,
+    texts: impl IntoIterator<Item = (PathBuf, Result<String>)>,
+    opts: &Options,
+) -> Result<Vec<Outcome>> {
     let mut st = State::load(src)?;
     let mut out = Vec::new();
     let mut archived: Vec<(String, String)> = Vec::new();
-    for file in files {
-        let result = read_submission(file).and_then(|(s, text, code)| {
+    for (file, text) in texts {
+        let result = text.and_then(read_submission).and_then(|(s, text, code)| {
             if st.received_path(&code).exists()
                 || archived.iter().any(|(c, _)| *c == code)
                 || st.world.messages.iter().any(|m| m.receipt_code == code)
@@ -75,7 +89,8 @@ pub fn ingest(src: &Path, files: &[PathBuf], opts: &Options) -> Result<Vec<Outco
             archived.push((code, text));
             Ok(done)
         });
-        out.push(Outcome { file: file.clone(), result: result.with_context(|| file.display().to_string()) });
+        let result = result.with_context(|| file.display().to_string());
+        out.push(Outcome { file, result });
     }
     if !archived.is_empty() {
         std::fs::create_dir_all(src.join("received"))?;
@@ -87,10 +102,9 @@ pub fn ingest(src: &Path, files: &[PathBuf], opts: &Options) -> Result<Vec<Outco
     Ok(out)
 }
 
-/// Parse one exported file: (submission, its text, normalized receipt code). The checks are
-/// the inbox's (`deputy_model::intake`); a wrong field is named with its path.
-fn read_submission(file: &Path) -> Result<(Submission, String, String)> {
-    let text = std::fs::read_to_string(file).with_context(|| format!("读取 {} 失败", file.display()))?;
+/// Parse one submission's text: (submission, its text, normalized receipt code). The checks
+/// are the inbox's (`deputy_model::intake`); a wrong field is named with its path.
+fn read_submission(text: String) -> Result<(Submission, String, String)> {
     let arrival = intake::check(&text).map_err(|refusal| match refusal {
         Refusal::BadField(_) => field_error(&text),
         other => anyhow!(other.message()),

@@ -28,7 +28,7 @@ fn the_inbox_is_ingested_once_and_refusals_keep_their_reason() {
     let newer = put(3, 2, &deputy);
     let opts = Options { deputy: None, now: parse_at(NOW).unwrap() };
 
-    let run = ingest_inbox(&src, &inbox, &opts).unwrap();
+    let run = ingest_inbox(&src, &deputy_intake::Location::Folder(inbox.clone()), &opts).unwrap();
     assert_eq!(run.outcomes.len(), 3);
     assert_eq!(run.outcomes.iter().filter(|o| o.result.is_ok()).count(), 1);
     assert!(inbox.join(folder::ARCHIVE).join(folder::file_name(&good)).exists(), "the ingested one is archived");
@@ -41,19 +41,19 @@ fn the_inbox_is_ingested_once_and_refusals_keep_their_reason() {
 
     // A second run does nothing new.
     let before = snapshot(&src);
-    let again = ingest_inbox(&src, &inbox, &opts).unwrap();
+    let again = ingest_inbox(&src, &deputy_intake::Location::Folder(inbox.clone()), &opts).unwrap();
     assert!(again.outcomes.is_empty());
     assert_eq!(again.still_refused, 2);
     assert!(snapshot(&src) == before);
 
     // A run that stopped after saving but before moving: the file is moved, not ingested twice.
     fs::copy(src.join("received").join(folder::file_name(&good)), new.join(folder::file_name(&good))).unwrap();
-    let late = ingest_inbox(&src, &inbox, &opts).unwrap();
+    let late = ingest_inbox(&src, &deputy_intake::Location::Folder(inbox.clone()), &opts).unwrap();
     assert_eq!((late.outcomes.len(), late.moved_late), (0, 1));
     assert!(!new.join(folder::file_name(&good)).exists());
 
     // Once the station deletes a reason, the file is tried again.
     fs::remove_file(new.join(folder::refused_name(&unknown))).unwrap();
-    let retried = ingest_inbox(&src, &inbox, &opts).unwrap();
+    let retried = ingest_inbox(&src, &deputy_intake::Location::Folder(inbox.clone()), &opts).unwrap();
     assert_eq!((retried.outcomes.len(), retried.still_refused), (1, 1));
 }

@@ -1,4 +1,4 @@
-//! The store as a folder on this machine (`intake::folder`'s layout). A submission is written
+//! The store as a folder on this machine (`deputy_model::intake::folder`'s layout). A submission is written
 //! to `tmp/`, synced, then hard-linked into `new/`: the link is atomic and fails if the name is
 //! taken, so two requests with one receipt code cannot overwrite each other, and a crash leaves
 //! either the whole file or none (a stray file in `tmp/` is never read).
@@ -10,13 +10,14 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use deputy_model::intake::folder;
 
-use super::{BoxFuture, Key, Put, Store, StoreError};
+use super::{BoxFuture, Key, Put, Store, StoreError, Waiting, same, waiting_from};
 
 pub struct FolderStore {
     root: PathBuf,
-    /// Makes temporary names unique within this process (the process id, across instances).
-    counter: AtomicU64,
 }
+
+/// Makes temporary names unique within this process (the process id, across processes).
+static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 impl FolderStore {
     /// Open (and create) the folder and its sub-folders.
@@ -25,7 +26,7 @@ impl FolderStore {
         for sub in [folder::NEW, folder::ARCHIVE, folder::TMP] {
             fs::create_dir_all(root.join(sub))?;
         }
-        Ok(FolderStore { root, counter: AtomicU64::new(0) })
+        Ok(FolderStore { root })
     }
 
     fn put_blocking(&self, key: &Key, body: &[u8]) -> Result<Put, StoreError> {
@@ -33,7 +34,7 @@ impl FolderStore {
         if let Some(found) = self.existing(&name)? {
             return same(&found, key);
         }
-        let n = self.counter.fetch_add(1, Ordering::Relaxed);
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
         let tmp = self.root.join(folder::TMP).join(format!("{}-{}-{n}.json", key.receipt_code, std::process::id()));
         let result = self.write_synced(&tmp, body).and_then(|()| {
             let new_dir = self.root.join(folder::NEW);
@@ -57,9 +58,9 @@ impl FolderStore {
     }
 
     /// The stored text under this name, received or already ingested.
-    fn existing(&self, name: &str) -> Result<Option<String>, StoreError> {
+    fn existing(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
         for sub in [folder::NEW, folder::ARCHIVE] {
-            match fs::read_to_string(self.root.join(sub).join(name)) {
+            match fs::read(self.root.join(sub).join(name)) {
                 Ok(text) => return Ok(Some(text)),
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {}
                 Err(e) => return Err(StoreError::Unavailable(e)),
@@ -67,14 +68,14 @@ impl FolderStore {
         }
         Ok(None)
     }
+
+    fn new_path(&self, name: &str) -> PathBuf {
+        self.root.join(folder::NEW).join(name)
+    }
 }
 
-/// A stored file with the same receipt code: the same submission again, or another one.
-fn same(found: &str, key: &Key) -> Result<Put, StoreError> {
-    let created_at = serde_json::from_str::<serde_json::Value>(found)
-        .ok()
-        .and_then(|v| v.get("created_at").and_then(|c| c.as_str().map(str::to_string)));
-    if created_at.as_deref() == Some(key.created_at.as_str()) { Ok(Put::Repeat) } else { Err(StoreError::Conflict) }
+fn unavailable(e: io::Error) -> StoreError {
+    StoreError::Unavailable(e)
 }
 
 /// The new name must survive a crash too, not only the file's bytes.
@@ -107,5 +108,35 @@ impl Store for std::sync::Arc<FolderStore> {
             .await
             .unwrap_or_else(|e| Err(StoreError::Unavailable(io::Error::other(e))))
         })
+    }
+
+    // The ingest side runs in the data tool, one file at a time: plain file calls suffice.
+    fn waiting(&self) -> BoxFuture<'_, Result<Vec<Waiting>, StoreError>> {
+        let names = fs::read_dir(self.root.join(folder::NEW)).and_then(|entries| {
+            entries.map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned())).collect::<io::Result<Vec<_>>>()
+        });
+        Box::pin(async move { names.map(waiting_from).map_err(unavailable) })
+    }
+
+    fn read(&self, receipt_code: &str) -> BoxFuture<'_, Result<Vec<u8>, StoreError>> {
+        let read = fs::read(self.new_path(&folder::file_name(receipt_code)));
+        Box::pin(async move { read.map_err(unavailable) })
+    }
+
+    fn archive(&self, receipt_code: &str) -> BoxFuture<'_, Result<(), StoreError>> {
+        let name = folder::file_name(receipt_code);
+        let archive = self.root.join(folder::ARCHIVE);
+        let moved = fs::rename(self.new_path(&name), archive.join(&name)).and_then(|()| sync_dir(&archive));
+        let _ = fs::remove_file(self.new_path(&folder::refused_name(receipt_code)));
+        Box::pin(async move { moved.map_err(unavailable) })
+    }
+
+    fn refuse(&self, receipt_code: &str, reason: &str) -> BoxFuture<'_, Result<(), StoreError>> {
+        let written = fs::write(self.new_path(&folder::refused_name(receipt_code)), format!("{reason}\n"));
+        Box::pin(async move { written.map_err(unavailable) })
+    }
+
+    fn name(&self, receipt_code: &str) -> String {
+        self.new_path(&folder::file_name(receipt_code)).display().to_string()
     }
 }
