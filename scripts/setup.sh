@@ -62,6 +62,14 @@ if ! command -v wasm-split-cli >/dev/null || ! grep -q '^"wasm_split_cli_support
   cargo install wasm_split_cli_support --version 0.2.4 --locked --features build-binary
 fi
 
+# --- s3s-fs: an S3-compatible server on a folder, which the tests start on loopback to test the
+# inbox's bucket store (crates/intake). 0.14.1: the newest that builds with rustc 1.95.
+if [ "$(s3s-fs --version 2>/dev/null)" != "s3s-fs 0.14.1" ]; then
+  say "cargo install s3s-fs 0.14.1 (about 4 minutes)"
+  # Not --locked: its resolution picks dependency versions this rustc can build.
+  cargo install s3s-fs --version 0.14.1 --features binary
+fi
+
 # --- npm tools, pinned by lockfiles: binaryen (wasm-opt) and the browser-test packages.
 npm_ci() {
   local dir=$1

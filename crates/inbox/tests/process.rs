@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use deputy_intake::test_server::S3Server;
 use deputy_model::intake::folder;
 use deputy_model::receipt;
 
@@ -23,12 +24,18 @@ struct Inbox {
 /// sender here is 127.0.0.1.
 fn start(store: &Path) -> Inbox {
     let config = store.with_extension("toml");
+    start_on(&store.display().to_string(), &config, &[])
+}
+
+/// [`start`] with any store (`s3://…`), its config file at `config`, and environment variables.
+fn start_on(store: &str, config: &Path, vars: &[(String, String)]) -> Inbox {
     std::fs::write(&config, "allowed_origins = [\"https://renda.example.gov.cn\"]\n[limits]\nper_client_per_minute = 1000000\nper_client_burst = 100000\n").unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_deputy-inbox"))
         .args(["--listen", "127.0.0.1:0", "--config"])
         .arg(&config)
         .arg("--store")
         .arg(store)
+        .envs(vars.iter().cloned())
         .env("DEPUTY_INBOX_LOG", "info")
         .stdout(Stdio::piped())
         .spawn()
@@ -67,10 +74,18 @@ fn request(body: &str) -> String {
 
 /// One request on its own connection; the status code, or None if the connection failed.
 fn post(addr: SocketAddr, body: &str) -> Option<u16> {
+    send(addr, &request(body))
+}
+
+fn send(addr: SocketAddr, request: &str) -> Option<u16> {
     let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(2)).ok()?;
-    stream.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
-    stream.write_all(request(body).as_bytes()).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(20))).ok()?;
+    stream.write_all(request.as_bytes()).ok()?;
     status(&mut stream)
+}
+
+fn healthz(addr: SocketAddr) -> Option<u16> {
+    send(addr, "GET /healthz HTTP/1.1\r\nHost: inbox\r\nConnection: close\r\n\r\n")
 }
 
 fn status(stream: &mut TcpStream) -> Option<u16> {
@@ -156,4 +171,52 @@ fn after_a_crash_under_load_every_acknowledged_submission_is_there() {
     assert_eq!(post(again.addr, &letter(99_999_999)), Some(200));
     again.child.kill().unwrap();
     again.child.wait().unwrap();
+}
+
+#[test]
+fn two_instances_share_one_bucket_and_answer_503_while_it_is_down() {
+    let mut s3 = S3Server::start();
+    let dir = tempfile::tempdir().unwrap();
+    let url = s3.url("bayannur");
+    let a = start_on(&url, &dir.path().join("a.toml"), &s3.vars());
+    let b = start_on(&url, &dir.path().join("b.toml"), &s3.vars());
+    // Four senders, each letter sent to one instance and then (a phone retrying through the
+    // load balancer) to the other: every one is acknowledged by both and stored once.
+    let senders: Vec<_> = (0..4u64)
+        .map(|t| {
+            let (first, second) = if t % 2 == 0 { (a.addr, b.addr) } else { (b.addr, a.addr) };
+            std::thread::spawn(move || {
+                // (Numbers ending in 0 would give the same receipt code as another.)
+                for n in (t * 1000 + 1..).filter(|n| n % 10 != 0).take(25) {
+                    assert_eq!(post(first, &letter(n)), Some(200), "letter {n}");
+                    assert_eq!(post(second, &letter(n)), Some(200), "the repeat of letter {n}");
+                }
+            })
+        })
+        .collect();
+    for s in senders {
+        s.join().unwrap();
+    }
+    let stored = s3.objects("bayannur", folder::NEW);
+    assert_eq!(stored.len(), 100, "each letter once");
+    for n in [1, 27, 1001, 3027] {
+        let name = folder::file_name(&receipt::code_from_entropy(n));
+        assert!(stored.contains(&name), "{name}");
+        let text = std::fs::read_to_string(s3.bucket_dir().join("bayannur").join(folder::NEW).join(&name)).unwrap();
+        assert_eq!(text, letter(n), "as sent");
+    }
+
+    // The store goes down: no 2xx, a 503 the outbox retries later; back up, it works again.
+    s3.stop();
+    for inbox in [&a, &b] {
+        assert_eq!(healthz(inbox.addr), Some(503));
+        assert_eq!(post(inbox.addr, &letter(9_000_001)), Some(503));
+    }
+    s3.restart();
+    assert_eq!(healthz(a.addr), Some(200));
+    assert_eq!(post(b.addr, &letter(9_000_001)), Some(200));
+    for mut inbox in [a, b] {
+        inbox.child.kill().unwrap();
+        inbox.child.wait().unwrap();
+    }
 }

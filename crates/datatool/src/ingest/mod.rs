@@ -119,7 +119,7 @@ fn read_submission(text: String) -> Result<(Submission, String, String)> {
 fn field_error(text: &str) -> anyhow::Error {
     let de = &mut serde_json::Deserializer::from_str(text);
     match serde_path_to_error::deserialize::<_, Submission>(de) {
-        Err(e) => anyhow!("字段 {}：{}", e.path().to_string(), e.inner()),
+        Err(e) => anyhow!("字段 {}：{}", e.path(), e.inner()),
         Ok(_) => anyhow!("不是一条有效的提交"),
     }
 }
