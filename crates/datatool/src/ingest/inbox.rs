@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, anyhow};
-use deputy_intake::Location;
+use deputy_intake::{Location, Store};
 use deputy_model::intake::folder;
 
 use super::{Options, Outcome, ingest_texts};
@@ -23,10 +23,15 @@ pub struct InboxRun {
 }
 
 pub fn ingest_inbox(src: &std::path::Path, inbox: &Location, opts: &Options) -> Result<InboxRun> {
+    let store = inbox.open().with_context(|| format!("打开收件箱 {inbox} 失败"))?;
+    ingest_store(src, store.as_ref(), &inbox.to_string(), opts)
+}
+
+/// [`ingest_inbox`] from a store already open (`inbox` names it in messages).
+pub fn ingest_store(src: &std::path::Path, store: &dyn Store, inbox: &str, opts: &Options) -> Result<InboxRun> {
     // The store's interface is async (the inbox serves many requests at once); here one
     // thread waits for each call in turn.
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-    let store = inbox.open().with_context(|| format!("打开收件箱 {inbox} 失败"))?;
     let on = |e: deputy_intake::StoreError| anyhow!("收件箱 {inbox}：{e}");
     let mut texts = Vec::new();
     let (mut moved_late, mut still_refused) = (0, 0);
