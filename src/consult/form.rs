@@ -13,9 +13,10 @@ use super::now;
 use crate::i18n::*;
 use crate::outbox::use_outbox;
 use crate::ui::storage::{draft, draft_flag};
-use crate::ui::{ConsentField, ReceiptCode, TextField, href};
+use crate::ui::{ConsentField, Honeypot, ReceiptCode, TextField, href, stamp_honeypot};
+use deputy_model::form_limits::{CONTACT_MAX, PERSON_NAME_MAX};
 
-pub const MAX_COMMENT: usize = 2000;
+pub use deputy_model::form_limits::COMMENT_MAX as MAX_COMMENT;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Problem {
@@ -36,6 +37,7 @@ pub fn CommentForm(c: Consultation, target: CommentTarget) -> impl IntoView {
     let content = draft(&key, "content");
     let name = draft(&key, "name");
     let contact = draft(&key, "contact");
+    let website = RwSignal::new(String::new());
     let consent = draft_flag(&key, "consent");
     let tried = RwSignal::new(false);
     // Set when a send is attempted after the deadline passed while the page was open.
@@ -87,7 +89,7 @@ pub fn CommentForm(c: Consultation, target: CommentTarget) -> impl IntoView {
         }
         let n = target.get_untracked();
         let about = if n == 0 { t_string!(i18n, consult.form_general).to_string() } else { article_label(n) };
-        let payload = serde_json::json!({
+        let mut payload = serde_json::json!({
             "consultation_id": id,
             "article": n,
             "content": content.get_untracked().trim(),
@@ -95,6 +97,7 @@ pub fn CommentForm(c: Consultation, target: CommentTarget) -> impl IntoView {
             "contact": contact.get_untracked().trim(),
             "consent": true,
         });
+        stamp_honeypot(&mut payload, website);
         let code = outbox.submit(SubmissionKind::Comment, format!("{title}{about}"), payload);
         content.set(String::new());
         tried.set(false);
@@ -149,14 +152,16 @@ pub fn CommentForm(c: Consultation, target: CommentTarget) -> impl IntoView {
                                 }
                             })
                         />
-                        <TextField id="comment-name" label=tr!(consult.name) value=name autocomplete="name" />
+                        <TextField id="comment-name" label=tr!(consult.name) value=name autocomplete="name" maxlength=PERSON_NAME_MAX />
                         <TextField
                             id="comment-contact"
                             label=tr!(consult.contact)
                             hint=tr!(consult.contact_hint)
                             value=contact
+                            maxlength=CONTACT_MAX
                             error=Signal::derive(move || shows(Problem::Contact).then(|| t_string!(i18n, consult.err_contact).to_string()))
                         />
+                        <Honeypot id="comment-website" value=website />
                         <ConsentField
                             id="comment-consent"
                             text=move || t_string!(i18n, consult.consent_text).to_string()

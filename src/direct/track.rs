@@ -204,7 +204,7 @@ fn RateForm(code: String) -> impl IntoView {
                             {move || (rating.get() == Some(Rating::Unsatisfied)).then(|| view! { <p class="notice">{tr!(direct.unsatisfied_note)}</p> })}
                             <div class="field">
                                 <label for="rate-comment">{tr!(direct.rate_comment)}</label>
-                                <textarea id="rate-comment" rows="3" prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
+                                <textarea id="rate-comment" rows="3" maxlength=deputy_model::form_limits::RATING_COMMENT_MAX prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
                             </div>
                             <button type="submit" class="button primary">{tr!(direct.rate_submit)}</button>
                         </form>

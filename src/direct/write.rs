@@ -15,7 +15,8 @@ use crate::data::{self, DataResource, use_site};
 use crate::i18n::*;
 use crate::outbox::use_outbox;
 use crate::ui::storage::{draft, draft_flag};
-use crate::ui::{ConsentField, ReceiptCode, TextField, href, loaded};
+use crate::ui::{ConsentField, Honeypot, ReceiptCode, TextField, href, loaded, stamp_honeypot};
+use deputy_model::form_limits::{PERSON_NAME_MAX, PHONE_MAX};
 
 #[component]
 pub fn WritePage() -> impl IntoView {
@@ -48,6 +49,7 @@ fn LetterForm(d: Deputy) -> impl IntoView {
     let content = draft(&form, "content");
     let name = draft(&form, "name");
     let phone = draft(&form, "phone");
+    let website = RwSignal::new(String::new());
     let anonymous = draft_flag(&form, "anonymous");
     let publish = draft_flag(&form, "publish");
     let consent = draft_flag(&form, "consent");
@@ -87,7 +89,7 @@ fn LetterForm(d: Deputy) -> impl IntoView {
             return;
         }
         let anon = anonymous.get_untracked();
-        let payload = serde_json::json!({
+        let mut payload = serde_json::json!({
             "deputy_id": deputy_id,
             "deputy_name": deputy_name,
             "subject": subject.get_untracked().trim(),
@@ -106,6 +108,7 @@ fn LetterForm(d: Deputy) -> impl IntoView {
             subject = subject.get_untracked().trim().to_string()
         )
         .to_string();
+        stamp_honeypot(&mut payload, website);
         let code = outbox.submit(SubmissionKind::Message, title, payload);
         for s in [subject, category, content, name, phone] {
             s.set(String::new());
@@ -202,7 +205,7 @@ fn LetterForm(d: Deputy) -> impl IntoView {
                 </label>
             </div>
             <div hidden=move || anonymous.get()>
-                <TextField id="letter-name" label=tr!(direct.your_name) value=name autocomplete="name" />
+                <TextField id="letter-name" label=tr!(direct.your_name) value=name autocomplete="name" maxlength=PERSON_NAME_MAX />
             </div>
             <div hidden=move || anonymous.get()>
                 <TextField
@@ -210,12 +213,14 @@ fn LetterForm(d: Deputy) -> impl IntoView {
                     label=tr!(direct.your_phone)
                     hint=tr!(direct.phone_hint)
                     value=phone
+                    maxlength=PHONE_MAX
                     kind="tel"
                     inputmode="tel"
                     autocomplete="tel"
                     error=Signal::derive(move || shows(LetterProblem::Phone).then(|| t_string!(i18n, direct.err_phone).to_string()))
                 />
             </div>
+            <Honeypot id="letter-website" value=website />
             <div class="field">
                 <label class="check">
                     <input id="letter-publish" type="checkbox" prop:checked=move || publish.get() on:change=move |ev| publish.set(event_target_checked(&ev)) />

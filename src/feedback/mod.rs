@@ -11,9 +11,10 @@ use crate::ui::href;
 use crate::i18n::*;
 use crate::outbox::use_outbox;
 use crate::ui::storage::{draft, draft_flag};
-use crate::ui::{ConsentField, ReceiptCode, TextField};
+use crate::ui::{ConsentField, Honeypot, ReceiptCode, TextField, stamp_honeypot};
+use deputy_model::form_limits::CONTACT_MAX;
 
-pub const MAX_CONTENT: usize = 1000;
+pub use deputy_model::form_limits::FEEDBACK_MAX as MAX_CONTENT;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Problem {
@@ -47,6 +48,7 @@ pub fn FeedbackPage() -> impl IntoView {
     let content = draft("feedback", "content");
     let contact = draft("feedback", "contact");
     let consent = draft_flag("feedback", "consent");
+    let website = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
     let receipt = RwSignal::new(None::<String>);
     let problems = move || check(&content.get(), &contact.get(), consent.get());
@@ -72,12 +74,13 @@ pub fn FeedbackPage() -> impl IntoView {
         }
         let text = content.get_untracked().trim().to_string();
         let title: String = text.chars().take(30).collect();
-        let payload = serde_json::json!({
+        let mut payload = serde_json::json!({
             "content": text,
             "contact": contact.get_untracked().trim(),
             "consent": true,
             "page": document().location().and_then(|l| l.href().ok()).unwrap_or_default(),
         });
+        stamp_honeypot(&mut payload, website);
         let code = outbox.submit(SubmissionKind::Feedback, title, payload);
         // Stored in the outbox: the draft is no longer needed.
         content.set(String::new());
@@ -130,10 +133,12 @@ pub fn FeedbackPage() -> impl IntoView {
                             label=tr!(feedback.contact)
                             hint=tr!(feedback.contact_hint)
                             value=contact
+                            maxlength=CONTACT_MAX
                             inputmode="email"
                             autocomplete="tel"
                             error=Signal::derive(move || shows(Problem::Contact).then(|| t_string!(i18n, feedback.err_contact).to_string()))
                         />
+                        <Honeypot id="feedback-website" value=website />
                         <ConsentField
                             id="feedback-consent"
                             text=move || t_string!(i18n, feedback.consent_text).to_string()

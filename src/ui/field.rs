@@ -20,6 +20,10 @@ pub fn TextField(
     /// Show "已输入 n / max 字" as one types.
     #[prop(optional)]
     max: Option<usize>,
+    /// Stop typing at this many characters: short fields (names, phones), whose limit
+    /// (`deputy_model::form_limits`) nobody reaches by accident and needs no count.
+    #[prop(optional)]
+    maxlength: Option<usize>,
     /// `type` of a single-line input (default "text").
     #[prop(optional)]
     kind: Option<&'static str>,
@@ -47,12 +51,12 @@ pub fn TextField(
     let invalid = move || error.map(|e| e.get().is_some()).unwrap_or(false).to_string();
     let control = match rows {
         Some(rows) => view! {
-            <textarea id=id rows=rows aria-describedby=described aria-invalid=invalid
+            <textarea id=id rows=rows maxlength=maxlength aria-describedby=described aria-invalid=invalid
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))></textarea>
         }
         .into_any(),
         None => view! {
-            <input id=id type=kind.unwrap_or("text") inputmode=inputmode autocomplete=autocomplete
+            <input id=id type=kind.unwrap_or("text") inputmode=inputmode autocomplete=autocomplete maxlength=maxlength
                 aria-describedby=described aria-invalid=invalid
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
         }

@@ -5,6 +5,7 @@ mod care;
 mod chart;
 mod consent;
 mod field;
+mod honeypot;
 mod layout;
 mod link;
 mod loaded;
@@ -22,6 +23,7 @@ pub use care::{CareToggle, TextSizeControl, focus_main_heading, provide_care_mod
 pub use chart::{Bar, BarChart};
 pub use consent::ConsentField;
 pub use field::TextField;
+pub use honeypot::{Honeypot, stamp as stamp_honeypot};
 pub use layout::Shell;
 pub use link::{app_path, base, href, query_string, replace_query};
 pub use loaded::{DataErrorView, Loading, loaded};

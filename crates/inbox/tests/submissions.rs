@@ -266,9 +266,27 @@ async fn bad_input_is_refused_with_a_reason_and_nothing_stored() {
         ("payload an array", json(with(&|v| v["payload"] = json!([1]))), StatusCode::BAD_REQUEST, "bad_field:payload"),
         (
             "a 6,000-character text",
-            json(with(&|v| v["payload"]["content"] = "字".repeat(6_000).into())),
+            json(with(&|v| v["payload"]["note"] = "字".repeat(6_000).into())),
             StatusCode::BAD_REQUEST,
             "too_long:payload",
+        ),
+        (
+            "a letter longer than its form allows (601 characters)",
+            json(with(&|v| v["payload"]["content"] = "字".repeat(601).into())),
+            StatusCode::BAD_REQUEST,
+            "too_long:payload.content",
+        ),
+        (
+            "a 10,000-character name",
+            json(with(&|v| v["payload"]["name"] = "名".repeat(10_000).into())),
+            StatusCode::BAD_REQUEST,
+            "too_long:payload.name",
+        ),
+        (
+            "a subject of 41 characters",
+            json(with(&|v| v["payload"]["subject"] = "题".repeat(41).into())),
+            StatusCode::BAD_REQUEST,
+            "too_long:payload.subject",
         ),
         (
             "deep nesting",

@@ -12,7 +12,7 @@
 use serde_json::Value;
 
 use crate::submission::{Submission, SubmissionKind};
-use crate::{FORMAT_VERSION, clock, receipt};
+use crate::{FORMAT_VERSION, clock, form_limits, receipt};
 
 /// The largest request body the inbox reads; the longest form (a suggestion with co-signers)
 /// is under 20 KB.
@@ -123,9 +123,8 @@ pub fn check(text: &str) -> Result<Arrival, Refusal> {
         return Ok(Arrival { receipt_code, created_at, format_version: version, submission: None });
     }
     let kind = fields.get("kind").and_then(Value::as_str).ok_or(Refusal::BadField("kind"))?;
-    if serde_json::from_value::<SubmissionKind>(Value::String(kind.to_string())).is_err() {
-        return Err(Refusal::UnknownKind);
-    }
+    let kind: SubmissionKind =
+        serde_json::from_value(Value::String(kind.to_string())).map_err(|_| Refusal::UnknownKind)?;
     let title = fields.get("title").and_then(Value::as_str).ok_or(Refusal::BadField("title"))?;
     if title.chars().count() > TITLE_MAX {
         return Err(Refusal::TooLong("title"));
@@ -134,11 +133,22 @@ pub fn check(text: &str) -> Result<Arrival, Refusal> {
         return Err(Refusal::ControlCharacters("title"));
     }
     let payload = fields.get("payload").ok_or(Refusal::BadField("payload"))?;
-    if !payload.is_object() {
+    let Some(top) = payload.as_object() else {
         return Err(Refusal::BadField("payload"));
+    };
+    // Fields with a limit of their kind's form are held to it; the rest to the general ones.
+    if let Some(field) = form_limits::over_limit(kind, payload) {
+        return Err(Refusal::TooLong(field));
     }
-    let mut entries = 0;
-    check_payload(payload, 0, &mut entries)?;
+    let mut entries = top.len();
+    for (name, value) in top {
+        if name.chars().count() > 64 {
+            return Err(Refusal::TooLong("payload"));
+        }
+        if !(value.is_string() && form_limits::limit(kind, name).is_some()) {
+            check_payload(value, 1, &mut entries)?;
+        }
+    }
     let submission: Submission = serde_json::from_value(value.clone()).map_err(|_| Refusal::BadField("submission"))?;
     Ok(Arrival { receipt_code, created_at, format_version: version, submission: Some(submission) })
 }
@@ -262,10 +272,18 @@ mod tests {
             (body(|m| drop(m.insert("title".into(), "a\u{0}b".into()))), Refusal::ControlCharacters("title")),
             (body(|m| drop(m.insert("payload".into(), "text".into()))), Refusal::BadField("payload")),
             (
-                body(|m| drop(m.insert("payload".into(), serde_json::json!({"content": long})))),
+                body(|m| drop(m.insert("payload".into(), serde_json::json!({"note": long})))),
                 Refusal::TooLong("payload"),
             ),
             (body(|m| drop(m.insert("payload".into(), serde_json::json!({"x": deep})))), Refusal::TooDeep),
+            (
+                body(|m| drop(m["payload"].as_object_mut().unwrap().insert("content".into(), "字".repeat(601).into()))),
+                Refusal::TooLong("payload.content"),
+            ),
+            (
+                body(|m| drop(m["payload"].as_object_mut().unwrap().insert("name".into(), "名".repeat(31).into()))),
+                Refusal::TooLong("payload.name"),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(check(&text), Err(want.clone()), "{text:.80}");

@@ -9,6 +9,7 @@ pub mod clock;
 pub mod consult;
 pub mod deputy;
 pub mod evaluation;
+pub mod form_limits;
 pub mod input;
 pub mod intake;
 pub mod map;

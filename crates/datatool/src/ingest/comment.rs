@@ -11,7 +11,7 @@ use super::state::{File, ReceivedComment, State};
 use super::{payload, sent_at};
 
 /// As the app's comment form allows (`src/consult/form.rs`).
-const COMMENT_MAX: usize = 2000;
+use deputy_model::form_limits::COMMENT_MAX;
 
 #[derive(Deserialize)]
 struct CommentPayload {

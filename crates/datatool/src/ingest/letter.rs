@@ -13,8 +13,7 @@ use serde::Deserialize;
 use super::payload;
 use super::state::{File, State};
 
-const SUBJECT_MAX: usize = 40;
-const CONTENT_MAX: usize = 600;
+use deputy_model::message::{CONTENT_MAX, SUBJECT_MAX};
 
 #[derive(Deserialize)]
 struct MessagePayload {
