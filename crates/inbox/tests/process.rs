@@ -29,10 +29,10 @@ fn start(store: &Path) -> Inbox {
 
 /// [`start`] with any store (`s3://…`), its config file at `config`, and environment variables.
 fn start_on(store: &str, config: &Path, vars: &[(String, String)]) -> Inbox {
-    std::fs::write(&config, "allowed_origins = [\"https://renda.example.gov.cn\"]\n[limits]\nper_client_per_minute = 1000000\nper_client_burst = 100000\n").unwrap();
+    std::fs::write(config, "allowed_origins = [\"https://renda.example.gov.cn\"]\n[limits]\nper_client_per_minute = 1000000\nper_client_burst = 100000\n").unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_deputy-inbox"))
         .args(["--listen", "127.0.0.1:0", "--config"])
-        .arg(&config)
+        .arg(config)
         .arg("--store")
         .arg(store)
         .envs(vars.iter().cloned())
