@@ -44,14 +44,15 @@ impl BucketStore {
             return Err(invalid(format!("{url} names no bucket")));
         }
         // A phone waits for the answer: a store that does not answer quickly is "down"
-        // (503, the outbox tries again later), not a request held for minutes.
+        // (503, the outbox tries again later), not a request held for minutes. Two tries of
+        // 5 s stay within the inbox's request timeout (15 s).
         let mut builder = AmazonS3Builder::new()
             .with_client_options(
-                ClientOptions::new().with_timeout(Duration::from_secs(8)).with_connect_timeout(Duration::from_secs(3)),
+                ClientOptions::new().with_timeout(Duration::from_secs(5)).with_connect_timeout(Duration::from_secs(3)),
             )
             .with_retry(RetryConfig {
-                max_retries: 2,
-                retry_timeout: Duration::from_secs(10),
+                max_retries: 1,
+                retry_timeout: Duration::from_secs(4),
                 ..RetryConfig::default()
             });
         for (key, value) in vars {
