@@ -60,7 +60,7 @@ test('the hidden field is out of people\'s way; a person\'s feedback has no webs
 
 test('the letter and comment forms carry the hidden field and stop short fields at their limits', async () => {
   await withPage(app.browser, { width: MOBILE }, async (page) => {
-    const id = readData('deputies/city-0001.json').summary.id;
+    const id = readData('deputies/city-0001.json').id;
     await gotoApp(page, app.server.url + `direct/write/${id}`);
     await page.locator('#letter-website').waitFor({ state: 'attached' });
     assert.equal(await page.locator('#letter-name').getAttribute('maxlength'), '30');
