@@ -4,16 +4,16 @@
 //! has real input. See docs/data-format.md, "Source folder".
 //!
 //! ```text
-//! site.json           SiteConfig
-//! regions.json        [RegionNode]
-//! groups.json         GroupIndex
-//! deputies.csv        one deputy a row (represents: region codes separated by ;)
-//! stations.csv        one station a row (deputy_ids separated by ;)
+//! site.json           SiteConfig                                        required
+//! regions.json        [RegionNode]                                      required
+//! deputies.csv        one deputy a row (represents: region codes by ;)  required
+//! stations.csv        one station a row (deputy_ids separated by ;)     required
+//! groups.json         GroupIndex                                        (optional: none)
 //! receptions.csv      one reception a row: station_id, date, time, deputy_id, deputy_name
 //! news.json           [NewsArticle]
 //! messages.json       [MessageRecord]  (letters with their handling, by receipt code)
 //! consultations.json  [Consultation]
-//! evaluation.json, map.json, training.json          (optional)
+//! evaluation.json, map.json, training.json          (optional: absent, empty)
 //! activities.json, joint.json, suggestions.json
 //! comments.json, suggestion_drafts.json, received/  kept by `ingest` (never served, not read here)
 //! ```
@@ -145,6 +145,11 @@ fn write_csv<T: Serialize>(dir: &Path, name: &str, rows: impl IntoIterator<Item 
     std::fs::write(&path, bytes).with_context(|| format!("写入 {} 失败", path.display()))
 }
 
+/// [`read_csv`] for a file a source folder may leave out (no rows).
+fn read_csv_if_present<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<Vec<(u64, T)>> {
+    if dir.join(name).exists() { read_csv(dir, name) } else { Ok(Vec::new()) }
+}
+
 /// [`read_json`] for a file a source folder may leave out.
 fn read_json_if_present<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<Option<T>> {
     if dir.join(name).exists() { read_json(dir, name).map(Some) } else { Ok(None) }
@@ -163,7 +168,8 @@ pub fn read(dir: &Path) -> Result<World> {
     anyhow::ensure!(dir.is_dir(), "源数据目录 {} 不存在", dir.display());
     let site = read_json(dir, "site.json")?;
     let regions = read_json(dir, "regions.json")?;
-    let groups: GroupIndex = read_json(dir, "groups.json")?;
+    let groups: GroupIndex = read_json_if_present(dir, "groups.json")?
+        .unwrap_or(GroupIndex { format_version: FORMAT_VERSION, groups: Vec::new() });
     let mut deputies = Vec::new();
     let mut seen = HashSet::new();
     for (line, r) in read_csv::<DeputyRow>(dir, "deputies.csv")? {
@@ -222,7 +228,7 @@ pub fn read(dir: &Path) -> Result<World> {
             receptions: Vec::new(),
         });
     }
-    for (line, r) in read_csv::<ReceptionRow>(dir, "receptions.csv")? {
+    for (line, r) in read_csv_if_present::<ReceptionRow>(dir, "receptions.csv")? {
         let Some(&i) = index_of.get(&r.station_id) else {
             bail!("receptions.csv 第 {line} 行：字段 station_id：联络站 {} 不在 stations.csv 中", r.station_id);
         };
@@ -239,15 +245,17 @@ pub fn read(dir: &Path) -> Result<World> {
             deputy_name: r.deputy_name,
         });
     }
-    let news = read_json(dir, "news.json")?;
-    let messages: Vec<deputy_model::message::MessageRecord> = read_json(dir, "messages.json")?;
+    // A new station starts with the directory: no news, letters or consultations yet.
+    let news = read_json_if_present(dir, "news.json")?.unwrap_or_default();
+    let messages: Vec<deputy_model::message::MessageRecord> =
+        read_json_if_present(dir, "messages.json")?.unwrap_or_default();
     let mut codes = HashSet::new();
     for (i, m) in messages.iter().enumerate() {
         if !codes.insert(m.receipt_code.as_str()) {
             bail!("messages.json：[{i}].receipt_code：查询码 {} 重复", m.receipt_code);
         }
     }
-    let consultations = read_json(dir, "consultations.json")?;
+    let consultations = read_json_if_present(dir, "consultations.json")?.unwrap_or_default();
     // The modules' data: optional, so a station can start with the directory alone.
     Ok(World {
         site,
