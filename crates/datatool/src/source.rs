@@ -101,8 +101,12 @@ pub fn read_json<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<T> {
 /// Read a CSV source file, naming the file, the line and the column of any error.
 fn read_csv<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<Vec<(u64, T)>> {
     let path = dir.join(name);
-    let mut rdr =
-        csv::ReaderBuilder::new().from_path(&path).with_context(|| format!("读取 {} 失败", path.display()))?;
+    // Cells are trimmed: a spreadsheet keeps a stray space after an id or a phone number, which
+    // would otherwise make `city-0001 ` another deputy and publish the space.
+    let mut rdr = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_path(&path)
+        .with_context(|| format!("读取 {} 失败", path.display()))?;
     let headers = rdr.headers().with_context(|| format!("{name}：读不出表头"))?.clone();
     let mut out = Vec::new();
     for record in rdr.records() {
@@ -145,6 +149,31 @@ fn write_csv<T: Serialize>(dir: &Path, name: &str, rows: impl IntoIterator<Item 
     std::fs::write(&path, bytes).with_context(|| format!("写入 {} 失败", path.display()))
 }
 
+/// Every region's name by its code, from the tree's nodes, their paths and their children.
+fn region_names(regions: &[deputy_model::region::RegionNode]) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for node in regions {
+        out.insert(node.code.clone(), node.name.clone());
+        for r in node.path.iter().chain(&node.children) {
+            out.entry(r.code.clone()).or_insert_with(|| r.name.clone());
+        }
+    }
+    out
+}
+
+/// A row's `region_name`: derived from `region_code` when empty; a name that contradicts the
+/// code is refused (it would be published as the wrong place). An unknown code is left to
+/// `validate`, which names it.
+fn region_name(names: &HashMap<String, String>, code: &str, given: String, file: &str, line: u64) -> Result<String> {
+    match names.get(code) {
+        Some(name) if given.is_empty() => Ok(name.clone()),
+        Some(name) if *name != given => {
+            bail!("{file} 第 {line} 行：字段 region_name：{given} 与 region_code {code}（{name}）不符")
+        }
+        _ => Ok(given),
+    }
+}
+
 /// [`read_csv`] for a file a source folder may leave out (no rows).
 fn read_csv_if_present<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<Vec<(u64, T)>> {
     if dir.join(name).exists() { read_csv(dir, name) } else { Ok(Vec::new()) }
@@ -167,7 +196,8 @@ fn write_json<T: Serialize + ?Sized>(dir: &Path, name: &str, value: &T) -> Resul
 pub fn read(dir: &Path) -> Result<World> {
     anyhow::ensure!(dir.is_dir(), "源数据目录 {} 不存在", dir.display());
     let site = read_json(dir, "site.json")?;
-    let regions = read_json(dir, "regions.json")?;
+    let regions: Vec<deputy_model::region::RegionNode> = read_json(dir, "regions.json")?;
+    let region_names = region_names(&regions);
     let groups: GroupIndex = read_json_if_present(dir, "groups.json")?
         .unwrap_or(GroupIndex { format_version: FORMAT_VERSION, groups: Vec::new() });
     let mut deputies = Vec::new();
@@ -177,6 +207,7 @@ pub fn read(dir: &Path) -> Result<World> {
             bail!("deputies.csv 第 {line} 行：字段 id：代表编号 {} 重复", r.id);
         }
         anyhow::ensure!(!r.name.trim().is_empty(), "deputies.csv 第 {line} 行：字段 name：姓名为空");
+        let region_name = region_name(&region_names, &r.region_code, r.region_name, "deputies.csv", line)?;
         deputies.push(Deputy {
             format_version: FORMAT_VERSION,
             summary: DeputySummary {
@@ -185,7 +216,7 @@ pub fn read(dir: &Path) -> Result<World> {
                 name_mn: r.name_mn,
                 level: r.level,
                 region_code: r.region_code,
-                region_name: r.region_name,
+                region_name,
                 title: r.title,
                 group_id: r.group_id,
                 station_id: r.station_id,
@@ -208,6 +239,7 @@ pub fn read(dir: &Path) -> Result<World> {
             bail!("stations.csv 第 {line} 行：字段 id：联络站编号 {} 重复", r.id);
         }
         let deputy_ids = list(&r.deputy_ids);
+        let region_name = region_name(&region_names, &r.region_code, r.region_name, "stations.csv", line)?;
         if let Some(d) = deputy_ids.iter().find(|d| !names.contains_key(d.as_str())) {
             bail!("stations.csv 第 {line} 行：字段 deputy_ids：代表 {d} 不在 deputies.csv 中");
         }
@@ -218,7 +250,7 @@ pub fn read(dir: &Path) -> Result<World> {
                 name: r.name,
                 tier: r.tier,
                 region_code: r.region_code,
-                region_name: r.region_name,
+                region_name,
                 parent_id: r.parent_id,
             },
             address: r.address,
@@ -232,8 +264,16 @@ pub fn read(dir: &Path) -> Result<World> {
         let Some(&i) = index_of.get(&r.station_id) else {
             bail!("receptions.csv 第 {line} 行：字段 station_id：联络站 {} 不在 stations.csv 中", r.station_id);
         };
-        if !names.contains_key(r.deputy_id.as_str()) {
+        let Some(&name) = names.get(r.deputy_id.as_str()) else {
             bail!("receptions.csv 第 {line} 行：字段 deputy_id：代表 {} 不在 deputies.csv 中", r.deputy_id);
+        };
+        // The name is the deputy's: an empty cell takes it, another name is a contradiction.
+        if !r.deputy_name.is_empty() && r.deputy_name != name {
+            bail!(
+                "receptions.csv 第 {line} 行：字段 deputy_name：{} 与 deputies.csv 中代表 {} 的姓名 {name} 不符",
+                r.deputy_name,
+                r.deputy_id
+            );
         }
         if deputy_model::clock::parse_date(&r.date).is_none() {
             bail!("receptions.csv 第 {line} 行：字段 date：日期 {} 不是 YYYY-MM-DD", r.date);
@@ -242,7 +282,7 @@ pub fn read(dir: &Path) -> Result<World> {
             date: r.date,
             time: r.time,
             deputy_id: r.deputy_id,
-            deputy_name: r.deputy_name,
+            deputy_name: name.to_string(),
         });
     }
     // A new station starts with the directory: no news, letters or consultations yet.

@@ -81,3 +81,51 @@ fn a_minimal_hand_written_folder_builds_validates_and_takes_a_first_letter() {
     assert!(ok, "{log}");
     assert!(out.join(format!("track/{code}.json")).exists());
 }
+
+#[test]
+fn spreadsheet_slips_are_trimmed_derived_or_refused_with_their_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (src, out) = (tmp.path().join("src"), tmp.path().join("data"));
+    write_city(&src);
+    let build = || deputy_data(&["build", &src.display().to_string(), &out.display().to_string()]);
+    // A stray space after an id and around a phone number; an empty region_name and an empty
+    // reception deputy_name: trimmed and derived.
+    fs::write(
+        src.join("stations.csv"),
+        "id,name,tier,region_code,region_name,parent_id,address,phone,opening_hours,deputy_ids\n\
+         s-150300 ,乌海市人大代表联络总站,city_hub,150300,,,乌海市海勃湾区人民路, 0473-3990001 ,工作日 8:30—12:00,wh-0001 \n",
+    )
+    .unwrap();
+    fs::write(
+        src.join("receptions.csv"),
+        "station_id,date,time,deputy_id,deputy_name\ns-150300,2026-11-30,09:00-11:30,wh-0001,\n",
+    )
+    .unwrap();
+    let (ok, log) = build();
+    assert!(ok, "{log}");
+    let station: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("stations/s-150300.json")).unwrap()).unwrap();
+    assert_eq!(station["phone"], "0473-3990001");
+    assert_eq!(station["region_name"], "乌海市", "derived from region_code");
+    assert_eq!(station["receptions"][0]["deputy_name"], "李海燕", "derived from deputy_id");
+
+    // Contradictions are refused, naming the file, the line and the field; OUT is kept.
+    fs::write(
+        src.join("receptions.csv"),
+        "station_id,date,time,deputy_id,deputy_name\ns-150300,2026-11-30,09:00-11:30,wh-0001,王芳\n",
+    )
+    .unwrap();
+    let (ok, log) = build();
+    assert!(!ok && log.contains("receptions.csv 第 2 行：字段 deputy_name：王芳"), "{log}");
+    fs::remove_file(src.join("receptions.csv")).unwrap();
+    let csv = fs::read_to_string(src.join("deputies.csv"))
+        .unwrap()
+        .replace(",150302,海勃湾区,海勃湾区某", ",150302,乌达区,海勃湾区某");
+    fs::write(src.join("deputies.csv"), csv).unwrap();
+    let (ok, log) = build();
+    assert!(
+        !ok && log.contains("deputies.csv 第 2 行：字段 region_name：乌达区 与 region_code 150302（海勃湾区）不符"),
+        "{log}"
+    );
+    assert!(out.join("stations/s-150300.json").exists(), "a refused build leaves OUT as it was");
+}
