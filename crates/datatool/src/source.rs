@@ -112,7 +112,14 @@ fn read_csv<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<Vec<(u64, T)>
     for record in rdr.records() {
         let record = record.map_err(|e| {
             let line = e.position().map(|p| p.line()).unwrap_or(0);
-            anyhow!("{name} 第 {line} 行：{e}")
+            match e.kind() {
+                // Excel and WPS save "CSV" in GBK unless told otherwise.
+                csv::ErrorKind::Utf8 { err, .. } => anyhow!(
+                    "{name} 第 {line} 行：字段 {}：文件不是 UTF-8 编码。请在表格软件中“另存为”，选择“CSV UTF-8（逗号分隔）”",
+                    headers.get(err.field()).unwrap_or("?")
+                ),
+                _ => anyhow!("{name} 第 {line} 行：{e}"),
+            }
         })?;
         let line = record.position().map(|p| p.line()).unwrap_or(0);
         let record: csv::StringRecord = record.iter().map(crate::csv_cell::from_spreadsheet).collect();

@@ -129,3 +129,17 @@ fn spreadsheet_slips_are_trimmed_derived_or_refused_with_their_line() {
     );
     assert!(out.join("stations/s-150300.json").exists(), "a refused build leaves OUT as it was");
 }
+
+#[test]
+fn a_csv_saved_in_gbk_is_named_as_such_with_its_column() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (src, out) = (tmp.path().join("src"), tmp.path().join("data"));
+    write_city(&src);
+    // "李海燕" in GBK, as Excel saves "CSV" on a Chinese Windows.
+    let mut gbk = b"id,name,name_mn,level,region_code,region_name,title,group_id,station_id,gender,ethnicity,term,constituency,photo,bio,represents\nwh-0001,".to_vec();
+    gbk.extend_from_slice(&[0xC0, 0xEE, 0xBA, 0xA3, 0xD1, 0xE0]);
+    gbk.extend_from_slice(b",,city,150302,,t,,s-150300,female,,,,,b,150302\n");
+    fs::write(src.join("deputies.csv"), gbk).unwrap();
+    let (ok, log) = deputy_data(&["build", &src.display().to_string(), &out.display().to_string()]);
+    assert!(!ok && log.contains("deputies.csv 第 2 行：字段 name：文件不是 UTF-8 编码"), "{log}");
+}
