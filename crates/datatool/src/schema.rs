@@ -231,6 +231,22 @@ mod tests {
         }
     }
 
+    /// docs/data-format.md ("JSON Schemas") links every schema and says how many there are.
+    #[test]
+    fn the_format_doc_lists_every_schema() {
+        let doc =
+            std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/data-format.md"))
+                .unwrap();
+        let files = all_schema_files();
+        for (name, _) in &files {
+            assert!(doc.contains(&format!("(schema/{name})")), "docs/data-format.md does not link schema/{name}");
+        }
+        assert!(
+            doc.contains(&format!("submission: {} in all", files.len())),
+            "docs/data-format.md miscounts the schemas"
+        );
+    }
+
     #[test]
     fn schema_catches_wrong_types() {
         let v = Validators::new().unwrap();
