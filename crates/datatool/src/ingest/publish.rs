@@ -51,17 +51,7 @@ struct AdoptionLine {
 }
 
 fn read_adoption(path: &Path) -> Result<Vec<AdoptionLine>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("读取 {} 失败", path.display()))?;
-    let de = &mut serde_json::Deserializer::from_str(&text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let at = e.path().to_string();
-        let inner = e.into_inner();
-        if inner.is_eof() {
-            anyhow!("{}：文件不完整", path.display())
-        } else {
-            anyhow!("{}：字段 {at}：{inner}", path.display())
-        }
-    })
+    crate::source::read_json_file(path, &path.display().to_string())
 }
 
 pub fn publish_consultation(

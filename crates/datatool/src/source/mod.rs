@@ -84,16 +84,21 @@ fn list(s: &str) -> Vec<String> {
 
 /// Read a JSON source file, naming the file and the field path of any error.
 pub fn read_json<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<T> {
-    let path = dir.join(name);
-    let text = std::fs::read_to_string(&path).with_context(|| format!("读取 {} 失败", path.display()))?;
+    read_json_file(&dir.join(name), name)
+}
+
+/// A station's JSON file, its errors named by `label`, the line where it breaks off and the
+/// field path (`news.json：字段 [3].summary.date：…`).
+pub fn read_json_file<T: DeserializeOwned>(path: &Path, label: &str) -> Result<T> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("读取 {} 失败", path.display()))?;
     let de = &mut serde_json::Deserializer::from_str(&text);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let at = e.path().to_string();
         let inner = e.into_inner();
         if inner.is_eof() {
-            anyhow!("{name}：文件不完整（第 {} 行处中断）", inner.line())
+            anyhow!("{label}：文件不完整（第 {} 行处中断）", inner.line())
         } else {
-            anyhow!("{name}：字段 {at}：{inner}")
+            anyhow!("{label}：字段 {at}：{inner}")
         }
     })
 }
