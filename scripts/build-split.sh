@@ -8,8 +8,8 @@
 #      build.rs links the binary with --emit-relocs, which wasm-split needs
 #   2. wasm-split-cli (crate wasm_split_cli_support): main module + one module per page +
 #      shared chunks + __wasm_split.js, the loader that fetches them on first use
-#   3. wasm-bindgen --keep-lld-exports on the main module, wasm-opt -Oz on every module, then
-#      scripts/pack-chunks.mjs packs the modules and shared chunks into a few files
+#   3. wasm-bindgen --keep-lld-exports on the main module, scripts/slim-wasm.mjs (-Oz on every
+#      module, short import names), then scripts/pack-chunks.mjs packs the modules and shared chunks into a few files
 #   4. trunk builds everything else (CSS, icon, data, sw.js) from a copy of index.html without
 #      the rust link; boot.js, the policy and the preloads go into index.html and 404.html
 # The app's files go to DIST/pkg-HASH/ (HASH: of their content), so the service worker may
@@ -26,9 +26,6 @@ command -v "$wasm_split" >/dev/null || {
   echo "wasm-split-cli not found: cargo install --locked wasm_split_cli_support@0.2.4 --features build-binary" >&2
   exit 1
 }
-# The same wasm features trunk is given in index.html (data-wasm-opt-params).
-wasm_features=(--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext
-  --enable-mutable-globals --enable-reference-types --enable-multivalue)
 
 # 1-3 once per build: both dist directories use the same modules.
 if [ "${SPLIT_REUSE:-}" != 1 ] || [ ! -f "$work/pkg/deputy-home_bg.wasm" ]; then
@@ -51,10 +48,9 @@ if [ "${SPLIT_REUSE:-}" != 1 ] || [ ! -f "$work/pkg/deputy-home_bg.wasm" ]; then
   wasm-bindgen "$work/split/deputy-home.wasm" --out-dir "$work/pkg" --target web --keep-lld-exports --no-typescript
   find "$work/split" -maxdepth 1 \( -name '*.wasm' ! -name deputy-home.wasm -o -name '__wasm_split.js' \) \
     -exec cp {} "$work/pkg/" \;
-  # wasm-opt (binaryen from npm: ~1 s to start) on every module over 4 KB, two at a time; the
-  # few hundred tiny shared chunks are left as they are, which saves minutes.
-  find "$work/pkg" -maxdepth 1 -name '*.wasm' -size +4k -print0 |
-    xargs -0 -P 2 -I{} wasm-opt -Oz "${wasm_features[@]}" {} -o {} 2> >(grep -v 'unknown name subsection' >&2)
+  # Every module optimised for size (binaryen, in one process), without custom sections; the
+  # main module without dead exports and with short import names (scripts/slim-wasm.mjs).
+  node scripts/slim-wasm.mjs "$work/pkg"
   # The modules and the dozens of small chunks they share, packed into a few files per page
   # (scripts/pack-chunks.mjs); the loader fetches a pack once and instantiates each module in it.
   node scripts/pack-chunks.mjs "$work/pkg"
