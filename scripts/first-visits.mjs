@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// What a first visit to each app module fetches beyond the first load, on a split build (a
+// What a first visit to each page fetches beyond the first load, on a split build (a
 // benchmark: scripts/size.sh prints it). Budget (issue 13): at most 15 code files and 80 KB
-// gzip. Reads the loader table (scripts/split-table.mjs): a visit needs the module's code and
-// the chunks it imports; on a packed build (scripts/pack-chunks.mjs) the files are the packs
-// that hold them, each counted once.
+// gzip. Reads the loader table (scripts/split-table.mjs): a visit needs the page's code, its module's
+// route table and the chunks they import; on a packed build (scripts/pack-chunks.mjs) the packs
+// they name, each counted once.
 //
 //   node scripts/first-visits.mjs PKG
 import fs from 'node:fs';
@@ -14,7 +14,6 @@ import { readTable, visits } from './split-table.mjs';
 const pkg = process.argv[2];
 const source = fs.readFileSync(path.join(pkg, '__wasm_split.js'), 'utf8');
 const entries = readTable(source);
-const fileOf = (e) => e.file;
 const sizes = new Map();
 const gzipSize = (file) => {
   if (!sizes.has(file)) sizes.set(file, zlib.gzipSync(fs.readFileSync(path.join(pkg, file)), { level: 9 }).length);
@@ -24,7 +23,10 @@ let worst = { files: 0, bytes: 0 };
 let over = 0;
 for (const { visit, needs } of visits(entries)) {
   const files = new Set(
-    [...needs].map((n) => entries.get(n)).filter((e) => e && fileOf(e) && fs.existsSync(path.join(pkg, fileOf(e)))).map(fileOf),
+    [...needs]
+      .map((n) => entries.get(n))
+      .flatMap((e) => (e ? e.files || [e.file] : []))
+      .filter((f) => f && fs.existsSync(path.join(pkg, f))),
   );
   const bytes = [...files].reduce((sum, f) => sum + gzipSize(f), 0);
   const ok = files.size <= 15 && bytes <= 80 * 1024;

@@ -1,24 +1,29 @@
 #!/usr/bin/env node
-// Packs the split build's code modules into a few files per visit (docs/performance.md).
+// Packs the split build's code modules into a few files per page visit (docs/performance.md).
 //
-//   node scripts/pack-chunks.mjs PKG [--files N] [--kb K]
+//   node scripts/pack-chunks.mjs PKG [--files N]
 //
-// wasm-split-cli makes one module per split point and one shared chunk for every *set* of split
-// points that share code: dozens of files, most under 2 KB, and a first visit to a module
-// fetched 15–39 of them. This script groups them into packs (`pack_N.wasm`) and rewrites the
-// loader (`__wasm_split.js`) so that a module is read from its section of a pack. Each module is
-// still instantiated once, by the loader's own memo, whichever pack brought it.
+// wasm-split-cli makes one module per split point (a module's route table, each page: see
+// src/split.rs) and one shared chunk for every *set* of split points that share code: about
+// five hundred modules, most of a few hundred bytes, each needed by a different set of page
+// visits (scripts/split-table.mjs). This script groups them into packs (`pack_N.wasm`) and
+// rewrites the loader (`__wasm_split.js`): a split point names the packs it needs, and every
+// module in a fetched pack is instantiated once, whichever split point brought it.
 //
-// How modules are grouped: each module is needed by a set of module visits (scripts/split-table.mjs).
-// Modules needed by the same visits go together for free. Then, while a visit needs more than
-// N packs (default 6), the two of its packs whose merging adds the fewest bytes to other visits
-// are merged, as long as no visit goes over K KB gzip (default 80), or, for a visit whose code
-// is already over that, over a tenth more than its code. Nothing is
-// duplicated: a user who visits every module downloads each one once, as before.
+// How modules are grouped. What a visit downloads is the gzip size of each pack it needs, so:
+//   1. modules needed by exactly the same visits go together (no visit pays for another's code);
+//   2. then two packs that some visit needs both of are merged whenever that lowers the sum,
+//      over all visits, of what each downloads: one gzip stream compresses what the two share
+//      (many small chunks carry the same type section), against what the visits that need only
+//      one of them now download in addition; sizes are measured (gzip -9), not estimated;
+//   3. then, while a visit needs more than N packs (default 15, the budget), the two of its
+//      packs whose merging costs the visits least are merged.
+// Nothing is duplicated: a user who visits every page downloads each module once.
 //
-// A pack is a valid wasm container: the wasm header, then one custom section per module whose
-// payload is that module's bytes, so hosts serve it as application/wasm and compress it like
-// the rest. The loader reads the sections and instantiates the module it needs from its own.
+// A pack is a valid wasm container: the wasm header, then one custom section per module, named
+// by the module's number, whose payload is the module; hosts serve it as application/wasm and
+// compress it like the rest. Modules do not import from each other (only the main module's
+// memory, table and shared globals), so the order of instantiation does not matter.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -30,15 +35,14 @@ const option = (name, fallback) => {
   const i = args.indexOf(name);
   return i < 0 ? fallback : Number(args[i + 1]);
 };
-const maxFiles = option('--files', 6);
-const maxBytes = option('--kb', 80) * 1024;
+const maxFiles = option('--files', 15);
 const loaderPath = pkg && path.join(pkg, '__wasm_split.js');
 if (!loaderPath || !fs.existsSync(loaderPath)) {
   console.error('usage: node scripts/pack-chunks.mjs PKG (a split build folder with __wasm_split.js)');
   process.exit(1);
 }
 const source = fs.readFileSync(loaderPath, 'utf8');
-if (source.includes('const TABLE = ')) {
+if (source.includes('function loadSplit(')) {
   console.error(`pack-chunks: ${loaderPath} is already packed`);
   process.exit(1);
 }
@@ -47,85 +51,98 @@ const all = visits(entries);
 const V = all.length;
 const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
 
-// Modules (loader entries with a file; wasm-split leaves out empty ones), with their gzip size
-// and the visits that need them.
+// Modules (loader entries with a file; wasm-split leaves out empty ones) and the visits that
+// need them, as a bit set.
 const modules = [...entries.values()]
   .filter((e) => e.file && fs.existsSync(path.join(pkg, e.file)))
-  .map((e) => {
-    const bytes = fs.readFileSync(path.join(pkg, e.file));
-    return { ...e, bytes, size: gz(bytes), vis: all.map((v) => v.needs.has(e.name)) };
-  });
+  .map((e, number) => ({
+    ...e,
+    number,
+    bytes: fs.readFileSync(path.join(pkg, e.file)),
+    visits: all.reduce((bits, v, i) => (v.needs.has(e.name) ? bits | (1n << BigInt(i)) : bits), 0n),
+  }));
+const count = (bits) => {
+  let n = 0;
+  for (; bits; bits &= bits - 1n) n++;
+  return n;
+};
 
-// 1. Same visits: one pack, no cost.
+let nextId = 0;
+const pack = (list, bits) => {
+  const bytes = Buffer.concat(list.map((m) => m.bytes));
+  return { id: nextId++, modules: list, visits: bits, bytes, size: gz(bytes) };
+};
+// 1. Same visits: one pack.
 let packs = [];
 {
-  const byKey = new Map();
+  const byVisits = new Map();
   for (const m of modules) {
-    const key = m.vis.map((b) => (b ? 1 : 0)).join('');
-    if (!byKey.has(key)) byKey.set(key, { modules: [], size: 0, vis: m.vis.slice() });
-    const p = byKey.get(key);
-    p.modules.push(m);
-    p.size += m.size;
+    if (!byVisits.has(m.visits)) byVisits.set(m.visits, []);
+    byVisits.get(m.visits).push(m);
   }
-  packs = [...byKey.values()];
+  packs = [...byVisits].map(([bits, list]) => pack(list, bits));
 }
 
-const visitFiles = (v) => packs.filter((p) => p.vis[v]).length;
-const visitBytes = (v, list = packs) => list.reduce((n, p) => n + (p.vis[v] ? p.size : 0), 0);
-// Bytes that merging a and b adds to visits needing only one of them.
-const waste = (a, b) => {
-  let w = 0;
-  for (let v = 0; v < V; v++) {
-    if (a.vis[v] && !b.vis[v]) w += b.size;
-    else if (b.vis[v] && !a.vis[v]) w += a.size;
-  }
-  return w;
+// What merging a and b changes in the sum over visits of their download.
+const mergedSizes = new Map();
+const mergedSize = (a, b) => {
+  const key = a.id < b.id ? `${a.id},${b.id}` : `${b.id},${a.id}`;
+  if (!mergedSizes.has(key)) mergedSizes.set(key, gz(Buffer.concat([a.bytes, b.bytes])));
+  return mergedSizes.get(key);
 };
-// A visit may grow to the budget, or, if what it needs is already over the budget, by a tenth.
-let limit = [];
-const fits = (a, b) => {
-  for (let v = 0; v < V; v++) {
-    if (!(a.vis[v] || b.vis[v]) || (a.vis[v] && b.vis[v])) continue;
-    if (visitBytes(v) + (a.vis[v] ? b.size : a.size) > limit[v]) return false;
-  }
-  return true;
+const cost = (a, b) => {
+  const both = count(a.visits & b.visits);
+  const onlyA = count(a.visits & ~b.visits);
+  const onlyB = count(b.visits & ~a.visits);
+  const ab = mergedSize(a, b);
+  return both * (ab - a.size - b.size) + onlyA * (ab - a.size) + onlyB * (ab - b.size);
+};
+const merge = (a, b) => {
+  packs = packs.filter((p) => p !== a && p !== b);
+  packs.push(pack([...a.modules, ...b.modules], a.visits | b.visits));
 };
 
-limit = all.map((_, v) => Math.max(maxBytes, Math.ceil(visitBytes(v) * 1.1)));
+// 2. Merge while it lowers what visits download. (A pair whose extra download for the visits
+// that need only one of them clearly outweighs what compression could save for the others is
+// not measured.)
+for (;;) {
+  let best = null;
+  for (let i = 0; i < packs.length; i++) {
+    for (let j = i + 1; j < packs.length; j++) {
+      const [a, b] = [packs[i], packs[j]];
+      const both = count(a.visits & b.visits);
+      if (!both) continue;
+      const extra = count(a.visits & ~b.visits) * b.size + count(b.visits & ~a.visits) * a.size;
+      if (extra * 0.6 > both * Math.min(a.size, b.size)) continue;
+      const c = cost(a, b);
+      if (c < 0 && (!best || c < best.c)) best = { a, b, c };
+    }
+  }
+  if (!best) break;
+  merge(best.a, best.b);
+}
 
-// 2. Merge, cheapest first, until each visit needs at most maxFiles packs (or cannot).
-const stuck = new Set();
+// 3. At most maxFiles packs a visit.
+const bit = (v) => 1n << BigInt(v);
+const files = (v) => packs.filter((p) => p.visits & bit(v)).length;
 for (;;) {
   let worst = -1;
-  for (let v = 0; v < V; v++) {
-    if (!stuck.has(v) && visitFiles(v) > maxFiles && (worst < 0 || visitFiles(v) > visitFiles(worst))) worst = v;
-  }
+  for (let v = 0; v < V; v++) if (files(v) > maxFiles && (worst < 0 || files(v) > files(worst))) worst = v;
   if (worst < 0) break;
-  const mine = packs.filter((p) => p.vis[worst]);
+  const mine = packs.filter((p) => p.visits & bit(worst));
   let best = null;
   for (let i = 0; i < mine.length; i++) {
     for (let j = i + 1; j < mine.length; j++) {
-      const w = waste(mine[i], mine[j]);
-      if ((!best || w < best.w) && fits(mine[i], mine[j])) best = { a: mine[i], b: mine[j], w };
+      const c = cost(mine[i], mine[j]);
+      if (!best || c < best.c) best = { a: mine[i], b: mine[j], c };
     }
   }
-  if (!best) {
-    stuck.add(worst);
-    continue;
-  }
-  const merged = {
-    modules: [...best.a.modules, ...best.b.modules],
-    size: best.a.size + best.b.size,
-    vis: best.a.vis.map((x, v) => x || best.b.vis[v]),
-  };
-  packs = packs.filter((p) => p !== best.a && p !== best.b).concat([merged]);
+  merge(best.a, best.b);
 }
 
-// 3. Write the packs (modules in the loader's order) and the loader.
-const order = new Map([...entries.keys()].map((name, i) => [name, i]));
-packs.sort((a, b) => Math.min(...a.modules.map((m) => order.get(m.name))) - Math.min(...b.modules.map((m) => order.get(m.name))));
-const packOf = new Map();
-const names = [];
+// 4. Write the packs, modules in the loader's order, packs in the order of their first module.
+for (const p of packs) p.modules.sort((a, b) => a.number - b.number);
+packs.sort((a, b) => a.modules[0].number - b.modules[0].number);
 const leb = (n) => {
   const out = [];
   do {
@@ -136,48 +153,54 @@ const leb = (n) => {
   } while (n);
   return Buffer.from(out);
 };
-packs.forEach((p, k) => {
-  p.modules.sort((a, b) => order.get(a.name) - order.get(b.name));
+const packOf = new Map();
+const names = packs.map((p, k) => {
   const parts = [Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00])];
   for (const m of p.modules) {
-    // A custom section: id 0, size, name (the module's index in the loader's table), payload =
-    // the module.
-    const name = Buffer.from(String(modules.indexOf(m)));
+    // A custom section: id 0, size, name (the module's number), payload = the module.
+    const name = Buffer.from(String(m.number));
     const body = Buffer.concat([leb(name.length), name]);
-    const head = Buffer.concat([Buffer.from([0]), leb(body.length + m.bytes.length), body]);
+    parts.push(Buffer.concat([Buffer.from([0]), leb(body.length + m.bytes.length), body]), m.bytes);
     packOf.set(m.name, k);
-    parts.push(head, m.bytes);
   }
   const file = `pack_${k}.wasm`;
   fs.writeFileSync(path.join(pkg, file), Buffer.concat(parts));
-  names.push(file);
+  return file;
 });
 
-// The loader: wasm-split's own start (shared imports, makeLoad, wrapAsyncCb), then one table
-// in place of its per-module code: smaller, and read by scripts/first-visits.mjs.
+// 5. The loader: wasm-split's own start (shared imports, wrapAsyncCb), then the packs and what
+// each split point needs of them.
 const firstEntry = source.search(/\n(?:\/\*[^\n]*\*\/\n)?(?:const __chunk_|export const __wasm_split_load_)/);
-// (Its comments left out: the loader is part of the first load.)
-const start = source.slice(0, firstEntry + 1).replace(/^\s*\/\/.*\n/gm, '');
-if (firstEntry < 0 || !start.includes('function makeLoad(') || !start.includes('function wrapAsyncCb(')) {
+// (Its comments and makeLoad left out: the loader is part of the first load.)
+const start = source
+  .slice(0, firstEntry + 1)
+  .replace(/^\s*\/\/.*\n/gm, '')
+  .replace(/\nfunction makeLoad\([\s\S]*?\n\}\n/, '\n');
+if (firstEntry < 0 || !start.includes('function getSharedImports(') || !start.includes('function wrapAsyncCb(')) {
   throw new Error('pack-chunks: unexpected loader code: has wasm-split-cli changed its output?');
 }
-const index = new Map(modules.map((m, i) => [m.name, i]));
-const table = {
-  packs: names,
-  modules: modules.map((m) => [packOf.get(m.name), m.deps.filter((d) => index.has(d)).map((d) => index.get(d))]),
+const closure = (name, acc = new Set()) => {
+  if (acc.has(name) || !entries.has(name)) return acc;
+  acc.add(name);
+  for (const d of entries.get(name).deps) closure(d, acc);
+  return acc;
 };
-const exports = [...entries.values()].filter((e) => e.split).map((e) => {
-  if (!index.has(e.name)) throw new Error(`pack-chunks: split module ${e.name} has no file`);
-  return `export const __wasm_split_load_${e.name.slice('split_'.length)} = wrapAsyncCb(load(${index.get(e.name)}));`;
-});
+const exports = [...entries.values()]
+  .filter((e) => e.split)
+  .map((e) => {
+    if (!packOf.has(e.name)) throw new Error(`pack-chunks: split module ${e.name} has no file`);
+    const need = [...new Set([...closure(e.name)].filter((n) => packOf.has(n)).map((n) => packOf.get(n)))].sort((a, b) => a - b);
+    return `export const __wasm_split_load_${e.name.slice('split_'.length)} = wrapAsyncCb(loadSplit(${JSON.stringify(need)}));`;
+  });
 const loader = `${start}
-// Packed by scripts/pack-chunks.mjs. Each code module is [pack, the modules it needs first]:
-// a custom section, named by its index here, of one of the packs, each fetched once.
-const TABLE = ${JSON.stringify(table)};
+// Packed by scripts/pack-chunks.mjs: each split point names the packs it needs; a pack is a
+// custom section per code module, named by its number, and each module is instantiated once.
+const PACKS = ${JSON.stringify(names)};
 const packLoads = [];
+const instances = new Map();
 function sections(buffer) {
     const bytes = new Uint8Array(buffer);
-    const found = new Map();
+    const found = [];
     let p = 8;
     const leb = () => { let n = 0, shift = 0, b; do { b = bytes[p++]; n += (b & 127) * 2 ** shift; shift += 7; } while (b & 128); return n; };
     while (p < bytes.length) {
@@ -185,47 +208,45 @@ function sections(buffer) {
         const size = leb();
         const end = p + size;
         const nameLength = leb();
-        const name = String.fromCharCode(...bytes.subarray(p, p + nameLength));
-        found.set(name, bytes.subarray(p + nameLength, end));
+        found.push([String.fromCharCode(...bytes.subarray(p, p + nameLength)), bytes.subarray(p + nameLength, end)]);
         p = end;
     }
     return found;
 }
-function part(pack, i) {
-    let load = packLoads[pack];
+function loadPack(k) {
+    let load = packLoads[k];
     if (load === undefined) {
-        const file = TABLE.packs[pack];
+        const file = PACKS[k];
         load = fetch(new URL("./" + file, import.meta.url)).then((response) => {
             if (!response.ok) throw new Error(file + ": HTTP " + response.status);
             return response.arrayBuffer();
-        }).then(sections);
-        // As makeLoad: a failed fetch is not remembered, so a retry fetches again.
-        load.catch(() => { if (packLoads[pack] === load) packLoads[pack] = undefined; });
-        packLoads[pack] = load;
+        }).then((buffer) => Promise.all(sections(buffer).map(([name, bytes]) => {
+            let instance = instances.get(name);
+            if (instance === undefined) {
+                instance = WebAssembly.instantiate(bytes, getSharedImports());
+                instances.set(name, instance);
+            }
+            return instance;
+        })));
+        // A failed fetch is not remembered, so a retry fetches again.
+        load.catch(() => { if (packLoads[k] === load) packLoads[k] = undefined; });
+        packLoads[k] = load;
     }
-    return load.then((found) => found.get(String(i)));
+    return load;
 }
-const loaders = [];
-function load(i) {
-    if (loaders[i] === undefined) {
-        const [pack, deps] = TABLE.modules[i];
-        loaders[i] = makeLoad(() => {
-            const src = part(pack, i);
-            src.catch(() => {});
-            return async (imports) => WebAssembly.instantiate(await src, imports);
-        }, deps.map((d) => load(d)));
-    }
-    return loaders[i];
+function loadSplit(packs) {
+    return () => Promise.all(packs.map(loadPack));
 }
 ${exports.join('\n')}
 `;
 fs.writeFileSync(loaderPath, loader);
 for (const m of modules) fs.rmSync(path.join(pkg, m.file));
 
-// 4. Report.
-const over = all.filter((_, v) => visitFiles(v) > 15 || visitBytes(v) > maxBytes).map((x) => x.visit);
+// 6. Report.
+const bytesOf = (v) => packs.reduce((n, p) => n + (p.visits & bit(v) ? p.size : 0), 0);
+const over = all.filter((_, v) => files(v) > 15 || bytesOf(v) > 80 * 1024).map((x) => x.visit);
 console.log(
   `pack-chunks: ${modules.length} modules in ${packs.length} packs; ` +
-    `a first visit needs at most ${Math.max(...all.map((_, v) => visitFiles(v)))} packs` +
-    (over.length ? `; over ${maxBytes / 1024} KB or 15 files: ${over.join(', ')}` : ''),
+    `a first visit needs at most ${Math.max(...all.map((_, v) => files(v)))} packs` +
+    (over.length ? `; over 80 KB or 15 files: ${over.join(', ')}` : ''),
 );

@@ -3,12 +3,12 @@
 // one needs, and what a first visit to each page fetches. Used by pack-chunks.mjs (to pack)
 // and by first-visits.mjs (to measure), so both count the same way.
 //
-// A split point is one app module (`module!` in src/app.rs: direct, consult, …): the first
-// visit to any of its pages fetches the module and every chunk it imports.
+// Split points (src/split.rs): a module's route table (`direct`) and each of its pages
+// (`direct__deputy`); a first visit to a page fetches both and every chunk they import.
 
 /// The loader's entries: { name → { file, deps: [chunk names], split: bool } } for the split
-/// modules (`split_X`) and chunks (`chunk_N`), in the loader's order; on a packed loader, file
-/// is the pack and section the name of the module's custom section in it.
+/// modules (`split_X`) and chunks (`chunk_N`), in the loader's order; on a packed loader, only
+/// the split points, each with `files`: the packs it needs.
 export function readTable(loaderSource) {
   const entries = new Map();
   // const __chunk_N = makeLoad(() => { const src = fetch(new URL("./chunk_N.wasm", …
@@ -25,28 +25,38 @@ export function readTable(loaderSource) {
       .map((v) => v.replace(/^__/, ''));
     entries.set(name, { name, file, deps, split: !m[1] });
   }
-  // A packed loader (scripts/pack-chunks.mjs): TABLE.modules[i] = [pack, deps] (the module is the
-  // pack's custom section named i), and
-  // the split points' exports name their module's index.
-  const packed = loaderSource.match(/^const TABLE = (\{.*\});$/m);
+  // A packed loader (scripts/pack-chunks.mjs): PACKS = [file, …], and each split point
+  //   export const __wasm_split_load_X = wrapAsyncCb(loadSplit([pack, …]));
+  const packed = loaderSource.match(/^const PACKS = (\[.*\]);$/m);
   if (packed) {
-    const table = JSON.parse(packed[1]);
-    const names = table.modules.map((_, i) => `module_${i}`);
-    for (const m of loaderSource.matchAll(/^export const __wasm_split_load_(\w+) = wrapAsyncCb\(load\((\d+)\)\);$/gm)) {
-      names[Number(m[2])] = `split_${m[1]}`;
+    const files = JSON.parse(packed[1]);
+    for (const m of loaderSource.matchAll(/^export const __wasm_split_load_(\w+) = wrapAsyncCb\(loadSplit\((\[[\d,]*\])\)\);$/gm)) {
+      const name = `split_${m[1]}`;
+      entries.set(name, { name, file: null, files: JSON.parse(m[2]).map((k) => files[k]), deps: [], split: true });
     }
-    table.modules.forEach(([pack, deps], i) => {
-      const name = names[i];
-      entries.set(name, { name, file: table.packs[pack], section: String(i), deps: deps.map((d) => names[d]), split: name.startsWith('split_') });
-    });
   }
   if (entries.size === 0) throw new Error('no entries found in the loader: has wasm-split-cli changed its output?');
   return entries;
 }
 
-/// What a first visit to each app module needs: [{ visit, needs: Set of entry names }].
+/// What a first visit to each page needs: [{ visit, needs: Set of entry names }]. A split point
+/// is a module's route table (`direct`) or a page of it (`direct__deputy`, src/split.rs): a visit
+/// to a page needs the page, its module's table and every chunk either imports; a module whose
+/// table has no page split points of its own (`other`, `mine`) is one visit.
 export function visits(entries) {
-  return [...entries.values()]
-    .filter((e) => e.split)
-    .map((e) => ({ visit: e.name.slice('split_'.length), needs: new Set([e.name, ...e.deps]) }));
+  const closure = (name, acc = new Set()) => {
+    if (acc.has(name) || !entries.has(name)) return acc;
+    acc.add(name);
+    for (const d of entries.get(name).deps) closure(d, acc);
+    return acc;
+  };
+  const splits = [...entries.values()].filter((e) => e.split).map((e) => e.name.slice('split_'.length));
+  const tables = new Set(splits.filter((n) => n.includes('__')).map((n) => n.split('__')[0]));
+  return splits
+    .filter((n) => !tables.has(n))
+    .map((n) => {
+      const needs = closure(`split_${n}`);
+      if (n.includes('__')) closure(`split_${n.split('__')[0]}`, needs);
+      return { visit: n.replace('__', '/'), needs };
+    });
 }

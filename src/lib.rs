@@ -20,6 +20,9 @@ macro_rules! tr {
     };
 }
 
+#[macro_use]
+pub mod split;
+
 pub mod app;
 pub mod consult;
 pub mod data;

@@ -38,13 +38,13 @@ pub fn adoption_label(i18n: I18nContext<Locale>, r: AdoptionResult) -> &'static 
 pub use crate::ui::now;
 
 /// 征求意见's pages, by path.
-/// Its own table, inside the module's code (see `module!` in `src/app.rs`).
+/// Its own table, inside the module's code; each page is a split point (`src/split.rs`).
 #[component]
 pub fn ConsultRoutes() -> impl IntoView {
     view! {
         <FlatRoutes fallback=|| view! { <NotFound /> }>
-            <Route path=path!("/consult") view=ConsultPage />
-            <Route path=path!("/consult/:id") view=ConsultationPage />
+            <Route path=path!("/consult") view=crate::split!(consult__home, lazy_consult_home, ConsultPage) />
+            <Route path=path!("/consult/:id") view=crate::split!(consult__draft, lazy_consult_draft, ConsultationPage) />
         </FlatRoutes>
     }
 }

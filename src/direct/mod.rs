@@ -51,16 +51,16 @@ pub fn DeputyCard(deputy: DeputySummary) -> impl IntoView {
 }
 
 /// 直通代表's pages, by path.
-/// Its own table, inside the module's code (see `module!` in `src/app.rs`).
+/// Its own table, inside the module's code; each page is a split point (`src/split.rs`).
 #[component]
 pub fn DirectRoutes() -> impl IntoView {
     view! {
         <FlatRoutes fallback=|| view! { <NotFound /> }>
-            <Route path=path!("/direct") view=DirectPage />
-            <Route path=path!("/direct/deputy/:id") view=DeputyPage />
-            <Route path=path!("/direct/write/:id") view=WritePage />
-            <Route path=path!("/direct/track") view=TrackPage />
-            <Route path=path!("/direct/qa") view=QaPage />
+            <Route path=path!("/direct") view=crate::split!(direct__home, lazy_direct_home, DirectPage) />
+            <Route path=path!("/direct/deputy/:id") view=crate::split!(direct__deputy, lazy_direct_deputy, DeputyPage) />
+            <Route path=path!("/direct/write/:id") view=crate::split!(direct__write, lazy_direct_write, WritePage) />
+            <Route path=path!("/direct/track") view=crate::split!(direct__track, lazy_direct_track, TrackPage) />
+            <Route path=path!("/direct/qa") view=crate::split!(direct__qa, lazy_direct_qa, QaPage) />
         </FlatRoutes>
     }
 }

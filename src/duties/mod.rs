@@ -85,22 +85,22 @@ pub fn DutiesPage() -> impl IntoView {
 }
 
 /// 阳光履职's pages, by path, with the news (工作动态) under /news.
-/// Its own table, inside the module's code (see `module!` in `src/app.rs`).
+/// Its own table, inside the module's code; each page is a split point (`src/split.rs`).
 #[component]
 pub fn DutiesRoutes() -> impl IntoView {
     view! {
         <FlatRoutes fallback=|| view! { <NotFound /> }>
-            <Route path=path!("/duties") view=DutiesPage />
-            <Route path=path!("/duties/stations") view=StationsPage />
-            <Route path=path!("/duties/stations/:id") view=StationPage />
-            <Route path=path!("/duties/map") view=MapPage />
-            <Route path=path!("/duties/evaluation") view=EvaluationPage />
-            <Route path=path!("/duties/deputy/:id") view=DutyRecordPage />
-            <Route path=path!("/duties/stats") view=DutyStatsPage />
-            <Route path=path!("/duties/report/:id/:year") view=AnnualReportPage />
-            <Route path=path!("/duties/place/:code") view=PlacePage />
-            <Route path=path!("/news") view=NewsListPage />
-            <Route path=path!("/news/:id") view=NewsArticlePage />
+            <Route path=path!("/duties") view=crate::split!(duties__home, lazy_duties_home, DutiesPage) />
+            <Route path=path!("/duties/stations") view=crate::split!(duties__stations, lazy_duties_stations, StationsPage) />
+            <Route path=path!("/duties/stations/:id") view=crate::split!(duties__station, lazy_duties_station, StationPage) />
+            <Route path=path!("/duties/map") view=crate::split!(duties__map, lazy_duties_map, MapPage) />
+            <Route path=path!("/duties/evaluation") view=crate::split!(duties__evaluation, lazy_duties_evaluation, EvaluationPage) />
+            <Route path=path!("/duties/deputy/:id") view=crate::split!(duties__deputy, lazy_duties_deputy, DutyRecordPage) />
+            <Route path=path!("/duties/stats") view=crate::split!(duties__stats, lazy_duties_stats, DutyStatsPage) />
+            <Route path=path!("/duties/report/:id/:year") view=crate::split!(duties__report, lazy_duties_report, AnnualReportPage) />
+            <Route path=path!("/duties/place/:code") view=crate::split!(duties__place, lazy_duties_place, PlacePage) />
+            <Route path=path!("/news") view=crate::split!(duties__news, lazy_duties_news, NewsListPage) />
+            <Route path=path!("/news/:id") view=crate::split!(duties__article, lazy_duties_article, NewsArticlePage) />
         </FlatRoutes>
     }
 }

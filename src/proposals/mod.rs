@@ -30,17 +30,17 @@ use leptos_router::path;
 use crate::ui::NotFound;
 
 /// 建议提交's pages, by path.
-/// Its own table, inside the module's code (see `module!` in `src/app.rs`).
+/// Its own table, inside the module's code; each page is a split point (`src/split.rs`).
 #[component]
 pub fn ProposalsRoutes() -> impl IntoView {
     view! {
         <FlatRoutes fallback=|| view! { <NotFound /> }>
-            <Route path=path!("/proposals") view=ProposalsPage />
-            <Route path=path!("/proposals/list") view=SuggestionListPage />
-            <Route path=path!("/proposals/stats") view=SuggestionStatsPage />
-            <Route path=path!("/proposals/write") view=WriteSuggestionPage />
-            <Route path=path!("/proposals/cosign") view=CosignPage />
-            <Route path=path!("/proposals/:id") view=SuggestionPage />
+            <Route path=path!("/proposals") view=crate::split!(proposals__home, lazy_proposals_home, ProposalsPage) />
+            <Route path=path!("/proposals/list") view=crate::split!(proposals__list, lazy_proposals_list, SuggestionListPage) />
+            <Route path=path!("/proposals/stats") view=crate::split!(proposals__stats, lazy_proposals_stats, SuggestionStatsPage) />
+            <Route path=path!("/proposals/write") view=crate::split!(proposals__write, lazy_proposals_write, WriteSuggestionPage) />
+            <Route path=path!("/proposals/cosign") view=crate::split!(proposals__cosign, lazy_proposals_cosign, CosignPage) />
+            <Route path=path!("/proposals/:id") view=crate::split!(proposals__suggestion, lazy_proposals_suggestion, SuggestionPage) />
         </FlatRoutes>
     }
 }

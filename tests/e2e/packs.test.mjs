@@ -1,6 +1,6 @@
 // The split build's packed code (scripts/pack-chunks.mjs): every module is a valid wasm slice
-// of a pack, a first visit to a module fetches a few packs, and a pack that cannot be fetched
-// shows the network error with 重试, which fetches it again.
+// of exactly one pack, a first visit to a page fetches at most 15 packs, and a pack that cannot
+// be fetched shows the network error with 重试, which fetches it again.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -45,15 +45,19 @@ function sections(bytes) {
 test('every code module is a valid wasm module in its pack, and only packs are left', async () => {
   const dir = process.env.PACKS_DIR || pkgDir();
   const loader = fs.readFileSync(path.join(dir, '__wasm_split.js'), 'utf8');
-  const table = JSON.parse(loader.match(/^const TABLE = (\{.*\});$/m)[1]);
-  assert.ok(table.packs.length > 0 && table.packs.length < 40, `a few packs, not ${table.packs.length}`);
-  const packs = table.packs.map((f) => sections(fs.readFileSync(path.join(dir, f))));
-  table.modules.forEach(([pack], i) => {
-    const bytes = packs[pack].get(String(i));
-    assert.ok(bytes, `module ${i} should be in ${table.packs[pack]}`);
-    assert.ok(WebAssembly.validate(bytes), `module ${i} in ${table.packs[pack]} should be a valid wasm module`);
+  const files = JSON.parse(loader.match(/^const PACKS = (\[.*\]);$/m)[1]);
+  assert.ok(files.length > 0 && files.length < 150, `packs, not ${files.length} files`);
+  const packs = files.map((f) => sections(fs.readFileSync(path.join(dir, f))));
+  const numbers = packs.flatMap((p) => [...p.keys()]);
+  assert.equal(new Set(numbers).size, numbers.length, 'each module is in exactly one pack');
+  packs.forEach((p, k) => {
+    for (const [n, bytes] of p) assert.ok(WebAssembly.validate(bytes), `module ${n} in ${files[k]} should be a valid wasm module`);
   });
-  assert.equal(packs.reduce((n, p) => n + p.size, 0), table.modules.length, 'each module is in exactly one pack');
+  // Every split point names packs that exist, and every pack is named by some split point.
+  const named = [...loader.matchAll(/wrapAsyncCb\(loadSplit\((\[[\d,]*\])\)\)/g)].flatMap((m) => JSON.parse(m[1]));
+  assert.ok(named.length > 0, 'the loader names the packs of its split points');
+  assert.ok(named.every((k) => k >= 0 && k < files.length), 'a split point names only packs that exist');
+  assert.deepEqual([...new Set(named)].sort((a, b) => a - b), files.map((_, k) => k), 'every pack is needed by some split point');
   const loose = fs.readdirSync(dir).filter((f) => /^(chunk_\d+|split_\w+)\.wasm$/.test(f));
   assert.deepEqual(loose, [], 'no unpacked module is left in the build');
 });

@@ -1,0 +1,81 @@
+//! Code splitting (the `split` feature of the release build, scripts/build-split.sh;
+//! docs/performance.md): which code a first visit to a page downloads.
+//!
+//! Two levels of split points, both made with [`split!`]:
+//! - **a module** (`direct`, `consult`, `duties`, `training`, `proposals`, `other`, `mine`): the
+//!   main route table (`src/app.rs`) has one wildcard route per module, whose view is the
+//!   module's own route table, fetched on the first visit to any of its pages;
+//! - **a page** (`direct__deputy`, …: module, two underscores, page): each route of a module's
+//!   table is a split point of its own, so a first visit fetches the page's code, not the whole
+//!   module's. scripts/split-table.mjs reads the two underscores: a visit to a page needs its
+//!   module's table too.
+//!
+//! Why the page routes are inside the modules' tables and not in the main one: every route of
+//! the main table costs the main module a view closure and a [`split_view`] copy (about a tenth
+//! of the main module with 33 routes), and the main module is what the home page downloads.
+//!
+//! Without the feature (`trunk serve`, the component tests) [`split!`] is the component itself:
+//! a split point is a wasm import that only the splitter resolves.
+
+/// `split!(module, lazy_fn_name, Component)`: the view of a route, fetched on first use in the
+/// release build (see the module's documentation).
+#[cfg(not(feature = "split"))]
+#[macro_export]
+macro_rules! split {
+    ($module:ident, $lazy:ident, $view:path) => {
+        $view
+    };
+}
+
+#[cfg(feature = "split")]
+#[macro_export]
+macro_rules! split {
+    ($module:ident, $lazy:ident, $view:path) => {{
+        // `fallible`: code that cannot be fetched is an `Err`, not a panic that would stop the
+        // whole app (leptos's `#[lazy]` does not offer that in 0.8.23).
+        #[::leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $lazy() -> Result<::leptos::prelude::AnyView, ::leptos::wasm_split::SplitLoaderError> {
+            Ok(::leptos::prelude::untrack(|| ::leptos::prelude::IntoAny::into_any($view())))
+        }
+        || $crate::split::split_view($lazy)
+    }};
+}
+
+/// A split view: loading, then the view, or (weak network) the data error's wording with a
+/// retry; the loader does not remember failures, so a retry fetches again.
+// (Measured: boxing the future to make this one non-generic function made the main module
+// 15 KB larger, not smaller.)
+#[cfg(feature = "split")]
+pub fn split_view<F>(load: fn() -> F) -> impl leptos::prelude::IntoView
+where
+    F: std::future::Future<Output = Result<leptos::prelude::AnyView, leptos::wasm_split::SplitLoaderError>>
+        + Send
+        + 'static,
+{
+    use crate::data::DataError;
+    use crate::ui::{DataErrorView, Loading};
+    use leptos::prelude::*;
+    let attempt = RwSignal::new(0u32);
+    view! {
+        <Suspense fallback=|| view! { <Loading /> }>
+            {move || {
+                attempt.track();
+                Suspend::new(async move {
+                    load()
+                        .await
+                        .unwrap_or_else(|_| {
+                            view! {
+                                <section class="page">
+                                    <DataErrorView
+                                        error=DataError::Network
+                                        on_retry=move |_| attempt.update(|n| *n += 1)
+                                    />
+                                </section>
+                            }
+                                .into_any()
+                        })
+                })
+            }}
+        </Suspense>
+    }
+}
