@@ -1,7 +1,6 @@
 use deputy_model::FORMAT_VERSION;
-use deputy_model::version::{VersionCheck, check_version};
+use deputy_model::json::{FromJson, Value};
 use gloo_net::http::Request;
-use serde::de::DeserializeOwned;
 
 use super::DataError;
 
@@ -22,30 +21,40 @@ pub async fn fetch_text(path: &str) -> Result<String, DataError> {
 }
 
 /// Fetch and decode one data file, checking its format version first.
-pub async fn fetch_json<T: DeserializeOwned>(path: &str) -> Result<T, DataError> {
+pub async fn fetch_json<T: FromJson>(path: &str) -> Result<T, DataError> {
     let text = fetch_text(path).await?;
     decode(path, &text)
 }
 
-/// Decoding, separate from fetching so that it is tested without a network.
-pub fn decode<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, DataError> {
-    match check_version(text) {
-        Err(e) if e.is_eof() => return Err(DataError::Truncated(path.to_string())),
-        Err(e) => return Err(wrong_shape(path, &e)),
-        Ok(VersionCheck::Newer(found)) => {
+/// Decoding, separate from fetching so that it is tested without a network. The text is parsed
+/// once; the version is read from it before the type (a newer file is reported as newer, not as
+/// broken), and the type is read with `FromJson` (docs/performance.md, "JSON decoding").
+pub fn decode<T: FromJson>(path: &str, text: &str) -> Result<T, DataError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() {
+            return DataError::Truncated(path.to_string());
+        }
+        // People see the catalog's message; where the file went wrong goes to the browser
+        // console, for whoever repairs it. (Not serde_json's own message: formatting it costs
+        // the home page's download about 2 KB, docs/performance.md.)
+        leptos::logging::warn!("data/{path}: not JSON at line {}, column {}", e.line(), e.column());
+        DataError::WrongType(path.to_string())
+    })?;
+    if !value.is_object() {
+        return Err(wrong_shape(path, "the top level"));
+    }
+    match value.get("format_version").filter(|v| !v.is_null()).map(u32::from_json) {
+        None => return Err(DataError::MissingVersion(path.to_string())),
+        Some(Err(_)) => return Err(wrong_shape(path, "format_version")),
+        Some(Ok(found)) if found > FORMAT_VERSION => {
             return Err(DataError::NewerVersion { found, supported: FORMAT_VERSION });
         }
-        Ok(VersionCheck::Missing) => return Err(DataError::MissingVersion(path.to_string())),
-        Ok(VersionCheck::Supported) => {}
+        Some(Ok(_)) => {}
     }
-    serde_json::from_str(text)
-        .map_err(|e| if e.is_eof() { DataError::Truncated(path.to_string()) } else { wrong_shape(path, &e) })
+    T::from_json(&value).map_err(|e| wrong_shape(path, e.at))
 }
 
-/// People see the catalog's message; where the file went wrong goes to the browser console, for
-/// whoever repairs it. (Not serde_json's own message: formatting it costs the home page's
-/// download about 2 KB, docs/performance.md.)
-fn wrong_shape(path: &str, e: &serde_json::Error) -> DataError {
-    leptos::logging::warn!("data/{path}: not of the expected shape at line {}, column {}", e.line(), e.column());
+fn wrong_shape(path: &str, at: &str) -> DataError {
+    leptos::logging::warn!("data/{path}: not of the expected shape at {at}");
     DataError::WrongType(path.to_string())
 }

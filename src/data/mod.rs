@@ -90,7 +90,7 @@ pub async fn search_meta() -> Result<SearchMeta, DataError> {
 
 /// A file of the name index by the path the model's router gave (`search/py/wangw.json`,
 /// `search/ini/keys-w.json`); anything else is refused before it becomes a URL.
-pub async fn search_file<T: serde::de::DeserializeOwned>(path: String) -> Result<T, DataError> {
+pub async fn search_file<T: deputy_model::json::FromJson>(path: String) -> Result<T, DataError> {
     if !is_search_path(&path) {
         return Err(DataError::NotFound(path));
     }

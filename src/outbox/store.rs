@@ -31,9 +31,9 @@ fn load_items() -> (Vec<OutboxItem>, bool) {
     let Some(raw) = storage::raw(storage::OUTBOX) else {
         return (Vec::new(), false);
     };
-    match serde_json::from_str::<Vec<OutboxItem>>(&raw) {
-        Ok(items) => (items, false),
-        Err(_) => {
+    match deputy_model::json::from_str::<Vec<OutboxItem>>(&raw) {
+        Ok(Ok(items)) => (items, false),
+        _ => {
             storage::set_raw(storage::OUTBOX_CORRUPT, &raw);
             (Vec::new(), true)
         }

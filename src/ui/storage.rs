@@ -1,9 +1,10 @@
 //! Browser storage, via gloo-storage. Every key the app writes is listed here, so a reader sees
 //! at a glance what is kept on the device.
 
+use deputy_model::json::FromJson;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
-use serde::{Serialize, de::DeserializeOwned};
+use serde::Serialize;
 
 pub const CARE_MODE: &str = "deputy-home.care.v1";
 pub const TEXT_SIZE: &str = "deputy-home.text-size.v1";
@@ -21,8 +22,9 @@ pub const PROPOSAL_DRAFTS: &str = "deputy-home.proposals.drafts.v1";
 /// 更多 → 离线使用: whether the app may save all of its code on the device (absent = yes).
 pub const OFFLINE: &str = "deputy-home.offline.v1";
 
-pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
-    LocalStorage::get(key).ok()
+/// A stored value; `None` when it is absent or not readable as `T`.
+pub fn load<T: FromJson>(key: &str) -> Option<T> {
+    deputy_model::json::from_str(&raw(key)?).ok()?.ok()
 }
 
 pub fn save<T: Serialize>(key: &str, value: &T) {

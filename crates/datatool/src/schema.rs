@@ -137,44 +137,73 @@ impl FileKind {
     }
 
     pub fn schema(self) -> Value {
-        let s = match self {
-            FileKind::Site => schema_for!(SiteConfig),
-            FileKind::Region => schema_for!(RegionNode),
-            FileKind::Deputy => schema_for!(Deputy),
-            FileKind::Place => schema_for!(PlaceDeputies),
-            FileKind::Groups => schema_for!(GroupIndex),
-            FileKind::StationIndex => schema_for!(StationIndex),
-            FileKind::Station => schema_for!(Station),
-            FileKind::NewsPage => schema_for!(Page<NewsSummary>),
-            FileKind::News => schema_for!(NewsArticle),
-            FileKind::LevelPage => schema_for!(Page<DeputySummary>),
-            FileKind::SearchMeta => schema_for!(SearchMeta),
-            FileKind::SearchShard => schema_for!(SearchShard),
-            FileKind::SearchKeys => schema_for!(SearchKeys),
-            FileKind::Track => schema_for!(MessageRecord),
-            FileKind::DeputyMessages => schema_for!(DeputyMessages),
-            FileKind::QaPage => schema_for!(Page<PublicMessage>),
-            FileKind::MessageStats => schema_for!(MessageStats),
-            FileKind::ConsultationIndex => schema_for!(ConsultationIndex),
-            FileKind::Consultation => schema_for!(Consultation),
-            FileKind::Receptions => schema_for!(WeekReceptions),
-            FileKind::Submission => schema_for!(Submission),
-            FileKind::Map => schema_for!(RegionMap),
-            FileKind::Evaluation => schema_for!(Evaluation),
-            FileKind::NewsKindPage => schema_for!(Page<NewsSummary>),
-            FileKind::Activities => schema_for!(DeputyActivities),
-            FileKind::Joint => schema_for!(PlaceJoint),
-            FileKind::ActivityStats => schema_for!(ScopeStats),
-            FileKind::TrainingIndex => schema_for!(TrainingIndex),
-            FileKind::TrainingCourse => schema_for!(Course),
-            FileKind::TrainingLesson => schema_for!(Lesson),
-            FileKind::SuggestionIndex => schema_for!(SuggestionIndex),
-            FileKind::SuggestionYear => schema_for!(SuggestionYear),
-            FileKind::SuggestionStats => schema_for!(YearSummary),
-            FileKind::Suggestion => schema_for!(Suggestion),
-        };
-        s.to_value()
+        struct SchemaOf;
+        impl ForType for SchemaOf {
+            type Out = Value;
+            fn run<T: ServedType>(self) -> Value {
+                schema_for!(T).to_value()
+            }
+        }
+        self.for_type(SchemaOf)
     }
+
+    /// Runs `f` with the Rust type of this kind of file: the one table of which type each
+    /// kind is (the schemas, and the test that the app's reader agrees with serde).
+    pub fn for_type<F: ForType>(self, f: F) -> F::Out {
+        match self {
+            FileKind::Site => f.run::<SiteConfig>(),
+            FileKind::Region => f.run::<RegionNode>(),
+            FileKind::Deputy => f.run::<Deputy>(),
+            FileKind::Place => f.run::<PlaceDeputies>(),
+            FileKind::Groups => f.run::<GroupIndex>(),
+            FileKind::StationIndex => f.run::<StationIndex>(),
+            FileKind::Station => f.run::<Station>(),
+            FileKind::NewsPage => f.run::<Page<NewsSummary>>(),
+            FileKind::News => f.run::<NewsArticle>(),
+            FileKind::LevelPage => f.run::<Page<DeputySummary>>(),
+            FileKind::SearchMeta => f.run::<SearchMeta>(),
+            FileKind::SearchShard => f.run::<SearchShard>(),
+            FileKind::SearchKeys => f.run::<SearchKeys>(),
+            FileKind::Track => f.run::<MessageRecord>(),
+            FileKind::DeputyMessages => f.run::<DeputyMessages>(),
+            FileKind::QaPage => f.run::<Page<PublicMessage>>(),
+            FileKind::MessageStats => f.run::<MessageStats>(),
+            FileKind::ConsultationIndex => f.run::<ConsultationIndex>(),
+            FileKind::Consultation => f.run::<Consultation>(),
+            FileKind::Receptions => f.run::<WeekReceptions>(),
+            FileKind::Submission => f.run::<Submission>(),
+            FileKind::Map => f.run::<RegionMap>(),
+            FileKind::Evaluation => f.run::<Evaluation>(),
+            FileKind::NewsKindPage => f.run::<Page<NewsSummary>>(),
+            FileKind::Activities => f.run::<DeputyActivities>(),
+            FileKind::Joint => f.run::<PlaceJoint>(),
+            FileKind::ActivityStats => f.run::<ScopeStats>(),
+            FileKind::TrainingIndex => f.run::<TrainingIndex>(),
+            FileKind::TrainingCourse => f.run::<Course>(),
+            FileKind::TrainingLesson => f.run::<Lesson>(),
+            FileKind::SuggestionIndex => f.run::<SuggestionIndex>(),
+            FileKind::SuggestionYear => f.run::<SuggestionYear>(),
+            FileKind::SuggestionStats => f.run::<YearSummary>(),
+            FileKind::Suggestion => f.run::<Suggestion>(),
+        }
+    }
+}
+
+/// The type of a kind of served file: it has a schema, serde reads and writes it, and the app
+/// reads it with `FromJson`.
+pub trait ServedType:
+    schemars::JsonSchema + serde::de::DeserializeOwned + serde::Serialize + deputy_model::json::FromJson
+{
+}
+impl<T: schemars::JsonSchema + serde::de::DeserializeOwned + serde::Serialize + deputy_model::json::FromJson> ServedType
+    for T
+{
+}
+
+/// Something to do with the type of a kind of file ([`FileKind::for_type`]).
+pub trait ForType {
+    type Out;
+    fn run<T: ServedType>(self) -> Self::Out;
 }
 
 /// Every schema as (file name, pretty JSON text), as `schema --out` writes them.
@@ -245,6 +274,60 @@ mod tests {
             doc.contains(&format!("submission: {} in all", files.len())),
             "docs/data-format.md miscounts the schemas"
         );
+    }
+
+    /// The app reads the data with `deputy_model::json::FromJson`, the tool with serde: every
+    /// file of the demo data, and a submission of each kind, must read the same both ways.
+    #[test]
+    fn from_json_reads_every_file_as_serde_does() {
+        struct Compare<'a>(&'a str);
+        impl ForType for Compare<'_> {
+            type Out = Result<(), String>;
+            fn run<T: ServedType>(self) -> Result<(), String> {
+                let by_serde: T = serde_json::from_str(self.0).map_err(|e| format!("serde: {e}"))?;
+                let ours: T = deputy_model::json::from_str::<T>(self.0)
+                    .map_err(|e| format!("parse: {e}"))?
+                    .map_err(|e| format!("FromJson: at {:?}", e.at))?;
+                let (a, b) = (serde_json::to_value(&by_serde).unwrap(), serde_json::to_value(&ours).unwrap());
+                if a == b { Ok(()) } else { Err("read differently".into()) }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
+        let mut seen = std::collections::BTreeSet::new();
+        let mut files = 0;
+        let mut stack = vec![root.clone()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let rel = path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+                let Some(kind) = crate::load::kind_of(&rel) else { continue };
+                let text = std::fs::read_to_string(&path).unwrap();
+                if let Err(e) = kind.for_type(Compare(&text)) {
+                    panic!("data/{rel} ({kind:?}): {e}");
+                }
+                seen.insert(format!("{kind:?}"));
+                files += 1;
+            }
+        }
+        for kind in ["message", "rating", "comment", "suggestion", "cosign", "vote", "training", "feedback"] {
+            let submission = serde_json::json!({"format_version": 1, "receipt_code": "2611-2807-4415", "kind": kind,
+                "created_at": "2026-11-28T10:15:42.123+08:00", "title": "致 代表：<b>路灯</b>",
+                "payload": {"content": "路灯不亮", "n": [1, 2.5, null], "nested": {"ok": true}}});
+            FileKind::Submission.for_type(Compare(&submission.to_string())).unwrap();
+        }
+        seen.insert("Submission".into());
+        // Keys files exist only at national scale (a first letter with too many leaves).
+        let keys = serde_json::json!({"format_version": 1, "index": "pinyin", "letter": "w",
+            "leaves": [{"key": "wang", "count": 9000, "pages": 3, "exact": true}, {"key": "wa", "count": 12}]});
+        FileKind::SearchKeys.for_type(Compare(&keys.to_string())).unwrap();
+        seen.insert("SearchKeys".into());
+        let missing: Vec<_> = FileKind::ALL.iter().map(|k| format!("{k:?}")).filter(|k| !seen.contains(k)).collect();
+        assert!(missing.is_empty(), "no demo file of kind {missing:?}");
+        assert!(files > 1000, "only {files} files read");
     }
 
     #[test]

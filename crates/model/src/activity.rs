@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::Level;
 
 /// The kinds of duty activity a record lists. The order is the order of charts and tables.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ActivityKind {
@@ -88,7 +88,7 @@ impl ActivityKind {
 }
 
 /// One activity of one deputy.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Activity {
     /// Unique within the deputy's file.
@@ -130,7 +130,7 @@ impl Activity {
 
 /// The deputy's own explanation beside their statistics (代表本人说明): their words, published
 /// as they gave them, with the date they gave them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OwnNote {
     /// `YYYY-MM-DD`.
@@ -139,7 +139,7 @@ pub struct OwnNote {
 }
 
 /// `data/activities/{deputy_id}.json`: a deputy's duty record, newest first.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DeputyActivities {
     pub format_version: u32,
@@ -171,7 +171,7 @@ pub fn filter(activities: &[Activity], year: Option<i32>, kind: Option<ActivityK
 }
 
 /// A deputy taking part in a joint activity.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Participant {
     pub deputy_id: String,
@@ -180,7 +180,7 @@ pub struct Participant {
 }
 
 /// An activity of deputies of several levels together (五级代表协同).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct JointActivity {
     pub id: String,
@@ -208,7 +208,7 @@ impl JointActivity {
 
 /// `data/joint/{code}.json`: the joint activities at a township, or in a county (its own and
 /// its townships'), newest first.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PlaceJoint {
     pub format_version: u32,

@@ -13,7 +13,7 @@ use crate::message::Responsiveness;
 pub const FIRST_YEAR: i32 = 2023;
 
 /// One year of activities, counted by kind.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct YearStats {
     pub year: i32,
@@ -101,7 +101,7 @@ pub fn compare(years: &[YearStats], year: i32) -> Vec<Change> {
 }
 
 /// What a scope's statistics file holds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScopeStats {
     pub format_version: u32,

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A deputy named in a case.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CaseDeputy {
     pub id: String,
@@ -14,7 +14,7 @@ pub struct CaseDeputy {
 }
 
 /// One nominated case.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EvaluationCase {
     pub id: String,
@@ -29,7 +29,7 @@ pub struct EvaluationCase {
 }
 
 /// Published votes for one case.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Tally {
     pub case_id: String,
@@ -37,7 +37,7 @@ pub struct Tally {
 }
 
 /// `data/evaluation.json`: this year's 履职评议.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Evaluation {
     pub format_version: u32,

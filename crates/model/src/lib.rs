@@ -3,6 +3,9 @@
 //! app (compiled to wasm) and the data tool (native) need. Plain Rust: no web dependencies,
 //! so everything here is tested natively with `cargo test -p deputy-model`.
 
+// The derive of `json::FromJson` names this crate `::deputy_model`, here too.
+extern crate self as deputy_model;
+
 pub mod activity;
 pub mod activity_stats;
 pub mod clock;
@@ -12,6 +15,7 @@ pub mod evaluation;
 pub mod form_limits;
 pub mod input;
 pub mod intake;
+pub mod json;
 pub mod map;
 pub mod message;
 pub mod news;

@@ -50,7 +50,7 @@ fn round1(v: f64) -> f64 {
 }
 
 /// One county-level unit's outline.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MapArea {
     /// Region code, e.g. "150802"; the station list filters by it.
@@ -63,7 +63,7 @@ pub struct MapArea {
 }
 
 /// A station on the map.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MapMarker {
     pub station_id: String,
@@ -74,7 +74,7 @@ pub struct MapMarker {
 }
 
 /// `data/map.json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RegionMap {
     pub format_version: u32,

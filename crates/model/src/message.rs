@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::clock;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Rating {
@@ -22,7 +22,7 @@ pub enum Rating {
 }
 
 /// One step of the handling, in order.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum MessageEvent {
@@ -56,7 +56,7 @@ impl MessageEvent {
 }
 
 /// Where a letter stands, derived from its events.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MessageState {
@@ -68,7 +68,7 @@ pub enum MessageState {
 }
 
 /// `data/track/{receipt_code}.json`: what a receipt code shows.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MessageRecord {
     pub format_version: u32,
@@ -196,7 +196,7 @@ fn event_name(e: &MessageEvent) -> &'static str {
 /// days to reply = calendar days (Asia/Shanghai) from registration to the first reply, the
 /// median over answered letters; satisfaction = share of rated letters whose latest rating is
 /// 满意 or 基本满意.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Responsiveness {
     pub received: u32,
@@ -250,7 +250,7 @@ fn median(xs: &mut [i64]) -> Option<f64> {
 
 /// A published letter in the public Q&A: no receipt code (it would open the record), no
 /// personal data.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PublicMessage {
     pub id: String,
@@ -269,7 +269,7 @@ pub struct PublicMessage {
     pub suggestion_id: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PublicReply {
     pub at: String,
@@ -278,7 +278,7 @@ pub struct PublicReply {
 }
 
 /// `data/messages/deputy/{id}.json`: a deputy's public Q&A and responsiveness.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DeputyMessages {
     pub format_version: u32,
@@ -288,7 +288,7 @@ pub struct DeputyMessages {
 }
 
 /// `data/messages/stats.json`: responsiveness per level and for the whole site.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MessageStats {
     pub format_version: u32,

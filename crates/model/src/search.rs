@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 /// One searchable name with its precomputed pinyin syllables (lowercase, no tones).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SearchKey {
     pub name: String,
@@ -158,7 +158,7 @@ mod tests {
 // so any query costs at most three small files per index: meta, keys list, leaf.
 
 /// Which of the two name indexes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum IndexKind {
@@ -181,7 +181,7 @@ impl IndexKind {
 }
 
 /// One leaf (file group) of an index, or, in `meta.json`, a first letter that is split further.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ShardRef {
     /// Key prefix, lowercase ASCII letters and digits.
@@ -218,7 +218,7 @@ impl ShardRef {
 }
 
 /// `data/search/meta.json`: the top of both name indexes and the character map.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SearchMeta {
     pub format_version: u32,
@@ -243,7 +243,7 @@ impl SearchMeta {
 }
 
 /// `data/search/{index}/keys-{letter}.json`: every leaf of one split first letter.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SearchKeys {
     pub format_version: u32,
@@ -259,7 +259,7 @@ impl SearchKeys {
 }
 
 /// `data/search/{index}/{key}.json` (and `{key}-{n}.json`): one leaf page of a name index.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SearchShard {
     pub format_version: u32,
@@ -269,7 +269,7 @@ pub struct SearchShard {
     pub entries: Vec<SearchEntry>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SearchEntry {
     #[serde(flatten)]

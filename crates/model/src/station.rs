@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StationTier {
@@ -21,7 +21,7 @@ impl StationTier {
         [StationTier::CityHub, StationTier::CountyBranch, StationTier::TownshipHome, StationTier::VillagePoint];
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StationSummary {
     pub id: String,
@@ -34,7 +34,7 @@ pub struct StationSummary {
 }
 
 /// A deputy on duty at a station on a date.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Reception {
     /// Date in Asia/Shanghai, `YYYY-MM-DD`.
@@ -45,7 +45,7 @@ pub struct Reception {
     pub deputy_name: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Station {
     pub format_version: u32,
@@ -59,7 +59,7 @@ pub struct Station {
 }
 
 /// `data/stations/index.json`: the station tree of the site's region, as summaries.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StationIndex {
     pub format_version: u32,
@@ -67,7 +67,7 @@ pub struct StationIndex {
 }
 
 /// One reception in a week's list: where, when, who.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WeekReception {
     pub date: String,
@@ -81,7 +81,7 @@ pub struct WeekReception {
 
 /// `data/receptions/{monday}.json`: every reception of the week starting that Monday
 /// (Asia/Shanghai), for the home page's "本周接待".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WeekReceptions {
     pub format_version: u32,

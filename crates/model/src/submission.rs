@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SubmissionKind {
@@ -42,7 +42,7 @@ impl SubmissionKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Submission {
     pub format_version: u32,
@@ -58,7 +58,7 @@ pub struct Submission {
 }
 
 /// Where a submission is in the outbox. Stored as `{"state": "sent", "at": "…"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::FromJson)]
 #[serde(tag = "state", rename_all = "snake_case", try_from = "DeliveryRecord")]
 pub enum DeliveryState {
     /// Stored on the device; waiting for network or for an endpoint.
@@ -74,7 +74,7 @@ pub enum DeliveryState {
 /// The stored form of [`DeliveryState`], read as a plain struct. Why not serde's internally
 /// tagged enum: its decoder buffers the whole object first, and that generic code was the
 /// largest single function of the app's main wasm module (docs/performance.md).
-#[derive(Deserialize)]
+#[derive(Deserialize, crate::json::FromJson)]
 struct DeliveryRecord {
     state: String,
     #[serde(default)]
@@ -110,7 +110,7 @@ impl TryFrom<DeliveryRecord> for DeliveryState {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct OutboxItem {
     pub submission: Submission,
     pub delivery: DeliveryState,

@@ -9,7 +9,7 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// Just the version field of any data file: read first, before the full type, so that a newer
 /// file is reported as newer rather than as a type error.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, crate::json::FromJson)]
 pub struct VersionProbe {
     pub format_version: Option<u32>,
 }

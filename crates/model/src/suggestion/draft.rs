@@ -9,7 +9,7 @@ pub const MAX_PROPOSALS: usize = 10;
 /// The exclusions the deputy confirms before submitting (the form shows each as a checkbox).
 pub const EXCLUSIONS: usize = 4;
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct DraftCosigner {
     pub deputy_id: String,
     pub name: String,
@@ -17,7 +17,7 @@ pub struct DraftCosigner {
 }
 
 /// A suggestion being written, as the device keeps it (several can be kept).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct Draft {
     pub id: String,
     pub title: String,

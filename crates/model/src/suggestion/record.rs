@@ -3,7 +3,7 @@
 
 use super::*;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Signer {
     pub deputy_id: String,
@@ -13,7 +13,7 @@ pub struct Signer {
 }
 
 /// The letter (直通代表) a suggestion grew out of.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FromMessage {
     /// The public Q&A id (`m-…`).
@@ -24,7 +24,7 @@ pub struct FromMessage {
 }
 
 /// One line of a list: what filters and cards need.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SuggestionSummary {
     /// `{year}-{nnnn}`
@@ -47,7 +47,7 @@ pub struct SuggestionSummary {
 }
 
 /// `data/suggestions/{id}.json`
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Suggestion {
     pub format_version: u32,
@@ -122,7 +122,7 @@ impl Suggestion {
 }
 
 /// `data/suggestions/index.json`: what the filter form offers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SuggestionIndex {
     pub format_version: u32,
@@ -134,7 +134,7 @@ pub struct SuggestionIndex {
 
 /// `data/suggestions/year/{year}.json`: every suggestion of one year, newest first — one
 /// small file per list view (a year holds some hundred lines).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SuggestionYear {
     pub format_version: u32,

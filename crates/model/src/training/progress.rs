@@ -16,7 +16,7 @@ pub fn format_tenths(tenths: u32) -> String {
 // The learner's record, kept on the device
 
 /// One lesson's progress.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct LessonProgress {
     /// Seconds spent on the lesson page (while visible).
     #[serde(default)]
@@ -33,7 +33,7 @@ pub struct LessonProgress {
 }
 
 /// Attempts at one quiz: the best score is kept.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct QuizRecord {
     #[serde(default)]
     pub attempts: u32,
@@ -56,7 +56,7 @@ impl QuizRecord {
 }
 
 /// Everything the learner has done, by lesson id and course id.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
 pub struct TrainingProgress {
     #[serde(default)]
     pub lessons: BTreeMap<String, LessonProgress>,

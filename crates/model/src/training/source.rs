@@ -2,13 +2,13 @@
 
 use super::*;
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, crate::json::FromJson)]
 #[serde(deny_unknown_fields)]
 pub struct TrainingSource {
     pub courses: Vec<CourseSource>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, crate::json::FromJson)]
 #[serde(deny_unknown_fields)]
 pub struct CourseSource {
     pub id: String,
@@ -21,7 +21,7 @@ pub struct CourseSource {
     pub final_quiz: Option<Quiz>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, crate::json::FromJson)]
 #[serde(deny_unknown_fields)]
 pub struct LessonSource {
     pub id: String,
