@@ -1,3 +1,6 @@
+use std::future::Future;
+use std::pin::Pin;
+
 use deputy_model::FORMAT_VERSION;
 use deputy_model::json::{FromJson, Value};
 use gloo_net::http::Request;
@@ -22,14 +25,26 @@ pub async fn fetch_text(path: &str) -> Result<String, DataError> {
 
 /// Fetch and decode one data file, checking its format version first.
 pub async fn fetch_json<T: FromJson>(path: &str) -> Result<T, DataError> {
-    let text = fetch_text(path).await?;
-    decode(path, &text)
+    let value = fetch_value(path.to_string()).await?;
+    T::from_json(&value).map_err(|e| wrong_shape(path, e.at))
+}
+
+/// Fetch and parse a data file. Boxed, so that fetching and parsing are compiled once and not
+/// into every type's `fetch_json` (only reading the type is per type).
+fn fetch_value(path: String) -> Pin<Box<dyn Future<Output = Result<Value, DataError>>>> {
+    Box::pin(async move { parse(&path, &fetch_text(&path).await?) })
 }
 
 /// Decoding, separate from fetching so that it is tested without a network. The text is parsed
 /// once; the version is read from it before the type (a newer file is reported as newer, not as
 /// broken), and the type is read with `FromJson` (docs/performance.md, "JSON decoding").
 pub fn decode<T: FromJson>(path: &str, text: &str) -> Result<T, DataError> {
+    let value = parse(path, text)?;
+    T::from_json(&value).map_err(|e| wrong_shape(path, e.at))
+}
+
+/// The text as JSON, of our format and of a version this app reads.
+fn parse(path: &str, text: &str) -> Result<Value, DataError> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
         if e.is_eof() {
             return DataError::Truncated(path.to_string());
@@ -51,7 +66,7 @@ pub fn decode<T: FromJson>(path: &str, text: &str) -> Result<T, DataError> {
         }
         Some(Ok(_)) => {}
     }
-    T::from_json(&value).map_err(|e| wrong_shape(path, e.at))
+    Ok(value)
 }
 
 fn wrong_shape(path: &str, at: &str) -> DataError {
