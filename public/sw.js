@@ -116,7 +116,8 @@ async function builds() {
 async function buildOf(file) {
   for (const id of await builds()) {
     const list = await listOf(id);
-    if (list && list.files.includes(file)) return id;
+    // files: precached; lazy: the build's too, kept once a page has fetched one (bundles).
+    if (list && (list.files.includes(file) || (list.lazy || []).includes(file))) return id;
   }
   return null;
 }

@@ -18,7 +18,15 @@
 //      one of them now download in addition; sizes are measured (gzip -9), not estimated;
 //   3. then, while a visit needs more than N packs (default 15, the budget), the two of its
 //      packs whose merging costs the visits least are merged.
-// Nothing is duplicated: a user who visits every page downloads each module once.
+// Nothing is duplicated among packs: the service worker's precache downloads each module once.
+//
+// Packs are shared by many visits, so a first visit on a cold start downloads code of other
+// pages with them, and several gzip streams compress worse than one: about 40 % more than the
+// page needs. So each split point also gets a bundle (`bundle_N.wasm`): exactly the modules it
+// needs (a page: beyond its module's table, which is always loaded first), one stream. The
+// loader fetches the bundle when the packs it still lacks are not on the device (the service
+// worker's precache) and would weigh more; otherwise the packs. A module is instantiated once,
+// from whichever file brought it first. Bundles are not precached (scripts/stamp-sw.sh).
 //
 // A pack is a valid wasm container: the wasm header, then one custom section per module, named
 // by the module's number, whose payload is the module; hosts serve it as application/wasm and
@@ -27,7 +35,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { readTable, visits } from './split-table.mjs';
+import { closure, readTable, tableOf, visits } from './split-table.mjs';
 
 const args = process.argv.slice(2);
 const pkg = args[0];
@@ -153,22 +161,47 @@ const leb = (n) => {
   } while (n);
   return Buffer.from(out);
 };
-const packOf = new Map();
-const names = packs.map((p, k) => {
+/** A file of modules: the wasm header, then per module a custom section (id 0, size, name =
+ * the module's number) whose payload is the module. */
+const container = (list) => {
   const parts = [Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00])];
-  for (const m of p.modules) {
-    // A custom section: id 0, size, name (the module's number), payload = the module.
+  for (const m of list) {
     const name = Buffer.from(String(m.number));
     const body = Buffer.concat([leb(name.length), name]);
     parts.push(Buffer.concat([Buffer.from([0]), leb(body.length + m.bytes.length), body]), m.bytes);
-    packOf.set(m.name, k);
   }
+  return Buffer.concat(parts);
+};
+const packOf = new Map();
+const fileSizes = [];
+const names = packs.map((p, k) => {
+  for (const m of p.modules) packOf.set(m.name, k);
+  const bytes = container(p.modules);
   const file = `pack_${k}.wasm`;
-  fs.writeFileSync(path.join(pkg, file), Buffer.concat(parts));
+  fs.writeFileSync(path.join(pkg, file), bytes);
+  fileSizes.push(gz(bytes));
   return file;
 });
 
-// 5. The loader: wasm-split's own start (shared imports, wrapAsyncCb), then the packs and what
+// 5. Bundles: per split point, the modules it needs that its module's table has not brought.
+const splits = [...entries.values()].filter((e) => e.split);
+const splitNames = new Set(splits.map((e) => e.name));
+const byName = new Map(modules.map((m) => [m.name, m]));
+const bundleOf = new Map();
+splits.forEach((e, i) => {
+  const table = tableOf(e.name);
+  const before = table && splitNames.has(table) ? closure(entries, table) : new Set();
+  const list = [...closure(entries, e.name)].filter((n) => !before.has(n) && byName.has(n)).map((n) => byName.get(n));
+  list.sort((a, b) => a.number - b.number);
+  const bytes = container(list);
+  const file = `bundle_${i}.wasm`;
+  fs.writeFileSync(path.join(pkg, file), bytes);
+  bundleOf.set(e.name, names.length);
+  names.push(file);
+  fileSizes.push(gz(bytes));
+});
+
+// 6. The loader: wasm-split's own start (shared imports, wrapAsyncCb), then the files and what
 // each split point needs of them.
 const firstEntry = source.search(/\n(?:\/\*[^\n]*\*\/\n)?(?:const __chunk_|export const __wasm_split_load_)/);
 // (Its comments and makeLoad left out: the loader is part of the first load.)
@@ -179,24 +212,18 @@ const start = source
 if (firstEntry < 0 || !start.includes('function getSharedImports(') || !start.includes('function wrapAsyncCb(')) {
   throw new Error('pack-chunks: unexpected loader code: has wasm-split-cli changed its output?');
 }
-const closure = (name, acc = new Set()) => {
-  if (acc.has(name) || !entries.has(name)) return acc;
-  acc.add(name);
-  for (const d of entries.get(name).deps) closure(d, acc);
-  return acc;
-};
-const exports = [...entries.values()]
-  .filter((e) => e.split)
-  .map((e) => {
-    if (!packOf.has(e.name)) throw new Error(`pack-chunks: split module ${e.name} has no file`);
-    const need = [...new Set([...closure(e.name)].filter((n) => packOf.has(n)).map((n) => packOf.get(n)))].sort((a, b) => a - b);
-    return `export const __wasm_split_load_${e.name.slice('split_'.length)} = wrapAsyncCb(loadSplit(${JSON.stringify(need)}));`;
-  });
+const exports = splits.map((e) => {
+  if (!packOf.has(e.name)) throw new Error(`pack-chunks: split module ${e.name} has no file`);
+  const need = [...new Set([...closure(entries, e.name)].filter((n) => packOf.has(n)).map((n) => packOf.get(n)))].sort((a, b) => a - b);
+  return `export const __wasm_split_load_${e.name.slice('split_'.length)} = wrapAsyncCb(loadSplit(${bundleOf.get(e.name)}, ${JSON.stringify(need)}));`;
+});
 const loader = `${start}
-// Packed by scripts/pack-chunks.mjs: each split point names the packs it needs; a pack is a
-// custom section per code module, named by its number, and each module is instantiated once.
-const PACKS = ${JSON.stringify(names)};
-const packLoads = [];
+// Packed by scripts/pack-chunks.mjs. FILES: the packs, then the bundles; SIZES: their gzip
+// sizes. Each split point names its bundle and its packs; a file is a custom section per code
+// module, named by its number, and each module is instantiated once.
+const FILES = ${JSON.stringify(names)};
+const SIZES = ${JSON.stringify(fileSizes)};
+const fileLoads = [];
 const instances = new Map();
 function sections(buffer) {
     const bytes = new Uint8Array(buffer);
@@ -213,12 +240,12 @@ function sections(buffer) {
     }
     return found;
 }
-function loadPack(k) {
-    let load = packLoads[k];
+const urlOf = (k) => new URL("./" + FILES[k], import.meta.url);
+function loadFile(k) {
+    let load = fileLoads[k];
     if (load === undefined) {
-        const file = PACKS[k];
-        load = fetch(new URL("./" + file, import.meta.url)).then((response) => {
-            if (!response.ok) throw new Error(file + ": HTTP " + response.status);
+        load = fetch(urlOf(k)).then((response) => {
+            if (!response.ok) throw new Error(FILES[k] + ": HTTP " + response.status);
             return response.arrayBuffer();
         }).then((buffer) => Promise.all(sections(buffer).map(([name, bytes]) => {
             let instance = instances.get(name);
@@ -229,24 +256,33 @@ function loadPack(k) {
             return instance;
         })));
         // A failed fetch is not remembered, so a retry fetches again.
-        load.catch(() => { if (packLoads[k] === load) packLoads[k] = undefined; });
-        packLoads[k] = load;
+        load.catch(() => { if (fileLoads[k] === load) fileLoads[k] = undefined; });
+        fileLoads[k] = load;
     }
     return load;
 }
-function loadSplit(packs) {
-    return () => Promise.all(packs.map(loadPack));
+async function onDevice(k) {
+    try { return !!(await caches.match(urlOf(k))); } catch (e) { return false; }
+}
+// The packs, when those not yet loaded are on the device or weigh less than the bundle.
+function loadSplit(bundle, packs) {
+    return async () => {
+        const missing = packs.filter((k) => fileLoads[k] === undefined);
+        let use = packs;
+        if (missing.length > 0 && SIZES[bundle] < missing.reduce((n, k) => n + SIZES[k], 0)) {
+            const saved = typeof caches !== "undefined" && (await Promise.all(missing.map(onDevice))).every(Boolean);
+            if (!saved) use = [bundle];
+        }
+        await Promise.all(use.map(loadFile));
+    };
 }
 ${exports.join('\n')}
 `;
 fs.writeFileSync(loaderPath, loader);
 for (const m of modules) fs.rmSync(path.join(pkg, m.file));
 
-// 6. Report.
-const bytesOf = (v) => packs.reduce((n, p) => n + (p.visits & bit(v) ? p.size : 0), 0);
-const over = all.filter((_, v) => files(v) > 15 || bytesOf(v) > 80 * 1024).map((x) => x.visit);
+// 7. Report (scripts/first-visits.mjs measures what each first visit fetches).
 console.log(
-  `pack-chunks: ${modules.length} modules in ${packs.length} packs; ` +
-    `a first visit needs at most ${Math.max(...all.map((_, v) => files(v)))} packs` +
-    (over.length ? `; over 80 KB or 15 files: ${over.join(', ')}` : ''),
+  `pack-chunks: ${modules.length} modules in ${packs.length} packs (a visit needs at most ` +
+    `${Math.max(...all.map((_, v) => files(v)))}) and ${splits.length} bundles`,
 );

@@ -8,7 +8,8 @@
 
 /// The loader's entries: { name → { file, deps: [chunk names], split: bool } } for the split
 /// modules (`split_X`) and chunks (`chunk_N`), in the loader's order; on a packed loader, only
-/// the split points, each with `files`: the packs it needs.
+/// the split points, each with `bundle` and `packs` ({ file, size }: what it needs, see
+/// scripts/pack-chunks.mjs).
 export function readTable(loaderSource) {
   const entries = new Map();
   // const __chunk_N = makeLoad(() => { const src = fetch(new URL("./chunk_N.wasm", …
@@ -25,38 +26,53 @@ export function readTable(loaderSource) {
       .map((v) => v.replace(/^__/, ''));
     entries.set(name, { name, file, deps, split: !m[1] });
   }
-  // A packed loader (scripts/pack-chunks.mjs): PACKS = [file, …], and each split point
-  //   export const __wasm_split_load_X = wrapAsyncCb(loadSplit([pack, …]));
-  const packed = loaderSource.match(/^const PACKS = (\[.*\]);$/m);
-  if (packed) {
-    const files = JSON.parse(packed[1]);
-    for (const m of loaderSource.matchAll(/^export const __wasm_split_load_(\w+) = wrapAsyncCb\(loadSplit\((\[[\d,]*\])\)\);$/gm)) {
+  // A packed loader (scripts/pack-chunks.mjs): FILES = [file, …], SIZES = [gzip size, …], and
+  // each split point  export const __wasm_split_load_X = wrapAsyncCb(loadSplit(bundle, [pack, …]));
+  const files = loaderSource.match(/^const FILES = (\[.*\]);$/m);
+  if (files) {
+    const names = JSON.parse(files[1]);
+    const sizes = JSON.parse(loaderSource.match(/^const SIZES = (\[.*\]);$/m)[1]);
+    const file = (k) => ({ file: names[k], size: sizes[k] });
+    const re = /^export const __wasm_split_load_(\w+) = wrapAsyncCb\(loadSplit\((\d+), (\[[\d,]*\])\)\);$/gm;
+    for (const m of loaderSource.matchAll(re)) {
       const name = `split_${m[1]}`;
-      entries.set(name, { name, file: null, files: JSON.parse(m[2]).map((k) => files[k]), deps: [], split: true });
+      entries.set(name, { name, file: null, bundle: file(Number(m[2])), packs: JSON.parse(m[3]).map(file), deps: [], split: true });
     }
   }
   if (entries.size === 0) throw new Error('no entries found in the loader: has wasm-split-cli changed its output?');
   return entries;
 }
 
-/// What a first visit to each page needs: [{ visit, needs: Set of entry names }]. A split point
-/// is a module's route table (`direct`) or a page of it (`direct__deputy`, src/split.rs): a visit
-/// to a page needs the page, its module's table and every chunk either imports; a module whose
-/// table has no page split points of its own (`other`, `mine`) is one visit.
+/// Every entry a split point needs: itself and its chunks.
+export function closure(entries, name, acc = new Set()) {
+  if (acc.has(name) || !entries.has(name)) return acc;
+  acc.add(name);
+  for (const d of entries.get(name).deps) closure(entries, d, acc);
+  return acc;
+}
+
+/// The route table a page's split point needs first (`split_direct` for `split_direct__deputy`),
+/// or null for a table, a part or a module without page split points.
+export function tableOf(name) {
+  const n = name.slice('split_'.length);
+  return n.includes('__') && !n.startsWith('part__') ? `split_${n.split('__')[0]}` : null;
+}
+
+/// What a first visit to each page needs: [{ visit, name, needs: Set of entry names, table, part }].
+/// A split point is a module's route table (`direct`), a page of it (`direct__deputy`) or a part
+/// of a page fetched on first use (`part__name_search`, src/split.rs): a visit to a page needs
+/// the page, its module's table (`table`: its entry name) and every chunk either imports; a
+/// module whose table has no page split points of its own (`other`, `mine`) is one visit. A
+/// part is listed with `part: true`: it is packed like a visit but is no page's first visit.
 export function visits(entries) {
-  const closure = (name, acc = new Set()) => {
-    if (acc.has(name) || !entries.has(name)) return acc;
-    acc.add(name);
-    for (const d of entries.get(name).deps) closure(d, acc);
-    return acc;
-  };
-  const splits = [...entries.values()].filter((e) => e.split).map((e) => e.name.slice('split_'.length));
-  const tables = new Set(splits.filter((n) => n.includes('__')).map((n) => n.split('__')[0]));
+  const splits = [...entries.values()].filter((e) => e.split).map((e) => e.name);
+  const tables = new Set(splits.map(tableOf).filter(Boolean));
   return splits
     .filter((n) => !tables.has(n))
     .map((n) => {
-      const needs = closure(`split_${n}`);
-      if (n.includes('__')) closure(`split_${n.split('__')[0]}`, needs);
-      return { visit: n.replace('__', '/'), needs };
+      const table = tableOf(n);
+      const needs = closure(entries, n);
+      if (table) closure(entries, table, needs);
+      return { visit: n.slice('split_'.length).replace('__', '/'), name: n, needs, table, part: n.startsWith('split_part__') };
     });
 }

@@ -4,12 +4,16 @@
 #
 #   bash scripts/stamp-sw.sh DIST
 #
-# precache.json = {"build": ID, "files": [paths relative to DIST, sorted]}: index.html, every
+# precache.json = {"build": ID, "files": [paths relative to DIST, sorted], "lazy": [...]}:
+# files: index.html, every
 # .wasm, .js, .css, .svg, .png, .ico, .webmanifest, and everything under pkg-*/ and snippets/
 # (trunk's hashed files, icons/, the manifest, or the split build's pkg-HASH/ with its chunks
 # and snippets), but not data/ (fetched as needed), 404.html (a copy of index.html), sw.js,
 # precache.json itself, TypeScript declarations (*.d.ts), hidden files (trunk's .stage/), nor
-# the .gz/.br copies of scripts/precompress.mjs (hosts serve those for the same URLs). ID is the first 16 hex digits
+# the .gz/.br copies of scripts/precompress.mjs (hosts serve those for the same URLs); lazy: the
+# split build's bundles (pkg-*/bundle_N.wasm, scripts/pack-chunks.mjs), the build's too but not
+# precached: each holds code the packs hold as well, for a page's first visit on a cold start
+# (the worker keeps one once a page has fetched it). ID is the first 16 hex digits
 # of the sha256 of `sha256sum` over those files, so it changes exactly when the code does.
 # sw.js gets ID in place of __BUILD_ID__: every new build changes its bytes, and browsers
 # install the new worker. Run it once per build, before precompressing (a stamped sw.js has no
@@ -30,21 +34,27 @@ mapfile -t files < <(
     -printf '%P\n' | LC_ALL=C sort
 )
 [ "${#files[@]}" -gt 0 ] || { echo "stamp-sw.sh: no code files in $dist" >&2; exit 1; }
-printf '%s\n' "${files[@]}" | grep -qx 'index.html' || { echo "stamp-sw.sh: index.html not listed" >&2; exit 1; }
-
-id=$(printf '%s\0' "${files[@]}" | xargs -0 sha256sum | sha256sum | cut -c1-16)
-
-{
-  printf '{"build":"%s","files":[' "$id"
-  sep=''
-  for f in "${files[@]}"; do
+json_list() {
+  local sep='' f esc
+  for f in "$@"; do
     # JSON string: file names from trunk and wasm-split are plain ASCII; escape \ and " anyway.
     esc=${f//\\/\\\\}
     esc=${esc//\"/\\\"}
     printf '%s"%s"' "$sep" "$esc"
     sep=','
   done
-  printf ']}\n'
+}
+precached=()
+lazy=()
+for f in "${files[@]}"; do
+  if [[ $f =~ ^pkg-[^/]+/bundle_[0-9]+\.wasm$ ]]; then lazy+=("$f"); else precached+=("$f"); fi
+done
+printf '%s\n' "${files[@]}" | grep -qx 'index.html' || { echo "stamp-sw.sh: index.html not listed" >&2; exit 1; }
+
+id=$(printf '%s\0' "${files[@]}" | xargs -0 sha256sum | sha256sum | cut -c1-16)
+
+{
+  printf '{"build":"%s","files":[%s],"lazy":[%s]}\n' "$id" "$(json_list "${precached[@]}")" "$(json_list "${lazy[@]}")"
 } >precache.json.tmp
 mv precache.json.tmp precache.json
 
@@ -55,4 +65,4 @@ elif ! grep -q "const BUILD = '$id';" sw.js; then
   sed -i -E "s/^const BUILD = '[0-9a-f]{16}';/const BUILD = '$id';/" sw.js
 fi
 grep -q "const BUILD = '$id';" sw.js || { echo "stamp-sw.sh: could not stamp $dist/sw.js" >&2; exit 1; }
-echo "stamp-sw.sh: $dist: build $id, ${#files[@]} files in precache.json"
+echo "stamp-sw.sh: $dist: build $id, ${#precached[@]} files in precache.json (and ${#lazy[@]} bundles not precached)"

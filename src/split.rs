@@ -10,6 +10,11 @@
 //!   module's. scripts/split-table.mjs reads the two underscores: a visit to a page needs its
 //!   module's table too.
 //!
+//! - **a part of a page** (`part__name_search`, …): code a page needs only when the user does
+//!   something (types a name, opens a form), fetched then, with [`split_part!`] for a view or
+//!   [`split_fn!`] for an async function. A part is not a visit of its own:
+//!   scripts/first-visits.mjs lists what each costs when it is first used.
+//!
 //! Why the page routes are inside the modules' tables and not in the main one: every route of
 //! the main table costs the main module a view closure and a [`split_view`] copy (about a tenth
 //! of the main module with 33 routes), and the main module is what the home page downloads.
@@ -78,4 +83,32 @@ where
             }}
         </Suspense>
     }
+}
+
+/// `split_fn!(part__name, lazy_fn_name, fn name(arg: Type) -> Output = body)`: an async
+/// function whose code is fetched on its first call in the release build. `Output` is a
+/// `Result<_, DataError>`; code that cannot be fetched is `DataError::Network` (retry fetches
+/// it again).
+#[cfg(not(feature = "split"))]
+#[macro_export]
+macro_rules! split_fn {
+    ($module:ident, $lazy:ident, $vis:vis async fn $name:ident($arg:ident: $ty:ty) -> $out:ty $body:block) => {
+        $vis async fn $name($arg: $ty) -> $out $body
+    };
+}
+
+#[cfg(feature = "split")]
+#[macro_export]
+macro_rules! split_fn {
+    ($module:ident, $lazy:ident, $vis:vis async fn $name:ident($arg:ident: $ty:ty) -> $out:ty $body:block) => {
+        $vis async fn $name($arg: $ty) -> $out {
+            #[::leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
+            fn $lazy(
+                $arg: $ty,
+            ) -> Result<::std::pin::Pin<Box<dyn ::std::future::Future<Output = $out>>>, $crate::data::DataError> {
+                Ok(Box::pin(async move $body))
+            }
+            $lazy($arg).await?.await
+        }
+    };
 }

@@ -19,6 +19,15 @@ pub enum DataError {
     Http(u16),
 }
 
+/// Code of a page that could not be fetched (the split build, `src/split.rs`): the network's
+/// fault, with the same message and retry as a data file.
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for DataError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> DataError {
+        DataError::Network
+    }
+}
+
 impl DataError {
     /// The message shown to people, from the catalog.
     pub fn message(&self, i18n: leptos_i18n::I18nContext<Locale>) -> String {

@@ -90,7 +90,7 @@ async fn load(source: Source) -> Result<Rows, DataError> {
             Ok(Rows { items: p.deputies, place_name: Some(p.region_name), pinyin_ids, ..Rows::empty() })
         }
         Source::Name(q) => {
-            let hits = name_search(&q).await?;
+            let hits = name_search(q).await?;
             let more = (!hits.complete).then_some(hits.total);
             Ok(Rows { items: hits.entries.into_iter().map(|e| e.deputy).collect(), more, ..Rows::empty() })
         }
@@ -104,7 +104,7 @@ async fn load(source: Source) -> Result<Rows, DataError> {
 
 /// Ids of every deputy whose name matches a query, from the leaves it needs.
 async fn name_ids(q: &str) -> Result<std::collections::HashSet<String>, DataError> {
-    Ok(name_search(q).await?.entries.into_iter().map(|e| e.deputy.id).collect())
+    Ok(name_search(q.to_string()).await?.entries.into_iter().map(|e| e.deputy.id).collect())
 }
 
 #[component]

@@ -19,7 +19,13 @@ impl IndexFiles for Network {
     }
 }
 
-pub async fn name_search(q: &str) -> Result<Found, DataError> {
-    let meta = data::search_meta().await?;
-    lookup(&meta, q, &mut Network).await
-}
+// A part of its pages (`src/split.rs`): the directory, the co-signer picker and co-signing
+// fetch the search's code when a name is first searched, not on the page's first visit.
+crate::split_fn!(
+    part__name_search,
+    lazy_name_search,
+    pub async fn name_search(q: String) -> Result<Found, DataError> {
+        let meta = data::search_meta().await?;
+        lookup(&meta, &q, &mut Network).await
+    }
+);

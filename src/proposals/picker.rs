@@ -13,7 +13,7 @@ async fn find(q: String) -> Result<Vec<DeputySummary>, DataError> {
     if q.trim().is_empty() {
         return Ok(Vec::new());
     }
-    let hits = crate::direct::name_search(&q).await?;
+    let hits = crate::direct::name_search(q.clone()).await?;
     Ok(hits.entries.into_iter().take(8).map(|e| e.deputy).collect())
 }
 

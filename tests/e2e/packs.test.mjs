@@ -1,11 +1,13 @@
 // The split build's packed code (scripts/pack-chunks.mjs): every module is a valid wasm slice
-// of exactly one pack, a first visit to a page fetches at most 15 packs, and a pack that cannot
-// be fetched shows the network error with 重试, which fetches it again.
+// of exactly one pack, each bundle copies modules of the packs, a first visit to a page on a
+// cold start fetches its module's and its page's bundles, and code that cannot be fetched shows
+// the network error with 重试, which fetches it again.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { DIST, MOBILE, useAppServer, newPage, closePage, gotoApp, eventuallyShows, expectNoConsoleErrors, wasmRequests } from './lib.mjs';
 
 const app = useAppServer();
@@ -45,24 +47,48 @@ function sections(bytes) {
 test('every code module is a valid wasm module in its pack, and only packs are left', async () => {
   const dir = process.env.PACKS_DIR || pkgDir();
   const loader = fs.readFileSync(path.join(dir, '__wasm_split.js'), 'utf8');
-  const files = JSON.parse(loader.match(/^const PACKS = (\[.*\]);$/m)[1]);
-  assert.ok(files.length > 0 && files.length < 150, `packs, not ${files.length} files`);
-  const packs = files.map((f) => sections(fs.readFileSync(path.join(dir, f))));
-  const numbers = packs.flatMap((p) => [...p.keys()]);
-  assert.equal(new Set(numbers).size, numbers.length, 'each module is in exactly one pack');
-  packs.forEach((p, k) => {
-    for (const [n, bytes] of p) assert.ok(WebAssembly.validate(bytes), `module ${n} in ${files[k]} should be a valid wasm module`);
+  const files = JSON.parse(loader.match(/^const FILES = (\[.*\]);$/m)[1]);
+  const sizes = JSON.parse(loader.match(/^const SIZES = (\[.*\]);$/m)[1]);
+  const packs = files.filter((f) => /^pack_\d+\.wasm$/.test(f));
+  const bundles = files.filter((f) => /^bundle_\d+\.wasm$/.test(f));
+  assert.equal(packs.length + bundles.length, files.length, `only packs and bundles: ${files.join(', ')}`);
+  assert.ok(packs.length > 0 && packs.length < 150, `packs, not ${packs.length} files`);
+  const read = files.map((f) => sections(fs.readFileSync(path.join(dir, f))));
+  files.forEach((f, k) => {
+    for (const [n, bytes] of read[k]) assert.ok(WebAssembly.validate(bytes), `module ${n} in ${f} should be a valid wasm module`);
+    assert.equal(sizes[k], zlib.gzipSync(fs.readFileSync(path.join(dir, f)), { level: 9 }).length, `SIZES gives ${f}'s gzip size`);
   });
-  // Every split point names packs that exist, and every pack is named by some split point.
-  const named = [...loader.matchAll(/wrapAsyncCb\(loadSplit\((\[[\d,]*\])\)\)/g)].flatMap((m) => JSON.parse(m[1]));
-  assert.ok(named.length > 0, 'the loader names the packs of its split points');
-  assert.ok(named.every((k) => k >= 0 && k < files.length), 'a split point names only packs that exist');
-  assert.deepEqual([...new Set(named)].sort((a, b) => a - b), files.map((_, k) => k), 'every pack is needed by some split point');
+  // Packs: each module in exactly one. Bundles: copies of modules of the packs, byte for byte.
+  const inPacks = new Map();
+  files.forEach((f, k) => {
+    if (!packs.includes(f)) return;
+    for (const [n, bytes] of read[k]) {
+      assert.ok(!inPacks.has(n), `module ${n} is in more than one pack`);
+      inPacks.set(n, bytes);
+    }
+  });
+  files.forEach((f, k) => {
+    if (!bundles.includes(f)) return;
+    for (const [n, bytes] of read[k]) assert.ok(inPacks.get(n)?.equals(bytes), `module ${n} of ${f} is the same as in its pack`);
+  });
+  // Every split point names its bundle and packs that exist; every pack and bundle is named.
+  const named = [...loader.matchAll(/wrapAsyncCb\(loadSplit\((\d+), (\[[\d,]*\])\)\)/g)].map((m) => [Number(m[1]), JSON.parse(m[2])]);
+  assert.ok(named.length > 0, 'the loader names the files of its split points');
+  for (const [bundle, list] of named) {
+    assert.ok(bundles.includes(files[bundle]), `${files[bundle]} should be a bundle`);
+    assert.ok(list.length > 0 && list.every((k) => packs.includes(files[k])), `packs ${list} should be packs`);
+  }
+  const used = new Set(named.flatMap(([b, list]) => [b, ...list]));
+  assert.deepEqual(files.filter((_, k) => !used.has(k)), [], 'every file is needed by some split point');
   const loose = fs.readdirSync(dir).filter((f) => /^(chunk_\d+|split_\w+)\.wasm$/.test(f));
   assert.deepEqual(loose, [], 'no unpacked module is left in the build');
 });
 
-test('a first visit to 直通代表 fetches at most 15 code files, all packs', async () => {
+test('a first visit to 直通代表 on a cold start fetches its bundles: at most 15 files and 80 KB gzip', async () => {
+  const dir = pkgDir();
+  const loader = fs.readFileSync(path.join(dir, '__wasm_split.js'), 'utf8');
+  const files = JSON.parse(loader.match(/^const FILES = (\[.*\]);$/m)[1]);
+  const sizes = JSON.parse(loader.match(/^const SIZES = (\[.*\]);$/m)[1]);
   const page = await newPage(app.browser, { width: MOBILE });
   const wasm = wasmRequests(page);
   try {
@@ -70,18 +96,21 @@ test('a first visit to 直通代表 fetches at most 15 code files, all packs', a
     await eventuallyShows(page.locator('main#main h1'), '直通代表');
     const code = wasm.filter((f) => f !== 'deputy-home_bg.wasm');
     assert.ok(code.length >= 1 && code.length <= 15, `1–15 code files, fetched ${code.join(', ')}`);
-    assert.ok(code.every((f) => /^pack_\d+\.wasm$/.test(f)), `only packs: ${code.join(', ')}`);
-    assert.equal(new Set(code).size, code.length, 'each pack is fetched once');
+    assert.ok(code.every((f) => /^(pack|bundle)_\d+\.wasm$/.test(f)), `only packs and bundles: ${code.join(', ')}`);
+    assert.ok(code.some((f) => f.startsWith('bundle_')), `a cold start takes the bundles: ${code.join(', ')}`);
+    assert.equal(new Set(code).size, code.length, 'each file is fetched once');
+    const bytes = code.reduce((n, f) => n + sizes[files.indexOf(f)], 0);
+    assert.ok(bytes <= 80 * 1024, `${bytes} B gzip of code for the first visit, budget 80 KB`);
     await expectNoConsoleErrors(page);
   } finally {
     await closePage(page);
   }
 });
 
-test('a pack that cannot be fetched: the network error with 重试, which loads the page', async () => {
+test('code that cannot be fetched: the network error with 重试, which loads the page', async () => {
   const page = await newPage(app.browser, { width: MOBILE });
   let blocked = true;
-  await page.route(/\/pack_\d+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
+  await page.route(/\/(pack|bundle)_\d+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
   try {
     await page.goto(app.server.url + 'consult', { waitUntil: 'load' });
     await eventuallyShows(page.locator('main#main'), '网络连接失败', { timeout: 20_000 });
