@@ -23,29 +23,78 @@ const gzipSize = (file) => {
 let worst = { files: 0, bytes: 0 };
 let over = 0;
 const parts = [];
-/** What a cold start fetches for a visit: on a packed build, as the loader chooses (for its
- * module's table, then the page: the bundle, or the packs not yet fetched when they weigh less);
- * on an unpacked one, the modules and chunks. */
-function fetched({ name, table, needs }) {
+/** The code modules in a pack or bundle (scripts/pack-chunks.mjs): its custom sections' names. */
+const contents = new Map();
+function modulesIn(file) {
+  if (!contents.has(file)) {
+    const bytes = fs.readFileSync(path.join(pkg, file));
+    const found = [];
+    let p = 8;
+    const leb = () => {
+      let n = 0;
+      let shift = 0;
+      let b;
+      do {
+        b = bytes[p++];
+        n += (b & 127) * 2 ** shift;
+        shift += 7;
+      } while (b & 128);
+      return n;
+    };
+    while (p < bytes.length) {
+      p++;
+      const end = leb() + p;
+      const length = leb();
+      found.push(bytes.subarray(p, p + length).toString());
+      p = end;
+    }
+    contents.set(file, found);
+  }
+  return contents.get(file);
+}
+/** What a cold start fetches for a visit, after the files `got`: on a packed build, as the
+ * loader chooses (for its module's table, then the page: the bundle, or the packs still needed
+ * when they weigh less); on an unpacked one, the modules and chunks. */
+function fetched({ name, table, needs }, got = []) {
   if (!entries.get(name).packs) {
     const files = [...needs].map((n) => entries.get(n).file).filter((f) => f && fs.existsSync(path.join(pkg, f)));
     return files.map((f) => ({ file: f, size: gzipSize(f) }));
   }
-  const got = [];
+  const loaded = new Set(got.map((g) => g.file));
+  const instantiated = new Set(got.flatMap((g) => modulesIn(g.file)));
+  const added = [];
   for (const step of [table, name].filter(Boolean)) {
     const e = entries.get(step);
-    const missing = e.packs.filter((p) => !got.some((g) => g.file === p.file));
+    const missing = e.packs.filter((p) => !loaded.has(p.file) && modulesIn(p.file).some((n) => !instantiated.has(n)));
     const packs = missing.reduce((n, p) => n + p.size, 0);
-    if (missing.length > 0) got.push(...(e.bundle.size < packs ? [e.bundle] : missing));
+    const use = missing.length > 0 && e.bundle.size < packs ? [e.bundle] : missing;
+    for (const f of use) {
+      loaded.add(f.file);
+      for (const n of modulesIn(f.file)) instantiated.add(n);
+      added.push(f);
+    }
   }
-  return got;
+  return added;
 }
-for (const v of visits(entries)) {
+const every = visits(entries);
+for (const v of every) {
   const got = fetched(v);
   const files = got.length;
   const bytes = got.reduce((n, f) => n + f.size, 0);
   if (v.part) {
-    parts.push(`${v.visit.padEnd(44)} ${String(files).padStart(9)} files ${String(bytes).padStart(9)} B gzip  on first use`);
+    // What its first use adds after a visit to the page that uses it (the page whose code
+    // shares the most modules with the part's).
+    const own = new Set(modulesIn(entries.get(v.name).bundle.file));
+    let best = null;
+    for (const page of every.filter((p) => !p.part)) {
+      const before = fetched(page);
+      const shared = before.flatMap((f) => modulesIn(f.file)).filter((n) => own.has(n)).length;
+      if (!best || shared > best.shared) best = { page: page.visit, shared, add: fetched(v, before) };
+    }
+    const b = best.add.reduce((n, f) => n + f.size, 0);
+    parts.push(
+      `${v.visit.padEnd(44)} ${String(best.add.length).padStart(9)} files ${String(b).padStart(9)} B gzip  on first use, after ${best.page}`,
+    );
     continue;
   }
   const ok = files <= 15 && bytes <= 80 * 1024;
@@ -53,8 +102,7 @@ for (const v of visits(entries)) {
   worst = { files: Math.max(worst.files, files), bytes: Math.max(worst.bytes, bytes) };
   console.log(`${v.visit.padEnd(44)} ${String(files).padStart(9)} files ${String(bytes).padStart(9)} B gzip  ${ok ? 'ok' : 'OVER BUDGET'}`);
 }
-// A part of a page (src/split.rs) comes when it is first used; its files, some of which the page
-// may already have fetched (so an upper bound of what the use adds).
+// A part of a page (src/split.rs) comes when it is first used.
 for (const line of parts) console.log(line);
 // All code modules once (the packs: what the service worker's precache downloads).
 const code = fs.readdirSync(pkg).filter((f) => f.endsWith('.wasm') && f !== 'deputy-home_bg.wasm' && !f.startsWith('bundle_'));

@@ -219,10 +219,12 @@ const exports = splits.map((e) => {
 });
 const loader = `${start}
 // Packed by scripts/pack-chunks.mjs. FILES: the packs, then the bundles; SIZES: their gzip
-// sizes. Each split point names its bundle and its packs; a file is a custom section per code
-// module, named by its number, and each module is instantiated once.
+// sizes; PACK_OF: the pack of each code module. Each split point names its bundle and its
+// packs; a file is a custom section per code module, named by its number, and each module is
+// instantiated once.
 const FILES = ${JSON.stringify(names)};
 const SIZES = ${JSON.stringify(fileSizes)};
+const PACK_OF = ${JSON.stringify(modules.map((m) => packOf.get(m.name)))};
 const fileLoads = [];
 const instances = new Map();
 function sections(buffer) {
@@ -264,16 +266,24 @@ function loadFile(k) {
 async function onDevice(k) {
     try { return !!(await caches.match(urlOf(k))); } catch (e) { return false; }
 }
-// The packs, when those not yet loaded are on the device or weigh less than the bundle.
+function modulesOf(k) {
+    const list = [];
+    for (let n = 0; n < PACK_OF.length; n++) if (PACK_OF[n] === k) list.push(String(n));
+    return list;
+}
+// The packs still needed (not fetched, and some module of theirs not yet come with a bundle)
+// when they are on the device or weigh less than the bundle; then every module of the split
+// point's packs that is on its way (from a file another split point is fetching).
 function loadSplit(bundle, packs) {
     return async () => {
-        const missing = packs.filter((k) => fileLoads[k] === undefined);
-        let use = packs;
+        const missing = packs.filter((k) => fileLoads[k] === undefined && modulesOf(k).some((n) => !instances.has(n)));
+        let use = missing;
         if (missing.length > 0 && SIZES[bundle] < missing.reduce((n, k) => n + SIZES[k], 0)) {
             const saved = typeof caches !== "undefined" && (await Promise.all(missing.map(onDevice))).every(Boolean);
             if (!saved) use = [bundle];
         }
-        await Promise.all(use.map(loadFile));
+        await Promise.all([...use, ...packs.filter((k) => fileLoads[k] !== undefined)].map(loadFile));
+        await Promise.all(packs.flatMap(modulesOf).map((n) => instances.get(n)).filter(Boolean));
     };
 }
 ${exports.join('\n')}

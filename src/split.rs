@@ -46,12 +46,40 @@ macro_rules! split {
     }};
 }
 
+/// `split_part!(part__name, lazy_fn_name, fn name(arg: Type) -> body)`: a function that shows
+/// a part of a page, `body` (a view, with `arg` in scope), whose code is fetched when the part
+/// is first shown in the release build (loading, then the part, or the error with a retry).
+/// `Type` is what the part needs from its page (`Clone`).
+#[cfg(not(feature = "split"))]
+#[macro_export]
+macro_rules! split_part {
+    ($module:ident, $lazy:ident, $vis:vis fn $name:ident($arg:ident: $ty:ty) -> $body:block) => {
+        $vis fn $name($arg: $ty) -> ::leptos::prelude::AnyView {
+            ::leptos::prelude::IntoAny::into_any($body)
+        }
+    };
+}
+
+#[cfg(feature = "split")]
+#[macro_export]
+macro_rules! split_part {
+    ($module:ident, $lazy:ident, $vis:vis fn $name:ident($arg:ident: $ty:ty) -> $body:block) => {
+        $vis fn $name($arg: $ty) -> ::leptos::prelude::AnyView {
+            #[::leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
+            fn $lazy($arg: $ty) -> Result<::leptos::prelude::AnyView, ::leptos::wasm_split::SplitLoaderError> {
+                Ok(::leptos::prelude::untrack(|| ::leptos::prelude::IntoAny::into_any($body)))
+            }
+            ::leptos::prelude::IntoAny::into_any($crate::split::split_view(move || $lazy($arg.clone())))
+        }
+    };
+}
+
 /// A split view: loading, then the view, or (weak network) the data error's wording with a
 /// retry; the loader does not remember failures, so a retry fetches again.
 // (Measured: boxing the future to make this one non-generic function made the main module
 // 15 KB larger, not smaller.)
 #[cfg(feature = "split")]
-pub fn split_view<F>(load: fn() -> F) -> impl leptos::prelude::IntoView
+pub fn split_view<F>(load: impl Fn() -> F + Clone + Send + Sync + 'static) -> impl leptos::prelude::IntoView
 where
     F: std::future::Future<Output = Result<leptos::prelude::AnyView, leptos::wasm_split::SplitLoaderError>>
         + Send
@@ -65,6 +93,7 @@ where
         <Suspense fallback=|| view! { <Loading /> }>
             {move || {
                 attempt.track();
+                let load = load.clone();
                 Suspend::new(async move {
                     load()
                         .await

@@ -7,12 +7,12 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use wasm_bindgen::JsCast;
 
-use super::form::CommentForm;
+use super::form::comment_form;
 use super::phase_label;
 use super::result::Changes;
 use crate::data::{self, DataResource};
 use crate::i18n::*;
-use crate::ui::{ReadAloud, href, loaded};
+use crate::ui::{ReadAloud, WhenNear, href, loaded};
 
 #[component]
 pub fn ConsultationPage() -> impl IntoView {
@@ -28,27 +28,46 @@ pub fn go_to_later(id: &'static str) {
 }
 
 /// The comment form's shared state: which article it is about (0 = the whole draft, kept with
-/// the draft so a reload does not change what the comment is about) and the last receipt.
+/// the draft so a reload does not change what the comment is about), the last receipt, and
+/// whether the form is wanted now (its code comes when the reader nears it, `ui::WhenNear`, or
+/// at once when a comment button is pressed or a draft is waiting).
 #[derive(Clone, Copy)]
 pub struct CommentTarget {
     pub article: RwSignal<u32>,
     pub receipt: RwSignal<Option<String>>,
+    pub wanted: RwSignal<bool>,
 }
 
 impl CommentTarget {
     fn new(consultation: &str) -> Self {
-        let key = format!("{}comment.{consultation}.article", crate::ui::storage::DRAFT_PREFIX);
+        let prefix = format!("{}comment.{consultation}.", crate::ui::storage::DRAFT_PREFIX);
+        let key = format!("{prefix}article");
         let article = RwSignal::new(crate::ui::storage::load::<u32>(&key).unwrap_or(0));
         Effect::new(move |_| crate::ui::storage::save(&key, &article.get()));
-        CommentTarget { article, receipt: RwSignal::new(None) }
+        let draft = crate::ui::storage::raw(&format!("{prefix}content")).is_some();
+        CommentTarget { article, receipt: RwSignal::new(None), wanted: RwSignal::new(draft) }
     }
 
-    /// Point the form at an article and put the cursor in it.
+    /// Point the form at an article and put the cursor in it (once the form is there).
     pub fn aim(&self, n: u32) {
         self.receipt.set(None);
         self.article.set(n);
-        go_to_later("comment-content");
+        self.wanted.set(true);
+        go_to_when_there("comment-content");
     }
+}
+
+/// Like [`go_to`], as soon as the element exists: the comment form's code may still be on its
+/// way (given up after about ten seconds; the reader can press the button again).
+fn go_to_when_there(id: &'static str) {
+    fn attempt(id: &'static str, left: u32) {
+        if document().get_element_by_id(id).is_some() {
+            go_to(id);
+        } else if left > 0 {
+            set_timeout(move || attempt(id, left - 1), std::time::Duration::from_millis(100));
+        }
+    }
+    request_animation_frame(move || attempt(id, 100));
 }
 
 /// Scroll to an element and put focus on it (for the table of contents and the comment form).
@@ -145,7 +164,7 @@ fn ConsultationView(c: Consultation) -> impl IntoView {
             }).collect_view())}
         </section>
 
-        <CommentForm c=c.get_value() target />
+        <WhenNear now=target.wanted>{move || comment_form((c.get_value(), target))}</WhenNear>
         <p><A href=href("/consult")>{tr!(consult.back)}</A></p>
     }
 }

@@ -26,8 +26,15 @@ enum Problem {
     Consent,
 }
 
+// A part of the consultation's page (`src/split.rs`): its code comes when the reader nears the
+// form or presses a comment button (`CommentTarget::wanted`).
+crate::split_part!(part__comment_form, lazy_comment_form, pub fn comment_form(args: (Consultation, CommentTarget)) -> {
+    let (c, target) = args;
+    view! { <CommentForm c target /> }
+});
+
 #[component]
-pub fn CommentForm(c: Consultation, target: CommentTarget) -> impl IntoView {
+fn CommentForm(c: Consultation, target: CommentTarget) -> impl IntoView {
     let receipt = target.receipt;
     let target = target.article;
     let i18n = use_i18n();

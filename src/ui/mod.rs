@@ -9,6 +9,7 @@ mod honeypot;
 mod layout;
 mod link;
 mod loaded;
+mod near;
 mod not_found;
 mod now;
 mod offline;
@@ -27,6 +28,7 @@ pub use honeypot::{Honeypot, stamp as stamp_honeypot};
 pub use layout::Shell;
 pub use link::{app_path, base, href, query_string, replace_query};
 pub use loaded::{DataErrorView, Loading, loaded};
+pub use near::WhenNear;
 pub use not_found::NotFound;
 pub use now::{now, today};
 pub use offline::{

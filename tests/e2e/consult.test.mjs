@@ -147,6 +147,9 @@ async function waitQuery(page, want, label) {
 
 async function waitDetail(page, c, label) {
   await page.locator('main#main h1', { hasText: c.title }).waitFor({ state: 'visible' });
+  // The comment section's code comes when the reader nears it (src/ui/near.rs): scroll down as
+  // a reader would.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await page.locator('section.comment-section').waitFor({ state: 'visible' });
   await settle(page);
   assert.equal((await page.locator('main#main h1').innerText()).trim(), c.title, `${label}: the h1 should be the title`);

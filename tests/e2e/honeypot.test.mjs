@@ -73,6 +73,9 @@ test('the letter and comment forms carry the hidden field and stop short fields 
     // The open consultation (its comment form is on the page while the clock, pinned to the
     // demo's date, is within its period).
     await gotoApp(page, app.server.url + 'consult/2025-01');
+    // (The form's code comes when the reader nears it, src/ui/near.rs.)
+    await page.locator('main#main h1').waitFor({ state: 'visible' });
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.locator('#comment-website').waitFor({ state: 'attached' });
     assert.equal(await page.locator('#comment-name').getAttribute('maxlength'), '30');
     assert.equal(await page.locator('#comment-contact').getAttribute('maxlength'), '60');

@@ -121,3 +121,22 @@ test('code that cannot be fetched: the network error with 重试, which loads th
     await closePage(page);
   }
 });
+
+test('a part of a page comes on first use: the comment form when the reader nears it', async () => {
+  const page = await newPage(app.browser, { width: MOBILE });
+  const wasm = wasmRequests(page);
+  try {
+    await gotoApp(page, app.server.url + 'consult/2025-01');
+    await page.locator('main#main h1').waitFor({ state: 'visible' });
+    await page.waitForTimeout(500);
+    const before = wasm.length;
+    assert.equal(await page.locator('section.comment-section').count(), 0, 'no comment form at the top of a long draft');
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.locator('#comment-content').waitFor({ state: 'visible' });
+    const after = wasm.slice(before);
+    assert.ok(after.length >= 1 && after.every((f) => /^(pack|bundle)_\d+\.wasm$/.test(f)), `the form's code came when scrolled to: ${after.join(', ')}`);
+    await expectNoConsoleErrors(page);
+  } finally {
+    await closePage(page);
+  }
+});
