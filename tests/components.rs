@@ -6,7 +6,7 @@
 use deputy_home::data::{DataError, DataResource, Site, decode};
 use deputy_home::i18n::*;
 use deputy_home::outbox::{provide_outbox, use_outbox};
-use deputy_home::ui::{CareToggle, DataErrorView, loaded, provide_care_mode, storage};
+use deputy_home::ui::{CareToggle, DataErrorView, WhenNear, loaded, provide_care_mode, storage};
 use deputy_model::submission::{DeliveryState, OutboxItem, SubmissionKind};
 use deputy_model::{Contact, FORMAT_VERSION, SiteConfig};
 use leptos::prelude::*;
@@ -281,4 +281,38 @@ async fn hostile_data_is_rendered_as_text() {
     let mn = host.query_selector(".name-mn").unwrap().unwrap();
     assert_eq!(mn.get_attribute("lang").as_deref(), Some("mn-Mong"));
     assert_eq!(mn.text_content().unwrap(), "ᠨᠠᠷᠠᠨᠴᠡᠴᠡᠭ");
+}
+
+#[wasm_bindgen_test]
+async fn a_part_far_down_comes_when_near_or_asked_for() {
+    // Far below the screen: a placeholder until `now`.
+    let now = RwSignal::new(false);
+    let far = mount(move || {
+        view! {
+            <div style="height: 5000px"></div>
+            <WhenNear now=now><p class="far-part">"表单"</p></WhenNear>
+        }
+    });
+    settle().await;
+    settle().await;
+    assert!(far.query_selector(".far-part").unwrap().is_none(), "not shown while far from the screen");
+    assert!(far.query_selector(".near").unwrap().is_some(), "a placeholder holds its place");
+    now.set(true);
+    settle().await;
+    assert!(far.query_selector(".far-part").unwrap().is_some(), "shown when asked for");
+    far.remove();
+
+    // On the screen: shown once the observer has seen it.
+    // (Fixed at the top: other tests' views stay in the page above.)
+    let close = mount(|| {
+        view! { <div style="position: fixed; top: 0"><WhenNear now=false><p class="close-part">"测验"</p></WhenNear></div> }
+    });
+    for _ in 0..20 {
+        if close.query_selector(".close-part").unwrap().is_some() {
+            break;
+        }
+        settle().await;
+    }
+    assert!(close.query_selector(".close-part").unwrap().is_some(), "shown when near the screen");
+    close.remove();
 }

@@ -9,11 +9,11 @@ use leptos_router::hooks::use_params_map;
 
 use super::offline::{OfflineBadge, OfflineState, keep_course};
 use super::progress::{Progress, today_string};
-use super::quiz::QuizView;
+use super::quiz::{QuizArgs, quiz};
 use super::{StateBadge, hours, level_label};
 use crate::data::{self, DataResource};
 use crate::i18n::*;
-use crate::ui::{href, loaded};
+use crate::ui::{WhenNear, href, loaded};
 
 #[component]
 pub fn CoursePage() -> impl IntoView {
@@ -98,9 +98,12 @@ fn CourseView(c: Course) -> impl IntoView {
                 }
             }).collect_view()}
         </ol>
-        {c.final_quiz.clone().map(|quiz| view! {
-            <p class="hint">{tr!(training.final_hint)}</p>
-            <QuizView key="final" quiz heading=tr!(training.final_quiz) record on_scored />
+        {c.final_quiz.clone().map(|q| {
+            let args = StoredValue::new(QuizArgs { key: "final".into(), quiz: q, heading: tr!(training.final_quiz).into(), record, on_scored });
+            view! {
+                <p class="hint">{tr!(training.final_hint)}</p>
+                <WhenNear now=false>{move || quiz(args.get_value())}</WhenNear>
+            }
         })}
     }
 }

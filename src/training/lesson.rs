@@ -13,10 +13,10 @@ use wasm_bindgen::prelude::*;
 
 use super::offline::{OfflineBadge, OfflineState, keep_course};
 use super::progress::{Progress, today_string};
-use super::quiz::QuizView;
+use super::quiz::{QuizArgs, quiz};
 use crate::data::{self, DataResource};
 use crate::i18n::*;
-use crate::ui::{ReadAloud, href, loaded};
+use crate::ui::{ReadAloud, WhenNear, href, loaded};
 
 /// How often the time counter adds up (while the page is visible).
 const TICK: Duration = Duration::from_secs(10);
@@ -189,9 +189,10 @@ fn LessonView(l: Lesson) -> impl IntoView {
             {l.blocks.iter().enumerate().map(|(i, b)| block_view(i, b)).collect_view()}
         </div>
         {match l.quiz.clone() {
-            Some(quiz) => view! {
-                <QuizView key=format!("quiz-{id}") quiz heading=tr!(training.lesson_quiz) record on_scored />
-            }.into_any(),
+            Some(q) => {
+                let args = StoredValue::new(QuizArgs { key: format!("quiz-{id}"), quiz: q, heading: tr!(training.lesson_quiz).into(), record, on_scored });
+                view! { <WhenNear now=false>{move || quiz(args.get_value())}</WhenNear> }.into_any()
+            }
             None => view! {
                 <p class="lesson-complete">
                     {move || if done.get() {

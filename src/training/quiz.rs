@@ -8,8 +8,25 @@ use leptos::prelude::*;
 
 use crate::i18n::*;
 
+/// What a quiz needs from its page (see [`QuizView`]).
+#[derive(Clone)]
+pub struct QuizArgs {
+    pub key: String,
+    pub quiz: Quiz,
+    pub heading: String,
+    pub record: Signal<QuizRecord>,
+    pub on_scored: Callback<QuizScore>,
+}
+
+// A part of the lesson's and the course's page (`src/split.rs`): its code comes when the learner
+// nears the quiz (`ui::WhenNear`).
+crate::split_part!(part__quiz, lazy_quiz, pub fn quiz(args: QuizArgs) -> {
+    let QuizArgs { key, quiz, heading, record, on_scored } = args;
+    view! { <QuizView key quiz heading record on_scored /> }
+});
+
 #[component]
-pub fn QuizView(
+fn QuizView(
     /// Unique on the page; prefixes the controls' ids.
     #[prop(into)]
     key: String,

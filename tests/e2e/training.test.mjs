@@ -61,9 +61,18 @@ async function answerAll(page, key, quiz, pick) {
   await page.locator('.quiz-form button[type="submit"]').click();
 }
 
+/** Scroll down to the quiz, as a learner would: its code comes when the learner nears it
+ * (src/ui/near.rs). */
+async function toQuiz(page) {
+  await page.locator('main#main h1').waitFor({ state: 'visible' });
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.locator('.quiz-form').waitFor({ state: 'visible' });
+}
+
 /** Pass a lesson's quiz through the UI. */
 async function passLesson(page, id) {
   await gotoApp(page, `${app.server.url}training/lesson/${id}`);
+  await toQuiz(page);
   await answerAll(page, `quiz-${id}`, lessonFile(id).quiz, (q) => q.answer);
   await page.locator('.quiz-result.pass').waitFor();
 }
@@ -168,6 +177,7 @@ for (const width of [MOBILE, DESKTOP]) {
         const kinds = new Set(quiz.questions.map((q) => q.kind));
         assert.deepEqual([...kinds].sort(), ['multiple', 'single', 'true_false']);
         await gotoApp(page, `${app.server.url}training/lesson/${lesson.id}`);
+        await toQuiz(page);
         // Submitting with nothing answered is refused with a message.
         await page.locator('.quiz-form button[type="submit"]').click();
         assert.match(await page.locator('.quiz-form [role="alert"]').innerText(), /还有 3 题没有作答/);
@@ -206,6 +216,7 @@ for (const width of [MOBILE, DESKTOP]) {
         assert.equal(rec.quiz.attempts, 3);
         assert.match(rec.completed_on, /^\d{4}-\d{2}-\d{2}$/);
         await reloadApp(page);
+        await toQuiz(page);
         assert.ok((await page.locator('.quiz-best').innerText()).includes('100'));
         expectNoConsoleErrors(page, 'quiz');
       });
@@ -283,6 +294,7 @@ for (const width of [MOBILE, DESKTOP]) {
         await page.goto(`${app.server.url}training/lesson/${lesson.id}`);
         await waitForApp(page);
         assert.equal(await page.locator('main h1').innerText(), lesson.title);
+        await toQuiz(page);
         assert.equal(await page.locator('.quiz-question').count(), lesson.quiz.questions.length);
         assert.ok(fromSw.length && fromSw.every(Boolean), 'the lesson came from the service worker');
         await shot(page, `training-offline-lesson-${width}`);

@@ -14,8 +14,15 @@ use crate::i18n::*;
 use crate::ui::href;
 use deputy_model::suggestion::Draft;
 
+// A part of the write page (`src/split.rs`): the drafts list comes first, the editor's code
+// when a draft is opened.
+crate::split_part!(part__suggestion_editor, lazy_suggestion_editor, pub(super) fn editor(args: (Draft, Drafts)) -> {
+    let (draft, drafts) = args;
+    view! { <Editor draft drafts /> }
+});
+
 #[component]
-pub(super) fn Editor(draft: Draft, drafts: Drafts) -> impl IntoView {
+fn Editor(draft: Draft, drafts: Drafts) -> impl IntoView {
     let i18n = use_i18n();
     let f = Form::new(draft);
     f.autosave(drafts);

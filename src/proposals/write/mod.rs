@@ -22,7 +22,7 @@ use super::drafts::Drafts;
 use crate::data::is_safe_id;
 use crate::i18n::*;
 use crate::ui::{href, query_string};
-use editor::Editor;
+use editor::editor;
 
 #[component]
 pub fn WriteSuggestionPage() -> impl IntoView {
@@ -66,7 +66,7 @@ pub fn WriteSuggestionPage() -> impl IntoView {
             {move || {
                 let id = current.get();
                 match drafts.0.with_untracked(|all| all.iter().find(|d| d.id == id).cloned()) {
-                    Some(d) => view! { <Editor draft=d drafts /> }.into_any(),
+                    Some(d) => editor((d, drafts)),
                     None => view! { <DraftList drafts /> }.into_any(),
                 }
             }}
