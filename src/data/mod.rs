@@ -105,14 +105,20 @@ pub fn is_search_path(path: &str) -> bool {
 }
 
 /// A deputy's Q&A; a deputy nobody has written to has no file, which means no letters yet.
-pub async fn deputy_messages(id: String) -> Result<DeputyMessages, DataError> {
+/// `exists` is what the deputy's file says (`Deputy::has_messages`): when it says there is no
+/// file, none is asked for; data from before that field is asked and a 404 read as none.
+pub async fn deputy_messages(id: String, exists: Option<bool>) -> Result<DeputyMessages, DataError> {
+    let none = |id: String| DeputyMessages {
+        format_version: deputy_model::FORMAT_VERSION,
+        deputy_id: id,
+        stats: Default::default(),
+        messages: Vec::new(),
+    };
+    if exists == Some(false) && is_safe_id(&id) {
+        return Ok(none(id));
+    }
     match fetch_json(&checked(&id, format!("messages/deputy/{id}.json"))?).await {
-        Err(DataError::NotFound(_)) if is_safe_id(&id) => Ok(DeputyMessages {
-            format_version: deputy_model::FORMAT_VERSION,
-            deputy_id: id,
-            stats: Default::default(),
-            messages: Vec::new(),
-        }),
+        Err(DataError::NotFound(_)) if is_safe_id(&id) && exists.is_none() => Ok(none(id)),
         other => other,
     }
 }

@@ -27,8 +27,8 @@ fn DeputyView(d: Deputy) -> impl IntoView {
     let id = s.id.clone();
     let id_for_record = id.clone();
     let messages = DataResource::new({
-        let id = id.clone();
-        move || data::deputy_messages(id.clone())
+        let (id, exists) = (id.clone(), d.has_messages);
+        move || data::deputy_messages(id.clone(), exists)
     });
     let station = s.station_id.clone().map(|sid| DataResource::new(move || data::station(sid.clone())));
     let initial: String = s.name.chars().next().map(String::from).unwrap_or_default();

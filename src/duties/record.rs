@@ -58,8 +58,8 @@ fn RecordView(d: Deputy, r: DeputyActivities) -> impl IntoView {
     // The figures show the chosen year, or the latest one.
     let shown_year = move || year.get().unwrap_or(last);
     let messages = DataResource::new({
-        let id = id.clone();
-        move || data::deputy_messages(id.clone())
+        let (id, exists) = (id.clone(), d.has_messages);
+        move || data::deputy_messages(id.clone(), exists)
     });
     let activities = r.activities.clone();
     let (set_y, set_k) = (set.clone(), set);

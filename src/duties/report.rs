@@ -45,8 +45,8 @@ fn ReportView(d: Deputy, r: DeputyActivities, year: i32) -> impl IntoView {
     let mut list: Vec<_> = filter(&r.activities, Some(year), None).into_iter().cloned().collect();
     list.reverse(); // oldest first, as a report reads
     let messages = DataResource::new({
-        let id = s.id.clone();
-        move || data::deputy_messages(id.clone())
+        let (id, exists) = (s.id.clone(), d.has_messages);
+        move || data::deputy_messages(id.clone(), exists)
     });
     let summary = t_string!(
         i18n,

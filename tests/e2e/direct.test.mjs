@@ -561,6 +561,30 @@ for (const width of [MOBILE, DESKTOP]) {
   });
 }
 
+// The deputy file says whether a public Q&A file exists (has_messages), so a deputy nobody has
+// written to costs no request and no 404 in the console (issue 16, part 4).
+test('a deputy page asks for its Q&A file only when the data says there is one', async () => {
+  const deputies = fs.readdirSync(dataPath('deputies')).sort().map((f) => readData(`deputies/${f}`));
+  const without = deputies.find((d) => d.has_messages === false);
+  const withQa = deputies.find((d) => d.has_messages === true);
+  assert.ok(without && withQa, 'the demo data should have deputies with and without public Q&A');
+  assert.ok(!hasData(`messages/deputy/${without.id}.json`), `${without.id} says has_messages: false, so its file should not exist`);
+  await withPage(app.browser, { width: MOBILE }, async (page) => {
+    const asked = [];
+    page.on('request', (r) => { if (r.url().includes('/messages/deputy/')) asked.push(new URL(r.url()).pathname); });
+    for (const d of [without, withQa]) {
+      await gotoApp(page, app.server.url + `direct/deputy/${d.id}`);
+      assert.equal((await page.locator('main#main h1').innerText()).trim(), d.name);
+      await page.locator('dl.stats').waitFor({ state: 'visible' });
+      await settle(page);
+    }
+    assert.ok(!asked.some((p) => p.endsWith(`/${without.id}.json`)), `no request for ${without.id}'s Q&A: ${asked.join(', ')}`);
+    assert.ok(asked.some((p) => p.endsWith(`/${withQa.id}.json`)), `${withQa.id}'s Q&A should be fetched: ${asked.join(', ')}`);
+    await page.locator('li.qa-item').first().waitFor({ state: 'visible' });
+    expectNoConsoleErrors(page, 'deputy pages with and without Q&A');
+  });
+});
+
 /** The live count under the content: "已输入 n / 600 字", class "count over" when too long. */
 async function expectCount(page, n, over, label) {
   const el = page.locator('#letter-content-count');

@@ -28,7 +28,7 @@
 //! suggestions/…             deputies' suggestions and their handling (see layout_suggestions.rs)
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -120,8 +120,12 @@ pub fn emit(world: &World, sink: &mut dyn Sink) -> Result<()> {
     for r in &world.regions {
         put(format!("regions/{}.json", r.code), r)?;
     }
+    // A deputy's file says whether their Q&A file exists (below: only if someone wrote to them).
+    let written_to: HashSet<&str> = world.messages.iter().map(|m| m.deputy_id.as_str()).collect();
     for d in &world.deputies {
-        put(format!("deputies/{}.json", d.summary.id), d)?;
+        let mut file = d.clone();
+        file.has_messages = Some(written_to.contains(d.summary.id.as_str()));
+        put(format!("deputies/{}.json", d.summary.id), &file)?;
     }
     put("groups.json".into(), &world.groups)?;
 

@@ -204,6 +204,11 @@ pub fn decode_into(
         FileKind::Activities => data.activities.push((file.clone(), decode(&file, value, problems)?)),
         FileKind::Joint => data.joint.push((file.clone(), decode(&file, value, problems)?)),
         FileKind::Suggestion => data.suggestions.push((file.clone(), decode(&file, value, problems)?)),
+        // Schema-checked above; only its existence is checked against the deputy's file.
+        FileKind::DeputyMessages => {
+            let id = file.trim_start_matches("messages/deputy/").trim_end_matches(".json");
+            data.deputies_with_messages.insert(id.to_string());
+        }
         FileKind::SearchMeta
         | FileKind::SuggestionIndex
         | FileKind::SuggestionYear
@@ -211,7 +216,6 @@ pub fn decode_into(
         | FileKind::SearchKeys
         | FileKind::Receptions
         | FileKind::ConsultationIndex
-        | FileKind::DeputyMessages
         | FileKind::QaPage
         | FileKind::MessageStats
         | FileKind::ActivityStats

@@ -135,7 +135,8 @@ fn check_file(root: &Path, rel: &str, validators: &Validators, against: &Against
                     if rel != want {
                         problems.push(problem(rel, "id", format!("文件名应为 {want}")));
                     }
-                    problems.extend(validate::check_deputy(refs, rel, &d));
+                    let messages_file = root.join(format!("messages/deputy/{}.json", d.summary.id)).is_file();
+                    problems.extend(validate::check_deputy(refs, rel, &d, messages_file));
                     deputy = Some((d.summary.id, d.summary.name));
                 }
             }
@@ -244,6 +245,23 @@ mod tests {
         let leaf = fs::read_dir(d.join("search/py")).unwrap().map(|e| e.unwrap().path());
         let leaf = leaf.filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with("keys-")).next().unwrap();
         edit_json(&leaf, |v| v["entries"][0]["id"] = serde_json::json!("ghost-3"));
+        // A deputy file that denies its Q&A file, and one that claims a Q&A file not there.
+        let asked: Vec<String> = fs::read_dir(d.join("messages/deputy"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().trim_end_matches(".json").to_string())
+            .collect();
+        let (with, without) = {
+            let mut ids = fs::read_dir(d.join("deputies"))
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().trim_end_matches(".json").to_string());
+            let ids: Vec<String> = ids.by_ref().filter(|id| id.starts_with("county-")).collect();
+            (
+                ids.iter().find(|id| asked.contains(id)).unwrap().clone(),
+                ids.iter().find(|id| !asked.contains(id)).unwrap().clone(),
+            )
+        };
+        edit_json(&d.join(format!("deputies/{with}.json")), |v| v["has_messages"] = serde_json::json!(false));
+        edit_json(&d.join(format!("deputies/{without}.json")), |v| v["has_messages"] = serde_json::json!(true));
         // Something that refers to the deputy whose file is broken.
         edit_json(&d.join("stations/s-150800.json"), |v| v["deputy_ids"][0] = serde_json::json!("ghost-4"));
 
@@ -252,6 +270,8 @@ mod tests {
         let has = |prefix: &str, part: &str| streamed.iter().any(|m| m.starts_with(prefix) && m.contains(part));
         assert!(has("deputies/city-0001.json: 第 1 行", "不完整"), "{streamed:#?}");
         assert!(has("deputies/city-0002.json: represents: 不符合数据格式", ""), "{streamed:#?}");
+        assert!(has(&format!("deputies/{with}.json: has_messages"), "说没有来信答复文件"), "{streamed:#?}");
+        assert!(has(&format!("deputies/{without}.json: has_messages"), "说有来信答复文件"), "{streamed:#?}");
         assert!(has("deputies/city-0003.json: station_id", "联络站 s-nowhere 不存在"), "{streamed:#?}");
         assert!(has("deputies/city-0003.json: region_code", "地区 999999 不存在"), "{streamed:#?}");
         assert!(has("deputies/city-0004.json: id", "代表编号 city-0004 重复"), "{streamed:#?}");

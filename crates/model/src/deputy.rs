@@ -87,6 +87,11 @@ pub struct Deputy {
     /// Every region this deputy represents, by code, from the constituency up; the place
     /// index (`places/{code}.json`) is built from this.
     pub represents: Vec<String>,
+    /// Whether `messages/deputy/{id}.json` exists (someone has written to this deputy), so that
+    /// the app never asks for a file that is not there. The data tool always says; absent (data
+    /// from before this field), the app asks and reads a missing file as "no letters yet".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub has_messages: Option<bool>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, crate::json::FromJson)]

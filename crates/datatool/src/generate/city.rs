@@ -140,6 +140,7 @@ impl Gen {
             photo: None,
             bio,
             represents,
+            has_messages: None,
         });
         id
     }

@@ -185,6 +185,7 @@ impl Gen {
             photo: None,
             bio: format!("{}选出的人大代表。现任{title}，在基层工作{years}年。", unit.name),
             represents,
+            has_messages: None,
         });
     }
 }

@@ -240,6 +240,7 @@ pub fn read(dir: &Path) -> Result<World> {
             photo: r.photo,
             bio: r.bio,
             represents: list(&r.represents),
+            has_messages: None,
         });
     }
     let names: HashMap<&str, &str> =

@@ -2,9 +2,10 @@
 
 use super::*;
 
-/// One deputy's own file: version, texts, and the places, group and station it names.
-/// (Duplicate ids are found by [`DeputyIndex::add`].)
-pub fn check_deputy(refs: &Refs, file: &str, d: &Deputy) -> Vec<Problem> {
+/// One deputy's own file: version, texts, the places, group and station it names, and what it
+/// says of the deputy's Q&A file (`has_messages`, which the app trusts: `messages_file` is
+/// whether that file exists). (Duplicate ids are found by [`DeputyIndex::add`].)
+pub fn check_deputy(refs: &Refs, file: &str, d: &Deputy, messages_file: bool) -> Vec<Problem> {
     let mut r = Report(Vec::new());
     let s = &d.summary;
     r.version(file, d.format_version);
@@ -31,6 +32,15 @@ pub fn check_deputy(refs: &Refs, file: &str, d: &Deputy) -> Vec<Problem> {
         if !refs.stations.contains(st.as_str()) {
             r.add(file, "station_id", format!("联络站 {st} 不存在"));
         }
+    }
+    match d.has_messages {
+        Some(true) if !messages_file => {
+            r.add(file, "has_messages", format!("说有来信答复文件，但 messages/deputy/{}.json 不存在", s.id))
+        }
+        Some(false) if messages_file => {
+            r.add(file, "has_messages", format!("说没有来信答复文件，但 messages/deputy/{}.json 存在", s.id))
+        }
+        _ => {}
     }
     r.0
 }

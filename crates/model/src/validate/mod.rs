@@ -69,6 +69,8 @@ pub struct Dataset {
     pub map: Option<(String, crate::map::RegionMap)>,
     pub evaluation: Option<(String, crate::evaluation::Evaluation)>,
     pub suggestions: Vec<(String, crate::suggestion::Suggestion)>,
+    /// The deputies with a Q&A file (`messages/deputy/{id}.json`), by id.
+    pub deputies_with_messages: std::collections::BTreeSet<String>,
 }
 
 pub(crate) struct Report(pub(crate) Vec<Problem>);
@@ -119,7 +121,7 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
     let mut index = DeputyIndex::default();
     for (file, d) in &data.deputies {
         out.extend(index.add(file, &d.summary.id, &d.summary.name));
-        out.extend(check_deputy(&refs, file, d));
+        out.extend(check_deputy(&refs, file, d, data.deputies_with_messages.contains(&d.summary.id)));
     }
     for (file, p) in &data.places {
         out.extend(check_place(&index, file, p));
