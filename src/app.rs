@@ -29,7 +29,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=home::HomePage />
                         // 我的提交: its own split module with the outbox's code (src/outbox/slot.rs).
                         <Route path=path!("/mine") view=crate::split!(mine, lazy_mine, OutboxPage) />
-                        // The wildcard matches the module's own path too ("/direct").
+                        // The wildcard matches the module's own path too ("/direct"). A module the
+                        // site does not run (site.json's `modules`) answers 暂未开通 (its table
+                        // does: ui::when_open).
                         <Route path=path!("/direct/*rest") view=crate::split!(direct, lazy_direct, direct::DirectRoutes) />
                         <Route path=path!("/consult/*rest") view=crate::split!(consult, lazy_consult, consult::ConsultRoutes) />
                         <Route path=path!("/duties/*rest") view=crate::split!(duties, lazy_duties, duties::DutiesRoutes) />

@@ -43,6 +43,10 @@ fn config(endpoint: Option<&str>) -> SiteConfig {
         submit_endpoint: endpoint.map(str::to_string),
         message_categories: vec!["民生".into()],
         updated_at: "2025-07-15T09:00:00+08:00".into(),
+        modules: None,
+        reception_weeks: None,
+        url: None,
+        notice: None,
     }
 }
 

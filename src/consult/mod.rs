@@ -41,10 +41,12 @@ pub use crate::ui::now;
 /// Its own table, inside the module's code; each page is a split point (`src/split.rs`).
 #[component]
 pub fn ConsultRoutes() -> impl IntoView {
-    view! {
-        <FlatRoutes fallback=|| view! { <NotFound /> }>
-            <Route path=path!("/consult") view=crate::split!(consult__home, lazy_consult_home, ConsultPage) />
-            <Route path=path!("/consult/:id") view=crate::split!(consult__draft, lazy_consult_draft, ConsultationPage) />
-        </FlatRoutes>
-    }
+    crate::ui::when_open(deputy_model::Module::Consult, || {
+        view! {
+            <FlatRoutes fallback=|| view! { <NotFound /> }>
+                <Route path=path!("/consult") view=crate::split!(consult__home, lazy_consult_home, ConsultPage) />
+                <Route path=path!("/consult/:id") view=crate::split!(consult__draft, lazy_consult_draft, ConsultationPage) />
+            </FlatRoutes>
+        }
+    })
 }

@@ -26,6 +26,11 @@ impl Site {
     pub fn config(&self) -> Option<SiteConfig> {
         self.0.get().and_then(|r| r.ok())
     }
+
+    /// Whether the site runs `module`: `None` until its settings have loaded.
+    pub fn runs(&self, module: deputy_model::Module) -> Option<bool> {
+        self.config().map(|c| c.runs(module))
+    }
 }
 
 pub async fn news_page(page: u32) -> Result<Page<NewsSummary>, DataError> {

@@ -54,13 +54,15 @@ pub fn DeputyCard(deputy: DeputySummary) -> impl IntoView {
 /// Its own table, inside the module's code; each page is a split point (`src/split.rs`).
 #[component]
 pub fn DirectRoutes() -> impl IntoView {
-    view! {
-        <FlatRoutes fallback=|| view! { <NotFound /> }>
-            <Route path=path!("/direct") view=crate::split!(direct__home, lazy_direct_home, DirectPage) />
-            <Route path=path!("/direct/deputy/:id") view=crate::split!(direct__deputy, lazy_direct_deputy, DeputyPage) />
-            <Route path=path!("/direct/write/:id") view=crate::split!(direct__write, lazy_direct_write, WritePage) />
-            <Route path=path!("/direct/track") view=crate::split!(direct__track, lazy_direct_track, TrackPage) />
-            <Route path=path!("/direct/qa") view=crate::split!(direct__qa, lazy_direct_qa, QaPage) />
-        </FlatRoutes>
-    }
+    crate::ui::when_open(deputy_model::Module::Direct, || {
+        view! {
+            <FlatRoutes fallback=|| view! { <NotFound /> }>
+                <Route path=path!("/direct") view=crate::split!(direct__home, lazy_direct_home, DirectPage) />
+                <Route path=path!("/direct/deputy/:id") view=crate::split!(direct__deputy, lazy_direct_deputy, DeputyPage) />
+                <Route path=path!("/direct/write/:id") view=crate::split!(direct__write, lazy_direct_write, WritePage) />
+                <Route path=path!("/direct/track") view=crate::split!(direct__track, lazy_direct_track, TrackPage) />
+                <Route path=path!("/direct/qa") view=crate::split!(direct__qa, lazy_direct_qa, QaPage) />
+            </FlatRoutes>
+        }
+    })
 }

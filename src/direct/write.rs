@@ -144,7 +144,7 @@ fn LetterForm(d: Deputy) -> impl IntoView {
         <details class="howto">
             <summary>{tr!(direct.howto)}</summary>
             <p>{tr!(direct.howto_text)}</p>
-            <p><A href=href("/training/lesson/write-letter")>{tr!(training.write_letter_link)}</A></p>
+            <p hidden={let training = crate::ui::shown(deputy_model::Module::Training); move || !training()}><A href=href("/training/lesson/write-letter")>{tr!(training.write_letter_link)}</A></p>
         </details>
         <form class="form" novalidate on:submit=on_submit>
             {move || (tried.get() && !problems().is_empty()).then(|| view! {

@@ -32,11 +32,13 @@ use leptos_router::components::A;
 use leptos_router::components::{FlatRoutes, Route};
 use leptos_router::path;
 
-use crate::ui::NotFound;
 use crate::ui::href;
+use crate::ui::{NotFound, shown, when_open};
+use deputy_model::Module;
 
 #[component]
 pub fn DutiesPage() -> impl IntoView {
+    let (map, evaluation) = (shown(Module::Map), shown(Module::Evaluation));
     view! {
         <section class="page duties">
             <h1>{tr!(duties.title)}</h1>
@@ -49,14 +51,14 @@ pub fn DutiesPage() -> impl IntoView {
                         <span class="module-desc">{tr!(duties.stations_desc)}</span>
                     </A>
                 </li>
-                <li class="module-card">
+                <li class="module-card" hidden=move || !map()>
                     <A href=href("/duties/map") attr:class="module-link">
                         <span class="module-mark" aria-hidden="true">"图"</span>
                         <span class="module-title">{tr!(sunshine.map)}</span>
                         <span class="module-desc">{tr!(sunshine.map_desc)}</span>
                     </A>
                 </li>
-                <li class="module-card">
+                <li class="module-card" hidden=move || !evaluation()>
                     <A href=href("/duties/evaluation") attr:class="module-link">
                         <span class="module-mark" aria-hidden="true">"评"</span>
                         <span class="module-title">{tr!(sunshine.eval)}</span>
@@ -88,19 +90,24 @@ pub fn DutiesPage() -> impl IntoView {
 /// Its own table, inside the module's code; each page is a split point (`src/split.rs`).
 #[component]
 pub fn DutiesRoutes() -> impl IntoView {
-    view! {
-        <FlatRoutes fallback=|| view! { <NotFound /> }>
-            <Route path=path!("/duties") view=crate::split!(duties__home, lazy_duties_home, DutiesPage) />
-            <Route path=path!("/duties/stations") view=crate::split!(duties__stations, lazy_duties_stations, StationsPage) />
-            <Route path=path!("/duties/stations/:id") view=crate::split!(duties__station, lazy_duties_station, StationPage) />
-            <Route path=path!("/duties/map") view=crate::split!(duties__map, lazy_duties_map, MapPage) />
-            <Route path=path!("/duties/evaluation") view=crate::split!(duties__evaluation, lazy_duties_evaluation, EvaluationPage) />
-            <Route path=path!("/duties/deputy/:id") view=crate::split!(duties__deputy, lazy_duties_deputy, DutyRecordPage) />
-            <Route path=path!("/duties/stats") view=crate::split!(duties__stats, lazy_duties_stats, DutyStatsPage) />
-            <Route path=path!("/duties/report/:id/:year") view=crate::split!(duties__report, lazy_duties_report, AnnualReportPage) />
-            <Route path=path!("/duties/place/:code") view=crate::split!(duties__place, lazy_duties_place, PlacePage) />
-            <Route path=path!("/news") view=crate::split!(duties__news, lazy_duties_news, NewsListPage) />
-            <Route path=path!("/news/:id") view=crate::split!(duties__article, lazy_duties_article, NewsArticlePage) />
-        </FlatRoutes>
-    }
+    // The news (/news) are the site's, whatever it runs; the rest is 阳光履职's.
+    let news = crate::ui::app_path(&leptos_router::hooks::use_location().pathname.get_untracked()).starts_with("/news");
+    let table = || {
+        view! {
+            <FlatRoutes fallback=|| view! { <NotFound /> }>
+                <Route path=path!("/duties") view=crate::split!(duties__home, lazy_duties_home, DutiesPage) />
+                <Route path=path!("/duties/stations") view=crate::split!(duties__stations, lazy_duties_stations, StationsPage) />
+                <Route path=path!("/duties/stations/:id") view=crate::split!(duties__station, lazy_duties_station, StationPage) />
+                <Route path=path!("/duties/map") view=|| when_open(Module::Map, crate::split!(duties__map, lazy_duties_map, MapPage)) />
+                <Route path=path!("/duties/evaluation") view=|| when_open(Module::Evaluation, crate::split!(duties__evaluation, lazy_duties_evaluation, EvaluationPage)) />
+                <Route path=path!("/duties/deputy/:id") view=crate::split!(duties__deputy, lazy_duties_deputy, DutyRecordPage) />
+                <Route path=path!("/duties/stats") view=crate::split!(duties__stats, lazy_duties_stats, DutyStatsPage) />
+                <Route path=path!("/duties/report/:id/:year") view=crate::split!(duties__report, lazy_duties_report, AnnualReportPage) />
+                <Route path=path!("/duties/place/:code") view=crate::split!(duties__place, lazy_duties_place, PlacePage) />
+                <Route path=path!("/news") view=crate::split!(duties__news, lazy_duties_news, NewsListPage) />
+                <Route path=path!("/news/:id") view=crate::split!(duties__article, lazy_duties_article, NewsArticlePage) />
+            </FlatRoutes>
+        }
+    };
+    if news { table().into_any() } else { when_open(Module::Duties, table) }
 }

@@ -61,7 +61,7 @@ pub fn StationsPage() -> impl IntoView {
         <section class="page stations">
             <h1>{tr!(duties.stations_title)}</h1>
             <p class="lead">{tr!(duties.stations_intro)}</p>
-            <p><A href=href("/duties/map")>{tr!(sunshine.on_map)}" ›"</A></p>
+            <p hidden={let map = crate::ui::shown(deputy_model::Module::Map); move || !map()}><A href=href("/duties/map")>{tr!(sunshine.on_map)}" ›"</A></p>
             {loaded(index, move |idx| {
                 let all = idx.stations.clone();
                 let counties: Vec<StationSummary> = all.iter().filter(|s| s.tier == StationTier::CountyBranch).cloned().collect();

@@ -4,6 +4,7 @@ mod more;
 
 pub use more::MorePage;
 
+use deputy_model::Module;
 use deputy_model::consult::{Phase, accepts_comments, days_left};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -31,11 +32,11 @@ pub fn HomePage() -> impl IntoView {
             </div>
             <h2>{tr!(home.modules_heading)}</h2>
             <ul class="module-grid">
-                <ModuleCard href="/direct" mark="直" title=move || t_string!(i18n, nav.direct) desc=move || t_string!(i18n, home.direct_desc) />
-                <ModuleCard href="/consult" mark="征" title=move || t_string!(i18n, nav.consult) desc=move || t_string!(i18n, home.consult_desc) />
-                <ModuleCard href="/duties" mark="履" title=move || t_string!(i18n, nav.duties) desc=move || t_string!(i18n, home.duties_desc) />
-                <ModuleCard href="/training" mark="培" title=move || t_string!(i18n, nav.training) desc=move || t_string!(i18n, home.training_desc) />
-                <ModuleCard href="/proposals" mark="议" title=move || t_string!(i18n, nav.proposals) desc=move || t_string!(i18n, home.proposals_desc) />
+                <ModuleCard module=Module::Direct href="/direct" mark="直" title=move || t_string!(i18n, nav.direct) desc=move || t_string!(i18n, home.direct_desc) />
+                <ModuleCard module=Module::Consult href="/consult" mark="征" title=move || t_string!(i18n, nav.consult) desc=move || t_string!(i18n, home.consult_desc) />
+                <ModuleCard module=Module::Duties href="/duties" mark="履" title=move || t_string!(i18n, nav.duties) desc=move || t_string!(i18n, home.duties_desc) />
+                <ModuleCard module=Module::Training href="/training" mark="培" title=move || t_string!(i18n, nav.training) desc=move || t_string!(i18n, home.training_desc) />
+                <ModuleCard module=Module::Proposals href="/proposals" mark="议" title=move || t_string!(i18n, nav.proposals) desc=move || t_string!(i18n, home.proposals_desc) />
             </ul>
             <h2>{tr!(home.consult_heading)}</h2>
             {loaded(consultations, move |idx| {
@@ -77,13 +78,15 @@ pub fn HomePage() -> impl IntoView {
 
 #[component]
 fn ModuleCard(
+    module: Module,
     href: &'static str,
     mark: &'static str,
     #[prop(into)] title: Signal<&'static str>,
     #[prop(into)] desc: Signal<&'static str>,
 ) -> impl IntoView {
+    let shown = crate::ui::shown(module);
     view! {
-        <li class="module-card">
+        <li class="module-card" hidden=move || !shown()>
             <A href=crate::ui::href(href) attr:class="module-link">
                 <span class="module-mark" aria-hidden="true">{mark}</span>
                 <span class="module-title">{move || title.get()}</span>

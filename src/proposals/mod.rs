@@ -33,14 +33,16 @@ use crate::ui::NotFound;
 /// Its own table, inside the module's code; each page is a split point (`src/split.rs`).
 #[component]
 pub fn ProposalsRoutes() -> impl IntoView {
-    view! {
-        <FlatRoutes fallback=|| view! { <NotFound /> }>
-            <Route path=path!("/proposals") view=crate::split!(proposals__home, lazy_proposals_home, ProposalsPage) />
-            <Route path=path!("/proposals/list") view=crate::split!(proposals__list, lazy_proposals_list, SuggestionListPage) />
-            <Route path=path!("/proposals/stats") view=crate::split!(proposals__stats, lazy_proposals_stats, SuggestionStatsPage) />
-            <Route path=path!("/proposals/write") view=crate::split!(proposals__write, lazy_proposals_write, WriteSuggestionPage) />
-            <Route path=path!("/proposals/cosign") view=crate::split!(proposals__cosign, lazy_proposals_cosign, CosignPage) />
-            <Route path=path!("/proposals/:id") view=crate::split!(proposals__suggestion, lazy_proposals_suggestion, SuggestionPage) />
-        </FlatRoutes>
-    }
+    crate::ui::when_open(deputy_model::Module::Proposals, || {
+        view! {
+            <FlatRoutes fallback=|| view! { <NotFound /> }>
+                <Route path=path!("/proposals") view=crate::split!(proposals__home, lazy_proposals_home, ProposalsPage) />
+                <Route path=path!("/proposals/list") view=crate::split!(proposals__list, lazy_proposals_list, SuggestionListPage) />
+                <Route path=path!("/proposals/stats") view=crate::split!(proposals__stats, lazy_proposals_stats, SuggestionStatsPage) />
+                <Route path=path!("/proposals/write") view=crate::split!(proposals__write, lazy_proposals_write, WriteSuggestionPage) />
+                <Route path=path!("/proposals/cosign") view=crate::split!(proposals__cosign, lazy_proposals_cosign, CosignPage) />
+                <Route path=path!("/proposals/:id") view=crate::split!(proposals__suggestion, lazy_proposals_suggestion, SuggestionPage) />
+            </FlatRoutes>
+        }
+    })
 }

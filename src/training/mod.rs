@@ -64,13 +64,15 @@ pub fn StateBadge(state: CourseState) -> impl IntoView {
 /// Its own table, inside the module's code; each page is a split point (`src/split.rs`).
 #[component]
 pub fn TrainingRoutes() -> impl IntoView {
-    view! {
-        <FlatRoutes fallback=|| view! { <NotFound /> }>
-            <Route path=path!("/training") view=crate::split!(training__home, lazy_training_home, TrainingPage) />
-            <Route path=path!("/training/course/:id") view=crate::split!(training__course, lazy_training_course, CoursePage) />
-            <Route path=path!("/training/lesson/:id") view=crate::split!(training__lesson, lazy_training_lesson, LessonPage) />
-            <Route path=path!("/training/mine") view=crate::split!(training__mine, lazy_training_mine, MyTrainingPage) />
-            <Route path=path!("/training/certificate/:course_id") view=crate::split!(training__certificate, lazy_training_certificate, CertificatePage) />
-        </FlatRoutes>
-    }
+    crate::ui::when_open(deputy_model::Module::Training, || {
+        view! {
+            <FlatRoutes fallback=|| view! { <NotFound /> }>
+                <Route path=path!("/training") view=crate::split!(training__home, lazy_training_home, TrainingPage) />
+                <Route path=path!("/training/course/:id") view=crate::split!(training__course, lazy_training_course, CoursePage) />
+                <Route path=path!("/training/lesson/:id") view=crate::split!(training__lesson, lazy_training_lesson, LessonPage) />
+                <Route path=path!("/training/mine") view=crate::split!(training__mine, lazy_training_mine, MyTrainingPage) />
+                <Route path=path!("/training/certificate/:course_id") view=crate::split!(training__certificate, lazy_training_certificate, CertificatePage) />
+            </FlatRoutes>
+        }
+    })
 }

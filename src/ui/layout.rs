@@ -2,7 +2,7 @@
 //! (with the 新版本已就绪 prompt and the offline notice above the page), footer with the site's
 //! contacts, and a bottom navigation bar on phones.
 
-use deputy_model::clock;
+use deputy_model::{Module, clock};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -58,24 +58,26 @@ pub fn Shell(children: Children) -> impl IntoView {
 struct NavItem {
     href: &'static str,
     label: fn(leptos_i18n::I18nContext<Locale>) -> &'static str,
+    /// The module the item opens, if the site may not run it (then the item is left out).
+    module: Option<Module>,
 }
 
 const MAIN_NAV: &[NavItem] = &[
-    NavItem { href: "/", label: |i| t_string!(i, nav.home) },
-    NavItem { href: "/direct", label: |i| t_string!(i, nav.direct) },
-    NavItem { href: "/consult", label: |i| t_string!(i, nav.consult) },
-    NavItem { href: "/duties", label: |i| t_string!(i, nav.duties) },
-    NavItem { href: "/training", label: |i| t_string!(i, nav.training) },
-    NavItem { href: "/proposals", label: |i| t_string!(i, nav.proposals) },
-    NavItem { href: "/mine", label: |i| t_string!(i, nav.mine) },
+    NavItem { href: "/", label: |i| t_string!(i, nav.home), module: None },
+    NavItem { href: "/direct", label: |i| t_string!(i, nav.direct), module: Some(Module::Direct) },
+    NavItem { href: "/consult", label: |i| t_string!(i, nav.consult), module: Some(Module::Consult) },
+    NavItem { href: "/duties", label: |i| t_string!(i, nav.duties), module: Some(Module::Duties) },
+    NavItem { href: "/training", label: |i| t_string!(i, nav.training), module: Some(Module::Training) },
+    NavItem { href: "/proposals", label: |i| t_string!(i, nav.proposals), module: Some(Module::Proposals) },
+    NavItem { href: "/mine", label: |i| t_string!(i, nav.mine), module: None },
 ];
 
 const BOTTOM_NAV: &[NavItem] = &[
-    NavItem { href: "/", label: |i| t_string!(i, nav.home) },
-    NavItem { href: "/direct", label: |i| t_string!(i, nav.direct) },
-    NavItem { href: "/consult", label: |i| t_string!(i, nav.consult) },
-    NavItem { href: "/duties", label: |i| t_string!(i, nav.duties) },
-    NavItem { href: "/more", label: |i| t_string!(i, nav.more) },
+    NavItem { href: "/", label: |i| t_string!(i, nav.home), module: None },
+    NavItem { href: "/direct", label: |i| t_string!(i, nav.direct), module: Some(Module::Direct) },
+    NavItem { href: "/consult", label: |i| t_string!(i, nav.consult), module: Some(Module::Consult) },
+    NavItem { href: "/duties", label: |i| t_string!(i, nav.duties), module: Some(Module::Duties) },
+    NavItem { href: "/more", label: |i| t_string!(i, nav.more), module: None },
 ];
 
 /// Whether `href` is the current section: "/" only on the home page, others by prefix.
@@ -95,6 +97,7 @@ fn nav_links(items: &'static [NavItem]) -> impl IntoView {
         .map(|item| {
             let target = item.href;
             let label = item.label;
+            let shown = item.module.map(super::shown);
             let current = move || {
                 // The router strips the base path, so this compares app paths.
                 let pathname = location.pathname.get();
@@ -106,7 +109,7 @@ fn nav_links(items: &'static [NavItem]) -> impl IntoView {
                             .any(|p| is_current(path, p)))
             };
             view! {
-                <li>
+                <li hidden=move || shown.is_some_and(|shown| !shown())>
                     <A href=href(target) attr:class="nav-link" attr:aria-current=move || current().then_some("page")>
                         <span class="nav-label">{move || label(i18n)}</span>
                     </A>
@@ -162,7 +165,7 @@ fn Footer() -> impl IntoView {
                             <p class="footer-updated">
                                 {tr!(footer.updated)}" "{clock::show_timestamp(&c.updated_at)}
                             </p>
-                            <p class="footer-note">{tr!(footer.disclaimer)}</p>
+                            {c.notice.clone().map(|n| view! { <p class="footer-note">{n}</p> })}
                         }
                     })
             }}

@@ -1,6 +1,5 @@
 //! Shared components: the page shell, elder mode, loading and error states, local storage.
 
-mod building;
 mod care;
 mod chart;
 mod consent;
@@ -11,6 +10,7 @@ mod link;
 mod loaded;
 mod near;
 mod not_found;
+mod not_open;
 mod now;
 mod offline;
 mod pager;
@@ -19,7 +19,6 @@ mod read_aloud;
 mod receipt;
 pub mod storage;
 
-pub use building::UnderConstruction;
 pub use care::{CareToggle, TextSizeControl, focus_main_heading, provide_care_mode};
 pub use chart::{Bar, BarChart};
 pub use consent::ConsentField;
@@ -30,6 +29,7 @@ pub use link::{app_path, base, href, query_string, replace_query};
 pub use loaded::{DataErrorView, Loading, loaded};
 pub use near::WhenNear;
 pub use not_found::NotFound;
+pub use not_open::{NotOpen, module_name, shown, when_open};
 pub use now::{now, today};
 pub use offline::{
     Offline, OfflineNotice, OfflineSetting, UpdatePrompt, note_cached_at, precache, provide_offline, set_allowed,

@@ -65,6 +65,8 @@ async function checkShell(page, route, width, label) {
   const footerText = await footer.innerText();
   assert.ok(footerText.includes(site.contact.phone), `${label}: footer should show the phone ${site.contact.phone}`);
   assert.ok(footerText.includes(site.contact.email), `${label}: footer should show the e-mail ${site.contact.email}`);
+  // The host's notice (the demo's: its names are made up), from site.json, as text.
+  assert.ok(site.notice && footerText.includes(site.notice), `${label}: footer should show site.json's notice "${site.notice}"`);
 
   // The care toggle.
   const toggle = page.locator('#care-toggle');

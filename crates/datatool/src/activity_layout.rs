@@ -24,15 +24,30 @@ fn json<T: serde::Serialize>(value: &T) -> Result<String> {
     Ok(serde_json::to_string(value)? + "\n")
 }
 
-/// The county-level code of a deputy's region (none for city-wide deputies).
-fn county_of(region_code: &str) -> Option<&str> {
-    (region_code.len() >= 6 && &region_code[..6] != crate::generate::bayannur::CITY_CODE).then(|| &region_code[..6])
+/// The county-level code of a deputy's region (none for deputies of the site's own region,
+/// e.g. city-wide ones).
+fn county_of<'a>(region_code: &'a str, site_code: &str) -> Option<&'a str> {
+    (region_code.len() >= 6 && &region_code[..6] != site_code).then(|| &region_code[..6])
 }
 
 pub fn files(world: &World) -> Result<Vec<(String, String)>> {
     let mut out = Vec::new();
     for r in &world.activities {
         out.push((format!("activities/{}.json", r.deputy_id), json(r)?));
+    }
+    // Every deputy has a duty record page, so every deputy has a file: an empty record for
+    // those without activities yet (a new city's first build), not a 404.
+    let recorded: std::collections::HashSet<&str> = world.activities.iter().map(|r| r.deputy_id.as_str()).collect();
+    for d in world.deputies.iter().filter(|d| !recorded.contains(d.summary.id.as_str())) {
+        let empty = DeputyActivities {
+            format_version: deputy_model::FORMAT_VERSION,
+            deputy_id: d.summary.id.clone(),
+            deputy_name: d.summary.name.clone(),
+            level: d.summary.level,
+            own_note: None,
+            activities: Vec::new(),
+        };
+        out.push((format!("activities/{}.json", d.summary.id), json(&empty)?));
     }
     for p in crate::generate::activities::by_place(&world.regions, &world.joint) {
         out.push((format!("joint/{}.json", p.region_code), json(&p)?));
@@ -65,15 +80,18 @@ pub fn files(world: &World) -> Result<Vec<(String, String)>> {
     let mut in_county: HashMap<&str, Vec<&deputy_model::Deputy>> = HashMap::new();
     let mut in_group: HashMap<&str, Vec<&str>> = HashMap::new();
     for d in deputies {
-        if let Some(c) = county_of(&d.summary.region_code) {
+        if let Some(c) = county_of(&d.summary.region_code, &world.site.region_code) {
             in_county.entry(c).or_default().push(d);
         }
         if let Some(g) = d.summary.group_id.as_deref() {
             in_group.entry(g).or_default().push(d.summary.id.as_str());
         }
     }
-    let counties: Vec<&str> =
-        world.regions.iter().filter_map(|r| county_of(&r.code).filter(|c| *c == r.code)).collect();
+    let counties: Vec<&str> = world
+        .regions
+        .iter()
+        .filter_map(|r| county_of(&r.code, &world.site.region_code).filter(|c| *c == r.code))
+        .collect();
     for c in counties {
         let mine: &[&deputy_model::Deputy] = in_county.get(c).map(Vec::as_slice).unwrap_or_default();
         let ids_in = |f: &dyn Fn(&deputy_model::Deputy) -> bool| -> Vec<&str> {

@@ -209,19 +209,22 @@ pub fn decode_into(
             let id = file.trim_start_matches("messages/deputy/").trim_end_matches(".json");
             data.deputies_with_messages.insert(id.to_string());
         }
+        FileKind::TrainingIndex => data.training_index = true,
+        FileKind::Receptions => {
+            let monday = file.trim_start_matches("receptions/").trim_end_matches(".json");
+            data.reception_files.insert(monday.to_string());
+        }
         FileKind::SearchMeta
         | FileKind::SuggestionIndex
         | FileKind::SuggestionYear
         | FileKind::SuggestionStats
         | FileKind::SearchKeys
-        | FileKind::Receptions
         | FileKind::ConsultationIndex
         | FileKind::QaPage
         | FileKind::MessageStats
         | FileKind::ActivityStats
         | FileKind::Submission
         // Training content is validated in full from its source when built (training_build.rs).
-        | FileKind::TrainingIndex
         | FileKind::TrainingCourse
         | FileKind::TrainingLesson => {}
     }

@@ -155,11 +155,12 @@ enum Command {
     /// Exits non-zero on any problem.
     Validate { dir: PathBuf },
     /// Write open data into DIR/export/: CSV and JSON of the public records, Atom feeds.
+    /// (`build` does this itself when site.json has the site's `url`.)
     Export {
         dir: PathBuf,
-        /// The site's public address, for links in the feeds.
-        #[arg(long, default_value = "https://example.invalid/")]
-        site_url: String,
+        /// The site's public address, for links in the feeds (default: site.json's `url`).
+        #[arg(long)]
+        site_url: Option<String>,
     },
     /// Benchmark: the name search per keystroke over a generated city of about 7,000 deputies.
     BenchSearch {
@@ -224,6 +225,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(if report.ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Export { dir, site_url } => {
+            let site: deputy_model::SiteConfig = source::read_json_file(&dir.join("site.json"), "site.json")?;
+            let Some(site_url) = site_url.or(site.url) else {
+                anyhow::bail!("请给出 --site-url（网站的公开地址），或在 site.json 写上 url");
+            };
             let w = export::run(&dir, &site_url)?;
             println!("已导出 {} 个开放数据文件到 {}", w.files, dir.join("export").display());
             Ok(ExitCode::SUCCESS)
@@ -295,6 +300,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Publish { src, what, at, out } => {
             let at = at.unwrap_or_else(now);
             let done = match what {
+                PublishWhat::Draft { file } => ingest::publish_draft(&src, &file, &at)?,
                 PublishWhat::Comment { code } => ingest::publish_comment(&src, &code, &at)?,
                 PublishWhat::Consultation { id, adoption, final_text } => {
                     ingest::publish_consultation(&src, &id, &adoption, final_text.as_deref(), &at)?

@@ -97,6 +97,13 @@ pub enum Step {
 
 #[derive(Subcommand)]
 pub enum PublishWhat {
+    /// Open a new consultation: FILE is its source as drafters write it (JSON with the draft in
+    /// plain legal text, 第一章…, 第一条…; docs/data-format.md "Consultations"), checked line by
+    /// line and added to consultations.json. The one way a consultation comes in.
+    Draft {
+        /// The consultation's source file.
+        file: PathBuf,
+    },
     /// Make a received comment public on its consultation (text only, never name or contact).
     Comment {
         /// The comment's receipt code (查询码).

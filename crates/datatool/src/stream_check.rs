@@ -262,6 +262,14 @@ mod tests {
         };
         edit_json(&d.join(format!("deputies/{with}.json")), |v| v["has_messages"] = serde_json::json!(false));
         edit_json(&d.join(format!("deputies/{without}.json")), |v| v["has_messages"] = serde_json::json!(true));
+        // The site says it runs the map, and the map is gone; a week inside reception_weeks is
+        // gone too.
+        fs::remove_file(d.join("map.json")).unwrap();
+        fs::remove_file(d.join("activities/city-0005.json")).unwrap();
+        let mut weeks: Vec<_> = fs::read_dir(d.join("receptions")).unwrap().map(|e| e.unwrap().path()).collect();
+        weeks.sort();
+        fs::remove_file(&weeks[1]).unwrap();
+        let gone = weeks[1].file_stem().unwrap().to_string_lossy().to_string();
         // Something that refers to the deputy whose file is broken.
         edit_json(&d.join("stations/s-150800.json"), |v| v["deputy_ids"][0] = serde_json::json!("ghost-4"));
 
@@ -272,6 +280,12 @@ mod tests {
         assert!(has("deputies/city-0002.json: represents: 不符合数据格式", ""), "{streamed:#?}");
         assert!(has(&format!("deputies/{with}.json: has_messages"), "说没有来信答复文件"), "{streamed:#?}");
         assert!(has(&format!("deputies/{without}.json: has_messages"), "说有来信答复文件"), "{streamed:#?}");
+        assert!(has("site.json: modules[", "说开通了 map，但 map.json 不存在"), "{streamed:#?}");
+        assert!(has("deputies/city-0005.json: id", "没有履职档案文件 activities/city-0005.json"), "{streamed:#?}");
+        assert!(
+            has("site.json: reception_weeks", &format!("包括 {gone} 这一周，但 receptions/{gone}.json 不存在")),
+            "{streamed:#?}"
+        );
         assert!(has("deputies/city-0003.json: station_id", "联络站 s-nowhere 不存在"), "{streamed:#?}");
         assert!(has("deputies/city-0003.json: region_code", "地区 999999 不存在"), "{streamed:#?}");
         assert!(has("deputies/city-0004.json: id", "代表编号 city-0004 重复"), "{streamed:#?}");

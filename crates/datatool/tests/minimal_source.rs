@@ -48,6 +48,22 @@ fn write_city(src: &Path) {
 }
 
 #[test]
+fn a_module_the_site_says_it_runs_must_have_its_data() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (src, out) = (tmp.path().join("src"), tmp.path().join("data"));
+    write_city(&src);
+    let site = fs::read_to_string(src.join("site.json")).unwrap();
+    fs::write(
+        src.join("site.json"),
+        site.replace(r#""updated_at""#, r#""modules": ["direct", "training"], "updated_at""#),
+    )
+    .unwrap();
+    let (ok, log) = deputy_data(&["build", &src.display().to_string(), &out.display().to_string()]);
+    assert!(!ok && log.contains("site.json: modules[1]: 说开通了 training，但 training/index.json 不存在"), "{log}");
+    assert!(!out.exists(), "a refused build writes nothing");
+}
+
+#[test]
 fn a_minimal_hand_written_folder_builds_validates_and_takes_a_first_letter() {
     let tmp = tempfile::tempdir().unwrap();
     let (src, out) = (tmp.path().join("src"), tmp.path().join("data"));
@@ -57,6 +73,13 @@ fn a_minimal_hand_written_folder_builds_validates_and_takes_a_first_letter() {
     let (ok, log) = deputy_data(&["validate", &out.display().to_string()]);
     assert!(ok, "validate: {log}");
     assert!(out.join("deputies/wh-0001.json").exists());
+    // No duty records yet: an empty record, so the deputy's 履职档案 page opens.
+    let record: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("activities/wh-0001.json")).unwrap()).unwrap();
+    assert_eq!(record["activities"], serde_json::json!([]));
+    // No courses, map or 履职评议 in the source: the site runs the rest, and says so.
+    let site: serde_json::Value = serde_json::from_str(&fs::read_to_string(out.join("site.json")).unwrap()).unwrap();
+    assert_eq!(site["modules"], serde_json::json!(["direct", "consult", "duties", "proposals"]));
 
     let letter = tmp.path().join("letter.json");
     let code = deputy_model::receipt::code_from_entropy(123_457);
@@ -80,6 +103,26 @@ fn a_minimal_hand_written_folder_builds_validates_and_takes_a_first_letter() {
     let (ok, log) = deputy_data(&["build", &src.display().to_string(), &out.display().to_string()]);
     assert!(ok, "{log}");
     assert!(out.join(format!("track/{code}.json")).exists());
+    assert!(!out.join("export").exists(), "no address in site.json: no open data written by build");
+
+    // With the site's address, every build writes the open data into its release: a rebuild
+    // after a reply keeps it, fresh.
+    let site = fs::read_to_string(src.join("site.json")).unwrap();
+    fs::write(
+        src.join("site.json"),
+        site.replace(r#""updated_at""#, r#""url": "https://renda.wuhai.example.gov.cn/", "updated_at""#),
+    )
+    .unwrap();
+    for _ in 0..2 {
+        let (ok, log) = deputy_data(&["build", &src.display().to_string(), &out.display().to_string()]);
+        assert!(ok, "{log}");
+        let csv = fs::read_to_string(out.join("export/deputies.csv")).unwrap();
+        assert!(csv.contains("李海燕"), "{csv}");
+        let feed = fs::read_to_string(out.join("export/feeds/deputies/wh-0001.atom")).unwrap();
+        assert!(feed.contains("https://renda.wuhai.example.gov.cn/"), "{feed}");
+    }
+    let (ok, log) = deputy_data(&["validate", &out.display().to_string()]);
+    assert!(ok, "the open data does not count as data files: {log}");
 }
 
 #[test]
@@ -98,11 +141,18 @@ fn spreadsheet_slips_are_trimmed_derived_or_refused_with_their_line() {
     .unwrap();
     fs::write(
         src.join("receptions.csv"),
-        "station_id,date,time,deputy_id,deputy_name\ns-150300,2026-11-30,09:00-11:30,wh-0001,\n",
+        "station_id,date,time,deputy_id,deputy_name\ns-150300,2026-11-30,09:00-11:30,wh-0001,\ns-150300,2026-12-16,09:00-11:30,wh-0001,李海燕\n",
     )
     .unwrap();
     let (ok, log) = build();
     assert!(ok, "{log}");
+    // Receptions in two weeks with an empty one between: a file for each week, and the span in
+    // site.json, so the app never asks for a week that has no file.
+    let site: serde_json::Value = serde_json::from_str(&fs::read_to_string(out.join("site.json")).unwrap()).unwrap();
+    assert_eq!(site["reception_weeks"], serde_json::json!({"first": "2026-11-30", "last": "2026-12-14"}));
+    for week in ["2026-11-30", "2026-12-07", "2026-12-14"] {
+        assert!(out.join(format!("receptions/{week}.json")).exists(), "{week}");
+    }
     let station: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(out.join("stations/s-150300.json")).unwrap()).unwrap();
     assert_eq!(station["phone"], "0473-3990001");
@@ -142,4 +192,67 @@ fn a_csv_saved_in_gbk_is_named_as_such_with_its_column() {
     fs::write(src.join("deputies.csv"), gbk).unwrap();
     let (ok, log) = deputy_data(&["build", &src.display().to_string(), &out.display().to_string()]);
     assert!(!ok && log.contains("deputies.csv 第 2 行：字段 name：文件不是 UTF-8 编码"), "{log}");
+}
+
+#[test]
+fn a_consultation_comes_in_as_plain_text_through_publish_draft() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (src, out) = (tmp.path().join("src"), tmp.path().join("data"));
+    write_city(&src);
+    let source = |draft: &str| {
+        serde_json::json!({"id": "2026-01", "title": "《乌海市城市绿化条例（草案）》", "issuer": "乌海市人大常委会法制工作委员会",
+            "phase": "open", "opens": "2026-11-20", "closes": "2026-12-20", "participants": 0, "comment_count": 0,
+            "summary": "草案公开征求意见。", "background": ["为了加强城市绿化，制定本条例。"], "draft": draft})
+    };
+    let good = "第一章　总则\n第一条　为了促进城市绿化，制定本条例。\n第二条　本条例适用于本市城市规划区。\n本市其他区域参照执行。";
+
+    // Written into consultations.json by hand, the plain-text form is named with the way in.
+    fs::write(src.join("consultations.json"), serde_json::json!([source(good)]).to_string()).unwrap();
+    let (ok, log) = deputy_data(&["build", &src.display().to_string(), &out.display().to_string()]);
+    assert!(
+        !ok && log.contains("consultations.json：[0]（2026-01）的草案是纯文本") && log.contains("draft 文件"),
+        "{log}"
+    );
+    fs::remove_file(src.join("consultations.json")).unwrap();
+
+    // A skipped article number is refused with the line, and nothing is written.
+    let file = tmp.path().join("2026-01.json");
+    fs::write(&file, source(&good.replace("第二条", "第三条")).to_string()).unwrap();
+    let publish = |at: &str| {
+        deputy_data(&["publish", &src.display().to_string(), "--at", at, "draft", &file.display().to_string()])
+    };
+    let (ok, log) = publish("2026-11-20T09:00:00+08:00");
+    assert!(!ok && log.contains("草案第 3 行：条的序号应为第二条，实为第三条"), "{log}");
+    assert!(!src.join("consultations.json").exists(), "a refused draft changes nothing");
+
+    // The good one comes in, builds, and is served as chapters and articles; twice is refused.
+    fs::write(&file, source(good).to_string()).unwrap();
+    let (ok, log) = publish("2026-11-20T09:00:00+08:00");
+    assert!(ok && log.contains("已加入征求意见 2026-01") && log.contains("草案 2 条"), "{log}");
+    let (ok, log) = deputy_data(&["build", &src.display().to_string(), &out.display().to_string()]);
+    assert!(ok, "{log}");
+    let served: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("consultations/2026-01.json")).unwrap()).unwrap();
+    assert_eq!(served["draft"]["chapters"][0]["articles"][1]["paragraphs"][1], "本市其他区域参照执行。");
+    let (ok, log) = publish("2026-11-20T10:00:00+08:00");
+    assert!(!ok && log.contains("征求意见 2026-01 已经存在"), "{log}");
+}
+
+#[test]
+fn a_wrong_block_in_a_lesson_is_named_in_chinese_with_its_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (src, out) = (tmp.path().join("src"), tmp.path().join("data"));
+    write_city(&src);
+    let training = serde_json::json!({"courses": [{"id": "c01", "title": "人大制度", "topic": "人大制度", "level": "initial",
+        "summary": "一节课。", "lessons": [{"id": "c01-l1", "title": "第一课", "minutes": 10,
+        "blocks": [{"type": "paragraph", "text": "正文。"}, {"type": "vidoe", "text": "视频"}]}]}]});
+    fs::write(src.join("training.json"), serde_json::to_string_pretty(&training).unwrap()).unwrap();
+    let (ok, log) = deputy_data(&["build", &src.display().to_string(), &out.display().to_string()]);
+    assert!(!ok, "{log}");
+    assert!(
+        log.contains("training.json：字段 courses[0].lessons[0].blocks[1]")
+            && log.contains("取值 `vidoe` 不认识，应为"),
+        "{log}"
+    );
+    assert!(!log.contains("unknown variant"), "serde's English should not reach a clerk: {log}");
 }

@@ -36,6 +36,6 @@ pub use deputy::{Deputy, DeputyGroup, DeputySummary, GroupKind, Level};
 pub use news::{Block, NewsArticle, NewsKind, NewsSummary};
 pub use page::Page;
 pub use region::{RegionKind, RegionNode, RegionRef};
-pub use site::{Contact, SiteConfig};
+pub use site::{Contact, Module, SiteConfig, WeekSpan};
 pub use station::{Reception, Station, StationSummary, StationTier};
 pub use version::{FORMAT_VERSION, VersionCheck};

@@ -60,7 +60,7 @@ pub fn WriteSuggestionPage() -> impl IntoView {
         <section class="page write-suggestion">
             <h1>{tr!(proposals.write_title)}</h1>
             <p class="lead">{tr!(proposals.write_intro)}</p>
-            <p class="training-link">
+            <p class="training-link" hidden={let training = crate::ui::shown(deputy_model::Module::Training); move || !training()}>
                 <a href=href("/training/lesson/write-suggestion")>{tr!(proposals.training_link)}</a>
             </p>
             {move || {

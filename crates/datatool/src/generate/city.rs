@@ -19,6 +19,8 @@ use crate::world::World;
 
 /// When the demo data says it was built. Fixed, so that output depends on the seed alone.
 pub const DEMO_UPDATED_AT: &str = "2026-11-28T09:00:00+08:00";
+/// The demo says at the foot of every page that it is one (site.json's `notice`).
+pub const DEMO_NOTICE: &str = "本站数据为演示数据，人名均为虚构（新闻中出现的人名除外）。";
 /// Reception schedules run for a year around the build date.
 pub(crate) const SCHEDULE_FROM: (i32, u8, u8) = (2026, 7, 6);
 pub(crate) const SCHEDULE_WEEKS: i64 = 52;
@@ -540,6 +542,10 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
             submit_endpoint: None,
             message_categories: MESSAGE_CATEGORIES.iter().map(|s| s.to_string()).collect(),
             updated_at: DEMO_UPDATED_AT.into(),
+            modules: None,
+            reception_weeks: None,
+            url: None,
+            notice: Some(DEMO_NOTICE.into()),
         },
         regions,
         deputies,

@@ -1,4 +1,6 @@
-//! `publish SRC comment CODE` makes a received comment public on its consultation (its text,
+//! `publish SRC draft FILE` opens a consultation from its plain-text source (the drafters'
+//! form, `consult_build::ConsultationSource`), parsed and checked here, so that nobody writes
+//! the served structure by hand. `publish SRC comment CODE` makes a received comment public on its consultation (its text,
 //! article and time; never the writer's name or contact). `publish SRC consultation ID
 //! --adoption FILE [--final FILE]` publishes what became of the comments and, with the final
 //! text, the article-by-article comparison (`consult_build::compare`): the consultation moves
@@ -12,6 +14,31 @@ use deputy_model::{clock, receipt};
 use serde::Deserialize;
 
 use super::state::{File, State};
+
+pub fn publish_draft(src: &Path, file: &Path, at: &str) -> Result<String> {
+    let now = super::parse_at(at)?;
+    let source: crate::consult_build::ConsultationSource =
+        crate::source::read_json_file(file, &file.display().to_string())?;
+    anyhow::ensure!(
+        !source.id.is_empty() && source.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
+        "{}：字段 id：只能用字母、数字、- 和 _（它是网址的一部分），实为“{}”",
+        file.display(),
+        source.id
+    );
+    let c = crate::consult_build::build(&source).map_err(|e| anyhow!("{}：{e}", file.display()))?;
+    let mut st = State::load(src)?;
+    if st.world.consultations.iter().any(|x| x.summary.id == c.summary.id) {
+        bail!(
+            "征求意见 {} 已经存在（consultations.json）：换一个 id，或用 publish consultation 公布它的结果",
+            c.summary.id
+        );
+    }
+    let (id, title, articles) = (c.summary.id.clone(), c.summary.title.clone(), c.draft.articles().count());
+    st.world.consultations.push(c);
+    st.touch(File::Consultations);
+    st.save(now)?;
+    Ok(format!("已加入征求意见 {id}：{title}（草案 {articles} 条）"))
+}
 
 pub fn publish_comment(src: &Path, code: &str, at: &str) -> Result<String> {
     let now = super::parse_at(at)?;

@@ -20,6 +20,8 @@
 //!
 //! New kinds of data get a new file here and one line in [`read`] and [`write`].
 
+mod serde_zh;
+
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -97,8 +99,10 @@ pub fn read_json_file<T: DeserializeOwned>(path: &Path, label: &str) -> Result<T
         let inner = e.into_inner();
         if inner.is_eof() {
             anyhow!("{label}：文件不完整（第 {} 行处中断）", inner.line())
+        } else if inner.is_data() {
+            anyhow!("{label}：字段 {at}：{}（第 {} 行）", serde_zh::serde_message_zh(&inner.to_string()), inner.line())
         } else {
-            anyhow!("{label}：字段 {at}：{inner}")
+            anyhow!("{label}：第 {} 行第 {} 列：JSON 语法有误（{inner}）", inner.line(), inner.column())
         }
     })
 }
@@ -142,7 +146,7 @@ fn read_csv<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<Vec<(u64, T)>
                             .or_else(|| record.iter().position(|v| !v.is_empty() && text.contains(&format!("`{v}`"))))
                             .and_then(|i| headers.get(i))
                             .unwrap_or("?");
-                        format!("字段 {col}：{text}")
+                        format!("字段 {col}：{}", serde_zh::serde_message_zh(&text))
                     }
                     _ => e.to_string(),
                 };
@@ -194,6 +198,29 @@ fn read_csv_if_present<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<Ve
 /// [`read_json`] for a file a source folder may leave out.
 fn read_json_if_present<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<Option<T>> {
     if dir.join(name).exists() { read_json(dir, name).map(Some) } else { Ok(None) }
+}
+
+/// `consultations.json`, in the served form that `publish SRC draft FILE` writes from the
+/// drafters' plain text. An entry written in the plain-text form is named, with that way in,
+/// instead of a serde message about a string where a structure was expected.
+fn read_consultations(dir: &Path) -> Result<Vec<deputy_model::consult::Consultation>> {
+    let path = dir.join("consultations.json");
+    if !path.exists() {
+        return Ok(Vec::new());
+    }
+    let text = std::fs::read_to_string(&path).with_context(|| format!("读取 {} 失败", path.display()))?;
+    if let Ok(serde_json::Value::Array(items)) = serde_json::from_str(&text) {
+        for (i, item) in items.iter().enumerate() {
+            if item.get("draft").is_some_and(|d| d.is_string()) {
+                let id = item.get("id").and_then(|v| v.as_str()).unwrap_or("?");
+                bail!(
+                    "consultations.json：[{i}]（{id}）的草案是纯文本：请把这一条存为单独的文件，用                      `deputy-data publish {} draft 文件` 加入，工具会逐条检查并写成网站的格式（见 docs/operations.md）",
+                    dir.display()
+                );
+            }
+        }
+    }
+    read_json(dir, "consultations.json")
 }
 
 fn write_json<T: Serialize + ?Sized>(dir: &Path, name: &str, value: &T) -> Result<()> {
@@ -308,7 +335,7 @@ pub fn read(dir: &Path) -> Result<World> {
             bail!("messages.json：[{i}].receipt_code：查询码 {} 重复", m.receipt_code);
         }
     }
-    let consultations = read_json_if_present(dir, "consultations.json")?.unwrap_or_default();
+    let consultations = read_consultations(dir)?;
     // The modules' data: optional, so a station can start with the directory alone.
     Ok(World {
         site,
@@ -418,6 +445,11 @@ pub fn build(src: &Path, out: &Path, progress: indicatif::ProgressBar) -> Result
         let report = crate::validate::run(staging)?;
         if !report.ok {
             bail!("生成的数据没有通过检查，{} 未改动：\n{}", out.display(), report.text.trim_end());
+        }
+        // Open data goes with every release of a site that has an address, so that a build
+        // never leaves the public without it (it lives in OUT, which a build replaces).
+        if let Some(url) = &world.site.url {
+            crate::export::run(staging, url)?;
         }
         Ok(())
     })?;

@@ -21,6 +21,17 @@ pub(super) fn check_activities(
             }
         }
     };
+    // Every deputy has a duty record page, and so a file (empty when there is nothing yet).
+    let recorded: std::collections::HashSet<&str> = data.activities.iter().map(|(_, a)| a.deputy_id.as_str()).collect();
+    let mut unrecorded: Vec<&str> = deputy_ids.ids().filter(|id| !recorded.contains(id)).collect();
+    unrecorded.sort_unstable();
+    for id in unrecorded {
+        r.add(
+            &format!("deputies/{id}.json"),
+            "id",
+            format!("没有履职档案文件 activities/{id}.json（还没有活动时也要有一个空档案）"),
+        );
+    }
     for (file, rec) in &data.activities {
         r.version(file, rec.format_version);
         match deputy_ids.name(rec.deputy_id.as_str()) {

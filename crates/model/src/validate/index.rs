@@ -66,6 +66,11 @@ impl DeputyIndex {
         self.entries.len()
     }
 
+    /// Every deputy's id, in no particular order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|e| &e.text[..e.split])
+    }
+
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

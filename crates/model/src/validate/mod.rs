@@ -71,6 +71,10 @@ pub struct Dataset {
     pub suggestions: Vec<(String, crate::suggestion::Suggestion)>,
     /// The deputies with a Q&A file (`messages/deputy/{id}.json`), by id.
     pub deputies_with_messages: std::collections::BTreeSet<String>,
+    /// Whether `training/index.json` is there (its content is checked when built).
+    pub training_index: bool,
+    /// The weeks with a `receptions/{monday}.json`, by Monday.
+    pub reception_files: std::collections::BTreeSet<String>,
 }
 
 pub(crate) struct Report(pub(crate) Vec<Problem>);
@@ -136,6 +140,45 @@ pub fn validate(data: &Dataset) -> Vec<Problem> {
     out
 }
 
+/// `reception_weeks` names exactly the weeks that have a file: the app asks only for those.
+fn check_reception_weeks(
+    r: &mut Report,
+    site_file: &str,
+    site: &SiteConfig,
+    files: &std::collections::BTreeSet<String>,
+) {
+    let Some(span) = &site.reception_weeks else {
+        if let Some(first) = files.iter().next() {
+            r.add(
+                site_file,
+                "reception_weeks",
+                format!("缺少：receptions/ 有 {} 周的文件（从 {first} 起）", files.len()),
+            );
+        }
+        return;
+    };
+    let monday = |s: &str| clock::parse_date(s).filter(|d| crate::station::week_start(*d) == *d);
+    let (Some(first), Some(last)) = (monday(&span.first), monday(&span.last)) else {
+        r.add(site_file, "reception_weeks", "first 和 last 必须是星期一的日期（YYYY-MM-DD）");
+        return;
+    };
+    let mut week = first;
+    while week <= last {
+        let name = clock::format_date(week);
+        if !files.contains(&name) {
+            r.add(site_file, "reception_weeks", format!("包括 {name} 这一周，但 receptions/{name}.json 不存在"));
+        }
+        week += time::Duration::days(7);
+    }
+    for name in files.iter().filter(|f| !span.contains(f)) {
+        r.add(
+            &format!("receptions/{name}.json"),
+            "",
+            format!("不在 site.json 的 reception_weeks（{} 至 {}）之内，网站不会读取", span.first, span.last),
+        );
+    }
+}
+
 /// Everything but the deputies, places, search leaves and level pages (checked file by file
 /// before), with the deputies known from `deputy_ids`.
 pub fn validate_with(data: &Dataset, deputy_ids: &DeputyIndex) -> Vec<Problem> {
@@ -147,6 +190,14 @@ pub fn validate_with(data: &Dataset, deputy_ids: &DeputyIndex) -> Vec<Problem> {
     };
     r.version(site_file, site.format_version);
     r.text(site_file, "name", &site.name, MAX_LINE_CHARS, false);
+    if let Some(url) = &site.url {
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            r.add(site_file, "url", "必须是 https:// 开头的完整网址（含网站的路径，如 https://renda.example.gov.cn/）");
+        }
+    }
+    if let Some(notice) = &site.notice {
+        r.text(site_file, "notice", notice, MAX_LINE_CHARS, false);
+    }
     r.text(site_file, "contact.phone", &site.contact.phone, MAX_NAME_CHARS, false);
     if !site.contact.email.contains('@') {
         r.add(site_file, "contact.email", "不是有效的电子邮箱");
@@ -161,6 +212,19 @@ pub fn validate_with(data: &Dataset, deputy_ids: &DeputyIndex) -> Vec<Problem> {
     }
     if clock::parse_timestamp(&site.updated_at).is_none() {
         r.add(site_file, "updated_at", "不是 RFC 3339 时间");
+    }
+    check_reception_weeks(&mut r, site_file, site, &data.reception_files);
+    // A module the site says it runs must have its data, or its pages would only fail.
+    for (i, module) in site.modules.iter().flatten().enumerate() {
+        let present = match module {
+            crate::site::Module::Training => data.training_index,
+            crate::site::Module::Map => data.map.is_some(),
+            crate::site::Module::Evaluation => data.evaluation.is_some(),
+            _ => true,
+        };
+        if let (false, Some(file)) = (present, module.needs_file()) {
+            r.add(site_file, format!("modules[{i}]"), format!("说开通了 {}，但 {file} 不存在或无法读取", module.key()));
+        }
     }
 
     // Regions: unique codes, children and parents resolve, the site's root exists.
