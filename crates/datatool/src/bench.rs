@@ -8,9 +8,9 @@ use std::time::Instant;
 use deputy_model::DeputySummary;
 use deputy_model::search::fold_query;
 
+use crate::build::search_index;
+use crate::build::{MemorySink, Sink};
 use crate::generate::{Scale, generate_city_at};
-use crate::layout::{MemorySink, Sink};
-use crate::search_index;
 
 /// Queries typed one character at a time, as people type them.
 const QUERIES: &[&str] = &["nrqqg", "娜仁其其格", "narenqiqige", "wangyi", "王", "zhang wei", "bjf", "邬旗军"];

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use crate::schema::{FileKind, Validators};
 
-/// Which schema a served path follows, from the layout in `layout.rs`.
+/// Which schema a served path follows, from the layout in `build/`.
 pub fn kind_of(rel: &str) -> Option<FileKind> {
     let (dir, file) = rel.rsplit_once('/').unwrap_or(("", rel));
     if !file.ends_with(".json") {
@@ -224,7 +224,7 @@ pub fn decode_into(
         | FileKind::MessageStats
         | FileKind::ActivityStats
         | FileKind::Submission
-        // Training content is validated in full from its source when built (training_build.rs).
+        // Training content is validated in full from its source when built (build/training.rs).
         | FileKind::TrainingCourse
         | FileKind::TrainingLesson => {}
     }

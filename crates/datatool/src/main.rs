@@ -1,25 +1,19 @@
 //! `deputy-data`: the data tool of 网上代表之家. It generates demo data, writes the served
 //! layout, validates a data folder and writes the JSON Schemas. See `docs/operations.md`.
 
-mod activity_layout;
 mod bench;
-mod consult_build;
+mod build;
 mod csv_cell;
 mod export;
 mod generate;
 mod ingest;
-mod layout;
-mod layout_suggestions;
 mod load;
 mod schema;
 mod search_cost;
-mod search_index;
 mod sizes;
 mod source;
 mod station_cli;
 mod stream_check;
-mod sunshine_layout;
-mod training_build;
 mod validate;
 mod world;
 
@@ -192,10 +186,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let world = match profile {
                 Profile::City => {
                     let mut world = generate::generate_city(seed);
-                    for src in consult_build::load_sources(&content.join("consultations"))? {
-                        world.consultations.push(consult_build::build(&src)?);
+                    for src in build::consultations::load_sources(&content.join("consultations"))? {
+                        world.consultations.push(build::consultations::build(&src)?);
                     }
-                    world.training = training_build::load(&content)?;
+                    world.training = build::training::load(&content)?;
                     world
                 }
                 Profile::National => {
@@ -208,7 +202,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 source::write(&world, dir)?;
                 println!("已写入源数据到 {}", dir.display());
             }
-            let n = layout::write_with(&world, &out, progress("写入"))?;
+            let n = build::write_with(&world, &out, progress("写入"))?;
             println!(
                 "已生成 {} 个文件到 {}（{} 名代表，{} 个联络站，{} 篇动态）",
                 n,

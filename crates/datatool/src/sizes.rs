@@ -73,7 +73,7 @@ pub fn report(s: &Sizes) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::{Sink, erased};
+    use crate::build::{Sink, erased};
 
     /// Checks every file as the layout makes it, without keeping or writing any.
     struct Budget {
@@ -107,7 +107,7 @@ mod tests {
         let scale = crate::generate::national::NationalScale::times(0.01);
         let world = crate::generate::national::generate_national(3, scale, &indicatif::ProgressBar::hidden());
         let mut b = Budget { files: 0, largest: (String::new(), 0), over: Vec::new() };
-        crate::layout::emit(&world, &mut b).unwrap();
+        crate::build::emit(&world, &mut b).unwrap();
         assert!(b.files > 100_000, "{} files", b.files);
         assert!(b.over.is_empty(), "files over 64 KB gzip: {:?}", b.over);
         // The largest are the search leaves and the stations index (hubs and county branches,
@@ -123,7 +123,7 @@ mod tests {
     fn measures_a_city_folder() {
         let tmp = tempfile::tempdir().unwrap();
         let data = tmp.path().join("data");
-        crate::layout::write(&crate::generate::generate_city(2), &data).unwrap();
+        crate::build::write(&crate::generate::generate_city(2), &data).unwrap();
         let s = measure(&data).unwrap();
         assert!(s.files > 500);
         let (_, _, gz) = s.largest.first().unwrap();

@@ -196,7 +196,7 @@ fn par_map<T: Send>(items: &[String], f: impl Fn(&str) -> T + Sync) -> Vec<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{generate, layout};
+    use crate::{build, generate};
     use std::fs;
 
     /// The problems as `validate` found them before it streamed: everything loaded into one
@@ -227,7 +227,7 @@ mod tests {
     fn streaming_finds_the_same_problems_as_loading_everything() {
         let tmp = tempfile::tempdir().unwrap();
         let d = tmp.path().join("data");
-        layout::write(&generate::generate_city(1), &d).unwrap();
+        build::write(&generate::generate_city(1), &d).unwrap();
         assert!(check(&d).unwrap().problems.is_empty());
         // A truncated deputy, a wrong type, unknown references in each streamed kind, a
         // duplicate deputy under another file name, and a deputy file named after another id.
@@ -304,7 +304,7 @@ mod tests {
         let d = tmp.path().join("data");
         let scale = generate::national::NationalScale::times(0.001);
         let world = generate::national::generate_national(4, scale, &indicatif::ProgressBar::hidden());
-        layout::write(&world, &d).unwrap();
+        build::write(&world, &d).unwrap();
         let c = check(&d).unwrap();
         assert!(c.problems.is_empty(), "{:?}", &c.problems[..c.problems.len().min(5)]);
         assert_eq!(c.counts["deputy"], world.deputies.len());

@@ -37,12 +37,12 @@ pub fn run(dir: &Path) -> anyhow::Result<Report> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{generate, layout};
+    use crate::{build, generate};
     use std::fs;
 
     fn demo() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
-        layout::write(&generate::generate_city(1), &dir.path().join("data")).unwrap();
+        build::write(&generate::generate_city(1), &dir.path().join("data")).unwrap();
         dir
     }
 
@@ -227,7 +227,7 @@ mod tests {
         // A file where the staging folder's parent should be makes the write fail.
         let blocked = dir.path().join("blocked");
         fs::write(&blocked, "x").unwrap();
-        assert!(layout::write(&generate::generate_city(2), &blocked.join("data")).is_err());
+        assert!(build::write(&generate::generate_city(2), &blocked.join("data")).is_err());
         assert_eq!(fs::read_to_string(data.join("site.json")).unwrap(), before);
     }
 }

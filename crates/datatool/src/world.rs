@@ -28,7 +28,7 @@ pub struct World {
     pub activities: Vec<DeputyActivities>,
     /// Activities of deputies of several levels together (五级代表协同).
     pub joint: Vec<JointActivity>,
-    /// 代表培训 content (content/training/courses.json), validated; laid out by `training_build`.
+    /// 代表培训 content (content/training/courses.json), validated; laid out by `build::training`.
     pub training: Option<deputy_model::training::TrainingSource>,
     /// Deputies' suggestions with their handling.
     pub suggestions: Vec<deputy_model::suggestion::Suggestion>,

@@ -124,7 +124,7 @@ pub fn run(dir: &Path, site_url: &str) -> Result<Written> {
     write("deputies.json", serde_json::to_vec_pretty(&deputies.iter().map(|d| &d.summary).collect::<Vec<_>>())?)?;
 
     // Published letters and their replies (only those whose writers agreed).
-    let mut public: Vec<_> = data.messages.iter().filter_map(|(_, m)| crate::layout::public_message(m)).collect();
+    let mut public: Vec<_> = data.messages.iter().filter_map(|(_, m)| crate::build::public_message(m)).collect();
     public.sort_by(|a, b| a.received_at.cmp(&b.received_at));
     let letters: Vec<LetterRow> = public
         .iter()
@@ -209,14 +209,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("data");
         let mut world = crate::generate::generate_city(3);
-        for src in crate::consult_build::load_sources(
+        for src in crate::build::consultations::load_sources(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/consultations"),
         )
         .unwrap()
         {
-            world.consultations.push(crate::consult_build::build(&src).unwrap());
+            world.consultations.push(crate::build::consultations::build(&src).unwrap());
         }
-        crate::layout::write(&world, &data).unwrap();
+        crate::build::write(&world, &data).unwrap();
         let w = run(&data, "https://example.invalid/renda/").unwrap();
         assert!(w.files > world.deputies.len());
         let csv = fs::read_to_string(data.join("export/deputies.csv")).unwrap();
@@ -285,7 +285,7 @@ mod tests {
     fn refuses_a_broken_folder() {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("data");
-        crate::layout::write(&crate::generate::generate_city(3), &data).unwrap();
+        crate::build::write(&crate::generate::generate_city(3), &data).unwrap();
         fs::write(data.join("site.json"), "{\"format_version\":1,").unwrap();
         assert!(run(&data, "https://example.invalid/").is_err());
         assert!(!data.join("export").exists());

@@ -249,8 +249,8 @@ mod tests {
 
     use deputy_model::{Level, NewsKind, RegionKind, StationTier};
 
+    use crate::build::{self, Sink, erased};
     use crate::generate::national::{NationalScale, generate_national};
-    use crate::layout::{self, Sink, erased};
 
     fn small(seed: u64) -> crate::world::World {
         generate_national(seed, NationalScale::times(0.001), &indicatif::ProgressBar::hidden())
@@ -312,7 +312,7 @@ mod tests {
         assert!(profiles.iter().all(|p| p.deputy_ids.len() == 1 && ids.contains(p.deputy_ids[0].as_str())));
         assert!(w.messages.len() >= 50, "{} letters", w.messages.len());
         assert!(w.messages.iter().all(|m| ids.contains(m.deputy_id.as_str()) && m.state().is_ok()));
-        let published = w.messages.iter().filter_map(crate::layout::public_message).collect::<Vec<_>>();
+        let published = w.messages.iter().filter_map(crate::build::public_message).collect::<Vec<_>>();
         assert!(published.iter().filter(|m| m.reply.is_some()).count() >= 10);
         let levels: HashSet<Level> = w
             .messages
@@ -356,11 +356,11 @@ mod tests {
     fn every_file_stays_within_the_budget() {
         let w = small(9);
         let mut sink = Largest { over: Vec::new(), files: 0 };
-        layout::emit(&w, &mut sink).unwrap();
+        build::emit(&w, &mut sink).unwrap();
         assert!(sink.files > 100_000, "{}", sink.files);
         assert!(sink.over.is_empty(), "over 64 KB gzip: {:?}", sink.over);
         // The stations index keeps to the tiers that fit: hubs and branches, not the homes.
-        let tiers: HashSet<StationTier> = layout::station_index(&w.stations).into_iter().map(|s| s.tier).collect();
+        let tiers: HashSet<StationTier> = build::station_index(&w.stations).into_iter().map(|s| s.tier).collect();
         assert_eq!(tiers, HashSet::from([StationTier::CityHub, StationTier::CountyBranch]));
     }
 }

@@ -1,9 +1,9 @@
 //! `publish SRC draft FILE` opens a consultation from its plain-text source (the drafters'
-//! form, `consult_build::ConsultationSource`), parsed and checked here, so that nobody writes
+//! form, `build::consultations::ConsultationSource`), parsed and checked here, so that nobody writes
 //! the served structure by hand. `publish SRC comment CODE` makes a received comment public on its consultation (its text,
 //! article and time; never the writer's name or contact). `publish SRC consultation ID
 //! --adoption FILE [--final FILE]` publishes what became of the comments and, with the final
-//! text, the article-by-article comparison (`consult_build::compare`): the consultation moves
+//! text, the article-by-article comparison (`build::consultations::compare`): the consultation moves
 //! from 征求意见中 to 意见汇总中, or to 已公布结果 with the final text.
 
 use std::path::Path;
@@ -17,7 +17,7 @@ use super::state::{File, State};
 
 pub fn publish_draft(src: &Path, file: &Path, at: &str) -> Result<String> {
     let now = super::parse_at(at)?;
-    let source: crate::consult_build::ConsultationSource =
+    let source: crate::build::consultations::ConsultationSource =
         crate::source::read_json_file(file, &file.display().to_string())?;
     anyhow::ensure!(
         !source.id.is_empty() && source.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
@@ -25,7 +25,7 @@ pub fn publish_draft(src: &Path, file: &Path, at: &str) -> Result<String> {
         file.display(),
         source.id
     );
-    let c = crate::consult_build::build(&source).map_err(|e| anyhow!("{}：{e}", file.display()))?;
+    let c = crate::build::consultations::build(&source).map_err(|e| anyhow!("{}：{e}", file.display()))?;
     let mut st = State::load(src)?;
     if st.world.consultations.iter().any(|x| x.summary.id == c.summary.id) {
         bail!(
@@ -142,7 +142,7 @@ pub fn publish_consultation(
     c.adoption = out;
     let next = match final_text {
         Some(f) => {
-            c.changes = crate::consult_build::compare(&c.draft, &f);
+            c.changes = crate::build::consultations::compare(&c.draft, &f);
             c.final_text = Some(f);
             Phase::Published
         }

@@ -21,10 +21,10 @@ fn fixture() -> &'static [(String, Vec<u8>)] {
         let tmp = tempfile::tempdir().unwrap();
         let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
         let mut world = crate::generate::generate_city(2025);
-        for src in crate::consult_build::load_sources(&content.join("consultations")).unwrap() {
-            world.consultations.push(crate::consult_build::build(&src).unwrap());
+        for src in crate::build::consultations::load_sources(&content.join("consultations")).unwrap() {
+            world.consultations.push(crate::build::consultations::build(&src).unwrap());
         }
-        world.training = crate::training_build::load(&content).unwrap();
+        world.training = crate::build::training::load(&content).unwrap();
         world.activities.truncate(12);
         let src = tmp.path().join("src");
         crate::source::write(&world, &src).unwrap();

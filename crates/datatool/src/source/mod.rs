@@ -357,7 +357,7 @@ pub fn read(dir: &Path) -> Result<World> {
 
 /// Write a world as a source folder, atomically (a staging folder renamed into place).
 pub fn write(world: &World, dir: &Path) -> Result<()> {
-    let staging = crate::layout::staging_for(dir)?;
+    let staging = crate::build::staging_for(dir)?;
     let result = (|| -> Result<()> {
         write_json(&staging, "site.json", &world.site)?;
         write_json(&staging, "regions.json", &world.regions)?;
@@ -434,14 +434,14 @@ pub fn write(world: &World, dir: &Path) -> Result<()> {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(e);
     }
-    crate::layout::swap_in(&staging, dir)
+    crate::build::swap_in(&staging, dir)
 }
 
 /// `build SRC OUT`: read the source, lay it out in a staging folder, validate that folder, and
 /// only then replace OUT. Any failure leaves OUT as it was.
 pub fn build(src: &Path, out: &Path, progress: indicatif::ProgressBar) -> Result<(usize, World)> {
     let world = read(src)?;
-    let n = crate::layout::write_checked(&world, out, progress, |staging| {
+    let n = crate::build::write_checked(&world, out, progress, |staging| {
         let report = crate::validate::run(staging)?;
         if !report.ok {
             bail!("生成的数据没有通过检查，{} 未改动：\n{}", out.display(), report.text.trim_end());

@@ -18,7 +18,7 @@ use crate::ingest::tests::snapshot;
 #[test]
 fn build_from_source_equals_generate() {
     let (_tmp, _src, out) = setup();
-    let direct = crate::layout::files(&crate::generate::generate_city(4)).unwrap();
+    let direct = crate::build::files(&crate::generate::generate_city(4)).unwrap();
     let built = snapshot(&out);
     assert_eq!(built.len(), direct.len());
     let mut direct: Vec<(String, Vec<u8>)> = direct.into_iter().map(|(p, t)| (p, t.into_bytes())).collect();

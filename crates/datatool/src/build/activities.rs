@@ -1,4 +1,4 @@
-//! The served files of the duty records (阳光履职), called from `layout.rs`:
+//! The served files of the duty records (阳光履职), called from `build/mod.rs`:
 //!
 //! ```text
 //! activities/{deputy_id}.json    a deputy's duty record and own note
@@ -18,11 +18,8 @@ use deputy_model::activity::DeputyActivities;
 use deputy_model::activity_stats::{ScopeStats, scope_key};
 use deputy_model::message::{MessageRecord, Responsiveness};
 
+use super::sink::json_text as json;
 use crate::world::World;
-
-fn json<T: serde::Serialize>(value: &T) -> Result<String> {
-    Ok(serde_json::to_string(value)? + "\n")
-}
 
 /// The county-level code of a deputy's region (none for deputies of the site's own region,
 /// e.g. city-wide ones).

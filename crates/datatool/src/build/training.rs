@@ -17,6 +17,8 @@ use deputy_model::training::{
     Course, CourseSummary, Lesson, LessonRef, MINUTES_PER_HOUR, TrainingIndex, TrainingSource, validate_source,
 };
 
+use super::sink::json_text as json;
+
 /// Read and validate `content/training/courses.json`. A missing file means no training.
 pub fn load(content: &Path) -> Result<Option<TrainingSource>> {
     let path = content.join("training/courses.json");
@@ -97,7 +99,6 @@ pub fn build(src: &TrainingSource) -> Built {
 
 /// Every served training file as (relative path, JSON text).
 pub fn files(built: &Built) -> Result<Vec<(String, String)>> {
-    let json = |v: &dyn erased_serde_json::Json| v.to_json();
     let mut out = vec![("training/index.json".to_string(), json(&built.index)?)];
     for c in &built.courses {
         out.push((format!("training/courses/{}.json", c.summary.id), json(c)?));
@@ -106,18 +107,6 @@ pub fn files(built: &Built) -> Result<Vec<(String, String)>> {
         out.push((format!("training/lessons/{}.json", l.id), json(l)?));
     }
     Ok(out)
-}
-
-/// Compact JSON with a final newline, as every served file is written.
-mod erased_serde_json {
-    pub trait Json {
-        fn to_json(&self) -> anyhow::Result<String>;
-    }
-    impl<T: serde::Serialize> Json for T {
-        fn to_json(&self) -> anyhow::Result<String> {
-            Ok(serde_json::to_string(self)? + "\n")
-        }
-    }
 }
 
 #[cfg(test)]
@@ -172,7 +161,7 @@ mod tests {
         let mut world = crate::generate::generate_city(1);
         world.training = Some(content());
         let dir = tempfile::tempdir().unwrap();
-        crate::layout::write(&world, &dir.path().join("data")).unwrap();
+        crate::build::write(&world, &dir.path().join("data")).unwrap();
         assert!(dir.path().join("data/training/lessons/write-letter.json").exists());
         let r = crate::validate::run(&dir.path().join("data")).unwrap();
         assert!(r.ok, "{}", r.text);

@@ -9,7 +9,8 @@
 use anyhow::Result;
 use deputy_model::{NewsKind, NewsSummary, Page};
 
-use crate::layout::NEWS_PAGE_SIZE;
+use super::pages::NEWS_PAGE_SIZE;
+use super::sink::json_text as json;
 use crate::world::World;
 
 pub fn news_kind_key(kind: NewsKind) -> &'static str {
@@ -20,7 +21,6 @@ pub fn news_kind_key(kind: NewsKind) -> &'static str {
 }
 
 pub fn files(world: &World) -> Result<Vec<(String, String)>> {
-    let json = |v: &dyn erased_json::Json| v.to_json();
     let mut out = Vec::new();
     if let Some(map) = &world.map {
         out.push(("map.json".to_string(), json(map)?));
@@ -37,16 +37,4 @@ pub fn files(world: &World) -> Result<Vec<(String, String)>> {
         }
     }
     Ok(out)
-}
-
-/// The same compact JSON with a final newline as the rest of the layout.
-mod erased_json {
-    pub trait Json {
-        fn to_json(&self) -> anyhow::Result<String>;
-    }
-    impl<T: serde::Serialize> Json for T {
-        fn to_json(&self) -> anyhow::Result<String> {
-            Ok(serde_json::to_string(self)? + "\n")
-        }
-    }
 }

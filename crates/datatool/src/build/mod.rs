@@ -1,0 +1,140 @@
+//! `build`: how a [`World`] (read from a source folder, or generated) becomes the served files
+//! under `data/`, written atomically. The entry point is [`write`] / [`write_checked`]; what goes
+//! in each file is in [`emit`] and the files beside it, one kind of data each.
+//! Index files and per-item
+//! files, so no page downloads the whole data set; long lists are paged.
+//!
+//! ```text
+//! site.json                 site config
+//! regions/{code}.json       a node of the administrative tree with its path and children
+//! places/{code}.json        every deputy who represents that place, all five levels
+//! deputies/{id}.json        one deputy
+//! groups.json               deputy groups
+//! stations/index.json       all liaison stations (summaries)
+//! stations/{id}.json        one station with its deputies and reception schedule
+//! news/page-{n}.json        news summaries, newest first, 10 a page
+//! news/{id}.json            one article
+//! levels/{level}/page-{n}.json  deputies of one level, 50 a page
+//! search/meta.json          the name index: top leaves per first letter, character → pinyin
+//! search/{py,ini}/keys-{letter}.json  the leaves of a first letter that is split further
+//! search/{py,ini}/{key}.json  one leaf (page) of the pinyin or initials index
+//! track/{code}.json         a letter's handling, opened by its receipt code
+//! messages/deputy/{id}.json a deputy's public Q&A and responsiveness (only if written to)
+//! messages/page-{n}.json    all public Q&A, newest first, 20 a page
+//! messages/stats.json       responsiveness per level
+//! receptions/{monday}.json the week's receptions at the city hub and county branches (本周接待)
+//! consultations/index.json  drafts open for comment (open ones first)
+//! consultations/{id}.json   one draft: structure, comments, results and the computed diff
+//! map.json, evaluation.json, news/{kind}/page-{n}.json   see sunshine.rs
+//! activities/, joint/, activity-stats/   duty records and their statistics (activities.rs)
+//! training/…                 courses, lessons and quizzes (see training.rs)
+//! suggestions/…             deputies' suggestions and their handling (see suggestions.rs)
+//! ```
+
+//!
+//! ```text
+//! mod.rs          the entry point: write the layout into a folder, atomically
+//! emit.rs         the core files (site, regions, deputies, places, letters, receptions, …)
+//! site.rs         site.json as served: the modules run, the weeks with receptions
+//! sink.rs         where files go (a folder, or memory for tests), serialised once each
+//! pages.rs        page sizes of the paged lists
+//! sunshine.rs, activities.rs, suggestions.rs, training.rs, consultations.rs, search_index.rs
+//! ```
+
+pub mod activities;
+pub mod consultations;
+mod emit;
+pub mod pages;
+pub mod search_index;
+mod sink;
+mod site;
+pub mod suggestions;
+pub mod sunshine;
+pub mod training;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+pub use emit::{emit, public_message};
+pub use sink::{DirSink, MemorySink, Sink};
+// For the tests that lay out a world into their own sinks.
+#[cfg(test)]
+pub use {emit::station_index, sink::erased};
+
+use crate::world::World;
+
+/// Every file of the layout as (relative path, JSON text), in memory: for tests and small sets.
+#[cfg(test)]
+pub fn files(world: &World) -> Result<Vec<(String, String)>> {
+    let mut sink = MemorySink::default();
+    emit(world, &mut sink)?;
+    Ok(sink.0)
+}
+
+/// How many files [`emit`] writes for a world, for the progress bar (an estimate is fine).
+fn expected_files(world: &World) -> u64 {
+    (world.regions.len() * 2 + world.deputies.len() * 2 + world.messages.len() + world.stations.len()) as u64
+}
+
+/// Write the layout into `out` atomically: everything goes to a fresh sibling folder first,
+/// file by file as it is made, which replaces `out` only when complete, so a failed run leaves
+/// the old data intact. Returns the number of files written.
+#[cfg_attr(not(test), allow(dead_code))]
+pub fn write(world: &World, out: &Path) -> Result<usize> {
+    write_with(world, out, indicatif::ProgressBar::hidden())
+}
+
+/// [`write`] with a progress bar (the command line shows one on a terminal).
+pub fn write_with(world: &World, out: &Path, progress: indicatif::ProgressBar) -> Result<usize> {
+    write_checked(world, out, progress, |_| Ok(()))
+}
+
+/// [`write_with`], running `check` on the complete staging folder before it replaces `out`:
+/// a failed check leaves `out` untouched.
+pub fn write_checked(
+    world: &World,
+    out: &Path,
+    progress: indicatif::ProgressBar,
+    check: impl FnOnce(&Path) -> Result<()>,
+) -> Result<usize> {
+    let staging = staging_for(out)?;
+    progress.set_length(expected_files(world));
+    let mut sink = DirSink::new(staging.clone(), progress);
+    let result = emit(world, &mut sink).and_then(|_| check(&staging));
+    sink.progress.finish_and_clear();
+    if let Err(e) = result {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    swap_in(&staging, out)?;
+    Ok(sink.count)
+}
+
+/// A fresh, empty staging folder beside `out` (same file system, so the final rename is atomic).
+pub fn staging_for(out: &Path) -> Result<PathBuf> {
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    fs::create_dir_all(parent).with_context(|| format!("创建目录 {} 失败", parent.display()))?;
+    let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("data");
+    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&staging);
+    fs::create_dir_all(&staging).with_context(|| format!("创建目录 {} 失败", staging.display()))?;
+    Ok(staging)
+}
+
+/// Replace `out` with `staging`, keeping the old folder until the new one is in place.
+pub fn swap_in(staging: &Path, out: &Path) -> Result<()> {
+    let old: PathBuf = out.with_extension("previous");
+    let _ = fs::remove_dir_all(&old);
+    if out.exists() {
+        fs::rename(out, &old).with_context(|| format!("移走旧目录 {} 失败", out.display()))?;
+    }
+    if let Err(e) = fs::rename(staging, out) {
+        // Put the old data back before reporting.
+        let _ = fs::rename(&old, out);
+        return Err(e).with_context(|| format!("替换目录 {} 失败", out.display()));
+    }
+    let _ = fs::remove_dir_all(&old);
+    Ok(())
+}

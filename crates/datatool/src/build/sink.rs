@@ -1,0 +1,104 @@
+//! Where laid-out files go, each serialised once as it is made.
+
+use std::fs;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use serde::Serialize;
+
+/// Where laid-out files go: written one by one as they are made, so no more than one file's
+/// text is in memory at a time, whatever the scale.
+pub trait Sink {
+    fn put(&mut self, rel: &str, value: &dyn erased::Json) -> Result<()>;
+}
+
+/// Collects files in memory (tests and small sets).
+#[derive(Default)]
+pub struct MemorySink(pub Vec<(String, String)>);
+
+impl Sink for MemorySink {
+    fn put(&mut self, rel: &str, value: &dyn erased::Json) -> Result<()> {
+        let mut buf = Vec::new();
+        value.write_json(&mut buf)?;
+        self.0.push((rel.to_string(), String::from_utf8(buf)?));
+        Ok(())
+    }
+}
+
+/// Writes files under a folder as they come, creating each sub-folder once.
+pub struct DirSink {
+    root: PathBuf,
+    made: std::collections::HashSet<PathBuf>,
+    pub count: usize,
+    pub bytes: u64,
+    pub(super) progress: indicatif::ProgressBar,
+}
+
+impl DirSink {
+    pub fn new(root: PathBuf, progress: indicatif::ProgressBar) -> Self {
+        DirSink { root, made: Default::default(), count: 0, bytes: 0, progress }
+    }
+}
+
+impl Sink for DirSink {
+    fn put(&mut self, rel: &str, value: &dyn erased::Json) -> Result<()> {
+        let path = self.root.join(rel);
+        if let Some(dir) = path.parent() {
+            if !self.made.contains(dir) {
+                fs::create_dir_all(dir).with_context(|| format!("创建目录 {} 失败", dir.display()))?;
+                self.made.insert(dir.to_path_buf());
+            }
+        }
+        let file = fs::File::create(&path).with_context(|| format!("写入 {} 失败", path.display()))?;
+        let mut w = std::io::BufWriter::with_capacity(64 * 1024, file);
+        let n = value.write_json(&mut w).with_context(|| format!("写入 {} 失败", path.display()))?;
+        std::io::Write::flush(&mut w).with_context(|| format!("写入 {} 失败", path.display()))?;
+        self.count += 1;
+        self.bytes += n;
+        self.progress.inc(1);
+        Ok(())
+    }
+}
+
+/// A file's text as every served file is written (compact JSON, final newline), for the parts
+/// of the layout that collect their files before they are put.
+pub fn json_text<T: Serialize + ?Sized>(value: &T) -> Result<String> {
+    Ok(serde_json::to_string(value)? + "\n")
+}
+
+/// Serialize anything serde can, compactly, with a final newline.
+pub mod erased {
+    use std::io::Write;
+
+    pub trait Json {
+        /// Write the JSON text and return its length in bytes.
+        fn write_json(&self, w: &mut dyn Write) -> anyhow::Result<u64>;
+    }
+    impl<T: super::Serialize> Json for T {
+        fn write_json(&self, w: &mut dyn Write) -> anyhow::Result<u64> {
+            let mut counted = Counted(w, 0);
+            serde_json::to_writer(&mut counted, self)?;
+            counted.write_all(b"\n")?;
+            Ok(counted.1)
+        }
+    }
+    /// A file whose JSON text is already made (with its final newline).
+    pub struct Raw(pub String);
+    impl Json for Raw {
+        fn write_json(&self, w: &mut dyn Write) -> anyhow::Result<u64> {
+            w.write_all(self.0.as_bytes())?;
+            Ok(self.0.len() as u64)
+        }
+    }
+    struct Counted<'a>(&'a mut dyn Write, u64);
+    impl Write for Counted<'_> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let n = self.0.write(buf)?;
+            self.1 += n as u64;
+            Ok(n)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            self.0.flush()
+        }
+    }
+}
