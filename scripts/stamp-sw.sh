@@ -5,7 +5,8 @@
 #   bash scripts/stamp-sw.sh DIST
 #
 # precache.json = {"build": ID, "files": [paths relative to DIST, sorted], "lazy": [...]}:
-# files: index.html, every
+# files: index.html (not the entry pages `deputy-data pages` writes beside it: they are the
+# data's, remade with every release; offline, the worker answers every route with index.html), every
 # .wasm, .js, .css, .svg, .png, .ico, .webmanifest, and everything under pkg-*/ and snippets/
 # (trunk's hashed files, icons/, the manifest, or the split build's pkg-HASH/ with its chunks
 # and snippets), but not data/ (fetched as needed), 404.html (a copy of index.html), sw.js,
@@ -29,7 +30,7 @@ cd "$dist"
 mapfile -t files < <(
   find . -type f -not -path './data/*' -not -name '*.gz' -not -name '*.br' -not -name '*.d.ts' \
     -not -path './404.html' -not -path './sw.js' -not -path './precache.json' -not -path '*/.*' \
-    \( -path './pkg-*/*' -o -path './snippets/*' -o -name '*.html' -o -name '*.js' -o -name '*.mjs' \
+    \( -path './pkg-*/*' -o -path './snippets/*' -o -path './index.html' -o -name '*.js' -o -name '*.mjs' \
     -o -name '*.wasm' -o -name '*.css' -o -name '*.svg' -o -name '*.png' -o -name '*.ico' -o -name '*.webmanifest' \) \
     -printf '%P\n' | LC_ALL=C sort
 )

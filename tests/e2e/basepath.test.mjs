@@ -1,5 +1,6 @@
 // Hosting under a sub-path like GitHub Pages project sites: the build made with public url
-// /renda/ (DIST_BASE) is served under /renda/; deep links come back through 404.html.
+// /renda/ (DIST_BASE) is served under /renda/; deep links come back through their entry pages
+// (deputy-data pages), or through 404.html where the data has none.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,7 +22,7 @@ test('a deep link /renda/direct renders 直通代表, loading everything from un
   await withPage(app.browser, { width: MOBILE }, async (page) => {
     const paths = recordRequests(page);
     const res = await gotoApp(page, app.server.url + 'direct');
-    assert.equal(res.status(), 404, 'the deep link is answered by 404.html (as on GitHub Pages)');
+    assert.equal(res.status(), 200, 'the deep link is answered by its entry page, direct.html');
     assert.ok((await page.locator('main#main h1').innerText()).includes('直通代表'));
     assert.ok((await page.locator('header').first().innerText()).includes(app.site.name));
     assert.equal(new URL(page.url()).pathname, '/renda/direct', 'the app should keep the URL it was opened with');
@@ -31,6 +32,12 @@ test('a deep link /renda/direct renders 直通代表, loading everything from un
     assert.ok(paths.some((p) => p.endsWith('.wasm')), 'the wasm should load from under /renda/');
     assert.ok(paths.includes('/renda/data/site.json'), `data should load from /renda/data/ (requests: ${paths.join(', ')})`);
     expectNoConsoleErrors(page, '/renda/direct');
+
+    // A route without an entry page (a letter form) comes back through 404.html, still whole.
+    const form = await gotoApp(page, app.server.url + 'direct/write/city-0006');
+    assert.equal(form.status(), 404, 'answered by 404.html (as on GitHub Pages)');
+    await page.locator('#letter-subject').waitFor({ state: 'visible' });
+    assert.equal(new URL(page.url()).pathname, '/renda/direct/write/city-0006');
   });
 });
 

@@ -7,7 +7,8 @@
 //   2. once the app has rendered, the first paint is gone (one h1, one header) and the app's
 //      welcome block has the same size as the first paint's, which is what keeps the largest
 //      contentful paint at the first paint;
-//   3. a deep link (404.html) does not show the home page's text.
+//   3. a deep link (404.html, or its entry page) does not show the home page's text; an entry
+//      page shows its own heading before the app runs.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -69,13 +70,19 @@ for (const width of [MOBILE, DESKTOP]) {
   });
 }
 
-test('3. a deep link (404.html) has no home page text before the app runs', async () => {
+test('3. a deep link (404.html, or its entry page) has no home page text before the app runs', async () => {
   const html = fs.readFileSync(path.join(DIST, '404.html'), 'utf8');
   assert.ok(!html.includes(catalog.home.intro), '404.html must not carry the home page introduction');
   await withPage(app.browser, { width: MOBILE }, async (page) => {
     await page.route('**/*.wasm', (route) => route.abort());
-    const res = await page.goto(app.server.url + 'direct', { waitUntil: 'load' });
-    assert.equal(res.status(), 404, 'a deep link is answered by 404.html');
-    assert.equal(await page.locator('.hero').count(), 0, 'no welcome block on /direct');
+    const res = await page.goto(app.server.url + 'direct/write/city-0006', { waitUntil: 'load' });
+    assert.equal(res.status(), 404, 'a route without an entry page is answered by 404.html');
+    assert.equal(await page.locator('.hero').count(), 0, 'no welcome block on /direct/write/…');
+    // An entry page: its own heading, at once, without the app.
+    const entry = await page.goto(app.server.url + 'direct/deputy/city-0006', { waitUntil: 'load' });
+    assert.equal(entry.status(), 200, 'answered by its entry page');
+    assert.equal(await page.locator('.hero').count(), 0, 'no welcome block on a deputy page');
+    assert.equal((await page.locator('#boot h1').innerText()).trim(), '娜仁其其格', 'the deputy’s name before the app runs');
+    await shot(page, 'first-paint-entry-page-375');
   });
 });

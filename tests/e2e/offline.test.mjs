@@ -326,7 +326,10 @@ function deployNewBuild(dir) {
     fs.renameSync(path.join(dir, f), path.join(dir, to));
   }
   for (const h of hashes) fs.rmSync(path.join(dir, `pkg-${h}`), { recursive: true, force: true });
-  for (const page of ['index.html', '404.html']) {
+  // index.html, 404.html and the entry pages (deputy-data pages writes them from index.html
+  // with every release, so they name the new build's files too).
+  const pages = fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.html') && !f.startsWith('data'));
+  for (const page of pages) {
     const p = path.join(dir, page);
     fs.writeFileSync(p, renamed(fs.readFileSync(p, 'utf8')));
   }

@@ -284,6 +284,12 @@ export function startServer({ dir, base = '/', port = 0, host = '127.0.0.1', gzi
         notFound(req, res);
         return;
       }
+      // An entry page (deputy-data pages): /direct/deputy/x from direct/deputy/x.html, as
+      // nginx's `try_files $uri $uri.html $uri/ /404.html` does (docs/operations.md).
+      if (!url.pathname.endsWith('/') && !isFile(target) && isFile(target + '.html')) {
+        serveFile(req, res, target + '.html', 200);
+        return;
+      }
       if (isDir(target)) {
         if (!url.pathname.endsWith('/')) {
           // GitHub Pages redirects a directory without its slash.

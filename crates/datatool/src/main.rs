@@ -8,6 +8,7 @@ mod export;
 mod generate;
 mod ingest;
 mod load;
+mod pages;
 mod schema;
 mod search_cost;
 mod sizes;
@@ -156,6 +157,16 @@ enum Command {
         #[arg(long)]
         site_url: Option<String>,
     },
+    /// Write an entry page for every public route into the site folder DIR (the app's files
+    /// with data/ beside them): `{route}.html`, the app's index.html with the page's own title,
+    /// description and link-preview tags, so that a host answers deep links with 200; and
+    /// sitemap.xml and robots.txt. `build` does this itself when OUT's folder has index.html.
+    Pages {
+        dir: PathBuf,
+        /// The site's public address, for the sitemap and canonical links (default: site.json's `url`).
+        #[arg(long)]
+        site_url: Option<String>,
+    },
     /// Benchmark: the name search per keystroke over a generated city of about 7,000 deputies.
     BenchSearch {
         #[arg(long, default_value_t = 2025)]
@@ -227,6 +238,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("已导出 {} 个开放数据文件到 {}", w.files, dir.join("export").display());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Pages { dir, site_url } => {
+            let w = pages::run(&dir, site_url.as_deref())?;
+            println!(
+                "已写入 {} 个页面到 {}（删去 {} 个旧页面；网站地图 {} 个地址）",
+                w.pages,
+                dir.display(),
+                w.removed,
+                w.sitemap_urls
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::BenchSearch { seed, rounds } => {
             print!("{}", bench::run(seed, rounds));
             Ok(ExitCode::SUCCESS)
@@ -242,6 +264,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 world.stations.len(),
                 world.messages.len()
             );
+            pages_beside(&out)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Ingest { src, files, from, deputy, at } => {
@@ -339,8 +362,18 @@ fn rebuild(src: &std::path::Path, out: Option<PathBuf>) -> anyhow::Result<ExitCo
     if let Some(out) = out {
         let (n, _) = source::build(src, &out, progress("写入"))?;
         println!("已重新生成 {} 个文件到 {}", n, out.display());
+        pages_beside(&out)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// When the data folder OUT sits in a site folder (the app's index.html beside it, as in a
+/// release), the entry pages follow the new data.
+fn pages_beside(out: &std::path::Path) -> anyhow::Result<()> {
+    let Some(site) = out.parent().filter(|p| p.join("index.html").is_file()) else { return Ok(()) };
+    let w = pages::run(site, None)?;
+    println!("已写入 {} 个页面到 {}（删去 {} 个旧页面）", w.pages, site.display(), w.removed);
+    Ok(())
 }
 
 /// A progress bar on stderr when it is a terminal (hidden in scripts and tests).

@@ -1,0 +1,215 @@
+//! `pages DIR`: real pages for every link. DIR is a site folder (the app's files with `data/`
+//! beside them). For every public route the data knows, an entry page `{route}.html` (the app's
+//! `index.html` with the page's own title, description and preview tags, `head.rs`), so that a
+//! host answers a deep link with 200 and its own title instead of the 404 fallback; then
+//! `sitemap.xml` (an index of `sitemap-{n}.xml` past 50,000 addresses) and `robots.txt`.
+//!
+//! A host serves `/direct/deputy/city-0001` from `direct/deputy/city-0001.html` when it tries
+//! `$uri.html` (nginx `try_files $uri $uri.html $uri/ /404.html;`, Caddy `try_files`; see
+//! docs/operations.md). Pages of a previous run that the data no longer has are removed (the
+//! list is kept in `DIR/.entry-pages`).
+
+mod head;
+mod routes;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use deputy_model::SiteConfig;
+
+use head::entry_page;
+
+/// Addresses per sitemap file (the protocol's limit).
+const SITEMAP_MAX: usize = 50_000;
+/// Where the list of written pages is kept, for removing stale ones next time.
+const MANIFEST: &str = ".entry-pages";
+
+/// What `run` wrote.
+pub struct Written {
+    pub pages: usize,
+    pub removed: usize,
+    pub sitemap_urls: usize,
+}
+
+/// Only plain ids become file names (data ids are checked by `validate`; this is the guard).
+fn is_plain(path: &str) -> bool {
+    path.split('/').all(|part| {
+        !part.is_empty()
+            && part != "."
+            && part != ".."
+            && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    })
+}
+
+pub fn run(dir: &Path, site_url: Option<&str>) -> Result<Written> {
+    let template = fs::read_to_string(dir.join("index.html"))
+        .with_context(|| format!("{} 没有 index.html：先把网站的程序文件放进这个目录", dir.display()))?;
+    let data = dir.join("data");
+    let site: SiteConfig = crate::source::read_json_file(&data.join("site.json"), "data/site.json")?;
+    let url = site_url.map(str::to_string).or(site.url.clone()).map(|u| format!("{}/", u.trim_end_matches('/')));
+    if let Some(u) = &url {
+        if !(u.starts_with("https://") || u.starts_with("http://")) {
+            bail!("网站地址 {u} 应以 https:// 开头");
+        }
+    }
+
+    let mut written = BTreeSet::new();
+    let mut listed = vec![String::new()];
+    routes::for_each(&data, &site, &mut |page| {
+        if !is_plain(&page.path) {
+            return Ok(());
+        }
+        let rel = format!("{}.html", page.path);
+        let file = dir.join(&rel);
+        if let Some(parent) = file.parent() {
+            fs::create_dir_all(parent).with_context(|| format!("创建目录 {} 失败", parent.display()))?;
+        }
+        let html = entry_page(&template, &site.name, url.as_deref(), &page);
+        fs::write(&file, html).with_context(|| format!("写入 {} 失败", file.display()))?;
+        if page.listed {
+            listed.push(page.path.clone());
+        }
+        written.insert(rel);
+        Ok(())
+    })?;
+
+    // Pages the data no longer has (a deputy who left): gone, so their links answer 404.
+    let mut removed = 0;
+    if let Ok(before) = fs::read_to_string(dir.join(MANIFEST)) {
+        for rel in
+            before.lines().filter(|l| !written.contains(*l) && l.ends_with(".html") && is_plain(&l[..l.len() - 5]))
+        {
+            if fs::remove_file(dir.join(rel)).is_ok() {
+                removed += 1;
+                for ext in [".gz", ".br"] {
+                    let _ = fs::remove_file(dir.join(format!("{rel}{ext}")));
+                }
+            }
+        }
+    }
+    let manifest: String = written.iter().map(|r| format!("{r}\n")).collect();
+    fs::write(dir.join(MANIFEST), manifest).with_context(|| format!("写入 {MANIFEST} 失败"))?;
+
+    let sitemap_urls = match &url {
+        Some(u) => write_sitemaps(dir, u, &listed, site.updated_at.get(..10).unwrap_or(""), SITEMAP_MAX)?,
+        None => 0,
+    };
+    write_robots(dir, url.as_deref())?;
+    Ok(Written { pages: written.len(), removed, sitemap_urls })
+}
+
+fn xml(s: &str) -> String {
+    html_escape::encode_text(s).into_owned()
+}
+
+/// `sitemap.xml`: the addresses themselves, or past [`SITEMAP_MAX`] an index of
+/// `sitemap-{n}.xml` files.
+fn write_sitemaps(dir: &Path, url: &str, paths: &[String], lastmod: &str, max: usize) -> Result<usize> {
+    let urlset = |chunk: &[String]| -> String {
+        let mut out = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        for p in chunk {
+            out.push_str(&format!("  <url><loc>{}</loc>", xml(&format!("{url}{p}"))));
+            if !lastmod.is_empty() {
+                out.push_str(&format!("<lastmod>{}</lastmod>", xml(lastmod)));
+            }
+            out.push_str("</url>\n");
+        }
+        out + "</urlset>\n"
+    };
+    // Files of an earlier, larger run.
+    for e in fs::read_dir(dir)?.flatten() {
+        let name = e.file_name().to_string_lossy().to_string();
+        if name.starts_with("sitemap-") && name.ends_with(".xml") {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+    if paths.len() <= max {
+        fs::write(dir.join("sitemap.xml"), urlset(paths)).context("写入 sitemap.xml 失败")?;
+    } else {
+        let mut index = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        for (i, chunk) in paths.chunks(max).enumerate() {
+            let name = format!("sitemap-{}.xml", i + 1);
+            let mut f = fs::File::create(dir.join(&name)).with_context(|| format!("写入 {name} 失败"))?;
+            f.write_all(urlset(chunk).as_bytes())?;
+            index.push_str(&format!("  <sitemap><loc>{}</loc></sitemap>\n", xml(&format!("{url}{name}"))));
+        }
+        fs::write(dir.join("sitemap.xml"), index + "</sitemapindex>\n").context("写入 sitemap.xml 失败")?;
+    }
+    Ok(paths.len())
+}
+
+/// `robots.txt`: everything may be indexed but the pages of one's own device; where the
+/// sitemap is.
+fn write_robots(dir: &Path, url: Option<&str>) -> Result<()> {
+    // Paths in robots.txt start at the host's root: the base path comes from the address.
+    let base = url
+        .and_then(|u| u.split("://").nth(1))
+        .and_then(|rest| rest.find('/').map(|i| rest[i..].to_string()))
+        .unwrap_or_else(|| "/".to_string());
+    let mut text = String::from("User-agent: *\n");
+    for p in ["mine", "more", "proposals/write", "proposals/cosign", "training/mine", "direct/write/"] {
+        text.push_str(&format!("Disallow: {base}{p}\n"));
+    }
+    if let Some(u) = url {
+        text.push_str(&format!("\nSitemap: {u}sitemap.xml\n"));
+    }
+    fs::write(dir.join("robots.txt"), text).context("写入 robots.txt 失败")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{build, generate};
+
+    #[test]
+    fn pages_for_a_city_then_the_ones_the_data_lost_are_removed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = tmp.path();
+        let template = "<head><meta name=\"description\" content=\"x\" /><title>t</title></head>\
+                        <body><span class=\"site-name-text\">t</span><div class=\"hero\"><h1>t</h1></div></body>";
+        fs::write(site.join("index.html"), template).unwrap();
+        build::write(&generate::generate_city(1), &site.join("data")).unwrap();
+        let w = run(site, Some("https://renda.example.gov.cn/renda")).unwrap();
+        let deputies = fs::read_dir(site.join("data/deputies")).unwrap().count();
+        assert!(w.pages > deputies * 2, "{} pages for {deputies} deputies", w.pages);
+        let page = fs::read_to_string(site.join("direct/deputy/city-0001.html")).unwrap();
+        assert!(page.contains(
+            "<link rel=\"canonical\" href=\"https://renda.example.gov.cn/renda/direct/deputy/city-0001\" />"
+        ));
+        let robots = fs::read_to_string(site.join("robots.txt")).unwrap();
+        assert!(
+            robots.contains("Disallow: /renda/mine\n")
+                && robots.contains("Sitemap: https://renda.example.gov.cn/renda/sitemap.xml")
+        );
+        assert_eq!(fs::read_to_string(site.join("sitemap.xml")).unwrap().matches("<loc>").count(), w.sitemap_urls);
+
+        // A deputy leaves: their two pages go, the rest stay.
+        fs::remove_file(site.join("data/deputies/city-0001.json")).unwrap();
+        let again = run(site, None).unwrap();
+        assert_eq!(again.removed, 2);
+        assert!(
+            !site.join("direct/deputy/city-0001.html").exists() && site.join("direct/deputy/city-0002.html").exists()
+        );
+    }
+
+    #[test]
+    fn past_the_limit_the_sitemap_is_an_index() {
+        let tmp = tempfile::tempdir().unwrap();
+        let paths: Vec<String> = (0..7).map(|i| format!("news/{i}")).collect();
+        write_sitemaps(tmp.path(), "https://a.example/", &paths, "2026-11-28", 3).unwrap();
+        let index = fs::read_to_string(tmp.path().join("sitemap.xml")).unwrap();
+        assert!(index.contains("<sitemapindex") && index.contains("https://a.example/sitemap-3.xml"), "{index}");
+        let third = fs::read_to_string(tmp.path().join("sitemap-3.xml")).unwrap();
+        assert_eq!(third.matches("<loc>").count(), 1);
+        // A smaller site later: one file, and the numbered ones are gone.
+        write_sitemaps(tmp.path(), "https://a.example/", &paths[..2], "", 3).unwrap();
+        assert!(!tmp.path().join("sitemap-1.xml").exists());
+    }
+}
