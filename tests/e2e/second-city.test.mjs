@@ -104,6 +104,19 @@ describe('a second city, written by hand', () => {
       });
     });
 
+    if (width === MOBILE) {
+      test('its deep links are its own pages: build wrote them beside the app, and removed the demo’s', async () => {
+        const res = await fetch(app.server.url + 'direct/deputy/wh-0002');
+        assert.equal(res.status, 200);
+        assert.match(await res.text(), /<title>巴特尔 - 乌海市网上代表之家<\/title>/);
+        assert.equal((await fetch(app.server.url + 'direct/deputy/city-0006')).status, 404, 'no page of the demo’s deputies');
+        assert.equal((await fetch(app.server.url + 'training')).status, 404, 'no page of a module it does not run');
+        const sitemap = await (await fetch(app.server.url + 'sitemap.xml')).text();
+        assert.ok(sitemap.includes('<loc>https://renda.wuhai.example.gov.cn/direct/deputy/wh-0001</loc>'), sitemap.slice(0, 400));
+        assert.ok(fs.existsSync(path.join(SITE, 'data/export/deputies.csv')), 'open data with the release (site.json has its url)');
+      });
+    }
+
     test(`modules it does not run are left out and say 暂未开通 (${width}px)`, async () => {
       await withPage(app.browser, { width }, async (page) => {
         const asked = [];
