@@ -26,6 +26,8 @@ import {
   shot,
   navLabelFor,
   readData,
+  setCareMode,
+  assertTargetHeights,
 } from './lib.mjs';
 
 // The app of the release build with the second city's data instead of the demo's.
@@ -154,6 +156,14 @@ describe('a second city, written by hand', () => {
           await axeCheck(page, label);
           if (p === NOT_OPEN[0]) await shot(page, `second-city-not-open-${width}`);
         }
+        // In 关怀版: large text, and its links are big enough to tap.
+        await setCareMode(page, true);
+        await gotoApp(page, app.server.url + 'training');
+        await page.locator('section.not-open').waitFor({ state: 'visible' });
+        await assertTargetHeights(page, 60, `暂未开通 in 关怀版 at ${width}px`);
+        await axeCheck(page, `暂未开通 in 关怀版 at ${width}px`);
+        await shot(page, `second-city-not-open-${width}-care`);
+        await setCareMode(page, false);
         // A module that needs data of its own waits for site.json: no request, no 404.
         assert.deepEqual(asked, [], `no request for courses, the map or 履职评议: ${asked.join(', ')}`);
         expectNoConsoleErrors(page, `second city, closed modules at ${width}px`);
