@@ -9,6 +9,7 @@ use deputy_model::validate::{Dataset, Problem};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use crate::data_tree::DataTree;
 use crate::schema::{FileKind, Validators};
 
 /// Which schema a served path follows, from the layout in `build/`.
@@ -57,34 +58,7 @@ pub fn kind_of(rel: &str) -> Option<FileKind> {
 
 /// Every `.json` file below `root`, as sorted relative paths with `/` separators.
 fn list(root: &Path) -> std::io::Result<Vec<String>> {
-    list_skipping(root, &[])
-}
-
-/// [`list`] without the top-level folders named in `skip` (listed and checked apart when
-/// streaming, see `stream_check.rs`).
-pub fn list_skipping(root: &Path, skip: &[&str]) -> std::io::Result<Vec<String>> {
-    let mut out = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in fs::read_dir(&dir)? {
-            let path = entry?.path();
-            if path.is_dir() {
-                // export/ holds open-data downloads written by `export`, not data files.
-                if path.parent() == Some(root)
-                    && path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n == "export" || skip.contains(&n))
-                {
-                    continue;
-                }
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "json") {
-                if let Ok(rel) = path.strip_prefix(root) {
-                    out.push(rel.to_string_lossy().replace('\\', "/"));
-                }
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
+    crate::data_tree::list_skipping(root, &[])
 }
 
 pub struct Loaded {
@@ -103,6 +77,7 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
     let mut data = Dataset::default();
     let mut problems = Vec::new();
     let files = list(root).map_err(|e| anyhow::anyhow!("无法读取目录 {}：{e}", root.display()))?;
+    let tree = DataTree::dir(root);
     if !files.iter().any(|f| f == "site.json") {
         problems.push(problem("site.json", "", "缺少站点配置文件 site.json"));
     }
@@ -111,7 +86,7 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
             problems.push(problem(&rel, "", "不属于数据目录的文件（见 docs/data-format.md 的目录结构）"));
             continue;
         };
-        let Some(value) = read_checked(root, &rel, kind, &validators, &mut problems) else { continue };
+        let Some(value) = read_checked(&tree, &rel, kind, &validators, &mut problems) else { continue };
         let rel_file = rel.clone();
         let put = |problems: &mut Vec<Problem>| -> Option<()> {
             decode_into(&mut data, kind, rel_file.clone(), value, problems)
@@ -124,13 +99,17 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
 
 /// Read, parse and schema-check one file; `None` (with the problems added) if it is unusable.
 pub fn read_checked(
-    root: &Path,
+    tree: &DataTree,
     rel: &str,
     kind: FileKind,
     validators: &Validators,
     problems: &mut Vec<Problem>,
 ) -> Option<Value> {
-    let text = match fs::read_to_string(root.join(rel)) {
+    let read = match tree.path(rel) {
+        Some(path) => fs::read_to_string(path),
+        None => Err(std::io::ErrorKind::NotFound.into()),
+    };
+    let text = match read {
         Ok(t) => t,
         Err(e) => {
             problems.push(problem(rel, "", format!("无法读取：{e}")));

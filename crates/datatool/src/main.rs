@@ -4,6 +4,8 @@
 mod bench;
 mod build;
 mod csv_cell;
+mod data_tree;
+mod deploy;
 mod export;
 mod generate;
 mod ingest;
@@ -65,8 +67,15 @@ enum Command {
     /// Build the served data folder OUT from a maintained source folder SRC (deputies.csv,
     /// stations.csv, receptions.csv and JSON files; see docs/data-format.md). OUT is replaced
     /// only after the new folder passed `validate`; any error names the file, line or record,
-    /// and field, and leaves OUT as it was.
-    Build { src: PathBuf, out: PathBuf },
+    /// and field, and leaves OUT as it was. After the first build, only the files whose content
+    /// changed are written and checked (OUT/.manifest holds every file's content hash).
+    Build {
+        src: PathBuf,
+        out: PathBuf,
+        /// Write and check every file, not only what changed (e.g. after OUT was edited by hand).
+        #[arg(long)]
+        full: bool,
+    },
     /// Add outbox submissions (exported JSON files) to the source folder SRC: letters become
     /// messages, ratings are added to their letter, suggestions become new suggestions (提交),
     /// co-signers' confirmations mark them confirmed, votes are counted, training reports become
@@ -167,6 +176,25 @@ enum Command {
         #[arg(long)]
         site_url: Option<String>,
     },
+    /// Publish the site folder SITE (the app with data/ and the entry pages, e.g. dist/) to
+    /// TARGET: a folder (a web server's root) or an S3-compatible bucket, s3://bucket/prefix
+    /// (endpoint and keys in the AWS_* variables). Uploads only what changed since the last
+    /// deploy, with Content-Type, Cache-Control and (for a bucket) gzip Content-Encoding; data
+    /// first, index.html, 404.html and sw.js last; removes what the release no longer has only
+    /// after the switch; keeps the previous release for `deploy --rollback TARGET`.
+    Deploy {
+        /// The site folder (omit with --rollback).
+        #[arg(required_unless_present = "rollback")]
+        site: Option<PathBuf>,
+        /// The folder or s3://bucket/prefix to publish to.
+        target: Option<String>,
+        /// Put the previous release back on TARGET (given as the only argument).
+        #[arg(long)]
+        rollback: bool,
+        /// Only say what would be uploaded and removed.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Benchmark: the name search per keystroke over a generated city of about 7,000 deputies.
     BenchSearch {
         #[arg(long, default_value_t = 2025)]
@@ -238,6 +266,41 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("已导出 {} 个开放数据文件到 {}", w.files, dir.join("export").display());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Deploy { site, target, rollback, dry_run } => {
+            let progress = |what: &str, n: usize| {
+                let bar = progress(what);
+                bar.set_length(n as u64);
+                bar
+            };
+            if rollback {
+                // `deploy --rollback TARGET`: the one argument is the target.
+                let Some(target) = target.or(site.map(|s| s.display().to_string())) else {
+                    anyhow::bail!("请给出要回滚的发布位置：deploy --rollback TARGET");
+                };
+                let t = deploy::open(&target)?;
+                let r = deploy::rollback(t.as_ref(), &progress)?;
+                println!("已回滚 {} 到上一个版本：恢复 {} 个文件，删除 {} 个", t.describe(), r.uploaded, r.removed);
+                return Ok(ExitCode::SUCCESS);
+            }
+            let (Some(site), Some(target)) = (site, target) else {
+                anyhow::bail!("用法：deploy SITE TARGET（TARGET 是目录或 s3://桶/前缀）");
+            };
+            let t = deploy::open(&target)?;
+            let started = std::time::Instant::now();
+            let r = deploy::run(&site, t.as_ref(), dry_run, &progress)?;
+            if dry_run {
+                println!("将发布 {} 到 {}：{}", site.display(), t.describe(), r.line());
+            } else {
+                println!(
+                    "已发布 {} 到 {}：{}（用时 {:.1} 秒）",
+                    site.display(),
+                    t.describe(),
+                    r.line(),
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Pages { dir, site_url } => {
             let w = pages::run(&dir, site_url.as_deref())?;
             println!(
@@ -253,17 +316,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print!("{}", bench::run(seed, rounds));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Build { src, out } => {
-            let (n, world) = source::build(&src, &out, progress("写入"))?;
+        Command::Build { src, out, full } => {
+            let started = std::time::Instant::now();
+            let (w, world) = source::build(&src, &out, progress("生成"), full)?;
             println!(
                 "已由 {} 生成 {} 个文件到 {}（{} 名代表，{} 个联络站，{} 条来信）",
                 src.display(),
-                n,
+                w.files,
                 out.display(),
                 world.deputies.len(),
                 world.stations.len(),
                 world.messages.len()
             );
+            println!("{}", written_line(&w, started.elapsed()));
             pages_beside(&out)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -360,11 +425,27 @@ fn now() -> String {
 /// `--out`: rebuild the served folder from the source, as `build SRC OUT` does.
 fn rebuild(src: &std::path::Path, out: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     if let Some(out) = out {
-        let (n, _) = source::build(src, &out, progress("写入"))?;
-        println!("已重新生成 {} 个文件到 {}", n, out.display());
+        let started = std::time::Instant::now();
+        let (w, _) = source::build(src, &out, progress("生成"), false)?;
+        println!("已重新生成 {} 个文件到 {}", w.files, out.display());
+        println!("{}", written_line(&w, started.elapsed()));
         pages_beside(&out)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What a build wrote, for the station's log.
+fn written_line(w: &build::Written, took: std::time::Duration) -> String {
+    if w.incremental {
+        format!(
+            "只写入有变化的文件：改写 {} 个，删去 {} 个，其余未动（用时 {:.1} 秒）",
+            w.written,
+            w.removed,
+            took.as_secs_f64()
+        )
+    } else {
+        format!("全部写入并检查（用时 {:.1} 秒）；此后再生成时只写入有变化的文件", took.as_secs_f64())
+    }
 }
 
 /// When the data folder OUT sits in a site folder (the app's index.html beside it, as in a

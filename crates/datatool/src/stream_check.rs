@@ -11,16 +11,20 @@
 //! check are most of the work); what needs order (duplicate ids) is merged in path order.
 
 use std::collections::BTreeMap;
+#[cfg(test)]
 use std::path::Path;
 
 use deputy_model::validate::{self, Dataset, DeputyIndex, Problem, Refs};
 
+use crate::data_tree::{DataTree, Overlay};
 use crate::load::{self, kind_of, problem, read_checked};
 use crate::schema::{FileKind, Validators};
 
 /// The folders whose files are checked one at a time and dropped.
 const DEPUTIES: &str = "deputies";
-const LISTS_OF_DEPUTIES: [&str; 3] = ["places", "search", "levels"];
+/// The folders whose files name deputies, checked against the index of deputies: the lists,
+/// and the duty records (one per deputy).
+const LISTS_OF_DEPUTIES: [&str; 4] = ["places", "search", "levels", "activities"];
 
 /// Files handed to the workers at a time: enough to keep the cores busy, few enough that the
 /// per-file results stay small.
@@ -40,17 +44,37 @@ struct FileResult {
     deputy: Option<(String, String)>,
 }
 
+#[cfg(test)]
 pub fn check(root: &Path) -> anyhow::Result<Checked> {
+    check_tree(&DataTree::dir(root), None)
+}
+
+/// What an incremental check already knows of the new release: every deputy's id and name (the
+/// build has them in memory; their unchanged files were checked by an earlier build).
+pub struct Known<'a> {
+    pub deputies: Vec<(&'a str, &'a str)>,
+}
+
+/// Check the release `tree` shows. With `known` and an overlay (an incremental build), only the
+/// files that changed, and those that refer to them, are read beyond the small files: deputies
+/// whose files changed or whose Q&A file came or went (all of them when a region, group or
+/// station came or went), and the lists of deputies that changed (all of them when a deputy
+/// came, went or was renamed).
+pub fn check_tree(tree: &DataTree, known: Option<Known>) -> anyhow::Result<Checked> {
     let validators = Validators::new()?;
     let mut data = Dataset::default();
     let mut problems = Vec::new();
     let mut counts = BTreeMap::new();
-    let list_err = |e: std::io::Error| anyhow::anyhow!("无法读取目录 {}：{e}", root.display());
+    let list_err = |e: std::io::Error| anyhow::anyhow!("无法读取目录 {}：{e}", tree.display());
+    let scope = match (tree.changes(), &known) {
+        (Some(changes), Some(_)) => Some(Scope::of(tree, changes)),
+        _ => None,
+    };
 
     // 1. The small files, into the dataset.
     let mut skip = vec![DEPUTIES];
     skip.extend(LISTS_OF_DEPUTIES);
-    let files = load::list_skipping(root, &skip).map_err(list_err)?;
+    let files = tree.list_skipping(&skip).map_err(list_err)?;
     if !files.iter().any(|f| f == "site.json") {
         problems.push(problem("site.json", "", "缺少站点配置文件 site.json"));
     }
@@ -60,20 +84,30 @@ pub fn check(root: &Path) -> anyhow::Result<Checked> {
             continue;
         };
         count(&mut counts, kind);
-        let Some(value) = read_checked(root, &rel, kind, &validators, &mut problems) else { continue };
+        let Some(value) = read_checked(tree, &rel, kind, &validators, &mut problems) else { continue };
         load::decode_into(&mut data, kind, rel, value, &mut problems);
     }
     data.news_pages.sort_by_key(|(_, p)| p.page);
+    data.activities_streamed = true;
     let refs = Refs::of(&data);
+    let updated_at = data.site.as_ref().map(|(_, s)| s.updated_at.clone()).unwrap_or_default();
 
-    // 2. The deputies, one by one, into the index.
+    // 2. The deputies, one by one, into the index (or, incrementally, those that need it).
     let mut index = DeputyIndex::default();
-    let deputies = list_folder(root, DEPUTIES).map_err(list_err)?;
+    let mut deputies = tree.list_folder(DEPUTIES).map_err(list_err)?;
+    if let (Some(scope), Some(known)) = (&scope, &known) {
+        for (id, name) in &known.deputies {
+            problems.extend(index.add(&format!("{DEPUTIES}/{id}.json"), id, name));
+        }
+        if !scope.all_deputies {
+            deputies.retain(|rel| scope.deputies.contains(rel));
+        }
+    }
     for batch in deputies.chunks(BATCH) {
-        let results = par_map(batch, |rel| check_file(root, rel, &validators, &Against::Refs(&refs)));
+        let results = par_map(batch, |rel| check_file(tree, rel, &validators, &Against::Refs(&refs)));
         for (rel, r) in batch.iter().zip(results) {
             merge(&mut counts, &mut problems, &r);
-            if let Some((id, name)) = r.deputy {
+            if let (Some((id, name)), None) = (r.deputy, &scope) {
                 problems.extend(index.add(rel, &id, &name));
             }
         }
@@ -82,9 +116,13 @@ pub fn check(root: &Path) -> anyhow::Result<Checked> {
 
     // 3. The files that list deputies, against the index.
     for folder in LISTS_OF_DEPUTIES {
-        let files = list_folder(root, folder).map_err(list_err)?;
+        let mut files = tree.list_folder(folder).map_err(list_err)?;
+        if let Some(scope) = scope.as_ref().filter(|s| !s.all_lists) {
+            files.retain(|rel| scope.changed.contains(rel));
+        }
         for batch in files.chunks(BATCH) {
-            let results = par_map(batch, |rel| check_file(root, rel, &validators, &Against::Index(&index)));
+            let against = Against::Index(&index, &refs, &updated_at);
+            let results = par_map(batch, |rel| check_file(tree, rel, &validators, &against));
             for r in results {
                 merge(&mut counts, &mut problems, &r);
             }
@@ -100,12 +138,52 @@ pub fn check(root: &Path) -> anyhow::Result<Checked> {
     Ok(Checked { problems, counts })
 }
 
+/// Which streamed files an incremental check reads.
+struct Scope<'a> {
+    changed: &'a std::collections::HashSet<String>,
+    /// Deputy files to read.
+    deputies: std::collections::HashSet<String>,
+    all_deputies: bool,
+    all_lists: bool,
+}
+
+impl<'a> Scope<'a> {
+    fn of(tree: &DataTree, changes: &'a Overlay) -> Scope<'a> {
+        let touched = || changes.changed.iter().chain(&changes.removed);
+        let came_or_went = |rel: &str| changes.removed.contains(rel) || !tree.base_has(rel);
+        // A region, group or station that came or went can make any deputy's reference dangle.
+        let all_deputies = touched().any(|rel| {
+            (rel.starts_with("regions/") || rel.starts_with("stations/") || rel == "groups.json") && came_or_went(rel)
+        });
+        let mut deputies: std::collections::HashSet<String> =
+            changes.changed.iter().filter(|rel| rel.starts_with("deputies/")).cloned().collect();
+        // A deputy's has_messages must agree with its Q&A file, and it must have a duty record.
+        for rel in touched() {
+            if let Some(name) = rel.strip_prefix("messages/deputy/").or(rel.strip_prefix("activities/")) {
+                deputies.insert(format!("{DEPUTIES}/{name}"));
+            }
+        }
+        // The lists name deputies by id and name: a deputy who came, went or was renamed.
+        let all_lists = touched().filter(|rel| rel.starts_with("deputies/")).any(|rel| {
+            came_or_went(rel) || {
+                let name = |path: Option<std::path::PathBuf>| -> Option<String> {
+                    let text = std::fs::read_to_string(path?).ok()?;
+                    let v: serde_json::Value = serde_json::from_str(&text).ok()?;
+                    v.get("name")?.as_str().map(str::to_string)
+                };
+                name(tree.base_path(rel)) != name(tree.path(rel))
+            }
+        });
+        Scope { changed: &changes.changed, deputies, all_deputies, all_lists }
+    }
+}
+
 /// What a streamed file is checked against.
 enum Against<'a> {
     /// A deputy's own references.
     Refs(&'a Refs),
-    /// Deputies listed by id.
-    Index(&'a DeputyIndex),
+    /// Deputies listed by id (and, for duty records, the places and the data's date).
+    Index(&'a DeputyIndex, &'a Refs, &'a str),
 }
 
 fn count(counts: &mut BTreeMap<&'static str, usize>, kind: FileKind) {
@@ -120,14 +198,14 @@ fn merge(counts: &mut BTreeMap<&'static str, usize>, problems: &mut Vec<Problem>
 }
 
 /// Read, schema-check, decode and check one streamed file.
-fn check_file(root: &Path, rel: &str, validators: &Validators, against: &Against) -> FileResult {
+fn check_file(tree: &DataTree, rel: &str, validators: &Validators, against: &Against) -> FileResult {
     let mut problems = Vec::new();
     let Some(kind) = kind_of(rel) else {
         problems.push(problem(rel, "", "不属于数据目录的文件（见 docs/data-format.md 的目录结构）"));
         return FileResult { kind: None, problems, deputy: None };
     };
     let mut deputy = None;
-    if let Some(value) = read_checked(root, rel, kind, validators, &mut problems) {
+    if let Some(value) = read_checked(tree, rel, kind, validators, &mut problems) {
         match (kind, against) {
             (FileKind::Deputy, Against::Refs(refs)) => {
                 if let Some(d) = load::decode::<deputy_model::Deputy>(rel, value, &mut problems) {
@@ -135,12 +213,25 @@ fn check_file(root: &Path, rel: &str, validators: &Validators, against: &Against
                     if rel != want {
                         problems.push(problem(rel, "id", format!("文件名应为 {want}")));
                     }
-                    let messages_file = root.join(format!("messages/deputy/{}.json", d.summary.id)).is_file();
+                    let messages_file = tree.is_file(&format!("messages/deputy/{}.json", d.summary.id));
                     problems.extend(validate::check_deputy(refs, rel, &d, messages_file));
+                    if !tree.is_file(&format!("activities/{}.json", d.summary.id)) {
+                        problems.push(validate::no_activities_file(&d.summary.id));
+                    }
                     deputy = Some((d.summary.id, d.summary.name));
                 }
             }
-            (FileKind::Place, Against::Index(index)) => {
+            (FileKind::Activities, Against::Index(index, refs, updated_at)) => {
+                if let Some(a) = load::decode::<deputy_model::activity::DeputyActivities>(rel, value, &mut problems) {
+                    let want = format!("activities/{}.json", a.deputy_id);
+                    if rel != want {
+                        problems.push(problem(rel, "id", format!("文件名应为 {want}")));
+                    }
+                    let known = |code: &str| refs.region_known(code);
+                    problems.extend(validate::check_activity_file(index, &known, updated_at, rel, &a));
+                }
+            }
+            (FileKind::Place, Against::Index(index, ..)) => {
                 if let Some(p) = load::decode::<deputy_model::deputy::PlaceDeputies>(rel, value, &mut problems) {
                     let want = format!("places/{}.json", p.region_code);
                     if rel != want {
@@ -149,12 +240,12 @@ fn check_file(root: &Path, rel: &str, validators: &Validators, against: &Against
                     problems.extend(validate::check_place(index, rel, &p));
                 }
             }
-            (FileKind::SearchShard, Against::Index(index)) => {
+            (FileKind::SearchShard, Against::Index(index, ..)) => {
                 if let Some(s) = load::decode(rel, value, &mut problems) {
                     problems.extend(validate::check_search_shard(index, rel, &s));
                 }
             }
-            (FileKind::LevelPage, Against::Index(index)) => {
+            (FileKind::LevelPage, Against::Index(index, ..)) => {
                 if let Some(p) = load::decode(rel, value, &mut problems) {
                     problems.extend(validate::check_level_page(index, rel, &p));
                 }
@@ -165,17 +256,6 @@ fn check_file(root: &Path, rel: &str, validators: &Validators, against: &Against
         }
     }
     FileResult { kind: Some(kind), problems, deputy }
-}
-
-/// Every `.json` file below `root/folder`, sorted, as paths relative to `root`.
-fn list_folder(root: &Path, folder: &str) -> std::io::Result<Vec<String>> {
-    let dir = root.join(folder);
-    if !dir.is_dir() {
-        return Ok(Vec::new());
-    }
-    let mut files: Vec<String> = load::list_skipping(&dir, &[])?.into_iter().map(|f| format!("{folder}/{f}")).collect();
-    files.sort();
-    Ok(files)
 }
 
 /// `f` over `items` on every core, results in the items' order.

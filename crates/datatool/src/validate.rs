@@ -4,6 +4,7 @@
 use std::fmt::Write;
 use std::path::Path;
 
+use crate::data_tree::DataTree;
 use crate::stream_check;
 
 pub struct Report {
@@ -14,9 +15,16 @@ pub struct Report {
 }
 
 pub fn run(dir: &Path) -> anyhow::Result<Report> {
+    run_tree(&DataTree::dir(dir), None)
+}
+
+/// [`run`] on a release as `tree` shows it; with `known`, only what changed (see
+/// [`stream_check::check_tree`]).
+pub fn run_tree(tree: &DataTree, known: Option<stream_check::Known>) -> anyhow::Result<Report> {
     // File by file, keeping only compact indexes: the same checks as loading the whole folder,
     // in bounded memory at national scale (see stream_check.rs).
-    let checked = stream_check::check(dir)?;
+    let dir = tree;
+    let checked = stream_check::check_tree(tree, known)?;
     let problems = checked.problems;
     let mut text = String::new();
     for p in &problems {

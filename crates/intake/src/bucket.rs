@@ -20,6 +20,31 @@ use object_store::{ClientOptions, ObjectStore, ObjectStoreExt, PutMode, PutOptio
 
 use super::{BoxFuture, Key, Put, Store, StoreError, Waiting, same, waiting_from};
 
+/// A client for `s3://bucket` or `s3://bucket/some/prefix`, configured by the `AWS_*` settings
+/// in `vars` (`AWS_ENDPOINT_URL`, `AWS_ACCESS_KEY_ID`, …), with the prefix's folders. Shared by
+/// the inbox's store and the data tool's `deploy`. Nothing is contacted yet.
+pub fn s3_client(
+    url: &str,
+    vars: impl IntoIterator<Item = (String, String)>,
+    client: ClientOptions,
+    retry: RetryConfig,
+) -> io::Result<(AmazonS3, Vec<String>)> {
+    let rest = url.strip_prefix("s3://").ok_or_else(|| invalid(format!("{url} is not an s3:// URL")))?;
+    let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
+    if bucket.is_empty() {
+        return Err(invalid(format!("{url} names no bucket")));
+    }
+    let mut builder = AmazonS3Builder::new().with_client_options(client).with_retry(retry);
+    for (key, value) in vars {
+        if let Some(key) = key.strip_prefix("AWS_").and(key.to_ascii_lowercase().parse().ok()) {
+            builder = builder.with_config(key, value);
+        }
+    }
+    let store = builder.with_bucket_name(bucket).build().map_err(|e| invalid(e.to_string()))?;
+    let prefix = prefix.split('/').filter(|p| !p.is_empty()).map(str::to_string).collect();
+    Ok((store, prefix))
+}
+
 pub struct BucketStore {
     store: AmazonS3,
     bucket: String,
@@ -38,31 +63,15 @@ impl BucketStore {
     /// [`open`](Self::open) with the settings given (`AWS_ENDPOINT_URL`, …) instead of this
     /// process's environment (tests start their own server).
     pub fn open_with(url: &str, vars: impl IntoIterator<Item = (String, String)>) -> io::Result<BucketStore> {
-        let rest = url.strip_prefix("s3://").ok_or_else(|| invalid(format!("{url} is not an s3:// URL")))?;
-        let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
-        if bucket.is_empty() {
-            return Err(invalid(format!("{url} names no bucket")));
-        }
         // A phone waits for the answer: a store that does not answer quickly is "down"
         // (503, the outbox tries again later), not a request held for minutes. Two tries of
         // 5 s stay within the inbox's request timeout (15 s).
-        let mut builder = AmazonS3Builder::new()
-            .with_client_options(
-                ClientOptions::new().with_timeout(Duration::from_secs(5)).with_connect_timeout(Duration::from_secs(3)),
-            )
-            .with_retry(RetryConfig {
-                max_retries: 1,
-                retry_timeout: Duration::from_secs(4),
-                ..RetryConfig::default()
-            });
-        for (key, value) in vars {
-            if let Some(key) = key.strip_prefix("AWS_").and(key.to_ascii_lowercase().parse().ok()) {
-                builder = builder.with_config(key, value);
-            }
-        }
-        let store = builder.with_bucket_name(bucket).build().map_err(|e| invalid(e.to_string()))?;
-        let prefix = prefix.split('/').filter(|p| !p.is_empty()).map(str::to_string).collect();
-        Ok(BucketStore { store, bucket: bucket.to_string(), prefix, counter: AtomicU64::new(0) })
+        let client =
+            ClientOptions::new().with_timeout(Duration::from_secs(5)).with_connect_timeout(Duration::from_secs(3));
+        let retry = RetryConfig { max_retries: 1, retry_timeout: Duration::from_secs(4), ..RetryConfig::default() };
+        let (store, prefix) = s3_client(url, vars, client, retry)?;
+        let bucket = url.trim_start_matches("s3://").split('/').next().unwrap_or_default().to_string();
+        Ok(BucketStore { store, bucket, prefix, counter: AtomicU64::new(0) })
     }
 
     fn path(&self, sub: &str, name: &str) -> Path {

@@ -17,8 +17,10 @@ use std::path::PathBuf;
 use std::pin::Pin;
 use std::sync::Arc;
 
-pub use bucket::BucketStore;
+pub use bucket::{BucketStore, s3_client};
+// The S3 client library, for the crates that use `s3_client` (one version in the workspace).
 pub use folder::FolderStore;
+pub use object_store;
 
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 

@@ -33,7 +33,8 @@
 
 //!
 //! ```text
-//! mod.rs          the entry point: write the layout into a folder, atomically
+//! mod.rs          the entry point: write the layout into a folder, atomically, in full or
+//!                 only what changed (manifest.rs: the content hash of every file)
 //! emit.rs         the core files (site, regions, deputies, places, letters, receptions, …)
 //! site.rs         site.json as served: the modules run, the weeks with receptions
 //! sink.rs         where files go (a folder, or memory for tests), serialised once each
@@ -44,6 +45,7 @@
 pub mod activities;
 pub mod consultations;
 mod emit;
+pub mod manifest;
 pub mod pages;
 pub mod search_index;
 mod sink;
@@ -52,6 +54,7 @@ pub mod suggestions;
 pub mod sunshine;
 pub mod training;
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -63,7 +66,9 @@ pub use sink::{DirSink, MemorySink, Sink};
 #[cfg(test)]
 pub use {emit::station_index, sink::erased};
 
+use crate::data_tree::{DataTree, Overlay};
 use crate::world::World;
+use manifest::Manifest;
 
 /// Every file of the layout as (relative path, JSON text), in memory: for tests and small sets.
 #[cfg(test)]
@@ -78,6 +83,19 @@ fn expected_files(world: &World) -> u64 {
     (world.regions.len() * 2 + world.deputies.len() * 2 + world.messages.len() + world.stations.len()) as u64
 }
 
+/// What a write did.
+#[derive(Debug)]
+pub struct Written {
+    /// Files in the new release.
+    pub files: usize,
+    /// Files written (all of them in a full build; the changed ones in an incremental one).
+    pub written: usize,
+    /// Files of the previous release that the new one no longer has.
+    pub removed: usize,
+    /// Whether only what changed was written.
+    pub incremental: bool,
+}
+
 /// Write the layout into `out` atomically: everything goes to a fresh sibling folder first,
 /// file by file as it is made, which replaces `out` only when complete, so a failed run leaves
 /// the old data intact. Returns the number of files written.
@@ -88,28 +106,116 @@ pub fn write(world: &World, out: &Path) -> Result<usize> {
 
 /// [`write`] with a progress bar (the command line shows one on a terminal).
 pub fn write_with(world: &World, out: &Path, progress: indicatif::ProgressBar) -> Result<usize> {
-    write_checked(world, out, progress, |_| Ok(()))
+    Ok(write_checked(world, out, progress, Mode::Full, |_| Ok(()))?.files)
 }
 
-/// [`write_with`], running `check` on the complete staging folder before it replaces `out`:
-/// a failed check leaves `out` untouched.
+/// How [`write_checked`] writes.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Mode {
+    /// Every file, into a new folder that replaces `out`; no manifest is kept.
+    Full,
+    /// Only what changed since the build that wrote `out`'s [`manifest`] (everything, as
+    /// [`Mode::Full`], when there is none), and a manifest for the next build.
+    Incremental,
+    /// Every file, as [`Mode::Full`], and a manifest for the next build (`build --full`).
+    FullWithManifest,
+}
+
+/// Write the layout into `out`, running `check` on the new release before anything of it is
+/// published: a failed check leaves `out` untouched.
+///
+/// Full: the whole layout goes into a fresh staging folder, which is checked and then swapped
+/// in. Incremental: every file is still made and hashed, but only those whose content differs
+/// from `out`'s manifest go into a sparse staging folder; `check` sees the new release as `out`
+/// with those laid over it; then they are moved into place one by one (each replacement is
+/// atomic), the files the release no longer has are removed, and the new manifest is written.
 pub fn write_checked(
     world: &World,
     out: &Path,
     progress: indicatif::ProgressBar,
-    check: impl FnOnce(&Path) -> Result<()>,
-) -> Result<usize> {
+    mode: Mode,
+    check: impl FnOnce(&DataTree) -> Result<()>,
+) -> Result<Written> {
+    let previous = if mode == Mode::Incremental { Manifest::read(out).filter(|_| out.is_dir()) } else { None };
     let staging = staging_for(out)?;
     progress.set_length(expected_files(world));
-    let mut sink = DirSink::new(staging.clone(), progress);
-    let result = emit(world, &mut sink).and_then(|_| check(&staging));
+    let mut sink = DirSink::against(staging.clone(), previous.clone(), progress);
+    let result = emit(world, &mut sink);
     sink.progress.finish_and_clear();
-    if let Err(e) = result {
+    let fail = |e| {
         let _ = fs::remove_dir_all(&staging);
-        return Err(e);
+        Err(e)
+    };
+    if let Err(e) = result {
+        return fail(e);
     }
-    swap_in(&staging, out)?;
-    Ok(sink.count)
+    let Some(previous) = previous else {
+        if let Err(e) = check(&DataTree::dir(&staging)) {
+            return fail(e);
+        }
+        if mode != Mode::Full {
+            sink.manifest.write(&staging)?;
+        }
+        // Open data (`export`) is not part of the layout: it stays until it is rewritten.
+        let export = out.join("export");
+        if export.is_dir() {
+            fs::rename(&export, staging.join("export")).context("保留开放数据目录 export/ 失败")?;
+        }
+        if let Err(e) = swap_in(&staging, out) {
+            let _ = fs::rename(staging.join("export"), &export);
+            return fail(e);
+        }
+        return Ok(Written { files: sink.count, written: sink.count, removed: 0, incremental: false });
+    };
+    let changed: HashSet<String> = sink.written.drain(..).collect();
+    let removed: HashSet<String> =
+        previous.0.keys().filter(|rel| !sink.manifest.0.contains_key(*rel)).cloned().collect();
+    let tree = DataTree::overlay(out, Overlay { top: staging.clone(), changed, removed });
+    if let Err(e) = check(&tree) {
+        return fail(e);
+    }
+    let Overlay { changed, removed, .. } = tree.into_overlay().expect("an overlay");
+    apply(&staging, out, &changed, &removed)?;
+    sink.manifest.write(out)?;
+    let _ = fs::remove_dir_all(&staging);
+    Ok(Written { files: sink.count, written: changed.len(), removed: removed.len(), incremental: true })
+}
+
+/// Move the changed files from `staging` into `out` and remove the ones the release dropped,
+/// with any precompressed copies (`.gz`, `.br`) of either, which would be stale.
+fn apply(staging: &Path, out: &Path, changed: &HashSet<String>, removed: &HashSet<String>) -> Result<()> {
+    // Without a manifest, a run that stops half way is followed by a full build.
+    Manifest::remove(out)?;
+    let mut made = HashSet::new();
+    let mut changed: Vec<&String> = changed.iter().collect();
+    changed.sort();
+    for rel in changed {
+        let to = out.join(rel);
+        if let Some(dir) = to.parent().filter(|d| !made.contains(*d)) {
+            fs::create_dir_all(dir).with_context(|| format!("创建目录 {} 失败", dir.display()))?;
+            made.insert(dir.to_path_buf());
+        }
+        fs::rename(staging.join(rel), &to).with_context(|| format!("替换 {} 失败", to.display()))?;
+        remove_compressed(&to);
+    }
+    for rel in removed {
+        let path = out.join(rel);
+        match fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(e).with_context(|| format!("删除 {} 失败", path.display()));
+            }
+            _ => remove_compressed(&path),
+        }
+    }
+    Ok(())
+}
+
+fn remove_compressed(path: &Path) {
+    for ext in ["gz", "br"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(format!(".{ext}"));
+        let _ = fs::remove_file(PathBuf::from(p));
+    }
 }
 
 /// A fresh, empty staging folder beside `out` (same file system, so the final rename is atomic).

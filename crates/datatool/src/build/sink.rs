@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use serde::Serialize;
 
+use super::manifest::{self, Manifest};
+
 /// Where laid-out files go: written one by one as they are made, so no more than one file's
 /// text is in memory at a time, whatever the scale.
 pub trait Sink {
@@ -25,23 +27,51 @@ impl Sink for MemorySink {
     }
 }
 
-/// Writes files under a folder as they come, creating each sub-folder once.
+/// Writes files under a folder as they come, creating each sub-folder once, and keeps the
+/// content hash of each in a new [`Manifest`]. Given the previous build's manifest, a file whose
+/// content has not changed is not written (the folder then holds only what changed).
 pub struct DirSink {
     root: PathBuf,
     made: std::collections::HashSet<PathBuf>,
+    previous: Option<Manifest>,
+    buf: Vec<u8>,
+    pub manifest: Manifest,
+    /// Files written (all of them, without a previous manifest).
+    pub written: Vec<String>,
     pub count: usize,
     pub bytes: u64,
     pub(super) progress: indicatif::ProgressBar,
 }
 
 impl DirSink {
-    pub fn new(root: PathBuf, progress: indicatif::ProgressBar) -> Self {
-        DirSink { root, made: Default::default(), count: 0, bytes: 0, progress }
+    /// A sink that writes only what differs from `previous`.
+    pub fn against(root: PathBuf, previous: Option<Manifest>, progress: indicatif::ProgressBar) -> Self {
+        DirSink {
+            root,
+            made: Default::default(),
+            previous,
+            buf: Vec::with_capacity(64 * 1024),
+            manifest: Manifest::default(),
+            written: Vec::new(),
+            count: 0,
+            bytes: 0,
+            progress,
+        }
     }
 }
 
 impl Sink for DirSink {
     fn put(&mut self, rel: &str, value: &dyn erased::Json) -> Result<()> {
+        self.buf.clear();
+        let n = value.write_json(&mut self.buf).with_context(|| format!("生成 {rel} 失败"))?;
+        let h = manifest::hash(&self.buf);
+        self.manifest.0.insert(rel.to_string(), h);
+        self.count += 1;
+        self.bytes += n;
+        self.progress.inc(1);
+        if self.previous.as_ref().and_then(|m| m.get(rel)) == Some(h) {
+            return Ok(());
+        }
         let path = self.root.join(rel);
         if let Some(dir) = path.parent() {
             if !self.made.contains(dir) {
@@ -49,13 +79,8 @@ impl Sink for DirSink {
                 self.made.insert(dir.to_path_buf());
             }
         }
-        let file = fs::File::create(&path).with_context(|| format!("写入 {} 失败", path.display()))?;
-        let mut w = std::io::BufWriter::with_capacity(64 * 1024, file);
-        let n = value.write_json(&mut w).with_context(|| format!("写入 {} 失败", path.display()))?;
-        std::io::Write::flush(&mut w).with_context(|| format!("写入 {} 失败", path.display()))?;
-        self.count += 1;
-        self.bytes += n;
-        self.progress.inc(1);
+        fs::write(&path, &self.buf).with_context(|| format!("写入 {} 失败", path.display()))?;
+        self.written.push(rel.to_string());
         Ok(())
     }
 }

@@ -108,7 +108,7 @@ pub(crate) fn refused(src: &Path, cases: &[(PathBuf, &str)], deputy: Option<&str
 /// Build the served folder and read one of its files.
 pub(crate) fn served<T: serde::de::DeserializeOwned>(tmp: &Path, src: &Path, file: &str) -> T {
     let data = tmp.join("data");
-    crate::source::build(src, &data, indicatif::ProgressBar::hidden()).unwrap();
+    crate::source::build(src, &data, indicatif::ProgressBar::hidden(), false).unwrap();
     serde_json::from_str(&fs::read_to_string(data.join(file)).unwrap()).unwrap()
 }
 
@@ -184,7 +184,7 @@ fn hostile_letters_are_exported_as_text_not_formulas() {
     record(&src, &c, Step::Reply { by: "-市住建局".into(), text: "+已修复。".into() }, "2026-11-30T09:00:00+08:00")
         .unwrap();
     let data = tmp.path().join("data");
-    crate::source::build(&src, &data, indicatif::ProgressBar::hidden()).unwrap();
+    crate::source::build(&src, &data, indicatif::ProgressBar::hidden(), false).unwrap();
     crate::export::run(&data, "https://example.invalid/").unwrap();
     let letters = fs::read_to_string(data.join("export/letters.csv")).unwrap();
     let mut reader = csv::Reader::from_reader(letters.trim_start_matches('\u{feff}').as_bytes());

@@ -32,6 +32,7 @@ use deputy_model::{Deputy, DeputySummary, FORMAT_VERSION, Level, Station};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use crate::build::{Mode, Written};
 use crate::world::World;
 
 /// One row of `deputies.csv`.
@@ -439,22 +440,30 @@ pub fn write(world: &World, dir: &Path) -> Result<()> {
 
 /// `build SRC OUT`: read the source, lay it out in a staging folder, validate that folder, and
 /// only then replace OUT. Any failure leaves OUT as it was.
-pub fn build(src: &Path, out: &Path, progress: indicatif::ProgressBar) -> Result<(usize, World)> {
+pub fn build(src: &Path, out: &Path, progress: indicatif::ProgressBar, full: bool) -> Result<(Written, World)> {
     let world = read(src)?;
-    let n = crate::build::write_checked(&world, out, progress, |staging| {
-        let report = crate::validate::run(staging)?;
+    let mode = if full { Mode::FullWithManifest } else { Mode::Incremental };
+    let written = crate::build::write_checked(&world, out, progress, mode, |tree| {
+        // Incrementally, the deputies' ids and names come from the build (their unchanged files
+        // passed an earlier build's check) and only what changed is read.
+        let known = tree.changes().map(|_| crate::stream_check::Known {
+            deputies: world.deputies.iter().map(|d| (d.summary.id.as_str(), d.summary.name.as_str())).collect(),
+        });
+        let report = crate::validate::run_tree(tree, known)?;
         if !report.ok {
             bail!("生成的数据没有通过检查，{} 未改动：\n{}", out.display(), report.text.trim_end());
         }
-        // Open data goes with every release of a site that has an address, so that a build
-        // never leaves the public without it (it lives in OUT, which a build replaces).
-        if let Some(url) = &world.site.url {
-            crate::export::run(staging, url)?;
-        }
         Ok(())
     })?;
-    Ok((n, world))
+    // Open data goes with every release of a site that has an address (it lives in OUT/export/,
+    // which a build keeps), so that the public never has stale or no open data.
+    if let Some(url) = &world.site.url {
+        crate::export::run(out, url)?;
+    }
+    Ok((written, world))
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_incremental;

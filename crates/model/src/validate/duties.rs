@@ -12,53 +12,21 @@ pub(super) fn check_activities(
     region_known: &dyn Fn(&str) -> bool,
     updated_at: &str,
 ) {
-    let today = clock::parse_timestamp(updated_at).map(|t| clock::format_date(clock::shanghai_date(t)));
-    let check_date = |r: &mut Report, file: &str, field: &str, date: &str| {
-        r.date(file, field, date);
-        if let Some(today) = &today {
-            if clock::parse_date(date).is_some() && date > today.as_str() {
-                r.add(file, field, format!("日期 {date} 晚于数据日期 {today}"));
-            }
+    let today = data_date(updated_at);
+    let check_date = |r: &mut Report, file: &str, field: &str, date: &str| date_not_after(r, &today, file, field, date);
+    // Streamed (`deputy-data validate` at scale): each file was checked as it was read, with
+    // [`check_activity_file`], and each deputy's file's presence with the deputy.
+    if !data.activities_streamed {
+        // Every deputy has a duty record page, and so a file (empty when there is nothing yet).
+        let recorded: std::collections::HashSet<&str> =
+            data.activities.iter().map(|(_, a)| a.deputy_id.as_str()).collect();
+        let mut unrecorded: Vec<&str> = deputy_ids.ids().filter(|id| !recorded.contains(id)).collect();
+        unrecorded.sort_unstable();
+        for id in unrecorded {
+            r.0.push(no_activities_file(id));
         }
-    };
-    // Every deputy has a duty record page, and so a file (empty when there is nothing yet).
-    let recorded: std::collections::HashSet<&str> = data.activities.iter().map(|(_, a)| a.deputy_id.as_str()).collect();
-    let mut unrecorded: Vec<&str> = deputy_ids.ids().filter(|id| !recorded.contains(id)).collect();
-    unrecorded.sort_unstable();
-    for id in unrecorded {
-        r.add(
-            &format!("deputies/{id}.json"),
-            "id",
-            format!("没有履职档案文件 activities/{id}.json（还没有活动时也要有一个空档案）"),
-        );
-    }
-    for (file, rec) in &data.activities {
-        r.version(file, rec.format_version);
-        match deputy_ids.name(rec.deputy_id.as_str()) {
-            None => r.add(file, "deputy_id", format!("代表 {} 不存在", rec.deputy_id)),
-            Some(name) if name != rec.deputy_name => {
-                r.add(file, "deputy_name", format!("与代表档案的姓名“{name}”不一致"))
-            }
-            _ => {}
-        }
-        if let Some(note) = &rec.own_note {
-            check_date(r, file, "own_note.date", &note.date);
-            r.text(file, "own_note.text", &note.text, MAX_TEXT_CHARS, true);
-        }
-        let mut ids = HashSet::new();
-        for (i, a) in rec.activities.iter().enumerate() {
-            if !ids.insert(a.id.as_str()) {
-                r.add(file, format!("activities[{i}].id"), format!("活动编号 {} 重复", a.id));
-            }
-            check_date(r, file, &format!("activities[{i}].date"), &a.date);
-            r.text(file, &format!("activities[{i}].title"), &a.title, MAX_LINE_CHARS, false);
-            r.text(file, &format!("activities[{i}].place"), &a.place, MAX_LINE_CHARS, false);
-            r.text(file, &format!("activities[{i}].text"), &a.text, MAX_TEXT_CHARS, true);
-            if let Some(code) = &a.region_code {
-                if !region_known(code) {
-                    r.add(file, format!("activities[{i}].region_code"), format!("地区 {code} 不存在"));
-                }
-            }
+        for (file, rec) in &data.activities {
+            r.0.extend(check_activity_file(deputy_ids, region_known, updated_at, file, rec));
         }
     }
     for (file, place) in &data.joint {
@@ -144,4 +112,68 @@ pub(super) fn sunshine(
             }
         }
     }
+}
+
+/// A deputy without a duty record file.
+pub fn no_activities_file(id: &str) -> Problem {
+    Problem {
+        file: format!("deputies/{id}.json"),
+        field: "id".into(),
+        message: format!("没有履职档案文件 activities/{id}.json（还没有活动时也要有一个空档案）"),
+    }
+}
+
+/// The data's date (Beijing), from `site.json`'s `updated_at`.
+fn data_date(updated_at: &str) -> Option<String> {
+    clock::parse_timestamp(updated_at).map(|t| clock::format_date(clock::shanghai_date(t)))
+}
+
+/// A valid date, not after the data's date.
+fn date_not_after(r: &mut Report, today: &Option<String>, file: &str, field: &str, date: &str) {
+    r.date(file, field, date);
+    if let Some(today) = today {
+        if clock::parse_date(date).is_some() && date > today.as_str() {
+            r.add(file, field, format!("日期 {date} 晚于数据日期 {today}"));
+        }
+    }
+}
+
+/// One duty record file, `activities/{deputy_id}.json`: its deputy exists under that name, its
+/// dates are valid and not after the data's date, its places exist, its ids are unique.
+pub fn check_activity_file(
+    deputy_ids: &DeputyIndex,
+    region_known: &dyn Fn(&str) -> bool,
+    updated_at: &str,
+    file: &str,
+    rec: &crate::activity::DeputyActivities,
+) -> Vec<Problem> {
+    let mut r = Report(Vec::new());
+    let today = data_date(updated_at);
+    let check_date = |r: &mut Report, file: &str, field: &str, date: &str| date_not_after(r, &today, file, field, date);
+    r.version(file, rec.format_version);
+    match deputy_ids.name(rec.deputy_id.as_str()) {
+        None => r.add(file, "deputy_id", format!("代表 {} 不存在", rec.deputy_id)),
+        Some(name) if name != rec.deputy_name => r.add(file, "deputy_name", format!("与代表档案的姓名“{name}”不一致")),
+        _ => {}
+    }
+    if let Some(note) = &rec.own_note {
+        check_date(&mut r, file, "own_note.date", &note.date);
+        r.text(file, "own_note.text", &note.text, MAX_TEXT_CHARS, true);
+    }
+    let mut ids = HashSet::new();
+    for (i, a) in rec.activities.iter().enumerate() {
+        if !ids.insert(a.id.as_str()) {
+            r.add(file, format!("activities[{i}].id"), format!("活动编号 {} 重复", a.id));
+        }
+        check_date(&mut r, file, &format!("activities[{i}].date"), &a.date);
+        r.text(file, &format!("activities[{i}].title"), &a.title, MAX_LINE_CHARS, false);
+        r.text(file, &format!("activities[{i}].place"), &a.place, MAX_LINE_CHARS, false);
+        r.text(file, &format!("activities[{i}].text"), &a.text, MAX_TEXT_CHARS, true);
+        if let Some(code) = &a.region_code {
+            if !region_known(code) {
+                r.add(file, format!("activities[{i}].region_code"), format!("地区 {code} 不存在"));
+            }
+        }
+    }
+    r.0
 }

@@ -100,7 +100,7 @@ impl Refs {
         }
     }
 
-    pub(super) fn region_known(&self, code: &str) -> bool {
+    pub fn region_known(&self, code: &str) -> bool {
         self.regions.contains(code)
     }
 }

@@ -20,6 +20,7 @@ mod files;
 mod index;
 
 use duties::{check_activities, sunshine};
+pub use duties::{check_activity_file, no_activities_file};
 pub use files::{check_deputy, check_level_page, check_place, check_search_shard};
 pub use index::{DeputyIndex, Refs};
 
@@ -62,6 +63,9 @@ pub struct Dataset {
     pub consultations: Vec<(String, crate::consult::Consultation)>,
     /// Duty records, `activities/{deputy_id}.json`.
     pub activities: Vec<(String, crate::activity::DeputyActivities)>,
+    /// The duty records were checked file by file as they were read (`check_activity_file`),
+    /// not collected into `activities`: at national scale there is one per deputy.
+    pub activities_streamed: bool,
     /// Joint activities by place, `joint/{code}.json`.
     pub joint: Vec<(String, crate::activity::PlaceJoint)>,
     /// `news/{kind}/page-N.json`: news of one kind.
