@@ -11,7 +11,7 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "format"
 cargo fmt --all -- --check
 
-step "native tests: model, data tool, inbox and its store (a bucket on s3s-fs, loopback)"
+step "native tests: model, data tool (deploy to a bucket on s3s-fs, loopback), inbox and its store"
 cargo test -p deputy-model -p deputy-intake -p deputy-data -p deputy-inbox
 
 step "demo data is valid and matches its generator"
@@ -26,6 +26,9 @@ cargo test -p deputy-home --target wasm32-unknown-unknown
 
 step "release build"
 bash scripts/build.sh
+
+step "publishing: deploy the release to a folder, serve it with Debian's nginx and docs/nginx.conf"
+bash tests/nginx/run.sh dist
 
 step "end-to-end journeys (Playwright + axe-core, 375 px and 1280 px)"
 bash tests/e2e/run.sh

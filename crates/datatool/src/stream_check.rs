@@ -94,15 +94,20 @@ pub fn check_tree(tree: &DataTree, known: Option<Known>) -> anyhow::Result<Check
 
     // 2. The deputies, one by one, into the index (or, incrementally, those that need it).
     let mut index = DeputyIndex::default();
-    let mut deputies = tree.list_folder(DEPUTIES).map_err(list_err)?;
-    if let (Some(scope), Some(known)) = (&scope, &known) {
+    if let (Some(_), Some(known)) = (&scope, &known) {
         for (id, name) in &known.deputies {
             problems.extend(index.add(&format!("{DEPUTIES}/{id}.json"), id, name));
         }
-        if !scope.all_deputies {
-            deputies.retain(|rel| scope.deputies.contains(rel));
-        }
     }
+    // Incrementally, the files to read are known without listing millions of names.
+    let deputies = match scope.as_ref().filter(|s| !s.all_deputies) {
+        Some(scope) => {
+            let mut files: Vec<String> = scope.deputies.iter().filter(|rel| tree.is_file(rel)).cloned().collect();
+            files.sort();
+            files
+        }
+        None => tree.list_folder(DEPUTIES).map_err(list_err)?,
+    };
     for batch in deputies.chunks(BATCH) {
         let results = par_map(batch, |rel| check_file(tree, rel, &validators, &Against::Refs(&refs)));
         for (rel, r) in batch.iter().zip(results) {
@@ -116,10 +121,20 @@ pub fn check_tree(tree: &DataTree, known: Option<Known>) -> anyhow::Result<Check
 
     // 3. The files that list deputies, against the index.
     for folder in LISTS_OF_DEPUTIES {
-        let mut files = tree.list_folder(folder).map_err(list_err)?;
-        if let Some(scope) = scope.as_ref().filter(|s| !s.all_lists) {
-            files.retain(|rel| scope.changed.contains(rel));
-        }
+        let files = match scope.as_ref().filter(|s| !s.all_lists) {
+            Some(scope) => {
+                let prefix = format!("{folder}/");
+                let mut files: Vec<String> = scope
+                    .changed
+                    .iter()
+                    .filter(|rel| rel.starts_with(&prefix) && rel.ends_with(".json"))
+                    .cloned()
+                    .collect();
+                files.sort();
+                files
+            }
+            None => tree.list_folder(folder).map_err(list_err)?,
+        };
         for batch in files.chunks(BATCH) {
             let against = Against::Index(&index, &refs, &updated_at);
             let results = par_map(batch, |rel| check_file(tree, rel, &validators, &against));
