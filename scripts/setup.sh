@@ -12,7 +12,8 @@ apt_missing=()
 # fonts-noto-core carries Noto Sans Mongolian, for names in traditional Mongolian script.
 # time: GNU time (/usr/bin/time -v) for the peak memory in scripts/bench-data.sh.
 # faketime: scripts/test-future.sh runs tests with the machine's clock a year ahead.
-for pkg in chromium chromium-driver fonts-noto-cjk fonts-noto-core ca-certificates time faketime; do
+# nginx, curl: tests/nginx/run.sh serves a deployed release with the recipe in docs/nginx.conf.
+for pkg in chromium chromium-driver fonts-noto-cjk fonts-noto-core ca-certificates time faketime nginx curl; do
   dpkg -s "$pkg" >/dev/null 2>&1 || apt_missing+=("$pkg")
 done
 # Node may come from elsewhere than Debian (it does on these machines): check the commands.
@@ -20,7 +21,8 @@ command -v node >/dev/null && command -v npm >/dev/null || apt_missing+=(nodejs 
 if [ ${#apt_missing[@]} -gt 0 ]; then
   say "apt-get install ${apt_missing[*]}"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_missing[@]}" >/dev/null
+  # RUNLEVEL=1: installing nginx does not start it as a service (the tests start their own).
+  RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_missing[@]}" >/dev/null
 fi
 
 # --- Rust: the wasm target.

@@ -11,6 +11,9 @@
 //   RUNS       runs; each measures both pages once       (default 15)
 //   CAP_MS     longest wait for one page load to settle  (default 60000)
 //   LCP_JSON   1 to write bench/lcp/results.json, or a path to write there
+//   APP_PATH   the app's page to load (default "/"), e.g. a deep link /direct/deputy/city-0001
+//   APP_READY  the selector that means the app has rendered that page (default: the home
+//              page's module grid; for a deputy, "main#main .deputy-profile h1" or similar)
 //
 // Every load is a new user on a slow phone: a fresh browser context (cold HTTP cache, no
 // cookies or storage, service workers blocked), a 375 px phone viewport, 4× CPU throttling
@@ -61,7 +64,13 @@ const PHONE = {
 // HTML's first paint and the app's render apart.
 const PAGES = {
   bare: { name: 'bare', dir: BARE_DIST, ready: 'main h1', hint: 'run scripts/bench-lcp.sh (it builds bench/lcp/bare)' },
-  app: { name: 'app', dir: APP_DIST, ready: 'main#main .module-grid', hint: 'run scripts/build.sh (or pass the build folder)' },
+  app: {
+    name: 'app',
+    dir: APP_DIST,
+    path: process.env.APP_PATH || '/',
+    ready: process.env.APP_READY || 'main#main .module-grid',
+    hint: 'run scripts/build.sh (or pass the build folder)',
+  },
 };
 
 function positiveInt(value, fallback) {
@@ -143,7 +152,7 @@ async function measure(browser, page, url, { throttle = true } = {}) {
     const started = Date.now();
     let capped = false;
     try {
-      await tab.goto(url, { waitUntil: 'load', timeout: CAP_MS });
+      await tab.goto(new URL(page.path || '/', url).href, { waitUntil: 'load', timeout: CAP_MS });
       const left = Math.max(0, CAP_MS - (Date.now() - started));
       let timeout;
       const cap = new Promise((resolve) => (timeout = setTimeout(() => resolve('cap'), left)));
