@@ -78,14 +78,23 @@ pub fn check_tree(tree: &DataTree, known: Option<Known>) -> anyhow::Result<Check
     if !files.iter().any(|f| f == "site.json") {
         problems.push(problem("site.json", "", "缺少站点配置文件 site.json"));
     }
-    for rel in files {
-        let Some(kind) = kind_of(&rel) else {
-            problems.push(problem(&rel, "", "不属于数据目录的文件（见 docs/data-format.md 的目录结构）"));
-            continue;
-        };
-        count(&mut counts, kind);
-        let Some(value) = read_checked(tree, &rel, kind, &validators, &mut problems) else { continue };
-        load::decode_into(&mut data, kind, rel, value, &mut problems);
+    // Read and schema-checked on every core (most of the work), decoded in path order.
+    for batch in files.chunks(BATCH) {
+        let read = par_map(batch, |rel| {
+            let mut found = Vec::new();
+            let value = kind_of(rel).and_then(|kind| read_checked(tree, rel, kind, &validators, &mut found));
+            (value, found)
+        });
+        for (rel, (value, found)) in batch.iter().zip(read) {
+            let Some(kind) = kind_of(rel) else {
+                problems.push(problem(rel, "", "不属于数据目录的文件（见 docs/data-format.md 的目录结构）"));
+                continue;
+            };
+            count(&mut counts, kind);
+            problems.extend(found);
+            let Some(value) = value else { continue };
+            load::decode_into(&mut data, kind, rel.clone(), value, &mut problems);
+        }
     }
     data.news_pages.sort_by_key(|(_, p)| p.page);
     data.activities_streamed = true;

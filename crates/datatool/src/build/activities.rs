@@ -18,7 +18,7 @@ use deputy_model::activity::DeputyActivities;
 use deputy_model::activity_stats::{ScopeStats, scope_key};
 use deputy_model::message::{MessageRecord, Responsiveness};
 
-use super::sink::json_text as json;
+use super::sink::{Sink, json_text as json};
 use crate::world::World;
 
 /// The county-level code of a deputy's region (none for deputies of the site's own region,
@@ -27,10 +27,11 @@ fn county_of<'a>(region_code: &'a str, site_code: &str) -> Option<&'a str> {
     (region_code.len() >= 6 && &region_code[..6] != site_code).then(|| &region_code[..6])
 }
 
-pub fn files(world: &World) -> Result<Vec<(String, String)>> {
-    let mut out = Vec::new();
+/// `activities/{deputy_id}.json`, one per deputy (a part of its own: millions of files at
+/// national scale, made from the deputies and their records only).
+pub fn put_deputy_files(world: &World, sink: &mut dyn Sink) -> Result<()> {
     for r in &world.activities {
-        out.push((format!("activities/{}.json", r.deputy_id), json(r)?));
+        sink.put(&format!("activities/{}.json", r.deputy_id), r)?;
     }
     // Every deputy has a duty record page, so every deputy has a file: an empty record for
     // those without activities yet (a new city's first build), not a 404.
@@ -44,8 +45,14 @@ pub fn files(world: &World) -> Result<Vec<(String, String)>> {
             own_note: None,
             activities: Vec::new(),
         };
-        out.push((format!("activities/{}.json", d.summary.id), json(&empty)?));
+        sink.put(&format!("activities/{}.json", d.summary.id), &empty)?;
     }
+    Ok(())
+}
+
+/// The other files: joint activities by place and the statistics of every scope.
+pub fn files(world: &World) -> Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
     for p in crate::generate::activities::by_place(&world.regions, &world.joint) {
         out.push((format!("joint/{}.json", p.region_code), json(&p)?));
     }

@@ -11,6 +11,7 @@ use deputy_model::station::{StationIndex, WeekReceptions};
 use deputy_model::{DeputySummary, FORMAT_VERSION, Level, NewsSummary, Page};
 use serde::Serialize;
 
+use super::manifest::fingerprint;
 use super::pages::{LEVEL_PAGE_SIZE, NEWS_PAGE_SIZE, QA_PAGE_SIZE};
 use super::sink::{Sink, erased};
 use super::site::{reception_weeks, site_with_modules};
@@ -24,38 +25,38 @@ pub fn emit(world: &World, sink: &mut dyn Sink) -> Result<()> {
         put(format!("regions/{}.json", r.code), r)?;
     }
     // A deputy's file says whether their Q&A file exists (below: only if someone wrote to them).
-    let written_to: HashSet<&str> = world.messages.iter().map(|m| m.deputy_id.as_str()).collect();
-    for d in &world.deputies {
-        let mut file = d.clone();
-        file.has_messages = Some(written_to.contains(d.summary.id.as_str()));
-        put(format!("deputies/{}.json", d.summary.id), &file)?;
-    }
     put("groups.json".into(), &world.groups)?;
+
+    // The parts made from the deputies are millions of files at national scale. Each is laid
+    // out again only when what it is made from changed (an answered letter changes none of
+    // them; a first letter to a deputy changes the deputies' files).
+    let deputies_hash = fingerprint(&[&world.deputies]);
+    let written_to: HashSet<&str> = world.messages.iter().map(|m| m.deputy_id.as_str()).collect();
+    let mut written_sorted: Vec<&str> = written_to.iter().copied().collect();
+    written_sorted.sort_unstable();
+    if !sink.unchanged_part("deputies", &["deputies/"], fingerprint(&[&deputies_hash, &written_sorted])) {
+        for d in &world.deputies {
+            let mut file = d.clone();
+            file.has_messages = Some(written_to.contains(d.summary.id.as_str()));
+            sink.put(&format!("deputies/{}.json", d.summary.id), &file)?;
+        }
+    }
+    if !sink.unchanged_part("places", &["places/"], fingerprint(&[&deputies_hash, &world.regions])) {
+        places(world, sink)?;
+    }
+    if !sink.unchanged_part("levels", &["levels/"], fingerprint(&[&deputies_hash])) {
+        levels(world, sink)?;
+    }
+    if !sink.unchanged_part("search", &["search/"], fingerprint(&[&deputies_hash])) {
+        search(world, sink)?;
+    }
+    if !sink.unchanged_part("activities", &["activities/"], fingerprint(&[&deputies_hash, &world.activities])) {
+        crate::build::activities::put_deputy_files(world, sink)?;
+    }
+    let mut put = |path: String, value: &dyn erased::Json| -> Result<()> { sink.put(&path, value) };
 
     // places: a region's own deputies and those of every region containing it. Deputies are
     // grouped by the codes they represent first, so this is linear in deputies, not a product.
-    let mut by_code: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, d) in world.deputies.iter().enumerate() {
-        for c in &d.represents {
-            by_code.entry(c.as_str()).or_default().push(i);
-        }
-    }
-    for r in &world.regions {
-        let mut members: Vec<usize> = r
-            .path
-            .iter()
-            .map(|p| p.code.as_str())
-            .chain(std::iter::once(r.code.as_str()))
-            .flat_map(|c| by_code.get(c).into_iter().flatten().copied())
-            .collect();
-        members.sort_unstable();
-        members.dedup();
-        let mut deputies: Vec<&DeputySummary> = members.iter().map(|&i| &world.deputies[i].summary).collect();
-        deputies.sort_by(|a, b| a.level.cmp(&b.level).then_with(|| a.id.cmp(&b.id)));
-        let place = PlaceOut { format_version: FORMAT_VERSION, region_code: &r.code, region_name: &r.name, deputies };
-        put(format!("places/{}.json", r.code), &place)?;
-    }
-
     let index = StationIndex { format_version: FORMAT_VERSION, stations: station_index(&world.stations) };
     put("stations/index.json".into(), &index)?;
     for s in &world.stations {
@@ -70,26 +71,6 @@ pub fn emit(world: &World, sink: &mut dyn Sink) -> Result<()> {
     for n in &world.news {
         put(format!("news/{}.json", n.summary.id), n)?;
     }
-
-    for level in Level::ALL {
-        let mut list: Vec<&DeputySummary> =
-            world.deputies.iter().filter(|d| d.summary.level == level).map(|d| &d.summary).collect();
-        list.sort_by(|a, b| a.region_code.cmp(&b.region_code).then_with(|| a.id.cmp(&b.id)));
-        for page in Page::paginate(list, LEVEL_PAGE_SIZE) {
-            put(format!("levels/{}/page-{}.json", level.key(), page.page), &page)?;
-        }
-    }
-
-    let summaries: Vec<&DeputySummary> = world.deputies.iter().map(|d| &d.summary).collect();
-    let names = crate::build::search_index::build(&summaries, crate::build::search_index::LEAF_LIMIT);
-    put("search/meta.json".into(), &names.meta)?;
-    for keys in &names.keys {
-        put(SearchKeys::path(keys.index, &keys.letter), keys)?;
-    }
-    for leaf in &names.pages {
-        put(leaf.path.clone(), &names.shard(leaf, &summaries))?;
-    }
-    drop(names);
 
     for m in &world.messages {
         put(format!("track/{}.json", m.receipt_code), m)?;
@@ -174,6 +155,60 @@ pub fn emit(world: &World, sink: &mut dyn Sink) -> Result<()> {
 
 /// Most stations one index may list: the stations page, the directory and the map read the whole
 /// index, so at national scale (tens of thousands) it keeps to the upper tiers.
+/// `places/{code}.json`: everyone who represents a place or a place above it.
+fn places(world: &World, sink: &mut dyn Sink) -> Result<()> {
+    let mut by_code: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, d) in world.deputies.iter().enumerate() {
+        for c in &d.represents {
+            by_code.entry(c.as_str()).or_default().push(i);
+        }
+    }
+    for r in &world.regions {
+        let mut members: Vec<usize> = r
+            .path
+            .iter()
+            .map(|p| p.code.as_str())
+            .chain(std::iter::once(r.code.as_str()))
+            .flat_map(|c| by_code.get(c).into_iter().flatten().copied())
+            .collect();
+        members.sort_unstable();
+        members.dedup();
+        let mut deputies: Vec<&DeputySummary> = members.iter().map(|&i| &world.deputies[i].summary).collect();
+        deputies.sort_by(|a, b| a.level.cmp(&b.level).then_with(|| a.id.cmp(&b.id)));
+        let place = PlaceOut { format_version: FORMAT_VERSION, region_code: &r.code, region_name: &r.name, deputies };
+        sink.put(&format!("places/{}.json", r.code), &place)?;
+    }
+    Ok(())
+}
+
+/// `levels/{level}/page-{n}.json`.
+fn levels(world: &World, sink: &mut dyn Sink) -> Result<()> {
+    for level in Level::ALL {
+        let mut list: Vec<&DeputySummary> =
+            world.deputies.iter().filter(|d| d.summary.level == level).map(|d| &d.summary).collect();
+        list.sort_by(|a, b| a.region_code.cmp(&b.region_code).then_with(|| a.id.cmp(&b.id)));
+        for page in Page::paginate(list, LEVEL_PAGE_SIZE) {
+            sink.put(&format!("levels/{}/page-{}.json", level.key(), page.page), &page)?;
+        }
+    }
+    Ok(())
+}
+
+/// `search/…`: the name index.
+fn search(world: &World, sink: &mut dyn Sink) -> Result<()> {
+    let summaries: Vec<&DeputySummary> = world.deputies.iter().map(|d| &d.summary).collect();
+    let names = crate::build::search_index::build(&summaries, crate::build::search_index::LEAF_LIMIT);
+    sink.put("search/meta.json", &names.meta)?;
+    for keys in &names.keys {
+        sink.put(&SearchKeys::path(keys.index, &keys.letter), keys)?;
+    }
+    for leaf in &names.pages {
+        sink.put(&leaf.path, &names.shard(leaf, &summaries))?;
+    }
+    drop(names);
+    Ok(())
+}
+
 pub const STATION_INDEX_MAX: usize = 4_000;
 
 /// The summaries for `stations/index.json`: whole tiers from the top while they fit in

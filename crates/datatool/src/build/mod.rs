@@ -94,6 +94,8 @@ pub struct Written {
     pub removed: usize,
     /// Whether only what changed was written.
     pub incremental: bool,
+    /// How long each step took, for the station's log and the national benchmark.
+    pub steps: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// Write the layout into `out` atomically: everything goes to a fresh sibling folder first,
@@ -136,12 +138,20 @@ pub fn write_checked(
     mode: Mode,
     check: impl FnOnce(&DataTree) -> Result<()>,
 ) -> Result<Written> {
+    let mut steps = Vec::new();
+    let mut clock = std::time::Instant::now();
+    let mut step = |name: &'static str, steps: &mut Vec<_>| {
+        steps.push((name, clock.elapsed()));
+        clock = std::time::Instant::now();
+    };
     let previous = if mode == Mode::Incremental { Manifest::read(out).filter(|_| out.is_dir()) } else { None };
+    step("读取清单", &mut steps);
     let staging = staging_for(out)?;
     progress.set_length(expected_files(world));
     let mut sink = DirSink::against(staging.clone(), previous.clone(), progress);
     let result = emit(world, &mut sink);
     sink.progress.finish_and_clear();
+    step("生成并比对", &mut steps);
     let fail = |e| {
         let _ = fs::remove_dir_all(&staging);
         Err(e)
@@ -153,6 +163,7 @@ pub fn write_checked(
         if let Err(e) = check(&DataTree::dir(&staging)) {
             return fail(e);
         }
+        step("检查", &mut steps);
         if mode != Mode::Full {
             sink.manifest.write(&staging)?;
         }
@@ -165,7 +176,8 @@ pub fn write_checked(
             let _ = fs::rename(staging.join("export"), &export);
             return fail(e);
         }
-        return Ok(Written { files: sink.count, written: sink.count, removed: 0, incremental: false });
+        step("替换", &mut steps);
+        return Ok(Written { files: sink.count, written: sink.count, removed: 0, incremental: false, steps });
     };
     let changed: HashSet<String> = sink.written.drain(..).collect();
     let removed: HashSet<String> =
@@ -174,11 +186,13 @@ pub fn write_checked(
     if let Err(e) = check(&tree) {
         return fail(e);
     }
+    step("检查", &mut steps);
     let Overlay { changed, removed, .. } = tree.into_overlay().expect("an overlay");
     apply(&staging, out, &changed, &removed)?;
     sink.manifest.write(out)?;
     let _ = fs::remove_dir_all(&staging);
-    Ok(Written { files: sink.count, written: changed.len(), removed: removed.len(), incremental: true })
+    step("替换并写清单", &mut steps);
+    Ok(Written { files: sink.count, written: changed.len(), removed: removed.len(), incremental: true, steps })
 }
 
 /// Move the changed files from `staging` into `out` and remove the ones the release dropped,

@@ -12,6 +12,14 @@ use super::manifest::{self, Manifest};
 /// text is in memory at a time, whatever the scale.
 pub trait Sink {
     fn put(&mut self, rel: &str, value: &dyn erased::Json) -> Result<()>;
+
+    /// Whether a part of the layout (every file under the folders `prefixes`, which no other
+    /// part writes into) can be skipped because the fingerprint of everything it is made from
+    /// equals the previous build's: its files are then as they were. Sinks without a previous
+    /// build lay everything out.
+    fn unchanged_part(&mut self, _name: &str, _prefixes: &[&str], _fingerprint: u128) -> bool {
+        false
+    }
 }
 
 /// Collects files in memory (tests and small sets).
@@ -61,6 +69,21 @@ impl DirSink {
 }
 
 impl Sink for DirSink {
+    fn unchanged_part(&mut self, name: &str, prefixes: &[&str], fingerprint: u128) -> bool {
+        self.manifest.1.insert(name.to_string(), fingerprint);
+        let Some(previous) = self.previous.as_ref().filter(|p| p.1.get(name) == Some(&fingerprint)) else {
+            return false;
+        };
+        for prefix in prefixes {
+            for (rel, h) in previous.0.range(prefix.to_string()..).take_while(|(rel, _)| rel.starts_with(prefix)) {
+                self.manifest.0.insert(rel.clone(), *h);
+                self.count += 1;
+                self.progress.inc(1);
+            }
+        }
+        true
+    }
+
     fn put(&mut self, rel: &str, value: &dyn erased::Json) -> Result<()> {
         self.buf.clear();
         let n = value.write_json(&mut self.buf).with_context(|| format!("生成 {rel} 失败"))?;

@@ -441,9 +441,11 @@ pub fn write(world: &World, dir: &Path) -> Result<()> {
 /// `build SRC OUT`: read the source, lay it out in a staging folder, validate that folder, and
 /// only then replace OUT. Any failure leaves OUT as it was.
 pub fn build(src: &Path, out: &Path, progress: indicatif::ProgressBar, full: bool) -> Result<(Written, World)> {
+    let started = std::time::Instant::now();
     let world = read(src)?;
+    let read_took = started.elapsed();
     let mode = if full { Mode::FullWithManifest } else { Mode::Incremental };
-    let written = crate::build::write_checked(&world, out, progress, mode, |tree| {
+    let mut written = crate::build::write_checked(&world, out, progress, mode, |tree| {
         // Incrementally, the deputies' ids and names come from the build (their unchanged files
         // passed an earlier build's check) and only what changed is read.
         let known = tree.changes().map(|_| crate::stream_check::Known {
@@ -457,8 +459,11 @@ pub fn build(src: &Path, out: &Path, progress: indicatif::ProgressBar, full: boo
     })?;
     // Open data goes with every release of a site that has an address (it lives in OUT/export/,
     // which a build keeps), so that the public never has stale or no open data.
+    written.steps.insert(0, ("读取源数据", read_took));
     if let Some(url) = &world.site.url {
+        let started = std::time::Instant::now();
         crate::export::run(out, url)?;
+        written.steps.push(("开放数据", started.elapsed()));
     }
     Ok((written, world))
 }

@@ -65,6 +65,26 @@ fn a_reply_rewrites_only_what_it_changes_and_leaves_what_a_full_build_would() {
     no_staging_left(&out);
 }
 
+/// A first letter to a deputy changes that deputy's file (has_messages): the deputies' part is
+/// laid out again, and only that file is rewritten.
+#[test]
+fn a_first_letter_to_a_deputy_relays_the_deputies_part() {
+    let (tmp, src, out) = setup();
+    let world = read(&src).unwrap();
+    let written: std::collections::HashSet<&str> = world.messages.iter().map(|m| m.deputy_id.as_str()).collect();
+    let fresh = world.deputies.iter().find(|d| !written.contains(d.summary.id.as_str())).unwrap();
+    let mut messages: Vec<serde_json::Value> =
+        serde_json::from_str(&fs::read_to_string(src.join("messages.json")).unwrap()).unwrap();
+    messages[0]["deputy_id"] = fresh.summary.id.clone().into();
+    messages[0]["deputy_name"] = fresh.summary.name.clone().into();
+    fs::write(src.join("messages.json"), serde_json::to_string_pretty(&messages).unwrap()).unwrap();
+    let (w, _) = build(&src, &out, hidden(), false).unwrap();
+    assert!(w.incremental && w.written < 40, "{} rewritten", w.written);
+    let file = fs::read_to_string(out.join(format!("deputies/{}.json", fresh.summary.id))).unwrap();
+    assert!(file.contains("\"has_messages\":true"), "{file}");
+    assert!(snapshot(&out) == full_build(&src, tmp.path()), "incremental and full builds differ");
+}
+
 #[test]
 fn removed_and_renamed_records_leave_nothing_stale() {
     let (tmp, src, out) = setup();
