@@ -165,7 +165,7 @@ pub fn write_checked(
         }
         step("检查", &mut steps);
         if mode != Mode::Full {
-            sink.manifest.write(&staging)?;
+            sink.manifest().write(&staging)?;
         }
         // Open data (`export`) is not part of the layout: it stays until it is rewritten.
         let export = out.join("export");
@@ -180,8 +180,8 @@ pub fn write_checked(
         return Ok(Written { files: sink.count, written: sink.count, removed: 0, incremental: false, steps });
     };
     let changed: HashSet<String> = sink.written.drain(..).collect();
-    let removed: HashSet<String> =
-        previous.0.keys().filter(|rel| !sink.manifest.0.contains_key(*rel)).cloned().collect();
+    let manifest = sink.manifest();
+    let removed: HashSet<String> = previous.0.keys().filter(|rel| !manifest.0.contains_key(*rel)).cloned().collect();
     let tree = DataTree::overlay(out, Overlay { top: staging.clone(), changed, removed });
     if let Err(e) = check(&tree) {
         return fail(e);
@@ -189,7 +189,7 @@ pub fn write_checked(
     step("检查", &mut steps);
     let Overlay { changed, removed, .. } = tree.into_overlay().expect("an overlay");
     apply(&staging, out, &changed, &removed)?;
-    sink.manifest.write(out)?;
+    manifest.write(out)?;
     let _ = fs::remove_dir_all(&staging);
     step("替换并写清单", &mut steps);
     Ok(Written { files: sink.count, written: changed.len(), removed: removed.len(), incremental: true, steps })

@@ -43,8 +43,11 @@ pub struct DirSink {
     made: std::collections::HashSet<PathBuf>,
     previous: Option<Manifest>,
     buf: Vec<u8>,
-    pub manifest: Manifest,
-    /// Files written (all of them, without a previous manifest).
+    /// The new manifest's entries as they come (sorted once at the end, [`Self::manifest`]:
+    /// cheaper than a sorted map for millions of files), and its parts.
+    entries: Vec<(String, u128)>,
+    parts: std::collections::BTreeMap<String, u128>,
+    /// Files written (only kept when there is a previous manifest: the changed ones).
     pub written: Vec<String>,
     pub count: usize,
     pub bytes: u64,
@@ -59,7 +62,8 @@ impl DirSink {
             made: Default::default(),
             previous,
             buf: Vec::with_capacity(64 * 1024),
-            manifest: Manifest::default(),
+            entries: Vec::new(),
+            parts: Default::default(),
             written: Vec::new(),
             count: 0,
             bytes: 0,
@@ -68,15 +72,24 @@ impl DirSink {
     }
 }
 
+impl DirSink {
+    /// The manifest of what was laid out.
+    pub fn manifest(&mut self) -> Manifest {
+        let mut entries = std::mem::take(&mut self.entries);
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Manifest(entries.into_iter().collect(), std::mem::take(&mut self.parts))
+    }
+}
+
 impl Sink for DirSink {
     fn unchanged_part(&mut self, name: &str, prefixes: &[&str], fingerprint: u128) -> bool {
-        self.manifest.1.insert(name.to_string(), fingerprint);
+        self.parts.insert(name.to_string(), fingerprint);
         let Some(previous) = self.previous.as_ref().filter(|p| p.1.get(name) == Some(&fingerprint)) else {
             return false;
         };
         for prefix in prefixes {
             for (rel, h) in previous.0.range(prefix.to_string()..).take_while(|(rel, _)| rel.starts_with(prefix)) {
-                self.manifest.0.insert(rel.clone(), *h);
+                self.entries.push((rel.clone(), *h));
                 self.count += 1;
                 self.progress.inc(1);
             }
@@ -88,7 +101,7 @@ impl Sink for DirSink {
         self.buf.clear();
         let n = value.write_json(&mut self.buf).with_context(|| format!("生成 {rel} 失败"))?;
         let h = manifest::hash(&self.buf);
-        self.manifest.0.insert(rel.to_string(), h);
+        self.entries.push((rel.to_string(), h));
         self.count += 1;
         self.bytes += n;
         self.progress.inc(1);
@@ -103,7 +116,9 @@ impl Sink for DirSink {
             }
         }
         fs::write(&path, &self.buf).with_context(|| format!("写入 {} 失败", path.display()))?;
-        self.written.push(rel.to_string());
+        if self.previous.is_some() {
+            self.written.push(rel.to_string());
+        }
         Ok(())
     }
 }
