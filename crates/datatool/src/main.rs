@@ -329,7 +329,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 world.messages.len()
             );
             println!("{}", written_line(&w, started.elapsed()));
-            pages_beside(&out)?;
+            pages_beside(&out, &w)?;
             // Gigabytes at national scale: the process ends here, and freeing it all one value
             // at a time would only add seconds to every build.
             std::mem::forget(world);
@@ -432,7 +432,7 @@ fn rebuild(src: &std::path::Path, out: Option<PathBuf>) -> anyhow::Result<ExitCo
         let (w, _) = source::build(src, &out, progress("生成"), false)?;
         println!("已重新生成 {} 个文件到 {}", w.files, out.display());
         println!("{}", written_line(&w, started.elapsed()));
-        pages_beside(&out)?;
+        pages_beside(&out, &w)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -455,10 +455,12 @@ fn written_line(w: &build::Written, took: std::time::Duration) -> String {
 
 /// When the data folder OUT sits in a site folder (the app's index.html beside it, as in a
 /// release), the entry pages follow the new data.
-fn pages_beside(out: &std::path::Path) -> anyhow::Result<()> {
+/// After an incremental build, only the pages of the data files it changed are written.
+fn pages_beside(out: &std::path::Path, built: &build::Written) -> anyhow::Result<()> {
     let Some(site) = out.parent().filter(|p| p.join("index.html").is_file()) else { return Ok(()) };
-    let w = pages::run(site, None)?;
-    println!("已写入 {} 个页面到 {}（删去 {} 个旧页面）", w.pages, site.display(), w.removed);
+    let changed = built.incremental.then_some(built.changed.as_slice());
+    let w = pages::run_changed(site, None, changed)?;
+    println!("网站共 {} 个页面：写入 {} 个，删去 {} 个旧页面（{}）", w.pages, w.written, w.removed, site.display());
     Ok(())
 }
 

@@ -94,6 +94,8 @@ pub struct Written {
     pub removed: usize,
     /// Whether only what changed was written.
     pub incremental: bool,
+    /// In an incremental build, the files written or removed (for `pages`).
+    pub changed: Vec<String>,
     /// How long each step took, for the station's log and the national benchmark.
     pub steps: Vec<(&'static str, std::time::Duration)>,
 }
@@ -177,7 +179,14 @@ pub fn write_checked(
             return fail(e);
         }
         step("替换", &mut steps);
-        return Ok(Written { files: sink.count, written: sink.count, removed: 0, incremental: false, steps });
+        return Ok(Written {
+            files: sink.count,
+            written: sink.count,
+            removed: 0,
+            incremental: false,
+            changed: Vec::new(),
+            steps,
+        });
     };
     let changed: HashSet<String> = sink.written.drain(..).collect();
     let manifest = sink.manifest();
@@ -192,7 +201,9 @@ pub fn write_checked(
     manifest.write(out)?;
     let _ = fs::remove_dir_all(&staging);
     step("替换并写清单", &mut steps);
-    Ok(Written { files: sink.count, written: changed.len(), removed: removed.len(), incremental: true, steps })
+    let (written, removed_count) = (changed.len(), removed.len());
+    let changed = changed.into_iter().chain(removed).collect();
+    Ok(Written { files: sink.count, written, removed: removed_count, incremental: true, changed, steps })
 }
 
 /// Move the changed files from `staging` into `out` and remove the ones the release dropped,

@@ -75,88 +75,106 @@ fn read(path: &Path) -> Result<Value> {
     serde_json::from_str(&text).with_context(|| format!("{} 不是有效的 JSON", path.display()))
 }
 
-/// Call `each` with every page, module pages first.
-pub fn for_each(data: &Path, site: &SiteConfig, each: &mut dyn FnMut(PageMeta) -> Result<()>) -> Result<()> {
-    let page = |path: String, title: &str, description: String, kind: &'static str, listed: bool| PageMeta {
-        path,
-        title: title.to_string(),
-        description,
-        kind,
-        listed,
-    };
+/// The folders whose files each give pages (with the files left out), in the order pages go.
+const SOURCES: &[(&str, &[&str])] = &[
+    ("deputies", &[]),
+    ("news", &[]),
+    ("consultations", &["index.json"]),
+    ("stations", &["index.json"]),
+    ("regions", &[]),
+    ("suggestions", &["index.json"]),
+    ("training/courses", &[]),
+    ("training/lessons", &[]),
+];
+
+/// Whether a data file (relative to `data/`) is one that gives pages.
+pub fn is_source(rel: &str) -> bool {
+    let (folder, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+    name.ends_with(".json")
+        && !name.starts_with("page-")
+        && SOURCES.iter().any(|(f, skip)| *f == folder && !skip.contains(&name))
+}
+
+/// Every data file that gives pages, as paths relative to `data/`, in order.
+pub fn sources(data: &Path) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for (folder, skip) in SOURCES {
+        for f in files_in(data, folder, skip)? {
+            if let Some(name) = f.file_name().and_then(|n| n.to_str()) {
+                out.push(format!("{folder}/{name}"));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn page(path: String, title: &str, description: String, kind: &'static str, listed: bool) -> PageMeta {
+    PageMeta { path, title: title.to_string(), description, kind, listed }
+}
+
+/// The module pages of the modules the site runs.
+pub fn fixed(site: &SiteConfig, each: &mut dyn FnMut(PageMeta) -> Result<()>) -> Result<()> {
     for (module, path, title, description, listed) in FIXED {
         if module.is_none_or(|m| site.runs(m)) {
             each(page(path.to_string(), title, description.to_string(), "website", *listed))?;
         }
     }
-    for f in files_in(data, "deputies", &[])? {
-        let d = read(&f)?;
-        let (id, name) = (s(&d, "id"), s(&d, "name"));
-        let about = format!("{}，{}。{}", level_label(s(&d, "level")), s(&d, "region_name"), s(&d, "title"));
-        if site.runs(Module::Direct) {
-            each(page(format!("direct/deputy/{id}"), name, about.clone(), "profile", true))?;
+    Ok(())
+}
+
+/// The pages one data file gives (`rel` relative to `data/`, e.g. `deputies/city-0001.json`).
+pub fn of_file(data: &Path, rel: &str, site: &SiteConfig, each: &mut dyn FnMut(PageMeta) -> Result<()>) -> Result<()> {
+    let folder = rel.rsplit_once('/').map_or("", |(f, _)| f);
+    let v = read(&data.join(rel))?;
+    let v = &v;
+    match folder {
+        "deputies" => {
+            let (id, name) = (s(v, "id"), s(v, "name"));
+            let about = format!("{}，{}。{}", level_label(s(v, "level")), s(v, "region_name"), s(v, "title"));
+            if site.runs(Module::Direct) {
+                each(page(format!("direct/deputy/{id}"), name, about.clone(), "profile", true))?;
+            }
+            if site.runs(Module::Duties) {
+                let description = format!("{name}（{about}）的履职活动、来信答复和年度履职报告。");
+                each(page(format!("duties/deputy/{id}"), &format!("{name}的履职档案"), description, "profile", true))?;
+            }
         }
-        if site.runs(Module::Duties) {
-            let description = format!("{name}（{about}）的履职活动、来信答复和年度履职报告。");
-            each(page(format!("duties/deputy/{id}"), &format!("{name}的履职档案"), description, "profile", true))?;
+        "news" => {
+            each(page(format!("news/{}", s(v, "id")), s(v, "title"), s(v, "summary").to_string(), "article", true))?
         }
-    }
-    for f in files_in(data, "news", &[])? {
-        let n = read(&f)?;
-        each(page(format!("news/{}", s(&n, "id")), s(&n, "title"), s(&n, "summary").to_string(), "article", true))?;
-    }
-    if site.runs(Module::Consult) {
-        for f in files_in(data, "consultations", &["index.json"])? {
-            let c = read(&f)?;
-            let path = format!("consult/{}", s(&c, "id"));
-            each(page(path, s(&c, "title"), s(&c, "summary").to_string(), "article", true))?;
+        "consultations" if site.runs(Module::Consult) => {
+            let path = format!("consult/{}", s(v, "id"));
+            each(page(path, s(v, "title"), s(v, "summary").to_string(), "article", true))?;
         }
-    }
-    if site.runs(Module::Duties) {
-        for f in files_in(data, "stations", &["index.json"])? {
-            let st = read(&f)?;
-            let description = format!(
-                "地址：{}。开放时间：{}。电话：{}。",
-                s(&st, "address"),
-                s(&st, "opening_hours"),
-                s(&st, "phone")
-            );
-            each(page(format!("duties/stations/{}", s(&st, "id")), s(&st, "name"), description, "website", true))?;
+        "stations" if site.runs(Module::Duties) => {
+            let description =
+                format!("地址：{}。开放时间：{}。电话：{}。", s(v, "address"), s(v, "opening_hours"), s(v, "phone"));
+            each(page(format!("duties/stations/{}", s(v, "id")), s(v, "name"), description, "website", true))?;
         }
-        for f in files_in(data, "regions", &[])? {
-            let r = read(&f)?;
-            let name = s(&r, "name");
+        "regions" if site.runs(Module::Duties) => {
+            let name = s(v, "name");
             let description = format!("{name}的五级人大代表、联络站和代表履职活动。");
             each(page(
-                format!("duties/place/{}", s(&r, "code")),
+                format!("duties/place/{}", s(v, "code")),
                 &format!("{name}的人大代表"),
                 description,
                 "website",
                 true,
             ))?;
         }
-    }
-    if site.runs(Module::Proposals) {
-        for f in files_in(data, "suggestions", &["index.json"])? {
-            let sg = read(&f)?;
-            if sg.get("lead").is_none() {
-                continue;
-            }
-            let description = format!("代表建议（{}），提出、交办、答复和评价的全过程。", s(&sg, "category"));
-            each(page(format!("proposals/{}", s(&sg, "id")), s(&sg, "title"), description, "article", true))?;
+        "suggestions" if site.runs(Module::Proposals) && v.get("lead").is_some() => {
+            let description = format!("代表建议（{}），提出、交办、答复和评价的全过程。", s(v, "category"));
+            each(page(format!("proposals/{}", s(v, "id")), s(v, "title"), description, "article", true))?;
         }
-    }
-    if site.runs(Module::Training) {
-        for f in files_in(data, "training/courses", &[])? {
-            let c = read(&f)?;
-            let path = format!("training/course/{}", s(&c, "id"));
-            each(page(path, s(&c, "title"), s(&c, "summary").to_string(), "article", true))?;
+        "training/courses" if site.runs(Module::Training) => {
+            let path = format!("training/course/{}", s(v, "id"));
+            each(page(path, s(v, "title"), s(v, "summary").to_string(), "article", true))?;
         }
-        for f in files_in(data, "training/lessons", &[])? {
-            let l = read(&f)?;
-            let description = format!("代表培训课程《{}》的一节。", s(&l, "course_title"));
-            each(page(format!("training/lesson/{}", s(&l, "id")), s(&l, "title"), description, "article", true))?;
+        "training/lessons" if site.runs(Module::Training) => {
+            let description = format!("代表培训课程《{}》的一节。", s(v, "course_title"));
+            each(page(format!("training/lesson/{}", s(v, "id")), s(v, "title"), description, "article", true))?;
         }
+        _ => {}
     }
     Ok(())
 }
