@@ -66,10 +66,14 @@ body() { curl -s "$base$1"; }
 expect() { [ "$2" = "$3" ] || fail "$1: expected '$3', got '$2'"; }
 has() { case "$2" in *"$3"*) ;; *) fail "$1: '$3' not in '${2:0:200}'";; esac; }
 
-deputy=$(ls "$www/data/deputies" | head -1); deputy=${deputy%.json}
+# Globs, not `ls | head`: with pipefail, ls killed by SIGPIPE would end the script.
+deputies=("$www"/data/deputies/*.json)
+deputy=$(basename "${deputies[0]}" .json)
 name=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["name"])' "$www/data/deputies/$deputy.json")
-wasm=$(cd "$www" && ls pkg-*/*_bg.wasm 2>/dev/null | head -1 || true)
-[ -n "$wasm" ] || wasm=$(cd "$www" && ls *_bg.wasm | head -1)
+wasms=("$www"/pkg-*/*_bg.wasm "$www"/*_bg.wasm)
+wasm=""
+for w in "${wasms[@]}"; do [ -f "$w" ] && { wasm=${w#"$www"/}; break; }; done
+[ -n "$wasm" ] || fail "no wasm file in the release"
 csp_want="frame-ancestors 'none'"
 
 expect "/ status" "$(status /)" 200
@@ -87,7 +91,7 @@ expect "data file" "$(status /data/site.json)" 200
 has "data Content-Type" "$(header /data/site.json Content-Type)" "application/json"
 expect "data Cache-Control" "$(header /data/site.json Cache-Control)" "no-cache"
 expect "missing data file" "$(status /data/deputies/nobody.json)" 404
-body /data/deputies/nobody.json | grep -q "<base href=" && fail "a missing data file must not be the app's page"
+case "$(body /data/deputies/nobody.json)" in *"<base href="*) fail "a missing data file must not be the app's page";; esac
 expect "wasm Content-Type" "$(header "/$wasm" Content-Type)" "application/wasm"
 expect "wasm Cache-Control" "$(header "/$wasm" Cache-Control)" "public, max-age=31536000, immutable"
 expect "wasm gzip" "$(header "/$wasm" Content-Encoding 'Accept-Encoding: gzip')" "gzip"
