@@ -28,7 +28,9 @@
 //                           folder: cache first (any build's cache: the content cannot differ),
 //                           so a page of an older build still gets its lazily loaded chunks
 //                           after the server dropped them.
-//   other code (snippets/, icons, manifest): network first, the cache when offline.
+//   other code (snippets/, icons, manifest, i18n/): network first, the cache when offline;
+//                           i18n/*.json (lazy: fetched only by who chooses that language)
+//                           is kept in this build's cache once fetched.
 'use strict';
 
 const BUILD = '__BUILD_ID__';
@@ -471,10 +473,17 @@ async function immutable(request, path) {
 }
 
 /** Other code (same name in every build): the network first; offline, the copy of the build
- * the page runs. */
+ * the page runs. A file of this build's "lazy" list (another language's catalog, i18n/*.json:
+ * only those who choose it download it) is kept in this build's cache once fetched. */
 async function code(request, clientId) {
   try {
-    return await fetch(request);
+    const res = await fetch(request);
+    if (res.ok) {
+      const path = new URL(request.url).pathname.slice(SCOPE.length);
+      const list = await listOf(BUILD);
+      if (list && (list.lazy || []).includes(path)) await (await caches.open(CODE + BUILD)).put(request, res.clone());
+    }
+    return res;
   } catch (e) {
     const order = await builds();
     const first = shellOf.get(clientId) || pageBuild.get(clientId);

@@ -14,7 +14,8 @@
 # the .gz/.br copies of scripts/precompress.mjs (hosts serve those for the same URLs); lazy: the
 # split build's bundles (pkg-*/bundle_N.wasm, scripts/pack-chunks.mjs), the build's too but not
 # precached: each holds code the packs hold as well, for a page's first visit on a cold start
-# (the worker keeps one once a page has fetched it). ID is the first 16 hex digits
+# (the worker keeps one once a page has fetched it), and i18n/*.json, the catalogs of the
+# languages other than Chinese (fetched only by who chooses one; kept once fetched). ID is the first 16 hex digits
 # of the sha256 of `sha256sum` over those files, so it changes exactly when the code does.
 # sw.js gets ID in place of __BUILD_ID__: every new build changes its bytes, and browsers
 # install the new worker. Run it once per build, before precompressing (a stamped sw.js has no
@@ -30,7 +31,7 @@ cd "$dist"
 mapfile -t files < <(
   find . -type f -not -path './data/*' -not -name '*.gz' -not -name '*.br' -not -name '*.d.ts' \
     -not -path './404.html' -not -path './sw.js' -not -path './precache.json' -not -path '*/.*' \
-    \( -path './pkg-*/*' -o -path './snippets/*' -o -path './index.html' -o -name '*.js' -o -name '*.mjs' \
+    \( -path './pkg-*/*' -o -path './snippets/*' -o -path './i18n/*' -o -path './index.html' -o -name '*.js' -o -name '*.mjs' \
     -o -name '*.wasm' -o -name '*.css' -o -name '*.svg' -o -name '*.png' -o -name '*.ico' -o -name '*.webmanifest' \) \
     -printf '%P\n' | LC_ALL=C sort
 )
@@ -48,7 +49,7 @@ json_list() {
 precached=()
 lazy=()
 for f in "${files[@]}"; do
-  if [[ $f =~ ^pkg-[^/]+/bundle_[0-9]+\.wasm$ ]]; then lazy+=("$f"); else precached+=("$f"); fi
+  if [[ $f =~ ^pkg-[^/]+/bundle_[0-9]+\.wasm$ || $f == i18n/* ]]; then lazy+=("$f"); else precached+=("$f"); fi
 done
 printf '%s\n' "${files[@]}" | grep -qx 'index.html' || { echo "stamp-sw.sh: index.html not listed" >&2; exit 1; }
 

@@ -20,8 +20,11 @@ pub fn App() -> impl IntoView {
     let site = Site(DataResource::new(|| fetch_json("site.json")));
     provide_context(site);
     provide_outbox(site);
-    view! {
-        <I18nContextProvider>
+    // A change of language renders the app again, in the new language, at the same address.
+    let language = provide_language();
+    move || {
+        let _ = language.current.get();
+        view! {
             <Router base=crate::ui::base()>
                 <Shell>
                     <TitleAndFocus />
@@ -43,7 +46,7 @@ pub fn App() -> impl IntoView {
                     </FlatRoutes>
                 </Shell>
             </Router>
-        </I18nContextProvider>
+        }
     }
 }
 

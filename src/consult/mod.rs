@@ -12,14 +12,13 @@ pub use list::ConsultPage;
 
 use deputy_model::consult::{AdoptionResult, Phase};
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
 use leptos_router::components::{FlatRoutes, Route};
 use leptos_router::path;
 
 use crate::i18n::*;
 use crate::ui::NotFound;
 
-pub fn phase_label(i18n: I18nContext<Locale>, phase: Phase) -> &'static str {
+pub fn phase_label(i18n: I18n, phase: Phase) -> &'static str {
     match phase {
         Phase::Open => t_string!(i18n, consult.phase_open),
         Phase::Summarizing => t_string!(i18n, consult.phase_summarizing),
@@ -27,7 +26,7 @@ pub fn phase_label(i18n: I18nContext<Locale>, phase: Phase) -> &'static str {
     }
 }
 
-pub fn adoption_label(i18n: I18nContext<Locale>, r: AdoptionResult) -> &'static str {
+pub fn adoption_label(i18n: I18n, r: AdoptionResult) -> &'static str {
     match r {
         AdoptionResult::Adopted => t_string!(i18n, consult.adopted),
         AdoptionResult::Partly => t_string!(i18n, consult.partly),

@@ -44,7 +44,7 @@ pub fn Changes(c: Consultation) -> impl IntoView {
     }
 }
 
-fn kind_label(i18n: leptos_i18n::I18nContext<Locale>, k: ChangeKind) -> &'static str {
+fn kind_label(i18n: I18n, k: ChangeKind) -> &'static str {
     match k {
         ChangeKind::Unchanged => t_string!(i18n, consult.kind_unchanged),
         ChangeKind::Changed => t_string!(i18n, consult.kind_changed),

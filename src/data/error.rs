@@ -30,7 +30,7 @@ impl From<leptos::wasm_split::SplitLoaderError> for DataError {
 
 impl DataError {
     /// The message shown to people, from the catalog.
-    pub fn message(&self, i18n: leptos_i18n::I18nContext<Locale>) -> String {
+    pub fn message(&self, i18n: I18n) -> String {
         match self.clone() {
             DataError::NotFound(path) => t_string!(i18n, data.not_found, path).to_string(),
             DataError::Truncated(path) => t_string!(i18n, data.truncated, path).to_string(),

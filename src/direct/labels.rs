@@ -2,11 +2,10 @@
 
 use deputy_model::Level;
 use deputy_model::message::{MessageState, Rating};
-use leptos_i18n::I18nContext;
 
 use crate::i18n::*;
 
-pub fn level_label(i18n: I18nContext<Locale>, level: Level) -> &'static str {
+pub fn level_label(i18n: I18n, level: Level) -> &'static str {
     match level {
         Level::National => t_string!(i18n, direct.level_national),
         Level::Region => t_string!(i18n, direct.level_region),
@@ -16,7 +15,7 @@ pub fn level_label(i18n: I18nContext<Locale>, level: Level) -> &'static str {
     }
 }
 
-pub fn state_label(i18n: I18nContext<Locale>, state: MessageState) -> &'static str {
+pub fn state_label(i18n: I18n, state: MessageState) -> &'static str {
     match state {
         MessageState::Submitted => t_string!(i18n, direct.state_submitted),
         MessageState::Forwarded => t_string!(i18n, direct.state_forwarded),
@@ -26,7 +25,7 @@ pub fn state_label(i18n: I18nContext<Locale>, state: MessageState) -> &'static s
     }
 }
 
-pub fn rating_label(i18n: I18nContext<Locale>, rating: Rating) -> &'static str {
+pub fn rating_label(i18n: I18n, rating: Rating) -> &'static str {
     match rating {
         Rating::Satisfied => t_string!(i18n, direct.rating_satisfied),
         Rating::Basically => t_string!(i18n, direct.rating_basically),

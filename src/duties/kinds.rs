@@ -1,11 +1,10 @@
 //! Catalog labels of the activity kinds, and the year/type filters the record pages share.
 
 use deputy_model::activity::ActivityKind;
-use leptos_i18n::I18nContext;
 
 use crate::i18n::*;
 
-pub fn kind_label(i18n: I18nContext<Locale>, kind: ActivityKind) -> &'static str {
+pub fn kind_label(i18n: I18n, kind: ActivityKind) -> &'static str {
     match kind {
         ActivityKind::Session => t_string!(i18n, records.kind_session),
         ActivityKind::Meeting => t_string!(i18n, records.kind_meeting),

@@ -12,7 +12,7 @@ use crate::data::{DataResource, news_article, news_kind_page};
 use crate::i18n::*;
 use crate::ui::loaded;
 
-fn kind_label(i18n: leptos_i18n::I18nContext<Locale>, kind: NewsKind) -> &'static str {
+fn kind_label(i18n: I18n, kind: NewsKind) -> &'static str {
     match kind {
         NewsKind::Work => t_string!(i18n, news.kind_work),
         NewsKind::Profile => t_string!(i18n, news.kind_profile),

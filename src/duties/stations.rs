@@ -13,7 +13,7 @@ use crate::direct::DeputyCard;
 use crate::i18n::*;
 use crate::ui::{QrSvg, href, loaded, replace_query};
 
-pub fn tier_label(i18n: leptos_i18n::I18nContext<Locale>, t: StationTier) -> &'static str {
+pub fn tier_label(i18n: I18n, t: StationTier) -> &'static str {
     match t {
         StationTier::CityHub => t_string!(i18n, duties.tier_city_hub),
         StationTier::CountyBranch => t_string!(i18n, duties.tier_county_branch),
@@ -32,7 +32,7 @@ fn tier_key(t: StationTier) -> &'static str {
 }
 
 /// "周二" for a `YYYY-MM-DD` date, so a reception reads as a day of the week ("" if unreadable).
-pub fn weekday_label(i18n: leptos_i18n::I18nContext<Locale>, date: &str) -> &'static str {
+pub fn weekday_label(i18n: I18n, date: &str) -> &'static str {
     use time::Weekday::*;
     match clock::parse_date(date).map(|d| d.weekday()) {
         Some(Monday) => t_string!(i18n, sunshine.wd_mon),

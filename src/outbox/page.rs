@@ -8,7 +8,7 @@ use super::{export, send, use_outbox};
 use crate::i18n::*;
 use crate::ui::ReceiptCode;
 
-pub fn kind_label(i18n: leptos_i18n::I18nContext<Locale>, kind: SubmissionKind) -> &'static str {
+pub fn kind_label(i18n: I18n, kind: SubmissionKind) -> &'static str {
     match kind {
         SubmissionKind::Message => t_string!(i18n, outbox.kind_message),
         SubmissionKind::Rating => t_string!(i18n, outbox.kind_rating),

@@ -1,11 +1,10 @@
 //! Catalog labels for the suggestion module's enums.
 
 use deputy_model::suggestion::{ResultClass, Status};
-use leptos_i18n::I18nContext;
 
 use crate::i18n::*;
 
-pub fn status_label(i18n: I18nContext<Locale>, s: Status) -> &'static str {
+pub fn status_label(i18n: I18n, s: Status) -> &'static str {
     match s {
         Status::Submitted => t_string!(i18n, proposals.st_submitted),
         Status::Registered => t_string!(i18n, proposals.st_registered),
@@ -18,7 +17,7 @@ pub fn status_label(i18n: I18nContext<Locale>, s: Status) -> &'static str {
     }
 }
 
-pub fn result_label(i18n: I18nContext<Locale>, r: ResultClass) -> &'static str {
+pub fn result_label(i18n: I18n, r: ResultClass) -> &'static str {
     match r {
         ResultClass::A => t_string!(i18n, proposals.result_a),
         ResultClass::B => t_string!(i18n, proposals.result_b),
@@ -27,7 +26,7 @@ pub fn result_label(i18n: I18nContext<Locale>, r: ResultClass) -> &'static str {
 }
 
 /// The names of the writing form's five steps, in order.
-pub fn step_names(i18n: I18nContext<Locale>) -> [&'static str; 5] {
+pub fn step_names(i18n: I18n) -> [&'static str; 5] {
     [
         t_string!(i18n, proposals.step_1),
         t_string!(i18n, proposals.step_2),

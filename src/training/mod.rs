@@ -23,14 +23,13 @@ pub use mine::MyTrainingPage;
 
 use deputy_model::training::{CourseLevel, CourseState, format_tenths, hours_tenths};
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
 use leptos_router::components::{FlatRoutes, Route};
 use leptos_router::path;
 
 use crate::i18n::*;
 use crate::ui::NotFound;
 
-pub fn level_label(i18n: I18nContext<Locale>, level: CourseLevel) -> &'static str {
+pub fn level_label(i18n: I18n, level: CourseLevel) -> &'static str {
     match level {
         CourseLevel::Initial => t_string!(i18n, training.level_initial),
         CourseLevel::Special => t_string!(i18n, training.level_special),

@@ -34,6 +34,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 </A>
                 <div class="header-tools">
                     <TextSizeControl />
+                    <LanguageSwitch />
                     <CareToggle />
                 </div>
             </div>
@@ -57,7 +58,7 @@ pub fn Shell(children: Children) -> impl IntoView {
 
 struct NavItem {
     href: &'static str,
-    label: fn(leptos_i18n::I18nContext<Locale>) -> &'static str,
+    label: fn(I18n) -> &'static str,
     /// The module the item opens, if the site may not run it (then the item is left out).
     module: Option<Module>,
 }

@@ -39,8 +39,3 @@ pub use pager::Pager;
 pub use qr::QrSvg;
 pub use read_aloud::ReadAloud;
 pub use receipt::ReceiptCode;
-
-/// The current locale, read without subscribing (see the `tr!` macro).
-pub fn locale() -> crate::i18n::Locale {
-    crate::i18n::use_i18n().get_locale_untracked()
-}

@@ -43,7 +43,7 @@ fn gate(module: Module, view: Arc<dyn Fn() -> AnyView + Send + Sync>) -> AnyView
 }
 
 /// The name of a module as the menus show it.
-pub fn module_name(i18n: leptos_i18n::I18nContext<Locale>, module: Module) -> &'static str {
+pub fn module_name(i18n: I18n, module: Module) -> &'static str {
     match module {
         Module::Direct => t_string!(i18n, nav.direct),
         Module::Consult => t_string!(i18n, nav.consult),

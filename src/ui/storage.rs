@@ -8,6 +8,8 @@ use serde::Serialize;
 
 pub const CARE_MODE: &str = "deputy-home.care.v1";
 pub const TEXT_SIZE: &str = "deputy-home.text-size.v1";
+/// The chosen UI language (`zh`, `en`); see `i18n/lang.rs`.
+pub const LANGUAGE: &str = "deputy-home.lang.v1";
 pub const OUTBOX: &str = "deputy-home.outbox.v1";
 /// Where an unreadable outbox is moved, so nothing a user submitted is ever deleted.
 pub const OUTBOX_CORRUPT: &str = "deputy-home.outbox.unreadable";
