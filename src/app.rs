@@ -20,33 +20,30 @@ pub fn App() -> impl IntoView {
     let site = Site(DataResource::new(|| fetch_json("site.json")));
     provide_context(site);
     provide_outbox(site);
-    // A change of language renders the app again, in the new language, at the same address.
-    let language = provide_language();
-    move || {
-        let _ = language.current.get();
-        view! {
-            <Router base=crate::ui::base()>
-                <Shell>
-                    <TitleAndFocus />
-                    <FlatRoutes fallback=|| view! { <NotFound /> }>
-                        <Route path=path!("/") view=home::HomePage />
-                        // 我的提交: its own split module with the outbox's code (src/outbox/slot.rs).
-                        <Route path=path!("/mine") view=crate::split!(mine, lazy_mine, OutboxPage) />
-                        // The wildcard matches the module's own path too ("/direct"). A module the
-                        // site does not run (site.json's `modules`) answers 暂未开通 (its table
-                        // does: ui::when_open).
-                        <Route path=path!("/direct/*rest") view=crate::split!(direct, lazy_direct, direct::DirectRoutes) />
-                        <Route path=path!("/consult/*rest") view=crate::split!(consult, lazy_consult, consult::ConsultRoutes) />
-                        <Route path=path!("/duties/*rest") view=crate::split!(duties, lazy_duties, duties::DutiesRoutes) />
-                        <Route path=path!("/news/*rest") view=crate::split!(duties, lazy_news, duties::DutiesRoutes) />
-                        <Route path=path!("/training/*rest") view=crate::split!(training, lazy_training, training::TrainingRoutes) />
-                        <Route path=path!("/proposals/*rest") view=crate::split!(proposals, lazy_proposals, proposals::ProposalsRoutes) />
-                        <Route path=path!("/feedback") view=crate::split!(other, lazy_feedback, feedback::FeedbackPage) />
-                        <Route path=path!("/more") view=crate::split!(other, lazy_more, home::MorePage) />
-                    </FlatRoutes>
-                </Shell>
-            </Router>
-        }
+    provide_language();
+    crate::ui::provide_latin();
+    view! {
+        <Router base=crate::ui::base()>
+            <Shell>
+                <TitleAndFocus />
+                <FlatRoutes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=home::HomePage />
+                    // 我的提交: its own split module with the outbox's code (src/outbox/slot.rs).
+                    <Route path=path!("/mine") view=crate::split!(mine, lazy_mine, OutboxPage) />
+                    // The wildcard matches the module's own path too ("/direct"). A module the
+                    // site does not run (site.json's `modules`) answers 暂未开通 (its table
+                    // does: ui::when_open).
+                    <Route path=path!("/direct/*rest") view=crate::split!(direct, lazy_direct, direct::DirectRoutes) />
+                    <Route path=path!("/consult/*rest") view=crate::split!(consult, lazy_consult, consult::ConsultRoutes) />
+                    <Route path=path!("/duties/*rest") view=crate::split!(duties, lazy_duties, duties::DutiesRoutes) />
+                    <Route path=path!("/news/*rest") view=crate::split!(duties, lazy_news, duties::DutiesRoutes) />
+                    <Route path=path!("/training/*rest") view=crate::split!(training, lazy_training, training::TrainingRoutes) />
+                    <Route path=path!("/proposals/*rest") view=crate::split!(proposals, lazy_proposals, proposals::ProposalsRoutes) />
+                    <Route path=path!("/feedback") view=crate::split!(other, lazy_feedback, feedback::FeedbackPage) />
+                    <Route path=path!("/more") view=crate::split!(other, lazy_more, home::MorePage) />
+                </FlatRoutes>
+            </Shell>
+        </Router>
     }
 }
 

@@ -9,7 +9,8 @@ fn main() {
     if locale == deputy_home::i18n::Locale::Zh {
         start();
     } else {
-        leptos::task::spawn_local(async move {
+        // wasm-bindgen's executor: Leptos's is set up by mount_to_body, which comes after.
+        wasm_bindgen_futures::spawn_local(async move {
             let _ = deputy_home::i18n::load(locale).await;
             start();
         });

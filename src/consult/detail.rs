@@ -1,7 +1,9 @@
 //! One consultation: the draft as 章/条/款 with a table of contents, a comment button on each
 //! article, published comments per article, and the result once it is published.
 
-use deputy_model::consult::{Article, Consultation, Phase, accepts_comments, article_label, chapter_label};
+use deputy_model::consult::{Article, Consultation, Phase, accepts_comments, chapter_label};
+
+use super::{article_name, chapter_name};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -95,7 +97,7 @@ fn ConsultationView(c: Consultation) -> impl IntoView {
             <span>{t!(i18n, consult.period, opens = s.opens.clone(), closes = s.closes.clone())}</span>
         </p>
         <p class="news-meta">
-            <span>{tr!(consult.issuer)}"："{s.issuer.clone()}</span>
+            <span>{tr!(consult.issuer)}{tr!(punct.colon)}{s.issuer.clone()}</span>
             <span>{t!(i18n, consult.participants, n = s.participants)}</span>
             <span>{t!(i18n, consult.comments, n = s.comment_count)}</span>
         </p>
@@ -129,7 +131,7 @@ fn ConsultationView(c: Consultation) -> impl IntoView {
             <p class="hint">{tr!(consult.toc_hint)}</p>
             {c.with_value(|c| c.draft.chapters.iter().map(|ch| view! {
                 <div class="toc-chapter">
-                    {(ch.number > 0).then(|| view! { <p class="toc-chapter-title">{chapter_label(ch.number)}" "{ch.title.clone()}</p> })}
+                    {(ch.number > 0).then(|| view! { <p class="toc-chapter-title">{chapter_name(ch.number)}" "{ch.title.clone()}</p> })}
                     <ul class="toc-articles">
                         {ch.articles.iter().map(|a| {
                             let n = a.number;
@@ -137,7 +139,7 @@ fn ConsultationView(c: Consultation) -> impl IntoView {
                             view! {
                                 <li>
                                     <a href=format!("#{anchor}") on:click=move |ev| { ev.prevent_default(); go_to(&anchor); }>
-                                        {article_label(n)}
+                                        {article_name(n)}
                                     </a>
                                 </li>
                             }
@@ -158,7 +160,7 @@ fn ConsultationView(c: Consultation) -> impl IntoView {
             })}
             {c.with_value(|c| c.draft.chapters.iter().map(|ch| view! {
                 <section class="chapter">
-                    {(ch.number > 0).then(|| view! { <h3 class="chapter-title">{chapter_label(ch.number)}"　"{ch.title.clone()}</h3> })}
+                    {(ch.number > 0).then(|| view! { <h3 class="chapter-title">{chapter_name(ch.number)}"　"{ch.title.clone()}</h3> })}
                     {ch.articles.iter().map(|a| view! { <ArticleView a=a.clone() count=counts(a.number) target accepting comments=c.comments.iter().filter(|x| x.article == a.number).map(|x| x.text.clone()).collect() /> }).collect_view()}
                 </section>
             }).collect_view())}
@@ -179,7 +181,7 @@ fn ArticleView(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let n = a.number;
-    let label = article_label(n);
+    let label = article_name(n);
     let button_label = t_string!(i18n, consult.comment_on, label = label.clone()).to_string();
     view! {
         <section class="article-item" id=format!("a{n}") tabindex="-1" aria-labelledby=format!("a{n}-h")>

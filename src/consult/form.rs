@@ -2,7 +2,7 @@
 //! consent, draft autosave, sent through the outbox. After the deadline (Asia/Shanghai) it
 //! refuses with a clear message — checked again at the moment of sending.
 
-use deputy_model::consult::{Consultation, accepts_comments, article_label};
+use deputy_model::consult::{Consultation, accepts_comments};
 use deputy_model::input::{TextCheck, check_text, is_email, is_mainland_mobile};
 use deputy_model::submission::SubmissionKind;
 use leptos::prelude::*;
@@ -95,7 +95,7 @@ fn CommentForm(c: Consultation, target: CommentTarget) -> impl IntoView {
             return;
         }
         let n = target.get_untracked();
-        let about = if n == 0 { t_string!(i18n, consult.form_general).to_string() } else { article_label(n) };
+        let about = if n == 0 { t_string!(i18n, consult.form_general).to_string() } else { super::article_name(n) };
         let mut payload = serde_json::json!({
             "consultation_id": id,
             "article": n,
@@ -138,7 +138,7 @@ fn CommentForm(c: Consultation, target: CommentTarget) -> impl IntoView {
                     <form class="form" novalidate on:submit=on_submit>
                         <div class="comment-about">
                             <p><strong>{tr!(consult.form_about)}</strong>
-                                <span class="about-label">{move || if target.get() == 0 { t_string!(i18n, consult.form_general).to_string() } else { article_label(target.get()) }}</span>
+                                <span class="about-label">{move || if target.get() == 0 { t_string!(i18n, consult.form_general).to_string() } else { super::article_name(target.get()) }}</span>
                             </p>
                             {move || quote().map(|q| view! { <blockquote class="quote">{q}</blockquote> })}
                         </div>

@@ -108,7 +108,7 @@ fn ConsultCard(c: ConsultationSummary) -> impl IntoView {
                 <span>{t!(i18n, consult.period, opens = c.opens.clone(), closes = c.closes.clone())}</span>
             </p>
             <p class="news-meta">
-                <span>{tr!(consult.issuer)}"："{c.issuer.clone()}</span>
+                <span>{tr!(consult.issuer)}{tr!(punct.colon)}{c.issuer.clone()}</span>
                 <span>{t!(i18n, consult.participants, n = c.participants)}</span>
                 <span>{t!(i18n, consult.comments, n = c.comment_count)}</span>
             </p>

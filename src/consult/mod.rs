@@ -10,7 +10,7 @@ mod result;
 pub use detail::ConsultationPage;
 pub use list::ConsultPage;
 
-use deputy_model::consult::{AdoptionResult, Phase};
+use deputy_model::consult::{AdoptionResult, Phase, article_label, chapter_label};
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route};
 use leptos_router::path;
@@ -48,4 +48,19 @@ pub fn ConsultRoutes() -> impl IntoView {
             </FlatRoutes>
         }
     })
+}
+
+/// "第十二条", and in English "第十二条 (Article 12)": the legal text stays as written; a reader
+/// of English gets the number to cite.
+pub fn article_name(n: u32) -> String {
+    with_number(article_label(n), || t_string!((), consult.article_n, n = n))
+}
+
+/// "第二章", and in English "第二章 (Chapter 2)".
+pub fn chapter_name(n: u32) -> String {
+    with_number(chapter_label(n), || t_string!((), consult.chapter_n, n = n))
+}
+
+fn with_number(label: String, number: impl FnOnce() -> String) -> String {
+    if current() == Locale::En { format!("{label}{}{}{}", tr!(punct.open), number(), tr!(punct.close)) } else { label }
 }

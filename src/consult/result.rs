@@ -2,7 +2,7 @@
 //! changes marked (computed by the data tool's diff), and for each changed article the comments
 //! that led to it and the drafters' reasons.
 
-use deputy_model::consult::{ArticleChange, ChangeKind, Consultation, DiffOp, article_label};
+use deputy_model::consult::{ArticleChange, ChangeKind, Consultation, DiffOp};
 use leptos::prelude::*;
 
 use super::adoption_label;
@@ -62,8 +62,10 @@ fn ChangeView(ch: ArticleChange, adoption: Vec<deputy_model::consult::Adoption>)
         ChangeKind::Added => "added",
         ChangeKind::Removed => "removed",
     };
-    let draft = ch.draft_article.map(|n| t_string!(i18n, consult.draft_article, label = article_label(n)).to_string());
-    let fin = ch.final_article.map(|n| t_string!(i18n, consult.final_article, label = article_label(n)).to_string());
+    let draft =
+        ch.draft_article.map(|n| t_string!(i18n, consult.draft_article, label = super::article_name(n)).to_string());
+    let fin =
+        ch.final_article.map(|n| t_string!(i18n, consult.final_article, label = super::article_name(n)).to_string());
     let deleted = t_string!(i18n, consult.deleted);
     let inserted = t_string!(i18n, consult.inserted);
     view! {
@@ -98,7 +100,7 @@ fn AdoptionView(a: deputy_model::consult::Adoption) -> impl IntoView {
     view! {
         <div class=format!("adoption adoption-{cls}")>
             <p><span class=format!("adoption-badge adoption-{cls}")>{adoption_label(i18n, a.result)}</span></p>
-            <p><strong>{tr!(consult.reason)}"："</strong>{a.reason.clone()}</p>
+            <p><strong>{tr!(consult.reason)}{tr!(punct.colon)}</strong>{a.reason.clone()}</p>
             {(!a.comments.is_empty()).then(|| view! {
                 <p class="hint">{tr!(consult.led_by)}</p>
                 <ul class="led-by">{a.comments.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_params_map;
 use super::{level_label, rating_label, state_label};
 use crate::data::{self, DataResource};
 use crate::i18n::*;
-use crate::ui::{QrSvg, href, loaded};
+use crate::ui::{PersonName, PlaceName, QrSvg, href, loaded};
 
 #[component]
 pub fn DeputyPage() -> impl IntoView {
@@ -51,11 +51,11 @@ fn DeputyView(d: Deputy) -> impl IntoView {
                 None => view! { <span class="avatar large" aria-hidden="true">{initial}</span> }.into_any(),
             }}
             <div>
-                <h1>{s.name.clone()}</h1>
+                <h1><PersonName name=s.name.clone() one_word=s.name_mn.is_some() latin=s.name_latin.clone() /></h1>
                 {s.name_mn.clone().map(|mn| view! { <p class="name-mn" lang="mn-Mong">{mn}</p> })}
                 <p class="deputy-meta">
                     <span class=format!("level-badge level-{}", s.level.key())>{level_label(i18n, s.level)}</span>
-                    <span>{s.region_name.clone()}</span>
+                    <span><PlaceName name=s.region_name.clone() /></span>
                 </p>
                 <A href=href(&format!("/direct/write/{id}")) attr:class="button primary write-button">{tr!(direct.write)}</A>
             </div>
@@ -136,11 +136,15 @@ fn Receptions(st: Station, deputy_id: String) -> impl IntoView {
 pub fn StatsView(stats: Responsiveness) -> impl IntoView {
     let i18n = use_i18n();
     let none = move || t_string!(i18n, direct.stats_none).to_string();
-    let answered =
-        stats.answered_percent().map(|p| format!("{p}%（{}/{}）", stats.answered, stats.received)).unwrap_or_else(none);
+    let answered = stats
+        .answered_percent()
+        .map(|p| format!("{p}%{}{}/{}{}", tr!(punct.open), stats.answered, stats.received, tr!(punct.close)))
+        .unwrap_or_else(none);
     let median = stats.median_days.map(|d| t_string!(i18n, direct.stats_days, n = d).to_string()).unwrap_or_else(none);
-    let satisfied =
-        stats.satisfied_percent().map(|p| format!("{p}%（{}/{}）", stats.satisfied, stats.rated)).unwrap_or_else(none);
+    let satisfied = stats
+        .satisfied_percent()
+        .map(|p| format!("{p}%{}{}/{}{}", tr!(punct.open), stats.satisfied, stats.rated, tr!(punct.close)))
+        .unwrap_or_else(none);
     view! {
         <dl class="stats">
             <div><dt>{tr!(direct.stats_received)}</dt><dd>{stats.received}</dd></div>
@@ -175,11 +179,11 @@ pub fn QaList(items: Vec<PublicMessage>, show_deputy: bool) -> impl IntoView {
                         <p class="qa-content">{m.content.clone()}</p>
                         {m.reply.clone().map(|r| view! {
                             <div class="qa-reply">
-                                <p class="qa-reply-by">{tr!(direct.reply_by)}"："{r.by.clone()}" · "{clock::show_timestamp(&r.at)}</p>
+                                <p class="qa-reply-by">{tr!(direct.reply_by)}{tr!(punct.colon)}{r.by.clone()}" · "{clock::show_timestamp(&r.at)}</p>
                                 <p>{r.text.clone()}</p>
                             </div>
                         })}
-                        {m.rating.map(|r| view! { <p class="qa-rating">{tr!(direct.state_rated)}"："{rating_label(i18n, r)}</p> })}
+                        {m.rating.map(|r| view! { <p class="qa-rating">{tr!(direct.state_rated)}{tr!(punct.colon)}{rating_label(i18n, r)}</p> })}
                         {match m.suggestion_id.clone() {
                             Some(id) => view! {
                                 <p class="qa-suggestion">

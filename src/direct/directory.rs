@@ -14,7 +14,7 @@ use super::name_search::name_search;
 use super::{DeputyCard, level_label};
 use crate::data::{self, DataError, DataResource, use_site};
 use crate::i18n::*;
-use crate::ui::{href, loaded, query_string};
+use crate::ui::{href, loaded, place_text, query_string};
 
 const PAGE_SIZE: usize = 20;
 
@@ -242,7 +242,7 @@ fn FilterForm(filters: Memo<Filters>, set: impl Fn(Filters) + Clone + Send + Syn
                         <option value="" selected=move || filters.get().county.is_empty()>{tr!(direct.any_county)}</option>
                         {move || city.get().and_then(|r| r.ok()).map(|c| c.children.into_iter().map(|r| {
                             let code = r.code.clone();
-                            view! { <option value=r.code.clone() selected=move || filters.get().county == code>{r.name.clone()}</option> }
+                            view! { <option value=r.code.clone() selected=move || filters.get().county == code>{let n = r.name.clone(); move || place_text(&n)}</option> }
                         }).collect_view())}
                     </select>
                 </div>
@@ -255,7 +255,7 @@ fn FilterForm(filters: Memo<Filters>, set: impl Fn(Filters) + Clone + Send + Syn
                         <option value="" selected=move || filters.get().place.is_empty()>{tr!(direct.any_town)}</option>
                         {move || county.get().and_then(|r| r.ok()).flatten().map(|c| c.children.into_iter().map(|r| {
                             let code = r.code.clone();
-                            view! { <option value=r.code.clone() selected=move || filters.get().place == code>{r.name.clone()}</option> }
+                            view! { <option value=r.code.clone() selected=move || filters.get().place == code>{let n = r.name.clone(); move || place_text(&n)}</option> }
                         }).collect_view())}
                     </select>
                 </div>

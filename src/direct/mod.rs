@@ -26,7 +26,7 @@ use leptos_router::path;
 
 use crate::i18n::*;
 use crate::ui::NotFound;
-use crate::ui::href;
+use crate::ui::{PersonName, PlaceName, href};
 
 /// A directory row: name (and Mongolian script name), level, place, post.
 #[component]
@@ -34,15 +34,18 @@ pub fn DeputyCard(deputy: DeputySummary) -> impl IntoView {
     let i18n = use_i18n();
     let link = href(&format!("/direct/deputy/{}", deputy.id));
     let initial: String = deputy.name.chars().next().map(String::from).unwrap_or_default();
+    let one_word = deputy.name_mn.is_some();
     view! {
         <li class="deputy-card">
             <span class="avatar" aria-hidden="true">{initial}</span>
             <div class="deputy-card-body">
-                <A href=link attr:class="deputy-name">{deputy.name.clone()}</A>
+                <A href=link attr:class="deputy-name">
+                    <PersonName name=deputy.name.clone() one_word latin=deputy.name_latin.clone() />
+                </A>
                 {deputy.name_mn.clone().map(|mn| view! { <span class="name-mn" lang="mn-Mong">{mn}</span> })}
                 <p class="deputy-meta">
                     <span class=format!("level-badge level-{}", deputy.level.key())>{level_label(i18n, deputy.level)}</span>
-                    <span>{deputy.region_name.clone()}</span>
+                    <span><PlaceName name=deputy.region_name.clone() /></span>
                 </p>
                 <p class="deputy-title">{deputy.title.clone()}</p>
             </div>

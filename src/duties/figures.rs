@@ -40,8 +40,8 @@ pub fn YoyTable(years: Vec<YearStats>, year: i32) -> impl IntoView {
     let change = move |delta: i64, percent: Option<i64>| {
         let note = match percent {
             _ if delta == 0 => None,
-            Some(p) => Some(format!("（{p:+}%）")),
-            None => Some(format!("（{}）", t_string!(i18n, records.no_base))),
+            Some(p) => Some(format!("{}{p:+}%{}", tr!(punct.open), tr!(punct.close))),
+            None => Some(format!("{}{}{}", tr!(punct.open), t_string!(i18n, records.no_base), tr!(punct.close))),
         };
         let delta = if delta == 0 { "0".to_string() } else { format!("{delta:+}") };
         view! { {delta}{note.map(|n| view! { <span class="change-note">{n}</span> })} }

@@ -127,7 +127,7 @@ pub fn NewsArticlePage() -> impl IntoView {
                     <p class="news-meta">
                         <span class="tag">{kind_label(i18n, a.summary.kind)}</span>
                         <time datetime=a.summary.date.clone()>{a.summary.date.clone()}</time>
-                        {(!a.author.is_empty()).then(|| view! { <span>{tr!(news.author)}"："{a.author.clone()}</span> })}
+                        {(!a.author.is_empty()).then(|| view! { <span>{tr!(news.author)}{tr!(punct.colon)}{a.author.clone()}</span> })}
                     </p>
                     <ReadAloud text=spoken.clone() />
                     <div class="article-body">
@@ -137,7 +137,7 @@ pub fn NewsArticlePage() -> impl IntoView {
                             Block::Quote(t) => view! { <blockquote><p>{t.clone()}</p></blockquote> }.into_any(),
                         }).collect_view()}
                     </div>
-                    {(!a.source.is_empty()).then(|| view! { <p class="source">{tr!(news.source)}"："{a.source.clone()}</p> })}
+                    {(!a.source.is_empty()).then(|| view! { <p class="source">{tr!(news.source)}{tr!(punct.colon)}{a.source.clone()}</p> })}
                 }
             })}
             <p><A href=href("/news")>{tr!(news.back)}</A></p>

@@ -13,7 +13,7 @@ use super::kinds::kind_label;
 use crate::data::{self, DataError, DataResource, use_site};
 use crate::direct::{DeputyCard, level_label};
 use crate::i18n::*;
-use crate::ui::{href, loaded, replace_query};
+use crate::ui::{PlaceName, href, loaded, place_text, replace_query};
 
 /// The site's own region (the city), once the site config has loaded.
 pub fn city_region() -> DataResource<RegionNode> {
@@ -34,7 +34,7 @@ pub fn CountyOptions(#[prop(into)] selected: Signal<String>) -> impl IntoView {
                 .into_iter()
                 .map(|r| {
                     let v = r.code.clone();
-                    view! { <option value=r.code.clone() selected=move || selected.get() == v>{r.name.clone()}</option> }
+                    view! { <option value=r.code.clone() selected=move || selected.get() == v>{let n = r.name.clone(); move || place_text(&n)}</option> }
                 })
                 .collect_view()
         })
@@ -70,7 +70,7 @@ pub fn PlacePicker() -> impl IntoView {
                 <ul class="town-links">
                     <li><A href=href(&format!("/duties/place/{}", c.code))>{t_string!(i18n, records.county_itself, name = c.name.clone()).to_string()}</A></li>
                     {c.children.clone().into_iter().map(|t| view! {
-                        <li><A href=href(&format!("/duties/place/{}", t.code))>{t.name.clone()}</A></li>
+                        <li><A href=href(&format!("/duties/place/{}", t.code))><PlaceName name=t.name.clone() /></A></li>
                     }).collect_view()}
                 </ul>
             })}
@@ -106,7 +106,7 @@ fn PlaceHead(r: RegionNode) -> impl IntoView {
     let up = r.path.iter().rev().find(|p| p.code.len() == 6 && r.code.len() > 6).cloned();
     let towns = (r.code.len() == 6).then(|| r.children.clone()).unwrap_or_default();
     view! {
-        <h1>{t_string!(i18n, records.place_title, name = r.name.clone()).to_string()}</h1>
+        <h1>{let n = r.name.clone(); move || t_string!(i18n, records.place_title, name = place_text(&n))}</h1>
         <p class="lead">{tr!(records.place_intro)}</p>
         {up.map(|c| view! {
             <p><A href=href(&format!("/duties/place/{}", c.code))>{t_string!(i18n, records.up_county, name = c.name.clone()).to_string()}</A></p>
@@ -115,7 +115,7 @@ fn PlaceHead(r: RegionNode) -> impl IntoView {
             <details class="background">
                 <summary>{t_string!(i18n, records.towns_of, name = r.name.clone()).to_string()}</summary>
                 <ul class="town-links">
-                    {towns.into_iter().map(|t| view! { <li><A href=href(&format!("/duties/place/{}", t.code))>{t.name.clone()}</A></li> }).collect_view()}
+                    {towns.into_iter().map(|t| view! { <li><A href=href(&format!("/duties/place/{}", t.code))><PlaceName name=t.name.clone() /></A></li> }).collect_view()}
                 </ul>
             </details>
         })}
@@ -194,10 +194,10 @@ fn JointList(items: Vec<JointActivity>) -> impl IntoView {
                             <span class="tag">{t_string!(i18n, records.levels_in, n = n).to_string()}</span>
                         </p>
                         <h3 class="activity-title">{j.title.clone()}</h3>
-                        <p class="hint">{tr!(records.place)}"："{j.place.clone()}</p>
+                        <p class="hint">{tr!(records.place)}{tr!(punct.colon)}{j.place.clone()}</p>
                         <p class="activity-text">{j.text.clone()}</p>
                         <p class="participants">
-                            <span class="hint">{tr!(records.participants)}"："</span>
+                            <span class="hint">{tr!(records.participants)}{tr!(punct.colon)}</span>
                             {j.participants.clone().into_iter().map(|p| view! {
                                 <span class="participant">
                                     <A href=href(&format!("/duties/deputy/{}", p.deputy_id))>{p.name.clone()}</A>

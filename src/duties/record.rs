@@ -16,7 +16,7 @@ use super::timeline::ActivityItem;
 use crate::data::{self, DataResource};
 use crate::direct::{StatsView, level_label};
 use crate::i18n::*;
-use crate::ui::{href, loaded, replace_query};
+use crate::ui::{PlaceName, href, loaded, person_text, replace_query};
 
 #[component]
 pub fn DutyRecordPage() -> impl IntoView {
@@ -64,11 +64,12 @@ fn RecordView(d: Deputy, r: DeputyActivities) -> impl IntoView {
     let activities = r.activities.clone();
     let (set_y, set_k) = (set.clone(), set);
     let name = d.summary.name.clone();
+    let (one_word, latin) = (d.summary.name_mn.is_some(), d.summary.name_latin.clone());
     view! {
-        <h1>{t_string!(i18n, records.record_title, name = name.clone()).to_string()}</h1>
+        <h1>{move || t_string!(i18n, records.record_title, name = person_text(&name, one_word, latin.as_deref()))}</h1>
         <p class="deputy-meta">
             <span class=format!("level-badge level-{}", d.summary.level.key())>{level_label(i18n, d.summary.level)}</span>
-            <span>{d.summary.region_name.clone()}</span>
+            <span><PlaceName name=d.summary.region_name.clone() /></span>
             <A href=href(&format!("/direct/deputy/{id}"))>{tr!(records.deputy_page)}</A>
         </p>
         <p class="lead">{tr!(records.record_intro)}</p>

@@ -11,7 +11,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use crate::data::{self, DataResource};
 use crate::direct::DeputyCard;
 use crate::i18n::*;
-use crate::ui::{QrSvg, href, loaded, replace_query};
+use crate::ui::{PlaceName, QrSvg, href, loaded, place_text, replace_query};
 
 pub fn tier_label(i18n: I18n, t: StationTier) -> &'static str {
     match t {
@@ -84,7 +84,7 @@ pub fn StationsPage() -> impl IntoView {
                                 {counties.iter().map(|c| {
                                     let code = c.region_code.clone();
                                     let v = code.clone();
-                                    view! { <option value=code selected=move || county.get() == v>{c.region_name.clone()}</option> }
+                                    view! { <option value=code selected=move || county.get() == v>{let n = c.region_name.clone(); move || place_text(&n)}</option> }
                                 }).collect_view()}
                             </select>
                         </div>
@@ -146,7 +146,7 @@ fn StationTree(all: Vec<StationSummary>) -> impl IntoView {
                                         // A summary must not hold a link (nested controls): the branch's own
                                         // link is the first entry inside.
                                         <details>
-                                            <summary class="station-county">{b.region_name.clone()}</summary>
+                                            <summary class="station-county"><PlaceName name=b.region_name.clone() /></summary>
                                             <ul>
                                                 <li><StationLink s=b /></li>
                                                 {homes.into_iter().map(|h| {

@@ -21,7 +21,7 @@ pub fn ActivityItem(a: Activity) -> impl IntoView {
                 <span class="tag">{kind_label(i18n, a.kind)}</span>
             </p>
             <h3 class="activity-title">{a.title.clone()}</h3>
-            <p class="hint">{tr!(records.place)}"："{a.place.clone()}
+            <p class="hint">{tr!(records.place)}{tr!(punct.colon)}{a.place.clone()}
                 {a.hours.map(|n| view! { " · "{t_string!(i18n, records.hours, n = n).to_string()} })}
             </p>
             <p class="activity-text">{a.text.clone()}</p>

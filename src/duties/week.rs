@@ -8,7 +8,7 @@ use leptos_router::components::A;
 
 use crate::data::{self, DataResource};
 use crate::i18n::*;
-use crate::ui::{href, loaded};
+use crate::ui::{PersonName, href, loaded};
 
 #[component]
 pub fn ThisWeek() -> impl IntoView {
@@ -34,7 +34,7 @@ pub fn ThisWeek() -> impl IntoView {
                         <li>
                             <time datetime=r.date.clone()>{r.date.clone()}" "{super::stations::weekday_label(i18n, &r.date)}</time>
                             <A href=href(&format!("/duties/stations/{}", r.station_id))>{r.station_name.clone()}</A>
-                            <A href=href(&format!("/direct/deputy/{}", r.deputy_id))>{r.deputy_name.clone()}</A>
+                            <A href=href(&format!("/direct/deputy/{}", r.deputy_id))><PersonName name=r.deputy_name.clone() /></A>
                         </li>
                     }).collect_view()}
                 </ul>

@@ -1,7 +1,9 @@
 //! Choosing the language: `?lang=en` in a link, else the device's last choice, else Chinese.
-//! The choice is remembered on the device; `<html lang>` follows it. A switch re-renders the
-//! app in place (the route and its filters are in the URL, drafts are autosaved), after the
-//! other catalog has arrived: nothing changes until it has.
+//! The choice is remembered on the device; `<html lang>` follows it. A switch fetches the
+//! other catalog first (nothing changes until it has arrived), then reloads the page: the route
+//! and its filters are in the address and drafts are saved as they are typed, so nothing is
+//! lost, and every part of the app starts afresh in the new language (re-rendering in place
+//! would have to reach each long-lived listener and cached label).
 
 use gloo_net::http::Request;
 use leptos::prelude::*;
@@ -75,6 +77,7 @@ pub fn LanguageSwitch() -> impl IntoView {
             if ok {
                 drop_lang_from_url();
                 language.current.set(to);
+                let _ = window().location().reload();
             }
         });
     };

@@ -41,7 +41,7 @@ pub fn DeadlineBox(clock: DeadlineClock) -> impl IntoView {
                 }}
             </p>
             {clock.extension_reason.clone().map(|r| view! {
-                <p class="deadline-extension">{tr!(proposals.extended)}"："{r}</p>
+                <p class="deadline-extension">{tr!(proposals.extended)}{tr!(punct.colon)}{r}</p>
             })}
             <p class="hint">{tr!(proposals.deadline_rule)}</p>
         </div>

@@ -30,13 +30,13 @@ pub fn SuggestionDoc(doc: DocText) -> impl IntoView {
             .iter()
             .map(|(n, ok)| {
                 if *ok {
-                    format!("{n}（{}）", tr!(proposals.confirmed))
+                    format!("{n}{}{}{}", tr!(punct.open), tr!(proposals.confirmed), tr!(punct.close))
                 } else {
-                    format!("{n}（{}）", tr!(proposals.unconfirmed))
+                    format!("{n}{}{}{}", tr!(punct.open), tr!(proposals.unconfirmed), tr!(punct.close))
                 }
             })
             .collect::<Vec<_>>()
-            .join("、")
+            .join(tr!(punct.list))
     };
     let para = |ps: Vec<String>| ps.into_iter().map(|p| view! { <p>{p}</p> }).collect_view();
     view! {

@@ -182,8 +182,8 @@ fn SuggestionCard(s: SuggestionSummary) -> impl IntoView {
                 {s.due.clone().map(|due| view! { <DeadlineBadge due /> })}
             </p>
             <p class="news-meta">
-                <span>{tr!(proposals.lead)}"："{s.lead.clone()}</span>
-                {s.lead_unit.clone().map(|u| view! { <span>{tr!(proposals.lead_unit)}"："{u}</span> })}
+                <span>{tr!(proposals.lead)}{tr!(punct.colon)}{s.lead.clone()}</span>
+                {s.lead_unit.clone().map(|u| view! { <span>{tr!(proposals.lead_unit)}{tr!(punct.colon)}{u}</span> })}
                 <span>{tr!(proposals.submitted_on)}" "{s.submitted.clone()}</span>
                 <span class="proposal-id">{s.id.clone()}</span>
             </p>

@@ -56,7 +56,7 @@ pub fn DeputyPicker(
                     view! {
                         <ul class="picker-results" aria-live="polite">
                             {found.into_iter().map(|d| {
-                                let text = format!("{}（{}，{}）", d.name, level_label(i18n, d.level), d.region_name);
+                                let text = format!("{}{}{}{}{}{}", d.name, tr!(punct.open), level_label(i18n, d.level), tr!(punct.comma), d.region_name, tr!(punct.close));
                                 let chosen = d.clone();
                                 view! {
                                     <li>

@@ -21,7 +21,7 @@ pub fn Timeline(events: Vec<SuggestionEvent>) -> impl IntoView {
                     SuggestionEvent::Assigned { lead_unit, co_units, .. } => {
                         let mut d = vec![t_string!(i18n, proposals.lead_unit_is, unit = lead_unit).to_string()];
                         if !co_units.is_empty() {
-                            d.push(t_string!(i18n, proposals.co_units_are, units = co_units.join("、")).to_string());
+                            d.push(t_string!(i18n, proposals.co_units_are, units = co_units.join(tr!(punct.list))).to_string());
                         }
                         (tr!(proposals.ev_assigned).into(), d)
                     }

@@ -155,7 +155,7 @@ fn QuizView(
                                                 <strong>{if ok { tr!(training.right) } else { tr!(training.wrong) }}</strong>
                                                 " "{t!(i18n, training.answer_is, answer = right_text.clone())}
                                             </p>
-                                            <p class="quiz-explanation">{tr!(training.explanation)}"："{explanation.clone()}</p>
+                                            <p class="quiz-explanation">{tr!(training.explanation)}{tr!(punct.colon)}{explanation.clone()}</p>
                                         </div>
                                     }
                                 })}

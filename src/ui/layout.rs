@@ -162,7 +162,7 @@ fn Footer() -> impl IntoView {
                                 <dt>{tr!(footer.hours)}</dt>
                                 <dd>{c.contact.hours.clone()}</dd>
                             </dl>
-                            <p class="footer-host">{tr!(footer.host)}"："{c.host.clone()}</p>
+                            <p class="footer-host">{tr!(footer.host)}{tr!(punct.colon)}{c.host.clone()}</p>
                             <p class="footer-updated">
                                 {tr!(footer.updated)}" "{clock::show_timestamp(&c.updated_at)}
                             </p>

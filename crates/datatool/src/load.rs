@@ -29,6 +29,7 @@ pub fn kind_of(rel: &str) -> Option<FileKind> {
         ("news", f) if f.starts_with("page-") => FileKind::NewsPage,
         ("news/work" | "news/profile", f) if f.starts_with("page-") => FileKind::NewsKindPage,
         ("", "map.json") => FileKind::Map,
+        ("", "latin.json") => FileKind::Latin,
         ("", "evaluation.json") => FileKind::Evaluation,
         ("news", _) => FileKind::News,
         (d, f) if d.starts_with("levels/") && f.starts_with("page-") => FileKind::LevelPage,
@@ -194,6 +195,7 @@ pub fn decode_into(
             data.reception_files.insert(monday.to_string());
         }
         FileKind::SearchMeta
+        | FileKind::Latin
         | FileKind::SuggestionIndex
         | FileKind::SuggestionYear
         | FileKind::SuggestionStats

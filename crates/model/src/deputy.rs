@@ -55,6 +55,10 @@ pub struct DeputySummary {
     /// The name in traditional Mongolian script, for Mongolian deputies who have one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_mn: Option<String>,
+    /// The name in Latin letters where it is not its pinyin: a Mongolian name's own
+    /// transcription ("Narantsetseg" for 娜仁其其格). Others are spelt from `latin.json`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_latin: Option<String>,
     pub level: Level,
     /// The region whose people this deputy represents (选区 or electing unit).
     pub region_code: String,

@@ -16,6 +16,7 @@ pub mod form_limits;
 pub mod input;
 pub mod intake;
 pub mod json;
+pub mod latin;
 pub mod map;
 pub mod message;
 pub mod news;

@@ -65,6 +65,10 @@ pub struct RegionNode {
     /// The name in traditional Mongolian script, where the region has an official one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_mn: Option<String>,
+    /// The official name in Latin letters where it is not the pinyin ("Urad Front Banner" for
+    /// 乌拉特前旗, "Bayannur" for 巴彦淖尔市). Others are spelt from `latin.json`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_latin: Option<String>,
     pub kind: RegionKind,
     /// Ancestors from the top of the tree down to the parent.
     pub path: Vec<RegionRef>,

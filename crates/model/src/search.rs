@@ -13,13 +13,13 @@ pub struct SearchKey {
     pub pinyin: String,
 }
 
-/// Fold a query the way people type it: drop spaces and apostrophes, lowercase,
-/// full-width ASCII to half-width.
+/// Fold a query the way people type it: drop spaces, apostrophes and hyphens ("Wang
+/// Jian-guo", "Xi'an"), lowercase, full-width ASCII to half-width.
 pub fn fold_query(q: &str) -> String {
     q.chars()
         .filter_map(|c| {
             let c = if ('！'..='～').contains(&c) { char::from_u32(c as u32 - 0xFEE0).unwrap_or(c) } else { c };
-            if c.is_whitespace() || c == '\'' || c == '·' || c == '•' {
+            if c.is_whitespace() || matches!(c, '\'' | '’' | '-' | '‐' | '·' | '•') {
                 None
             } else {
                 Some(c.to_lowercase().next().unwrap_or(c))
@@ -120,6 +120,9 @@ mod tests {
         assert!(score(&n, &fold_query("na ren qi")).is_some());
         assert!(score(&n, &fold_query("narenqiqige")).is_some());
         assert!(score(&n, &fold_query("ｎｒｑ")).is_some());
+        // As the English UI shows a name (Naren Qiqige), with capitals, spaces, hyphens.
+        assert_eq!(fold_query("Naren Qi-qige"), "narenqiqige");
+        assert!(score(&n, &fold_query("Naren Qiqige")).is_some());
         assert!(score(&n, &fold_query("narqqg")).is_some());
         assert!(score(&n, &fold_query("qqg")).is_some());
         assert!(score(&n, &fold_query("zhang")).is_none());

@@ -38,7 +38,7 @@ pub(super) fn StepTitle(f: Form) -> impl IntoView {
         </div>
         <div class="field lead-field">
             <p class="field-label">{tr!(proposals.lead)}
-                {move || { let (id, name) = f.lead.get(); (!id.is_empty()).then(|| view! { "：" <strong class="chosen-lead">{name}</strong> }) }}
+                {move || { let (id, name) = f.lead.get(); (!id.is_empty()).then(|| view! { {tr!(punct.colon)} <strong class="chosen-lead">{name}</strong> }) }}
             </p>
             <DeputyPicker id="s-lead" label=tr!(proposals.pick_lead)
                 exclude=Signal::derive(Vec::new)

@@ -26,6 +26,7 @@ pub fn emit(world: &World, sink: &mut dyn Sink) -> Result<()> {
     }
     // A deputy's file says whether their Q&A file exists (below: only if someone wrote to them).
     put("groups.json".into(), &world.groups)?;
+    put("latin.json".into(), &super::latin::table(world))?;
 
     // The parts made from the deputies are millions of files at national scale. Each is laid
     // out again only when what it is made from changed (an answered letter changes none of

@@ -10,6 +10,7 @@
 //! places/{code}.json        every deputy who represents that place, all five levels
 //! deputies/{id}.json        one deputy
 //! groups.json               deputy groups
+//! latin.json                pinyin of the characters in names, for the English UI
 //! stations/index.json       all liaison stations (summaries)
 //! stations/{id}.json        one station with its deputies and reception schedule
 //! news/page-{n}.json        news summaries, newest first, 10 a page
@@ -45,6 +46,7 @@
 pub mod activities;
 pub mod consultations;
 mod emit;
+mod latin;
 pub mod manifest;
 pub mod pages;
 pub mod search_index;

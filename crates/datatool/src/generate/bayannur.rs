@@ -18,6 +18,8 @@ pub struct CountyDef {
     pub name: &'static str,
     /// Name in traditional Mongolian script (Unicode U+1800–U+18AF).
     pub name_mn: &'static str,
+    /// The official name in Latin letters (Urad Front Banner, not the pinyin Wulate Qianqi).
+    pub name_latin: &'static str,
     /// District, County or Banner.
     pub kind: RegionKind,
     /// Where the county-level liaison branch station sits (a plausible street address).
@@ -37,6 +39,7 @@ pub const CITY_CODE: &str = "150800";
 pub const CITY_NAME: &str = "巴彦淖尔市";
 /// 巴彦淖尔市 (Bayannaɣur qota) in traditional Mongolian script.
 pub const CITY_NAME_MN: &str = "ᠪᠠᠶᠠᠨᠨᠠᠭᠤᠷ ᠬᠣᠲᠠ";
+pub const CITY_NAME_LATIN: &str = "Bayannur City";
 /// Where the city-level liaison head station (市级人大代表联络总站) sits (plausible address).
 pub const CITY_SEAT_ADDRESS: &str = "巴彦淖尔市临河区胜利北路市人大常委会";
 /// The dairy park of the seed newsletter's suggestion (杭锦后旗).
@@ -54,6 +57,7 @@ pub const COUNTIES: &[CountyDef] = &[
         code: "150802",
         name: "临河区",
         name_mn: "ᠯᠢᠨᠾᠧ ᠲᠣᠭᠣᠷᠢᠭ",
+        name_latin: "Linhe District",
         kind: RegionKind::District,
         seat_address: "巴彦淖尔市临河区胜利北路与新华西街交会处临河区人大常委会",
         townships: &[
@@ -198,6 +202,7 @@ pub const COUNTIES: &[CountyDef] = &[
         code: "150821",
         name: "五原县",
         name_mn: "ᠦᠶᠤᠸᠠᠨ ᠰᠢᠶᠠᠨ",
+        name_latin: "Wuyuan County",
         kind: RegionKind::County,
         seat_address: "巴彦淖尔市五原县隆兴昌镇新华街五原县人大常委会",
         townships: &[
@@ -252,6 +257,7 @@ pub const COUNTIES: &[CountyDef] = &[
         code: "150822",
         name: "磴口县",
         name_mn: "ᠳ᠋ᠧᠩᠺᠧᠦ ᠰᠢᠶᠠᠨ",
+        name_latin: "Dengkou County",
         kind: RegionKind::County,
         seat_address: "巴彦淖尔市磴口县巴彦高勒镇团结路磴口县人大常委会",
         townships: &[
@@ -291,6 +297,7 @@ pub const COUNTIES: &[CountyDef] = &[
         code: "150823",
         name: "乌拉特前旗",
         name_mn: "ᠤᠷᠠᠳ ᠤᠨ ᠡᠮᠦᠨᠡᠳᠦ ᠬᠣᠰᠢᠭᠤ",
+        name_latin: "Urad Front Banner",
         kind: RegionKind::Banner,
         seat_address: "巴彦淖尔市乌拉特前旗乌拉山镇五一街乌拉特前旗人大常委会",
         townships: &[
@@ -365,6 +372,7 @@ pub const COUNTIES: &[CountyDef] = &[
         code: "150824",
         name: "乌拉特中旗",
         name_mn: "ᠤᠷᠠᠳ ᠤᠨ ᠳᠤᠮᠳᠠᠳᠤ ᠬᠣᠰᠢᠭᠤ",
+        name_latin: "Urad Middle Banner",
         kind: RegionKind::Banner,
         seat_address: "巴彦淖尔市乌拉特中旗海流图镇团结街乌拉特中旗人大常委会",
         townships: &[
@@ -459,6 +467,7 @@ pub const COUNTIES: &[CountyDef] = &[
         code: "150825",
         name: "乌拉特后旗",
         name_mn: "ᠤᠷᠠᠳ ᠤᠨ ᠬᠣᠶᠢᠲᠤ ᠬᠣᠰᠢᠭᠤ",
+        name_latin: "Urad Rear Banner",
         kind: RegionKind::Banner,
         seat_address: "巴彦淖尔市乌拉特后旗巴音宝力格镇乌拉特后旗人大常委会",
         townships: &[
@@ -513,6 +522,7 @@ pub const COUNTIES: &[CountyDef] = &[
         code: "150826",
         name: "杭锦后旗",
         name_mn: "ᠬᠠᠩᠭᠢᠨ ᠬᠣᠶᠢᠲᠤ ᠬᠣᠰᠢᠭᠤ",
+        name_latin: "Hanggin Rear Banner",
         kind: RegionKind::Banner,
         seat_address: "巴彦淖尔市杭锦后旗陕坝镇胜利路杭锦后旗人大常委会",
         townships: &[

@@ -126,6 +126,7 @@ impl Gen {
             format_version: FORMAT_VERSION,
             summary: DeputySummary {
                 id: id.clone(),
+                name_latin: name_mn.as_ref().and_then(|_| names::mongol_name(&name)).map(|n| n.latin.to_string()),
                 name,
                 name_mn,
                 level,
@@ -187,6 +188,7 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
         code: city.code.clone(),
         name: city.name.clone(),
         name_mn: Some(bayannur::CITY_NAME_MN.to_string()),
+        name_latin: Some(bayannur::CITY_NAME_LATIN.to_string()),
         kind: RegionKind::City,
         path: vec![rref("150000", "内蒙古自治区", RegionKind::Province)],
         children: bayannur::COUNTIES.iter().map(|c| rref(c.code, c.name, c.kind)).collect(),
@@ -198,6 +200,7 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
             code: c.code.to_string(),
             name: c.name.to_string(),
             name_mn: Some(c.name_mn.to_string()),
+            name_latin: Some(c.name_latin.to_string()),
             kind: c.kind,
             path: vec![rref("150000", "内蒙古自治区", RegionKind::Province), city.clone()],
             children: c.townships.iter().enumerate().map(|(i, t)| rref(&town_code(c, i), t.name, t.kind)).collect(),
@@ -209,6 +212,7 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
                 code: tcode.clone(),
                 name: t.name.to_string(),
                 name_mn: None,
+                name_latin: None,
                 kind: t.kind,
                 path: vec![rref("150000", "内蒙古自治区", RegionKind::Province), city.clone(), cref.clone()],
                 children: t

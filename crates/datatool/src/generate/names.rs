@@ -31,6 +31,9 @@ pub struct MongolName {
     pub hanzi: &'static str,
     /// Traditional Mongolian script.
     pub script: &'static str,
+    /// In Latin letters, from the classical transcription in the comment (č → ch, ǰ → j,
+    /// γ → g, ŋ → ng, q → kh, ü → u, ö → o), as Mongolian names are usually written in English.
+    pub latin: &'static str,
     pub female: bool,
 }
 
@@ -38,76 +41,96 @@ pub struct MongolName {
 /// script (classical spelling, e.g. ᠨᠠᠷᠠᠨᠴᠡᠴᠡᠭ narančečeg for 娜仁其其格). In Inner Mongolia a
 /// Mongolian person usually goes by the given name alone, so these are used as full names.
 pub const MONGOL_NAMES: &[MongolName] = &[
-    MongolName { hanzi: "娜仁其其格", script: "ᠨᠠᠷᠠᠨᠴᠡᠴᠡᠭ", female: true }, // narančečeg
-    MongolName { hanzi: "萨仁格日乐", script: "ᠰᠠᠷᠠᠩᠭᠡᠷᠡᠯ", female: true }, // saraŋgerel
-    MongolName { hanzi: "娜木罕", script: "ᠨᠠᠮᠬᠠᠨ", female: true },         // namqan
-    MongolName { hanzi: "乌日娜", script: "ᠤᠷᠨᠠ", female: true },           // urna
-    MongolName { hanzi: "哈斯其其格", script: "ᠬᠠᠰᠴᠡᠴᠡᠭ", female: true },   // qasčečeg
-    MongolName { hanzi: "斯琴", script: "ᠰᠡᠴᠡᠨ", female: true },            // sečen
-    MongolName { hanzi: "其木格", script: "ᠴᠢᠮᠡᠭ", female: true },          // čimeg
-    MongolName { hanzi: "格日勒", script: "ᠭᠡᠷᠡᠯ", female: true },          // gerel
-    MongolName { hanzi: "乌兰", script: "ᠤᠯᠠᠭᠠᠨ", female: true },           // ulaγan
-    MongolName { hanzi: "萨仁", script: "ᠰᠠᠷᠠᠨ", female: true },            // saran
-    MongolName { hanzi: "塔娜", script: "ᠲᠠᠨᠠ", female: true },             // tana
-    MongolName { hanzi: "敖登", script: "ᠣᠳᠣᠨ", female: true },             // odon
-    MongolName { hanzi: "斯日古楞", script: "ᠰᠡᠷᠢᠭᠦᠯᠡᠩ", female: true },    // serigüleŋ
-    MongolName { hanzi: "其其格", script: "ᠴᠡᠴᠡᠭ", female: true },          // čečeg
-    MongolName { hanzi: "乌云", script: "ᠣᠶᠤᠨ", female: true },             // oyun
-    MongolName { hanzi: "乌云其木格", script: "ᠣᠶᠤᠨᠴᠢᠮᠡᠭ", female: true },  // oyunčimeg
-    MongolName { hanzi: "萨日娜", script: "ᠰᠠᠷᠠᠨᠠ", female: true },         // sarana
-    MongolName { hanzi: "格根塔娜", script: "ᠭᠡᠭᠡᠨᠲᠠᠨᠠ", female: true },    // gegentana
-    MongolName { hanzi: "额尔敦其其格", script: "ᠡᠷᠳᠡᠨᠢᠴᠡᠴᠡᠭ", female: true }, // erdeničečeg
-    MongolName { hanzi: "敖登格日乐", script: "ᠣᠳᠣᠨᠭᠡᠷᠡᠯ", female: true },  // odongerel
-    MongolName { hanzi: "苏布道", script: "ᠰᠤᠪᠤᠳ", female: true },          // subud
-    MongolName { hanzi: "萨如拉", script: "ᠰᠠᠷᠠᠭᠤᠯ", female: true },        // saraγul
-    MongolName { hanzi: "朝乐蒙", script: "ᠴᠣᠯᠮᠣᠨ", female: true },         // čolmon
-    MongolName { hanzi: "阿拉坦其其格", script: "ᠠᠯᠲᠠᠨᠴᠡᠴᠡᠭ", female: true }, // altančečeg
-    MongolName { hanzi: "乌兰其其格", script: "ᠤᠯᠠᠭᠠᠨᠴᠡᠴᠡᠭ", female: true }, // ulaγančečeg
-    MongolName { hanzi: "萨仁其其格", script: "ᠰᠠᠷᠠᠨᠴᠡᠴᠡᠭ", female: true }, // sarančečeg
-    MongolName { hanzi: "通拉嘎", script: "ᠲᠤᠩᠭᠠᠯᠠᠭ", female: true },       // tuŋγalaγ
-    MongolName { hanzi: "斯琴其木格", script: "ᠰᠡᠴᠡᠨᠴᠢᠮᠡᠭ", female: true }, // sečenčimeg
-    MongolName { hanzi: "巴特尔", script: "ᠪᠠᠭᠠᠲᠤᠷ", female: false },       // baγatur
-    MongolName { hanzi: "图门", script: "ᠲᠦᠮᠡᠨ", female: false },           // tümen
-    MongolName { hanzi: "苏和", script: "ᠰᠦᠬᠡ", female: false },            // süke
-    MongolName { hanzi: "额尔敦", script: "ᠡᠷᠳᠡᠨᠢ", female: false },        // erdeni
-    MongolName { hanzi: "宝音", script: "ᠪᠤᠶᠠᠨ", female: false },           // buyan
-    MongolName { hanzi: "阿拉坦仓", script: "ᠠᠯᠲᠠᠨᠴᠠᠩ", female: false },    // altančaŋ
-    MongolName { hanzi: "朝鲁", script: "ᠴᠢᠯᠠᠭᠤ", female: false },          // čilaγu
-    MongolName { hanzi: "巴图", script: "ᠪᠠᠲᠤ", female: false },            // batu
-    MongolName { hanzi: "毕力格", script: "ᠪᠢᠯᠢᠭ", female: false },         // bilig
-    MongolName { hanzi: "巴雅尔", script: "ᠪᠠᠶᠠᠷ", female: false },         // bayar
-    MongolName { hanzi: "额尔德木图", script: "ᠡᠷᠳᠡᠮᠲᠦ", female: false },   // erdemtü
-    MongolName { hanzi: "孟和", script: "ᠮᠥᠩᠬᠡ", female: false },           // möŋke
-    MongolName { hanzi: "那顺巴雅尔", script: "ᠨᠠᠰᠤᠨᠪᠠᠶᠠᠷ", female: false }, // nasunbayar
-    MongolName { hanzi: "乌力吉", script: "ᠥᠯᠵᠡᠢ", female: false },         // ölǰei
-    MongolName { hanzi: "吉日嘎拉", script: "ᠵᠢᠷᠭᠠᠯ", female: false },      // ǰirγal
-    MongolName { hanzi: "特木尔", script: "ᠲᠡᠮᠦᠷ", female: false },         // temür
-    MongolName { hanzi: "布和", script: "ᠪᠥᠬᠡ", female: false },            // böke
-    MongolName { hanzi: "达来", script: "ᠳᠠᠯᠠᠢ", female: false },           // dalai
-    MongolName { hanzi: "朝格图", script: "ᠴᠣᠭᠲᠤ", female: false },         // čoγtu
-    MongolName { hanzi: "青格勒", script: "ᠴᠢᠩᠭᠡᠯ", female: false },        // čiŋgel
-    MongolName { hanzi: "呼和", script: "ᠬᠥᠬᠡ", female: false },            // köke
-    MongolName { hanzi: "那日苏", script: "ᠨᠠᠷᠠᠰᠤ", female: false },        // narasu
-    MongolName { hanzi: "哈斯巴根", script: "ᠬᠠᠰᠪᠠᠭᠠᠨᠠ", female: false },   // qasbaγana
-    MongolName { hanzi: "道尔吉", script: "ᠳᠣᠷᠵᠢ", female: false },         // dorǰi
-    MongolName { hanzi: "敖其尔", script: "ᠣᠴᠢᠷ", female: false },          // očir
-    MongolName { hanzi: "巴音仓", script: "ᠪᠠᠶᠠᠨᠴᠠᠩ", female: false },      // bayančaŋ
-    MongolName { hanzi: "那木吉拉", script: "ᠨᠠᠮᠵᠢᠯ", female: false },      // namǰil
-    MongolName { hanzi: "图布信", script: "ᠲᠦᠪᠰᠢᠨ", female: false },        // tübsin
-    MongolName { hanzi: "阿古拉", script: "ᠠᠭᠤᠯᠠ", female: false },         // aγula
-    MongolName { hanzi: "格日勒图", script: "ᠭᠡᠷᠡᠯᠲᠦ", female: false },     // gereltü
-    MongolName { hanzi: "乌云毕力格", script: "ᠣᠶᠤᠨᠪᠢᠯᠢᠭ", female: false }, // oyunbilig
-    MongolName { hanzi: "巴图孟和", script: "ᠪᠠᠲᠤᠮᠥᠩᠬᠡ", female: false },   // batumöŋke
-    MongolName { hanzi: "宝音图", script: "ᠪᠤᠶᠠᠨᠲᠤ", female: false },       // buyantu
-    MongolName { hanzi: "满都呼", script: "ᠮᠠᠨᠳᠠᠬᠤ", female: false },       // mandaqu
-    MongolName { hanzi: "乌恩", script: "ᠦᠨᠡᠨ", female: false },            // ünen
-    MongolName { hanzi: "阿木古楞", script: "ᠠᠮᠤᠭᠤᠯᠠᠩ", female: false },    // amuγulaŋ
-    MongolName { hanzi: "巴雅尔图", script: "ᠪᠠᠶᠠᠷᠲᠤ", female: false },     // bayartu
-    MongolName { hanzi: "图门吉日嘎拉", script: "ᠲᠦᠮᠡᠨᠵᠢᠷᠭᠠᠯ", female: false }, // tümenǰirγal
-    MongolName { hanzi: "朝鲁门", script: "ᠴᠢᠯᠠᠭᠤᠨ", female: false },       // čilaγun
-    MongolName { hanzi: "额尔敦毕力格", script: "ᠡᠷᠳᠡᠨᠢᠪᠢᠯᠢᠭ", female: false }, // erdenibilig
-    MongolName { hanzi: "乌力吉图", script: "ᠥᠯᠵᠡᠢᠲᠦ", female: false },     // ölǰeitü
-    MongolName { hanzi: "德力格尔", script: "ᠳᠡᠯᠭᠡᠷ", female: false },      // delger
+    MongolName {
+        hanzi: "娜仁其其格", script: "ᠨᠠᠷᠠᠨᠴᠡᠴᠡᠭ", latin: "Naranchecheg", female: true
+    }, // narančečeg
+    MongolName {
+        hanzi: "萨仁格日乐", script: "ᠰᠠᠷᠠᠩᠭᠡᠷᠡᠯ", latin: "Saranggerel", female: true
+    }, // saraŋgerel
+    MongolName { hanzi: "娜木罕", script: "ᠨᠠᠮᠬᠠᠨ", latin: "Namkhan", female: true }, // namqan
+    MongolName { hanzi: "乌日娜", script: "ᠤᠷᠨᠠ", latin: "Urna", female: true },      // urna
+    MongolName { hanzi: "哈斯其其格", script: "ᠬᠠᠰᠴᠡᠴᠡᠭ", latin: "Khaschecheg", female: true }, // qasčečeg
+    MongolName { hanzi: "斯琴", script: "ᠰᠡᠴᠡᠨ", latin: "Sechen", female: true },     // sečen
+    MongolName { hanzi: "其木格", script: "ᠴᠢᠮᠡᠭ", latin: "Chimeg", female: true },   // čimeg
+    MongolName { hanzi: "格日勒", script: "ᠭᠡᠷᠡᠯ", latin: "Gerel", female: true },    // gerel
+    MongolName { hanzi: "乌兰", script: "ᠤᠯᠠᠭᠠᠨ", latin: "Ulagan", female: true },    // ulaγan
+    MongolName { hanzi: "萨仁", script: "ᠰᠠᠷᠠᠨ", latin: "Saran", female: true },      // saran
+    MongolName { hanzi: "塔娜", script: "ᠲᠠᠨᠠ", latin: "Tana", female: true },        // tana
+    MongolName { hanzi: "敖登", script: "ᠣᠳᠣᠨ", latin: "Odon", female: true },        // odon
+    MongolName { hanzi: "斯日古楞", script: "ᠰᠡᠷᠢᠭᠦᠯᠡᠩ", latin: "Seriguleng", female: true }, // serigüleŋ
+    MongolName { hanzi: "其其格", script: "ᠴᠡᠴᠡᠭ", latin: "Checheg", female: true },  // čečeg
+    MongolName { hanzi: "乌云", script: "ᠣᠶᠤᠨ", latin: "Oyun", female: true },        // oyun
+    MongolName { hanzi: "乌云其木格", script: "ᠣᠶᠤᠨᠴᠢᠮᠡᠭ", latin: "Oyunchimeg", female: true }, // oyunčimeg
+    MongolName { hanzi: "萨日娜", script: "ᠰᠠᠷᠠᠨᠠ", latin: "Sarana", female: true },  // sarana
+    MongolName { hanzi: "格根塔娜", script: "ᠭᠡᠭᠡᠨᠲᠠᠨᠠ", latin: "Gegentana", female: true }, // gegentana
+    MongolName {
+        hanzi: "额尔敦其其格", script: "ᠡᠷᠳᠡᠨᠢᠴᠡᠴᠡᠭ", latin: "Erdenichecheg", female: true
+    }, // erdeničečeg
+    MongolName { hanzi: "敖登格日乐", script: "ᠣᠳᠣᠨᠭᠡᠷᠡᠯ", latin: "Odongerel", female: true }, // odongerel
+    MongolName { hanzi: "苏布道", script: "ᠰᠤᠪᠤᠳ", latin: "Subud", female: true },    // subud
+    MongolName { hanzi: "萨如拉", script: "ᠰᠠᠷᠠᠭᠤᠯ", latin: "Saragul", female: true }, // saraγul
+    MongolName { hanzi: "朝乐蒙", script: "ᠴᠣᠯᠮᠣᠨ", latin: "Cholmon", female: true }, // čolmon
+    MongolName {
+        hanzi: "阿拉坦其其格", script: "ᠠᠯᠲᠠᠨᠴᠡᠴᠡᠭ", latin: "Altanchecheg", female: true
+    }, // altančečeg
+    MongolName {
+        hanzi: "乌兰其其格", script: "ᠤᠯᠠᠭᠠᠨᠴᠡᠴᠡᠭ", latin: "Ulaganchecheg", female: true
+    }, // ulaγančečeg
+    MongolName {
+        hanzi: "萨仁其其格", script: "ᠰᠠᠷᠠᠨᠴᠡᠴᠡᠭ", latin: "Saranchecheg", female: true
+    }, // sarančečeg
+    MongolName { hanzi: "通拉嘎", script: "ᠲᠤᠩᠭᠠᠯᠠᠭ", latin: "Tunggalag", female: true }, // tuŋγalaγ
+    MongolName {
+        hanzi: "斯琴其木格", script: "ᠰᠡᠴᠡᠨᠴᠢᠮᠡᠭ", latin: "Sechenchimeg", female: true
+    }, // sečenčimeg
+    MongolName { hanzi: "巴特尔", script: "ᠪᠠᠭᠠᠲᠤᠷ", latin: "Bagatur", female: false }, // baγatur
+    MongolName { hanzi: "图门", script: "ᠲᠦᠮᠡᠨ", latin: "Tumen", female: false },     // tümen
+    MongolName { hanzi: "苏和", script: "ᠰᠦᠬᠡ", latin: "Suke", female: false },       // süke
+    MongolName { hanzi: "额尔敦", script: "ᠡᠷᠳᠡᠨᠢ", latin: "Erdeni", female: false }, // erdeni
+    MongolName { hanzi: "宝音", script: "ᠪᠤᠶᠠᠨ", latin: "Buyan", female: false },     // buyan
+    MongolName { hanzi: "阿拉坦仓", script: "ᠠᠯᠲᠠᠨᠴᠠᠩ", latin: "Altanchang", female: false }, // altančaŋ
+    MongolName { hanzi: "朝鲁", script: "ᠴᠢᠯᠠᠭᠤ", latin: "Chilagu", female: false },  // čilaγu
+    MongolName { hanzi: "巴图", script: "ᠪᠠᠲᠤ", latin: "Batu", female: false },       // batu
+    MongolName { hanzi: "毕力格", script: "ᠪᠢᠯᠢᠭ", latin: "Bilig", female: false },   // bilig
+    MongolName { hanzi: "巴雅尔", script: "ᠪᠠᠶᠠᠷ", latin: "Bayar", female: false },   // bayar
+    MongolName { hanzi: "额尔德木图", script: "ᠡᠷᠳᠡᠮᠲᠦ", latin: "Erdemtu", female: false }, // erdemtü
+    MongolName { hanzi: "孟和", script: "ᠮᠥᠩᠬᠡ", latin: "Mongke", female: false },    // möŋke
+    MongolName {
+        hanzi: "那顺巴雅尔", script: "ᠨᠠᠰᠤᠨᠪᠠᠶᠠᠷ", latin: "Nasunbayar", female: false
+    }, // nasunbayar
+    MongolName { hanzi: "乌力吉", script: "ᠥᠯᠵᠡᠢ", latin: "Oljei", female: false },   // ölǰei
+    MongolName { hanzi: "吉日嘎拉", script: "ᠵᠢᠷᠭᠠᠯ", latin: "Jirgal", female: false }, // ǰirγal
+    MongolName { hanzi: "特木尔", script: "ᠲᠡᠮᠦᠷ", latin: "Temur", female: false },   // temür
+    MongolName { hanzi: "布和", script: "ᠪᠥᠬᠡ", latin: "Boke", female: false },       // böke
+    MongolName { hanzi: "达来", script: "ᠳᠠᠯᠠᠢ", latin: "Dalai", female: false },     // dalai
+    MongolName { hanzi: "朝格图", script: "ᠴᠣᠭᠲᠤ", latin: "Chogtu", female: false },  // čoγtu
+    MongolName { hanzi: "青格勒", script: "ᠴᠢᠩᠭᠡᠯ", latin: "Chinggel", female: false }, // čiŋgel
+    MongolName { hanzi: "呼和", script: "ᠬᠥᠬᠡ", latin: "Koke", female: false },       // köke
+    MongolName { hanzi: "那日苏", script: "ᠨᠠᠷᠠᠰᠤ", latin: "Narasu", female: false }, // narasu
+    MongolName { hanzi: "哈斯巴根", script: "ᠬᠠᠰᠪᠠᠭᠠᠨᠠ", latin: "Khasbagana", female: false }, // qasbaγana
+    MongolName { hanzi: "道尔吉", script: "ᠳᠣᠷᠵᠢ", latin: "Dorji", female: false },   // dorǰi
+    MongolName { hanzi: "敖其尔", script: "ᠣᠴᠢᠷ", latin: "Ochir", female: false },    // očir
+    MongolName { hanzi: "巴音仓", script: "ᠪᠠᠶᠠᠨᠴᠠᠩ", latin: "Bayanchang", female: false }, // bayančaŋ
+    MongolName { hanzi: "那木吉拉", script: "ᠨᠠᠮᠵᠢᠯ", latin: "Namjil", female: false }, // namǰil
+    MongolName { hanzi: "图布信", script: "ᠲᠦᠪᠰᠢᠨ", latin: "Tubsin", female: false }, // tübsin
+    MongolName { hanzi: "阿古拉", script: "ᠠᠭᠤᠯᠠ", latin: "Agula", female: false },   // aγula
+    MongolName { hanzi: "格日勒图", script: "ᠭᠡᠷᠡᠯᠲᠦ", latin: "Gereltu", female: false }, // gereltü
+    MongolName { hanzi: "乌云毕力格", script: "ᠣᠶᠤᠨᠪᠢᠯᠢᠭ", latin: "Oyunbilig", female: false }, // oyunbilig
+    MongolName { hanzi: "巴图孟和", script: "ᠪᠠᠲᠤᠮᠥᠩᠬᠡ", latin: "Batumongke", female: false }, // batumöŋke
+    MongolName { hanzi: "宝音图", script: "ᠪᠤᠶᠠᠨᠲᠤ", latin: "Buyantu", female: false }, // buyantu
+    MongolName { hanzi: "满都呼", script: "ᠮᠠᠨᠳᠠᠬᠤ", latin: "Mandakhu", female: false }, // mandaqu
+    MongolName { hanzi: "乌恩", script: "ᠦᠨᠡᠨ", latin: "Unen", female: false },       // ünen
+    MongolName { hanzi: "阿木古楞", script: "ᠠᠮᠤᠭᠤᠯᠠᠩ", latin: "Amugulang", female: false }, // amuγulaŋ
+    MongolName { hanzi: "巴雅尔图", script: "ᠪᠠᠶᠠᠷᠲᠤ", latin: "Bayartu", female: false }, // bayartu
+    MongolName {
+        hanzi: "图门吉日嘎拉", script: "ᠲᠦᠮᠡᠨᠵᠢᠷᠭᠠᠯ", latin: "Tumenjirgal", female: false
+    }, // tümenǰirγal
+    MongolName { hanzi: "朝鲁门", script: "ᠴᠢᠯᠠᠭᠤᠨ", latin: "Chilagun", female: false }, // čilaγun
+    MongolName {
+        hanzi: "额尔敦毕力格", script: "ᠡᠷᠳᠡᠨᠢᠪᠢᠯᠢᠭ", latin: "Erdenibilig", female: false
+    }, // erdenibilig
+    MongolName { hanzi: "乌力吉图", script: "ᠥᠯᠵᠡᠢᠲᠦ", latin: "Oljeitu", female: false }, // ölǰeitü
+    MongolName { hanzi: "德力格尔", script: "ᠳᠡᠯᠭᠡᠷ", latin: "Delger", female: false }, // delger
 ];
 
 /// The Mongolian name with this Chinese transliteration.

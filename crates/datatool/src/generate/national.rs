@@ -164,6 +164,10 @@ impl Gen {
             format_version: FORMAT_VERSION,
             summary: DeputySummary {
                 id,
+                name_latin: name_mn
+                    .as_ref()
+                    .and_then(|_| super::names::mongol_name(&name))
+                    .map(|n| n.latin.to_string()),
                 name,
                 name_mn,
                 level,
@@ -211,6 +215,7 @@ pub fn generate_national(seed: u64, scale: NationalScale, progress: &indicatif::
         code: country.code.clone(),
         name: country.name.clone(),
         name_mn: None,
+        name_latin: None,
         kind: RegionKind::Country,
         path: Vec::new(),
         children: PROVINCES.iter().map(|(c, n, _)| rref(c, n, RegionKind::Province)).collect(),
@@ -238,6 +243,7 @@ pub fn generate_national(seed: u64, scale: NationalScale, progress: &indicatif::
             code: province.code.clone(),
             name: province.name.clone(),
             name_mn: None,
+            name_latin: None,
             kind: RegionKind::Province,
             path: vec![country.clone()],
             children: pref_refs.clone(),
@@ -267,6 +273,7 @@ pub fn generate_national(seed: u64, scale: NationalScale, progress: &indicatif::
                 code: pref.code.clone(),
                 name: pref.name.clone(),
                 name_mn: None,
+                name_latin: None,
                 kind: RegionKind::City,
                 path: vec![country.clone(), province.clone()],
                 children: county_refs.clone(),
@@ -294,6 +301,7 @@ pub fn generate_national(seed: u64, scale: NationalScale, progress: &indicatif::
                     code: county.code.clone(),
                     name: county.name.clone(),
                     name_mn: None,
+                    name_latin: None,
                     kind: county.kind,
                     path: vec![country.clone(), province.clone(), pref.clone()],
                     children: town_refs.clone(),
@@ -313,6 +321,7 @@ pub fn generate_national(seed: u64, scale: NationalScale, progress: &indicatif::
                         code: town.code.clone(),
                         name: town.name.clone(),
                         name_mn: None,
+                        name_latin: None,
                         kind: town.kind,
                         path: vec![country.clone(), province.clone(), pref.clone(), county.clone()],
                         children: Vec::new(),

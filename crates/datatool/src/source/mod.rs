@@ -41,6 +41,9 @@ struct DeputyRow {
     id: String,
     name: String,
     name_mn: Option<String>,
+    /// Optional column (source folders made before it have none).
+    #[serde(default)]
+    name_latin: Option<String>,
     level: Level,
     region_code: String,
     region_name: String,
@@ -254,6 +257,7 @@ pub fn read(dir: &Path) -> Result<World> {
                 id: r.id,
                 name: r.name,
                 name_mn: r.name_mn,
+                name_latin: r.name_latin,
                 level: r.level,
                 region_code: r.region_code,
                 region_name,
@@ -370,6 +374,7 @@ pub fn write(world: &World, dir: &Path) -> Result<()> {
                 id: d.summary.id.clone(),
                 name: d.summary.name.clone(),
                 name_mn: d.summary.name_mn.clone(),
+                name_latin: d.summary.name_latin.clone(),
                 level: d.summary.level,
                 region_code: d.summary.region_code.clone(),
                 region_name: d.summary.region_name.clone(),

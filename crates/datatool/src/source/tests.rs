@@ -157,7 +157,7 @@ fn unknown_references_fail_validation() {
             let p = src.join("deputies.csv");
             let text = fs::read_to_string(&p).unwrap();
             let row = text.lines().nth(1).unwrap();
-            let region = row.split(',').nth(4).unwrap().to_string();
+            let region = row.split(',').nth(5).unwrap().to_string();
             let broken = row.replacen(&format!(",{region},"), ",999999,", 1);
             fs::write(&p, text.replacen(row, &broken, 1)).unwrap();
         },

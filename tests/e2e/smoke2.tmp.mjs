@@ -1,0 +1,15 @@
+import { launchBrowser, newPage, serve, DIST, gotoApp, settle, shot, problems } from '/work/main/tests/e2e/lib.mjs';
+const server = await serve(process.env.D || DIST, '/');
+const browser = await launchBrowser();
+const page = await newPage(browser, { width: 375 });
+page.on('console', m => console.log('CONSOLE', m.type(), m.text().slice(0,300)));
+await gotoApp(page, server.url + 'direct');
+await settle(page);
+await page.click('#language-switch');
+await page.waitForFunction(() => document.documentElement.lang === 'en');
+await page.waitForTimeout(1500);
+console.log('h1', await page.locator('main h1').first().innerText(), await page.locator('main h1').count());
+console.log((await page.locator('header').innerText()).slice(0,200));
+await shot(page, 'smoke-en-direct');
+console.log(problems(page).map(p=>p.text));
+await browser.close(); server.close();
