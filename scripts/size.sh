@@ -57,6 +57,16 @@ printf '%-44s %25d KB gzip %6d KB br (budget 200 KB gzip)\n' "" $((total / 1024)
 [ "$total" -le $((200 * 1024)) ] && echo "within budget" || echo "OVER BUDGET"
 [ -f "$dist/sw.js" ] && printf '%-44s %9s B gzip (after the page has loaded)\n' "service worker sw.js" "$(gz "$dist/sw.js")"
 
+# English: the catalog and the spelling table of names are fetched only by those who choose
+# English (src/i18n/), so they are not in the first load above; a Chinese visit never loads them.
+echo
+echo "English, fetched only when chosen (not in the first load above)"
+total=0 total_br=0 files=0
+for f in "$dist"/i18n/*.json "$dist/data/latin.json"; do
+  [ -f "$f" ] && row "${f#"$dist"/}" "$f"
+done
+printf '%-44s %9s files %9s B gzip %9s B br\n' "English on top of the first load" "$files" "$total" "$total_br"
+
 # A page's first visit: the files its module's code and every shared chunk it imports are in
 # (read from the chunk loader's table by scripts/first-visits.mjs), as the loader fetches them.
 for pkg in "$dist"/pkg-*/; do

@@ -57,16 +57,9 @@ fn TitleAndFocus() -> impl IntoView {
     Effect::new(move |_| {
         let _ = location.pathname.get();
         let site_name = site.config().map(|c| c.name).unwrap_or_default();
-        // Let the new page render before reading its heading.
-        request_animation_frame(move || {
-            let h1 =
-                document().query_selector("main h1").ok().flatten().and_then(|h| h.text_content()).unwrap_or_default();
-            let title =
-                if h1.is_empty() || h1 == site_name { site_name.clone() } else { format!("{h1} - {site_name}") };
-            if !title.is_empty() {
-                document().set_title(&title);
-            }
-        });
+        // Let the new page render before reading its heading; a page whose heading waits for
+        // its data (or, in another language, for its catalog) gets a few more tries.
+        set_title_from_heading(site_name, 20);
     });
     // Focus: only when the path changes after the first page.
     Effect::new(move |previous: Option<String>| {
@@ -75,5 +68,22 @@ fn TitleAndFocus() -> impl IntoView {
             request_animation_frame(crate::ui::focus_main_heading);
         }
         path
+    });
+}
+
+/// The document title from the page's h1 ("{h1} - {site}"), once the h1 has text: checked at
+/// the next frame, then every 150 ms, `tries` times at most.
+fn set_title_from_heading(site_name: String, tries: u32) {
+    request_animation_frame(move || {
+        let h1 = document().query_selector("main h1").ok().flatten().and_then(|h| h.text_content()).unwrap_or_default();
+        let h1 = h1.trim();
+        if h1.is_empty() && tries > 0 {
+            set_timeout(move || set_title_from_heading(site_name, tries - 1), std::time::Duration::from_millis(150));
+            return;
+        }
+        let title = if h1.is_empty() || h1 == site_name { site_name.clone() } else { format!("{h1} - {site_name}") };
+        if !title.is_empty() {
+            document().set_title(&title);
+        }
     });
 }

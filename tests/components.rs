@@ -76,9 +76,7 @@ async fn error_view_shows_message_and_retries() {
     let retries = RwSignal::new(0);
     let host = mount(move || {
         view! {
-            <I18nContextProvider>
-                <DataErrorView error=DataError::Truncated("news/page-1.json".into()) on_retry=move |_| retries.update(|n| *n += 1) />
-            </I18nContextProvider>
+            <DataErrorView error=DataError::Truncated("news/page-1.json".into()) on_retry=move |_| retries.update(|n| *n += 1) />
         }
     });
     settle().await;
@@ -104,11 +102,9 @@ async fn data_resources_keep_their_types_and_retry() {
             async move { if n == 0 { Err(DataError::Network) } else { Ok(vec![n, n + 1]) } }
         });
         view! {
-            <I18nContextProvider>
-                <p class="number">{loaded(number, |n: u32| (n + 1).to_string())}</p>
+            <p class="number">{loaded(number, |n: u32| (n + 1).to_string())}</p>
                 <p class="word">{loaded(word, |w: String| w)}</p>
                 <div class="flaky">{loaded(flaky, |v: Vec<u32>| v.iter().map(u32::to_string).collect::<Vec<_>>().join(","))}</div>
-            </I18nContextProvider>
         }
     });
     settle().await;
@@ -132,7 +128,7 @@ async fn care_toggle_sets_class_and_is_remembered() {
     storage::remove(storage::CARE_MODE);
     let host = mount(|| {
         provide_care_mode();
-        view! { <I18nContextProvider><CareToggle /></I18nContextProvider> }
+        view! { <CareToggle /> }
     });
     settle().await;
     let button: web_sys::HtmlElement = host.query_selector("#care-toggle").unwrap().unwrap().dyn_into().unwrap();
@@ -265,14 +261,12 @@ async fn hostile_data_is_rendered_as_text() {
     let (a, b) = (deputy(hostile), deputy(&long));
     let host = mount(move || {
         view! {
-            <I18nContextProvider>
-                <leptos_router::components::Router>
+            <leptos_router::components::Router>
                     <ul>
                         <deputy_home::direct::DeputyCard deputy=a />
                         <deputy_home::direct::DeputyCard deputy=b />
                     </ul>
                 </leptos_router::components::Router>
-            </I18nContextProvider>
         }
     });
     settle().await;
@@ -319,4 +313,19 @@ async fn a_part_far_down_comes_when_near_or_asked_for() {
     }
     assert!(close.query_selector(".close-part").unwrap().is_some(), "shown when near the screen");
     close.remove();
+}
+
+/// The English catalog as served (locales/en.json) is read into this build's key order, and the
+/// app then answers in English, placeholders filled; a catalog of other keys is refused.
+#[wasm_bindgen_test]
+async fn english_catalog_reads_into_key_order() {
+    assert!(deputy_home::i18n::parse_catalog(r#"{"nav": {"home": "Home"}}"#).is_none());
+    assert!(deputy_home::i18n::install(Locale::En, include_str!("../locales/en.json")));
+    assert_eq!(deputy_home::i18n::current(), Locale::En);
+    assert_eq!(deputy_home::tr!(nav.home), "Home");
+    let path = "news/page-1.json";
+    let message = deputy_home::t_string!((), data.not_found, path);
+    assert!(message.contains("news/page-1.json") && !message.contains("{{"), "{message}");
+    assert!(deputy_home::i18n::install(Locale::Zh, ""));
+    assert_eq!(deputy_home::tr!(nav.home), "首页");
 }

@@ -8,7 +8,7 @@
 use gloo_net::http::Request;
 use leptos::prelude::*;
 
-use super::{EN, Locale, current, install_english, parse_catalog, set_current};
+use super::{EN, Locale, current, install};
 use crate::ui::storage;
 
 /// The language the visit starts in.
@@ -30,9 +30,11 @@ pub async fn load(locale: Locale) -> Result<(), ()> {
             return Err(());
         }
         let text = resp.text().await.map_err(|_| ())?;
-        install_english(parse_catalog(&text).ok_or(())?);
+        if !install(locale, &text) {
+            return Err(());
+        }
     }
-    set_current(locale);
+    install(locale, "");
     storage::set_raw(storage::LANGUAGE, locale.code());
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("lang", locale.tag());

@@ -140,6 +140,19 @@ fn install_english(strings: Box<[Box<str>]>) {
     let _ = EN.set(strings);
 }
 
+/// Answer in `locale` from now on, with `catalog` (the text of its file; ignored for Chinese,
+/// and once a catalog is kept). `false` if the catalog is not this build's.
+pub fn install(locale: Locale, catalog: &str) -> bool {
+    if locale == Locale::En && EN.get().is_none() {
+        match parse_catalog(catalog) {
+            Some(strings) => install_english(strings),
+            None => return false,
+        }
+    }
+    set_current(locale);
+    true
+}
+
 /// The handle components hold to read messages (the catalog is global; the handle is kept so
 /// that label functions say in their signature that they read it).
 #[derive(Clone, Copy)]
@@ -152,8 +165,9 @@ pub fn use_i18n() -> I18n {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[test]
+    #[wasm_bindgen_test]
     fn fills_placeholders_and_keeps_unknown_ones() {
         let n = 3;
         assert_eq!(fill_template("共 {{ n }} 条，{{n}}", &[("n", &n)]), "共 3 条，3");
@@ -161,7 +175,7 @@ mod tests {
         assert_eq!(fill_template("未闭合 {{ n", &[("n", &n)]), "未闭合 {{ n");
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn a_catalog_with_other_keys_is_refused() {
         assert!(parse_catalog("{\"a\": \"b\"}").is_none());
         assert!(parse_catalog("not json").is_none());

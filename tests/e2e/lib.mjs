@@ -470,7 +470,8 @@ export async function assertAriaPressed(page, on) {
 // Layout checks
 
 /** The nav that should be visible at this width. */
-export function navLabelFor(width) {
+export function navLabelFor(width, lang = 'zh') {
+  if (lang === 'en') return width < 768 ? 'Bottom navigation' : 'Main navigation';
   return width < 768 ? '底部导航' : '主导航';
 }
 
@@ -510,8 +511,10 @@ export async function assertTargetHeights(page, min, label = '') {
     [],
     `${label}: nav targets shorter than ${min}px:\n  ${small.map((t) => `${t.nav} "${t.text}" ${t.width}×${t.height}`).join('\n  ')}`,
   );
-  const toggle = await page.locator('#care-toggle').boundingBox();
-  assert.ok(toggle && toggle.height + 0.5 >= min, `${label}: #care-toggle is ${toggle && toggle.height}px tall, want ≥ ${min}px`);
+  for (const id of ['#care-toggle', '#language-switch']) {
+    const box = await page.locator(id).boundingBox();
+    assert.ok(box && box.height + 0.5 >= min && box.width + 0.5 >= min, `${label}: ${id} is ${box && `${box.width}×${box.height}`}px, want ≥ ${min}×${min}px`);
+  }
 }
 
 /** Computed font sizes (px) of body and of the first visible paragraph in main. */

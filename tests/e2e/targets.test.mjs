@@ -1,5 +1,5 @@
 // Elder-friendly layout on the narrowest phones: at 320 px and 375 px, in normal mode and in
-// 关怀版, no page scrolls sideways, and the short links (a deputy's two- or three-character
+// 关怀版, in Chinese and in English (longer labels), no page scrolls sideways, and the short links (a deputy's two- or three-character
 // name in 本周接待) are full touch targets: 44 × 44 px, 60 × 60 px in 关怀版.
 
 import { test } from 'node:test';
@@ -28,28 +28,30 @@ async function sideways(page) {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-for (const care of [false, true]) {
+for (const lang of ['zh', 'en']) for (const care of [false, true]) {
   const min = care ? 60 : 44;
-  const mode = care ? '关怀版' : 'normal mode';
+  const mode = `${care ? '关怀版' : 'normal mode'}${lang === 'en' ? ', English' : ''}`;
+  // The first address of a visit carries the language; the device keeps it for the others.
+  const first = lang === 'en' ? '?lang=en' : '';
 
   test(`本周接待: station and deputy-name links are at least ${min} × ${min} px (${mode}, 320 and 375 px)`, async () => {
     for (const width of [320, 375]) {
       await withPage(app.browser, { width }, async (page) => {
-        await gotoApp(page, app.server.url);
+        await gotoApp(page, app.server.url + first);
         if (care) await setCareMode(page, true);
         await page.locator('.week-list a').first().waitFor();
         await settle(page);
         const links = await page.locator('.week-list a').count();
         assert.ok(links >= 2, `expected this week's receptions on the home page, found ${links} links`);
         assert.deepEqual(await smallTargets(page, '.week-list a', min), [], `${width} px, ${mode}`);
-        if (width === 320) await shot(page, `targets-week-320${care ? '-care' : ''}`);
+        if (width === 320) await shot(page, `targets-week-320${care ? '-care' : ''}${lang === 'en' ? '-en' : ''}`);
       });
     }
   });
 
   test(`no page scrolls sideways at 320 px (${mode})`, async () => {
     await withPage(app.browser, { width: 320 }, async (page) => {
-      await gotoApp(page, app.server.url);
+      await gotoApp(page, app.server.url + first);
       if (care) await setCareMode(page, true);
       const wide = [];
       for (const route of ROUTES) {
@@ -57,7 +59,7 @@ for (const care of [false, true]) {
         await settle(page);
         const extra = await sideways(page);
         if (extra > 0) wide.push(`${route.path || '/'}: ${extra} px`);
-        if (route.name === 'duty-stats') await shot(page, `duty-stats-320${care ? '-care' : ''}`);
+        if (route.name === 'duty-stats') await shot(page, `duty-stats-320${care ? '-care' : ''}${lang === 'en' ? '-en' : ''}`);
       }
       assert.deepEqual(wide, [], `pages wider than 320 px (${mode})`);
     });
