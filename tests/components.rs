@@ -248,6 +248,7 @@ async fn hostile_data_is_rendered_as_text() {
     let hostile = "<script>window.__pwned = 1</script><img src=x onerror=alert(1)>";
     let long = "名".repeat(10_000);
     let deputy = |name: &str| deputy_model::DeputySummary {
+        name_latin: None,
         id: "city-0001".into(),
         name: name.into(),
         name_mn: Some("ᠨᠠᠷᠠᠨᠴᠡᠴᠡᠭ".into()),
