@@ -60,7 +60,8 @@ pub fn use_language() -> Language {
     expect_context()
 }
 
-/// 中文 / EN in the header: offers the other language.
+/// 中文 / EN in the header: offers the other language (each catalog names the other one, in
+/// that language: "EN" in Chinese, "中文" in English).
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let language = use_language();
@@ -89,11 +90,11 @@ pub fn LanguageSwitch() -> impl IntoView {
             class="language-switch"
             type="button"
             lang=move || other().tag()
-            aria-label=move || if other() == Locale::En { "EN English" } else { "中文 Chinese" }
+            aria-label=crate::tr!(lang.switch_label)
             aria-busy=move || busy.get().then_some("true")
             on:click=switch
         >
-            {move || if other() == Locale::En { "EN" } else { "中文" }}
+            {crate::tr!(lang.switch)}
         </button>
         <p class="language-failed" role="alert" hidden=move || !language.failed.get()>
             {move || { let _ = language.current.get(); crate::tr!(lang.failed) }}
