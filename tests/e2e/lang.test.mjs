@@ -110,7 +110,7 @@ test('?lang=en opens a link in English: a deputy with their name and place in La
   });
 });
 
-test('English: pinyin with capitals and spaces finds a deputy, names in the results are spelt', async () => {
+test('English: pinyin with capitals and spaces, or a Mongolian name\'s transcription, finds a deputy; names in the results are spelt', async () => {
   await withPage(app.browser, {}, async (page) => {
     const d = hanDeputy();
     await gotoApp(page, app.server.url + 'direct?lang=en');
@@ -119,6 +119,12 @@ test('English: pinyin with capitals and spaces finds a deputy, names in the resu
     await card.waitFor({ timeout: 15_000 });
     assert.match(await card.innerText(), new RegExp(d.latin));
     await shot(page, 'lang-en-search-375');
+    // A Mongolian name by the transcription the English UI shows beside it.
+    const mongol = readData('deputies/city-0006.json');
+    await page.getByLabel('Name').fill(mongol.name_latin);
+    const found = page.locator('.deputy-card', { hasText: mongol.name }).first();
+    await found.waitFor({ timeout: 15_000 });
+    assert.match(await found.innerText(), new RegExp(mongol.name_latin));
   });
 });
 

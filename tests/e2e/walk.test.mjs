@@ -27,7 +27,7 @@ import {
 const app = useAppServer();
 
 /** Routes whose heading is the data's own title (Chinese in both languages). */
-const DATA_TITLES = new Set(['station', 'proposal-dairy', 'training-course', 'training-lesson']);
+const DATA_TITLES = new Set(['station', 'proposal-dairy', 'training-course', 'training-lesson', 'evaluation']);
 
 /** Routes to walk: the fixed ones, plus the first news article when the data has one. */
 function routesToWalk() {

@@ -471,23 +471,30 @@ pub fn search_merged<'a>(shards: impl IntoIterator<Item = &'a SearchShard>, quer
     let entries: Vec<&SearchEntry> =
         shards.into_iter().flat_map(|s| s.entries.iter()).filter(|e| seen.insert(e.deputy.id.as_str())).collect();
     let q = fold_query(query);
-    let mut scored: Vec<(u8, usize, &SearchEntry)> = entries
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, e)| score_parts(&e.deputy.name, &e.pinyin, &q).map(|s| (s, i, e)))
-        .collect();
+    let mut scored: Vec<(u8, usize, &SearchEntry)> =
+        entries.into_iter().enumerate().filter_map(|(i, e)| entry_score(e, &q).map(|s| (s, i, e))).collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     scored.into_iter().map(|(_, _, e)| e).collect()
+}
+
+/// How well an entry matches: by its name and pinyin ([`score_parts`]), or by its own Latin
+/// spelling where it has one ("Naranchecheg" for 娜仁其其格), as a full-pinyin match would.
+fn entry_score(e: &SearchEntry, folded_query: &str) -> Option<u8> {
+    let latin = e
+        .deputy
+        .name_latin
+        .as_deref()
+        .map(fold_query)
+        .filter(|l| !folded_query.is_empty() && l.starts_with(folded_query));
+    let by_latin = latin.map(|l| if l == folded_query { 85 } else { 75 });
+    score_parts(&e.deputy.name, &e.pinyin, folded_query).max(by_latin)
 }
 
 /// Search one shard's entries, best first.
 pub fn search_entries<'a>(entries: &'a [SearchEntry], query: &str) -> Vec<&'a SearchEntry> {
     let q = fold_query(query);
-    let mut scored: Vec<(u8, usize, &SearchEntry)> = entries
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| score_parts(&e.deputy.name, &e.pinyin, &q).map(|s| (s, i, e)))
-        .collect();
+    let mut scored: Vec<(u8, usize, &SearchEntry)> =
+        entries.iter().enumerate().filter_map(|(i, e)| entry_score(e, &q).map(|s| (s, i, e))).collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     scored.into_iter().map(|(_, _, e)| e).collect()
 }

@@ -103,6 +103,14 @@ pub fn build(deputies: &[&DeputySummary], limit: usize) -> NameIndex {
     for index in IndexKind::ALL {
         let mut items: Vec<(String, usize)> =
             pinyin.iter().enumerate().map(|(i, p)| (index_key(index, p), i)).filter(|(k, _)| !k.is_empty()).collect();
+        // A name's own Latin spelling (a Mongolian name's transcription, shown in the English
+        // UI) is a second key in the pinyin index: "Naranchecheg" finds 娜仁其其格.
+        if index == IndexKind::Pinyin {
+            items.extend(deputies.iter().enumerate().filter_map(|(i, d)| {
+                let key = latin_key(d.name_latin.as_deref()?);
+                (!key.is_empty() && key != items_key(&pinyin[i])).then_some((key, i))
+            }));
+        }
         items.sort();
         meta.total = items.len() as u32;
         let mut top = Vec::new();
@@ -135,6 +143,16 @@ pub fn build(deputies: &[&DeputySummary], limit: usize) -> NameIndex {
         }
     }
     NameIndex { meta, keys: keys_files, pages, pinyin }
+}
+
+/// The index key of a Latin spelling: ASCII letters and digits, lower case ("Naranchecheg" →
+/// "naranchecheg"); what `deputy_model::search::fold_query` makes of it, minus anything else.
+fn latin_key(latin: &str) -> String {
+    deputy_model::search::fold_query(latin).chars().filter(char::is_ascii_alphanumeric).collect()
+}
+
+fn items_key(pinyin: &str) -> String {
+    index_key(IndexKind::Pinyin, pinyin)
 }
 
 /// Consecutive runs of `items` (sorted by key) sharing the character at byte `pos`.
@@ -233,6 +251,19 @@ mod tests {
     }
 
     #[test]
+    fn a_mongolian_name_is_found_by_its_transcription() {
+        let world = crate::generate::generate_city(7);
+        let deputies: Vec<&DeputySummary> = world.deputies.iter().map(|d| &d.summary).collect();
+        let ix = build(&deputies, 4_000);
+        let target = deputies.iter().find(|d| d.name_latin.is_some()).unwrap();
+        let latin = target.name_latin.clone().unwrap();
+        for q in [latin.clone(), latin.to_uppercase(), latin[..5].to_string()] {
+            let (names, _, _) = lookup(&ix, &deputies, &q);
+            assert!(names.contains(&target.name), "{q} finds {}", target.name);
+        }
+    }
+
+    #[test]
     fn small_leaves_still_find_every_kind_of_query() {
         let world = crate::generate::generate_city(7);
         let deputies: Vec<&DeputySummary> = world.deputies.iter().map(|d| &d.summary).collect();
@@ -241,7 +272,9 @@ mod tests {
         assert!(ix.meta.pinyin.iter().any(|r| r.split));
         assert!(ix.keys.iter().flat_map(|k| &k.leaves).any(|l| l.exact));
         let every: usize = ix.pages.iter().filter(|p| p.index == IndexKind::Pinyin).map(|p| p.members.len()).sum();
-        assert_eq!(every, deputies.len(), "each name in exactly one pinyin leaf");
+        let latin = deputies.iter().filter(|d| d.name_latin.is_some()).count();
+        assert!(latin > 0, "the demo has Mongolian names with a transcription");
+        assert_eq!(every, deputies.len() + latin, "each name in one pinyin leaf, and a transcription in one more");
         let target = deputies.iter().find(|d| d.name.chars().count() == 3).unwrap();
         let py = pinyin_of(&target.name);
         let initials = index_key(IndexKind::Initials, &py);
