@@ -11,8 +11,8 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "format"
 cargo fmt --all -- --check
 
-step "native tests: model, data tool (deploy to a bucket on s3s-fs, loopback), inbox and its store"
-cargo test -p deputy-model -p deputy-intake -p deputy-data -p deputy-inbox
+step "native tests: model, data tool (deploy to a bucket on s3s-fs, loopback), inbox and its store, console accounts"
+cargo test -p deputy-model -p deputy-intake -p deputy-data -p deputy-inbox -p deputy-console
 
 step "demo data is valid and matches its generator"
 cargo run -q -p deputy-data -- validate public/data

@@ -3,6 +3,7 @@
 
 mod bench;
 mod build;
+mod console_user;
 mod csv_cell;
 mod data_tree;
 mod deploy;
@@ -98,6 +99,14 @@ enum Command {
         /// When the ingest happens, RFC 3339 (default: now): the votes' count time.
         #[arg(long)]
         at: Option<String>,
+    },
+    /// The station console's staff accounts in the source folder SRC (SRC/.console/): add,
+    /// remove, change a password, list. Each change goes to the console's audit log.
+    ConsoleUser {
+        /// The source folder (as for `build`).
+        src: PathBuf,
+        #[command(subcommand)]
+        what: console_user::ConsoleUser,
     },
     /// Record the station's handling of a letter or a suggestion in the source folder SRC; each
     /// step must be legal in the item's current state. With --out, rebuild the served folder.
@@ -369,6 +378,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             println!("导入 {} 个，拒绝 {} 个", outcomes.len() - failed, failed);
             Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::ConsoleUser { src, what } => {
+            println!("{}", console_user::run(&src, what)?);
+            Ok(ExitCode::SUCCESS)
         }
         Command::Reply { src, what, at, out } => {
             let at = at.unwrap_or_else(now);
