@@ -11,7 +11,7 @@ use leptos_router::components::A;
 use crate::data::{self, DataResource};
 use crate::i18n::*;
 use crate::outbox::use_outbox;
-use crate::ui::{ReceiptCode, href, loaded, storage};
+use crate::ui::{PersonName, ReceiptCode, href, loaded, storage};
 
 #[component]
 pub fn EvaluationPage() -> impl IntoView {
@@ -121,7 +121,7 @@ fn CaseCard(c: EvaluationCase, year: u32, votes: u32, open: bool, voted: RwSigna
                 <dd>
                     <ul class="inline-list">
                         {c.deputies.clone().into_iter().map(|d| view! {
-                            <li><A href=href(&format!("/direct/deputy/{}", d.id))>{d.name.clone()}</A></li>
+                            <li><A href=href(&format!("/direct/deputy/{}", d.id))><PersonName name=d.name.clone() /></A></li>
                         }).collect_view()}
                     </ul>
                 </dd>

@@ -13,7 +13,7 @@ use super::kinds::kind_label;
 use crate::data::{self, DataError, DataResource, use_site};
 use crate::direct::{DeputyCard, level_label};
 use crate::i18n::*;
-use crate::ui::{PlaceName, href, loaded, place_text, replace_query};
+use crate::ui::{PersonName, PlaceName, href, loaded, place_text, replace_query};
 
 /// The site's own region (the city), once the site config has loaded.
 pub fn city_region() -> DataResource<RegionNode> {
@@ -66,9 +66,9 @@ pub fn PlacePicker() -> impl IntoView {
                 </div>
             </form>
             {move || node.get().and_then(|r| r.ok()).flatten().map(|c| view! {
-                <h3>{t_string!(i18n, records.towns_of, name = c.name.clone()).to_string()}</h3>
+                <h3>{let n = c.name.clone(); move || t_string!(i18n, records.towns_of, name = place_text(&n))}</h3>
                 <ul class="town-links">
-                    <li><A href=href(&format!("/duties/place/{}", c.code))>{t_string!(i18n, records.county_itself, name = c.name.clone()).to_string()}</A></li>
+                    <li><A href=href(&format!("/duties/place/{}", c.code))>{let n = c.name.clone(); move || t_string!(i18n, records.county_itself, name = place_text(&n))}</A></li>
                     {c.children.clone().into_iter().map(|t| view! {
                         <li><A href=href(&format!("/duties/place/{}", t.code))><PlaceName name=t.name.clone() /></A></li>
                     }).collect_view()}
@@ -109,11 +109,11 @@ fn PlaceHead(r: RegionNode) -> impl IntoView {
         <h1>{let n = r.name.clone(); move || t_string!(i18n, records.place_title, name = place_text(&n))}</h1>
         <p class="lead">{tr!(records.place_intro)}</p>
         {up.map(|c| view! {
-            <p><A href=href(&format!("/duties/place/{}", c.code))>{t_string!(i18n, records.up_county, name = c.name.clone()).to_string()}</A></p>
+            <p><A href=href(&format!("/duties/place/{}", c.code))>{let n = c.name.clone(); move || t_string!(i18n, records.up_county, name = place_text(&n))}</A></p>
         })}
         {(!towns.is_empty()).then(|| view! {
             <details class="background">
-                <summary>{t_string!(i18n, records.towns_of, name = r.name.clone()).to_string()}</summary>
+                <summary>{let n = r.name.clone(); move || t_string!(i18n, records.towns_of, name = place_text(&n))}</summary>
                 <ul class="town-links">
                     {towns.into_iter().map(|t| view! { <li><A href=href(&format!("/duties/place/{}", t.code))><PlaceName name=t.name.clone() /></A></li> }).collect_view()}
                 </ul>
@@ -200,7 +200,7 @@ fn JointList(items: Vec<JointActivity>) -> impl IntoView {
                             <span class="hint">{tr!(records.participants)}{tr!(punct.colon)}</span>
                             {j.participants.clone().into_iter().map(|p| view! {
                                 <span class="participant">
-                                    <A href=href(&format!("/duties/deputy/{}", p.deputy_id))>{p.name.clone()}</A>
+                                    <A href=href(&format!("/duties/deputy/{}", p.deputy_id))><PersonName name=p.name.clone() /></A>
                                     <span class=format!("level-badge level-{}", p.level.key())>{level_label(i18n, p.level)}</span>
                                 </span>
                             }).collect_view()}

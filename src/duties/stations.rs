@@ -11,7 +11,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use crate::data::{self, DataResource};
 use crate::direct::DeputyCard;
 use crate::i18n::*;
-use crate::ui::{PlaceName, QrSvg, href, loaded, place_text, replace_query};
+use crate::ui::{PersonName, PlaceName, QrSvg, href, loaded, place_text, replace_query};
 
 pub fn tier_label(i18n: I18n, t: StationTier) -> &'static str {
     match t {
@@ -222,7 +222,7 @@ fn StationView(s: Station) -> impl IntoView {
             } else {
                 view! { <ul class="reception-list this-week">{this_week.into_iter().map(|r| view! {
                     <li><time datetime=r.date.clone()>{r.date.clone()}" "{weekday_label(i18n, &r.date)}</time>" "{r.time.clone()}" "
-                        <A href=href(&format!("/direct/deputy/{}", r.deputy_id))>{r.deputy_name.clone()}</A></li>
+                        <A href=href(&format!("/direct/deputy/{}", r.deputy_id))><PersonName name=r.deputy_name.clone() /></A></li>
                 }).collect_view()}</ul> }.into_any()
             }}
             {(!upcoming.is_empty()).then(|| view! {

@@ -12,7 +12,7 @@ use super::labels::status_label;
 use super::timeline::Timeline;
 use crate::data::{self, DataResource};
 use crate::i18n::*;
-use crate::ui::{href, loaded};
+use crate::ui::{PersonName, href, loaded};
 
 #[component]
 pub fn SuggestionPage() -> impl IntoView {
@@ -47,10 +47,10 @@ pub fn SuggestionPage() -> impl IntoView {
                         <span class="proposal-id">{t!(i18n, proposals.number, id = s.id.clone())}</span>
                     </p>
                     <ul class="signers" aria-label=t_string!(i18n, proposals.signers).to_string()>
-                        <li><A href=href(&format!("/direct/deputy/{}", s.lead.deputy_id))>{s.lead.name.clone()}</A>
+                        <li><A href=href(&format!("/direct/deputy/{}", s.lead.deputy_id))><PersonName name=s.lead.name.clone() /></A>
                             " "<span class="tag">{tr!(proposals.lead)}</span></li>
                         {s.cosigners.clone().into_iter().map(|c| view! {
-                            <li><A href=href(&format!("/direct/deputy/{}", c.deputy_id))>{c.name.clone()}</A>" "
+                            <li><A href=href(&format!("/direct/deputy/{}", c.deputy_id))><PersonName name=c.name.clone() /></A>" "
                                 {if c.confirmed {
                                     view! { <span class="state-badge ok">{tr!(proposals.cosigner_confirmed)}</span> }.into_any()
                                 } else {
