@@ -134,9 +134,27 @@ fn uses(text: &str, key: &str) -> bool {
     })
 }
 
+/// FNV-1a (64 bit) over the keys, each followed by a newline; `src/i18n/mod.rs` computes the
+/// same over a fetched catalog.
+fn keys_hash<'a>(keys: impl Iterator<Item = &'a str>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for key in keys {
+        for b in key.bytes().chain(std::iter::once(b'\n')) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
 fn generate(base: &Catalog) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "/// The number of messages in every catalog.\npub const COUNT: usize = {};", base.len());
+    let _ = writeln!(
+        out,
+        "/// FNV-1a of the sorted dotted keys, one per line: a fetched catalog must have exactly these.\npub const KEYS_HASH: u64 = {};",
+        keys_hash(base.keys().map(String::as_str))
+    );
     // Nested modules, one per object of the catalog: `keys::nav::home`.
     out.push_str("#[allow(non_upper_case_globals)]\npub mod keys {\n    use super::Key;\n");
     let mut open: Vec<&str> = Vec::new();

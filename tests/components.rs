@@ -321,9 +321,15 @@ async fn a_part_far_down_comes_when_near_or_asked_for() {
 #[wasm_bindgen_test]
 async fn english_catalog_reads_into_key_order() {
     assert!(deputy_home::i18n::parse_catalog(r#"{"nav": {"home": "Home"}}"#).is_none());
+    // Another release's catalog with as many keys, one renamed: refused, not misread.
+    let renamed = include_str!("../locales/en.json").replacen("\"home\":", "\"homepage\":", 1);
+    assert!(deputy_home::i18n::parse_catalog(&renamed).is_none());
     assert!(deputy_home::i18n::install(Locale::En, include_str!("../locales/en.json")));
     assert_eq!(deputy_home::i18n::current(), Locale::En);
     assert_eq!(deputy_home::tr!(nav.home), "Home");
+    // Keys from across the catalog land on their own messages.
+    assert_eq!(deputy_home::tr!(site_default_name), "Online Deputies' Home");
+    assert_eq!(deputy_home::tr!(punct.colon), ": ");
     let path = "news/page-1.json";
     let message = deputy_home::t_string!((), data.not_found, path);
     assert!(message.contains("news/page-1.json") && !message.contains("{{"), "{message}");

@@ -43,7 +43,7 @@ fn DeputyView(d: Deputy) -> impl IntoView {
         let origin = document().location().and_then(|l| l.origin().ok()).unwrap_or_default();
         format!("{origin}{}", href(&format!("/direct/deputy/{id}")))
     };
-    let qr_label = format!("{}：{}", t_string!(i18n, direct.qr_heading), s.name);
+    let qr_label = format!("{}{}{}", t_string!(i18n, direct.qr_heading), tr!(punct.colon), s.name);
     view! {
         <header class="deputy-head">
             {match d.photo.clone() {

@@ -89,7 +89,7 @@ fn CaseCard(c: EvaluationCase, year: u32, votes: u32, open: bool, voted: RwSigna
                 return;
             }
             let payload = serde_json::json!({ "case_id": c.id, "case_title": c.title, "year": year });
-            let title = format!("{}：{}", t_string!(i18n, sunshine.vote_title), c.title);
+            let title = format!("{}{}{}", t_string!(i18n, sunshine.vote_title), tr!(punct.colon), c.title);
             let code = outbox.submit(SubmissionKind::Vote, title, payload);
             voted.update(|v| v.push(key.clone()));
             storage::save(storage::VOTES, &voted.get_untracked());

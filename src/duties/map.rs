@@ -64,7 +64,7 @@ fn RegionMapSvg(m: RegionMap) -> impl IntoView {
         .iter()
         .map(|a| {
             let url = county_href(&a.region_code);
-            let label = format!("{}：{}", a.name, t_string!(i18n, sunshine.area_link));
+            let label = format!("{}{}{}", a.name, tr!(punct.colon), t_string!(i18n, sunshine.area_link));
             let on_click = go(url.clone());
             view! {
                 <g class="map-area">

@@ -202,7 +202,7 @@ fn StationView(s: Station) -> impl IntoView {
         let origin = document().location().and_then(|l| l.origin().ok()).unwrap_or_default();
         format!("{origin}{}", href(&format!("/duties/stations/{id}")))
     };
-    let qr_label = format!("{}：{}", t_string!(i18n, duties.qr_heading), s.summary.name);
+    let qr_label = format!("{}{}{}", t_string!(i18n, duties.qr_heading), tr!(punct.colon), s.summary.name);
     let sid = s.summary.id.clone();
     view! {
         <h1>{s.summary.name.clone()}</h1>

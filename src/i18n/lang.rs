@@ -72,6 +72,7 @@ pub fn LanguageSwitch() -> impl IntoView {
             return;
         }
         busy.set(true);
+        language.failed.set(false);
         let to = other();
         leptos::task::spawn_local(async move {
             let ok = load(to).await.is_ok();
@@ -89,16 +90,19 @@ pub fn LanguageSwitch() -> impl IntoView {
             id="language-switch"
             class="language-switch"
             type="button"
-            lang=move || other().tag()
-            aria-label=crate::tr!(lang.switch_label)
             aria-busy=move || busy.get().then_some("true")
             on:click=switch
         >
-            {crate::tr!(lang.switch)}
+            // The other language's name, in that language (and marked so for screen readers).
+            <span lang=move || other().tag()>{crate::tr!(lang.switch)}</span>
         </button>
-        <p class="language-failed" role="alert" hidden=move || !language.failed.get()>
-            {move || { let _ = language.current.get(); crate::tr!(lang.failed) }}
-        </p>
+        // Put in only when a switch failed, so that screen readers announce it.
+        {move || {
+            language
+                .failed
+                .get()
+                .then(|| view! { <p class="language-failed" role="alert">{crate::tr!(lang.failed)}</p> })
+        }}
     }
 }
 

@@ -130,9 +130,24 @@ pub fn parse_catalog(text: &str) -> Option<Box<[Box<str>]>> {
     let value: serde_json::Value = serde_json::from_str(text).ok()?;
     let mut pairs = Vec::with_capacity(COUNT);
     flatten("", &value, &mut pairs)?;
-    // build.rs numbers the keys in sorted order of their dotted path; do the same.
+    // build.rs numbers the keys in sorted order of their dotted path; do the same, and check
+    // that the keys are this build's (a catalog of another release would put its messages on
+    // the wrong keys).
     pairs.sort_by(|a, b| a.0.cmp(&b.0));
-    (pairs.len() == COUNT).then(|| pairs.into_iter().map(|(_, s)| s).collect())
+    let same = pairs.len() == COUNT && keys_hash(pairs.iter().map(|(k, _)| k.as_str())) == KEYS_HASH;
+    same.then(|| pairs.into_iter().map(|(_, s)| s).collect())
+}
+
+/// FNV-1a over the keys, each followed by a newline (as build.rs computes `KEYS_HASH`).
+fn keys_hash<'a>(keys: impl Iterator<Item = &'a str>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for key in keys {
+        for b in key.bytes().chain(std::iter::once(b'\n')) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
 }
 
 /// Keep a fetched English catalog for the rest of the visit.

@@ -34,12 +34,12 @@ pub fn Timeline(events: Vec<SuggestionEvent>) -> impl IntoView {
                         tr!(proposals.ev_replied).into(),
                         vec![
                             t_string!(i18n, proposals.reply_by, unit = unit).to_string(),
-                            format!("{}：{}", tr!(proposals.result_class), result_label(i18n, result)),
+                            format!("{}{}{}", tr!(proposals.result_class), tr!(punct.colon), result_label(i18n, result)),
                             text,
                         ],
                     ),
                     SuggestionEvent::Rated { rating, comment, .. } => {
-                        let mut d = vec![format!("{}：{}", tr!(proposals.rating), rating_label(i18n, rating))];
+                        let mut d = vec![format!("{}{}{}", tr!(proposals.rating), tr!(punct.colon), rating_label(i18n, rating))];
                         if !comment.is_empty() {
                             d.push(comment);
                         }

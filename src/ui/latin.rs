@@ -75,9 +75,15 @@ pub fn PersonName(
         move || person_latin(&name, one_word, latin.as_deref())
     };
     view! {
-        {name}
+        <span lang=chinese_in_english()>{name}</span>
         {move || spelt().map(|l| view! { " " <span class="latin" lang="en">{l}</span> })}
     }
+}
+
+/// `lang="zh-CN"` for Chinese text on an English page, so that screen readers read it in
+/// Chinese (on a Chinese page the document's language says so already).
+pub fn chinese_in_english() -> Option<&'static str> {
+    (current() == Locale::En).then_some("zh-CN")
 }
 
 /// A place's name, with its Latin spelling after it in English.
@@ -88,7 +94,7 @@ pub fn PlaceName(name: String) -> impl IntoView {
         move || place_latin(&name)
     };
     view! {
-        {name}
+        <span lang=chinese_in_english()>{name}</span>
         {move || spelt().map(|l| view! { " " <span class="latin" lang="en">{l}</span> })}
     }
 }

@@ -7,7 +7,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useAppServer, withPage, gotoApp, settle, shot, axeCheck, expectNoConsoleErrors, readData, eventually } from './lib.mjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, useAppServer, withPage, gotoApp, settle, shot, axeCheck, expectNoConsoleErrors, readData, eventually } from './lib.mjs';
 
 const app = useAppServer();
 const STORAGE_KEY = 'deputy-home.lang.v1';
@@ -153,8 +155,12 @@ test('a catalog that cannot be fetched: the page stays Chinese and says so; a st
     assert.match(await page.locator('main h1').innerText(), /直通代表/);
   });
   await withPage(app.browser, {}, async (page) => {
-    // A catalog of another release (different keys): Chinese, not a mix or a blank page.
-    await page.route('**/i18n/en.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"nav": {"home": "Home"}}' }));
+    // A catalog of another release: as many keys, one renamed. Chinese, not messages on the
+    // wrong keys, a mix or a blank page.
+    const real = readFileSync(path.join(ROOT, 'locales', 'en.json'), 'utf8');
+    const renamed = real.replace('"home":', '"homepage":');
+    assert.notEqual(renamed, real);
+    await page.route('**/i18n/en.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: renamed }));
     await gotoApp(page, app.server.url + 'direct?lang=en');
     assert.equal(await htmlLang(page), 'zh-CN');
     assert.match(await page.locator('main h1').innerText(), /直通代表/);

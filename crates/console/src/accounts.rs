@@ -2,9 +2,11 @@
 //! the password (never the password), and the sign-in rule: five wrong passwords in a row lock
 //! the account for fifteen minutes, counted in the file, so that a restart does not reset them.
 //!
-//! Every operation reads the file, changes it and writes it back whole (a temporary file,
-//! synced, then renamed over the old one), so the command line and a running console see each
-//! other's changes and a crash leaves the old file or the new one, never half of one.
+//! Every operation holds an exclusive lock (`.console/accounts.lock`) while it reads the file,
+//! changes it and writes it back whole (a new temporary file, synced, then renamed over the old
+//! one): the command line and a running console see each other's changes, sign-ins at the same
+//! moment are counted one after the other (no guessing round the lock-out), and a crash leaves
+//! the old file or the new one, never half of one.
 
 use std::fs;
 use std::io::Write;
@@ -71,6 +73,7 @@ impl Accounts {
     pub fn add(&self, name: &str, password: &str, now: OffsetDateTime) -> Result<()> {
         check_name(name)?;
         check_password(name, password)?;
+        let _lock = self.lock()?;
         let mut file = self.read()?;
         if file.accounts.iter().any(|a| a.name == name) {
             bail!("账号 {name} 已存在（改密码用 console-user passwd）");
@@ -86,6 +89,7 @@ impl Accounts {
     }
 
     pub fn remove(&self, name: &str) -> Result<()> {
+        let _lock = self.lock()?;
         let mut file = self.read()?;
         let before = file.accounts.len();
         file.accounts.retain(|a| a.name != name);
@@ -98,6 +102,7 @@ impl Accounts {
     /// A new password; also lifts a lock.
     pub fn set_password(&self, name: &str, password: &str) -> Result<()> {
         check_password(name, password)?;
+        let _lock = self.lock()?;
         let mut file = self.read()?;
         let Some(account) = file.accounts.iter_mut().find(|a| a.name == name) else { bail!("没有账号 {name}") };
         account.hash = hash(password)?;
@@ -109,10 +114,13 @@ impl Accounts {
     /// Check a sign-in and count it: a right password clears the failures, a wrong one adds
     /// one and locks the account at [`MAX_FAILURES`]; a locked account is refused unchecked.
     pub fn sign_in(&self, name: &str, password: &str, now: OffsetDateTime) -> Result<SignIn> {
+        let _lock = self.lock()?;
         let mut file = self.read()?;
         let Some(account) = file.accounts.iter_mut().find(|a| a.name == name) else {
-            // The same work as for a real account, so the answer's timing names no account.
+            // The same work as for a real account (a hash check and a write), so the answer's
+            // timing names no account.
             let _ = verify(DUMMY_HASH, password);
+            self.write(&file)?;
             return Ok(SignIn::Refused);
         };
         if let Some(until) = account.locked_until {
@@ -139,6 +147,20 @@ impl Accounts {
         Ok(answer)
     }
 
+    /// The exclusive lock of the accounts, held until the value is dropped.
+    fn lock(&self) -> Result<fs::File> {
+        let dir = self.path.parent().context("账号文件没有所在目录")?;
+        private_dir(dir)?;
+        let lock = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.join("accounts.lock"))
+            .with_context(|| format!("打开 {}", dir.join("accounts.lock").display()))?;
+        lock.lock().context("锁定账号文件")?;
+        Ok(lock)
+    }
+
     fn read(&self) -> Result<AccountsFile> {
         match fs::read_to_string(&self.path) {
             Ok(text) => {
@@ -158,8 +180,8 @@ impl Accounts {
 
     fn write(&self, file: &AccountsFile) -> Result<()> {
         let dir = self.path.parent().context("账号文件没有所在目录")?;
-        fs::create_dir_all(dir).with_context(|| format!("创建 {}", dir.display()))?;
-        let tmp = dir.join(".accounts.json.tmp");
+        private_dir(dir)?;
+        let tmp = dir.join(format!(".accounts.json.{:016x}.tmp", rand::random::<u64>()));
         let mut out = private_file(&tmp)?;
         out.write_all(
             serde_json::to_string_pretty(&AccountsFile { format: FORMAT, accounts: file.accounts.clone() })?.as_bytes(),
@@ -171,13 +193,23 @@ impl Accounts {
     }
 }
 
-/// A file only its owner can read: it holds password hashes.
+/// A new file only its owner can read (it holds password hashes); never an existing one, nor
+/// what a symbolic link placed there points to.
 fn private_file(path: &Path) -> Result<fs::File> {
     let mut options = fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
+    options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     options.open(path).with_context(|| format!("写入 {}", path.display()))
+}
+
+/// `.console/`, created readable by its owner only.
+pub(crate) fn private_dir(dir: &Path) -> Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).with_context(|| format!("创建 {}", dir.display()))
 }
 
 fn check_name(name: &str) -> Result<()> {
@@ -235,8 +267,10 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = fs::metadata(dir.path().join(".console/accounts.json")).unwrap().permissions().mode();
-            assert_eq!(mode & 0o077, 0, "only the owner may read the hashes");
+            for f in [".console/accounts.json", ".console"] {
+                let mode = fs::metadata(dir.path().join(f)).unwrap().permissions().mode();
+                assert_eq!(mode & 0o077, 0, "only the owner may read {f}");
+            }
         }
         assert_eq!(accounts.sign_in("王丽", "correct horse battery", at(1)).unwrap(), SignIn::Ok);
         assert_eq!(accounts.sign_in("王丽", "wrong", at(1)).unwrap(), SignIn::Refused);
@@ -273,6 +307,22 @@ mod tests {
         }
         accounts.set_password("clerk", "a new long password").unwrap();
         assert_eq!(accounts.sign_in("clerk", "a new long password", at(21)).unwrap(), SignIn::Ok);
+    }
+
+    #[test]
+    fn sign_ins_at_the_same_moment_are_all_counted() {
+        let dir = tempfile::tempdir().unwrap();
+        Accounts::at(dir.path()).add("clerk", "correct horse battery", at(0)).unwrap();
+        let threads: Vec<_> = (0..MAX_FAILURES)
+            .map(|_| {
+                let src = dir.path().to_path_buf();
+                std::thread::spawn(move || Accounts::at(&src).sign_in("clerk", "guess", at(0)).unwrap())
+            })
+            .collect();
+        let answers: Vec<SignIn> = threads.into_iter().map(|t| t.join().unwrap()).collect();
+        assert_eq!(answers.iter().filter(|a| matches!(a, SignIn::Locked { .. })).count(), 1, "{answers:?}");
+        let accounts = Accounts::at(dir.path());
+        assert!(matches!(accounts.sign_in("clerk", "correct horse battery", at(1)).unwrap(), SignIn::Locked { .. }));
     }
 
     #[test]

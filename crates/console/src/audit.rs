@@ -3,7 +3,7 @@
 //! items (receipt codes, suggestion ids), never a letter writer's name or phone.
 
 use std::fs;
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
@@ -35,17 +35,17 @@ impl AuditLog {
     /// Append one entry and sync it to disk.
     pub fn record(&self, at: OffsetDateTime, who: &str, action: &str, item: &str) -> Result<()> {
         if let Some(dir) = self.path.parent() {
-            fs::create_dir_all(dir).with_context(|| format!("创建 {}", dir.display()))?;
+            crate::accounts::private_dir(dir)?;
         }
         let entry = Entry { at, who: who.to_string(), action: action.to_string(), item: item.to_string() };
         let mut line = serde_json::to_string(&entry)?;
         line.push('\n');
-        let mut file = fs::OpenOptions::new()
-            .create(true)
-            .read(true)
-            .append(true)
-            .open(&self.path)
-            .with_context(|| format!("写入 {}", self.path.display()))?;
+        let mut options = fs::OpenOptions::new();
+        options.create(true).read(true).append(true);
+        // Staff names and items: for the station's eyes only.
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(&self.path).with_context(|| format!("写入 {}", self.path.display()))?;
         // After a crash in the middle of a line, start a new one: the torn line is lost, not
         // the entry written after it.
         if ends_mid_line(&mut file)? {
@@ -59,16 +59,13 @@ impl AuditLog {
     /// The last `n` entries, oldest first. A line that cannot be read (a crash mid-line) is
     /// skipped, not fatal: the log is for people to read.
     pub fn recent(&self, n: usize) -> Result<Vec<Entry>> {
-        let file = match fs::File::open(&self.path) {
-            Ok(f) => f,
+        let bytes = match fs::read(&self.path) {
+            Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(e).with_context(|| format!("读取 {}", self.path.display())),
         };
-        let entries: Vec<Entry> = std::io::BufReader::new(file)
-            .lines()
-            .map_while(Result::ok)
-            .filter_map(|l| serde_json::from_str(&l).ok())
-            .collect();
+        // Line by line on the bytes: a line torn inside a character is skipped, not the rest.
+        let entries: Vec<Entry> = bytes.split(|b| *b == b'\n').filter_map(|l| serde_json::from_slice(l).ok()).collect();
         Ok(entries[entries.len().saturating_sub(n)..].to_vec())
     }
 }
@@ -99,7 +96,8 @@ mod tests {
         // A crash in the middle of a line.
         let path = dir.path().join(".console/audit.log");
         let mut f = fs::OpenOptions::new().append(true).open(&path).unwrap();
-        f.write_all(b"{\"at\":\"2026-12-01T09:").unwrap();
+        // Torn inside 王 (three bytes in UTF-8).
+        f.write_all(&"{\"at\":\"2026-12-01T09:00:00+08:00\",\"who\":\"王".as_bytes()[..42]).unwrap();
         drop(f);
         log.record(t, "王丽", "sign-out", "").unwrap();
         let all = log.recent(10).unwrap();

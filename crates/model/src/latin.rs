@@ -24,6 +24,11 @@ pub struct LatinTable {
     /// Chinese name: `{"乌拉特前旗": "Urad Front Banner"}`.
     #[serde(default)]
     pub places: BTreeMap<String, String>,
+    /// People whose Latin name is not their pinyin (a deputy's `name_latin`: a Mongolian
+    /// name's own transcription), by their Chinese name: `{"娜仁其其格": "Naranchecheg"}`, so
+    /// that a name in a reception list or a suggestion is spelt as on the deputy's page.
+    #[serde(default)]
+    pub people: BTreeMap<String, String>,
 }
 
 /// Two-character surnames: the rest of the name is the given name.
@@ -66,6 +71,9 @@ fn capitalize(word: &str) -> Option<String> {
 /// when a character has no reading in the table.
 pub fn person(name: &str, one_word: bool, table: &LatinTable) -> Option<String> {
     let name = name.trim();
+    if let Some(own) = table.people.get(name) {
+        return Some(own.clone());
+    }
     if name.contains(['·', '•', '・']) {
         let parts: Option<Vec<String>> =
             name.split(['·', '•', '・']).filter(|p| !p.is_empty()).map(|p| table.word(p, None)).collect();
@@ -188,6 +196,13 @@ mod tests {
         assert_eq!(person("巴特尔", true, &t).as_deref(), Some("Bate'er"));
         assert_eq!(person("阿卜杜·王", false, &t).as_deref(), Some("Abudu Wang"));
         assert_eq!(person("王某", false, &t), None);
+        let mut t = t;
+        t.people.insert("巴特尔".into(), "Bagatur".into());
+        assert_eq!(
+            person("巴特尔", false, &t).as_deref(),
+            Some("Bagatur"),
+            "the data's own spelling, wherever the name is"
+        );
     }
 
     #[test]

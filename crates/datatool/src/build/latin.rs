@@ -43,6 +43,8 @@ pub fn table(world: &World) -> LatinTable {
     let mut chars = BTreeMap::new();
     let mut surnames = BTreeMap::new();
     let places = world.regions.iter().filter_map(|r| Some((r.name.clone(), r.name_latin.clone()?))).collect();
+    let people =
+        world.deputies.iter().filter_map(|d| Some((d.summary.name.clone(), d.summary.name_latin.clone()?))).collect();
     let mut add = |text: &str| {
         for (c, p) in text.chars().zip(text.to_pinyin()) {
             if let Some(p) = p {
@@ -64,7 +66,7 @@ pub fn table(world: &World) -> LatinTable {
             surnames.insert(first.to_string(), reading.to_string());
         }
     }
-    LatinTable { format_version: FORMAT_VERSION, chars, surnames, places }
+    LatinTable { format_version: FORMAT_VERSION, chars, surnames, places, people }
 }
 
 #[cfg(test)]
@@ -78,6 +80,8 @@ mod tests {
         assert_eq!(place("临河区", &t).as_deref(), Some("Linhe District"));
         assert_eq!(place("乌拉特前旗", &t).as_deref(), Some("Urad Front Banner"));
         assert_eq!(place("新华镇", &t).as_deref(), Some("Xinhua Town"));
+        let mongol = world.deputies.iter().find(|d| d.summary.name_latin.is_some()).unwrap();
+        assert_eq!(person(&mongol.summary.name, false, &t), mongol.summary.name_latin, "spelt as on the deputy's page");
         let spelt = world.deputies.iter().filter(|d| person(&d.summary.name, false, &t).is_some()).count();
         assert_eq!(spelt, world.deputies.len(), "every demo name has a reading for each character");
     }
