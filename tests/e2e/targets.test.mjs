@@ -65,3 +65,20 @@ for (const lang of ['zh', 'en']) for (const care of [false, true]) {
     });
   });
 }
+
+test('at the largest 关怀版 text size, the header fits a 320 px screen (Chinese and English)', async () => {
+  for (const lang of ['zh', 'en']) {
+    await withPage(app.browser, { width: 320 }, async (page) => {
+      await gotoApp(page, app.server.url + (lang === 'en' ? '?lang=en' : ''));
+      await setCareMode(page, true);
+      await page.locator('.text-size-step').nth(2).click();
+      await page.waitForFunction(() => document.documentElement.classList.contains('care-size-2'));
+      await settle(page);
+      const over = await page.evaluate(() =>
+        [...document.querySelectorAll('header *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((e) => `${e.tagName}.${e.className}`),
+      );
+      assert.deepEqual(over, [], `${lang}: header elements past the right edge`);
+      await shot(page, `targets-header-320-largest-${lang}`);
+    });
+  }
+});
