@@ -27,6 +27,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=Cargo.toml");
     println!("cargo::rerun-if-changed=locales");
     println!("cargo::rerun-if-changed=src");
+    // (src/i18n/keys_hash.rs is shared with the app: it is under src/.)
     // Code splitting (feature `split`, scripts/build-split.sh): wasm-split reads the linker's
     // relocations to find what each lazy page needs, so the binary keeps them.
     if std::env::var_os("CARGO_FEATURE_SPLIT").is_some()
@@ -134,18 +135,7 @@ fn uses(text: &str, key: &str) -> bool {
     })
 }
 
-/// FNV-1a (64 bit) over the keys, each followed by a newline; `src/i18n/mod.rs` computes the
-/// same over a fetched catalog.
-fn keys_hash<'a>(keys: impl Iterator<Item = &'a str>) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for key in keys {
-        for b in key.bytes().chain(std::iter::once(b'\n')) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    h
-}
+include!("src/i18n/keys_hash.rs");
 
 fn generate(base: &Catalog) -> String {
     let mut out = String::new();

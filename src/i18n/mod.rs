@@ -138,17 +138,7 @@ pub fn parse_catalog(text: &str) -> Option<Box<[Box<str>]>> {
     same.then(|| pairs.into_iter().map(|(_, s)| s).collect())
 }
 
-/// FNV-1a over the keys, each followed by a newline (as build.rs computes `KEYS_HASH`).
-fn keys_hash<'a>(keys: impl Iterator<Item = &'a str>) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for key in keys {
-        for b in key.bytes().chain(std::iter::once(b'\n')) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    h
-}
+include!("keys_hash.rs");
 
 /// Keep a fetched English catalog for the rest of the visit.
 fn install_english(strings: Box<[Box<str>]>) {
