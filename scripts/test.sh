@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 source scripts/env.sh
+# One build per run: incremental caches would only take disk (1.7 GB in target/debug).
+export CARGO_INCREMENTAL=0
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 

@@ -26,4 +26,6 @@ else
   files=(./*.test.mjs)
 fi
 
-exec node --test --test-concurrency=1 --test-reporter="${E2E_REPORTER:-spec}" "${files[@]}"
+# A test that hangs (a server that never answers, a full disk) fails after 5 minutes instead of
+# holding CI until its own limit; the longest suite, the walk, takes about 75 s.
+exec node --test --test-concurrency=1 --test-timeout=300000 --test-reporter="${E2E_REPORTER:-spec}" "${files[@]}"
