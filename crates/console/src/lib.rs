@@ -1,10 +1,7 @@
-//! The station console's security core (issue 15): named staff accounts with Argon2id password
-//! hashes and a lock-out after repeated failures (`accounts`), signed-in sessions with their
-//! CSRF tokens (`sessions`), and the audit log of every change (`audit`).
-//!
-//! What exists: this library and `deputy-data console-user add|remove|passwd|list`. What does
-//! not exist yet: the web console itself (the server, its Leptos app, the staff pages); see
-//! docs/operations.md, "The station console".
+//! The station console (issue 15): named staff accounts with Argon2id password hashes and a
+//! lock-out after repeated failures (`accounts`), signed-in sessions with their CSRF tokens
+//! (`sessions`), the audit log of every change (`audit`), and the HTTP server (`web`) over what
+//! a station does (`station`, implemented by the data tool: `deputy-data console SRC`).
 //!
 //! Everything lives in the source folder's `.console/` (`accounts.json`, `audit.log`), next to
 //! the data it guards and never inside the published site.
@@ -12,6 +9,8 @@
 pub mod accounts;
 pub mod audit;
 pub mod sessions;
+pub mod station;
+pub mod web;
 
 use std::path::{Path, PathBuf};
 

@@ -33,9 +33,15 @@ pub enum Refusal {
     Forged,
 }
 
-#[derive(Default)]
 pub struct Sessions {
     live: HashMap<String, Session>,
+    idle: Duration,
+}
+
+impl Default for Sessions {
+    fn default() -> Self {
+        Sessions::with_idle(IDLE)
+    }
 }
 
 fn token() -> String {
@@ -44,8 +50,14 @@ fn token() -> String {
 }
 
 impl Sessions {
+    /// Sessions that end after `idle` without use (tests and demos shorten it).
+    pub fn with_idle(idle: Duration) -> Sessions {
+        Sessions { live: HashMap::new(), idle }
+    }
+
     pub fn start(&mut self, staff: &str, now: OffsetDateTime) -> Session {
-        self.live.retain(|_, s| !expired(s, now));
+        let idle = self.idle;
+        self.live.retain(|_, s| !expired(s, now, idle));
         let session = Session { id: token(), csrf: token(), staff: staff.to_string(), started: now, last_used: now };
         self.live.insert(session.id.clone(), session.clone());
         session
@@ -54,7 +66,7 @@ impl Sessions {
     /// The session of a request that only reads; its idle time starts again.
     pub fn read(&mut self, id: &str, now: OffsetDateTime) -> Result<Session, Refusal> {
         let session = self.live.get_mut(id).ok_or(Refusal::Unknown)?;
-        if expired(session, now) {
+        if expired(session, now, self.idle) {
             self.live.remove(id);
             return Err(Refusal::Expired);
         }
@@ -81,8 +93,8 @@ impl Sessions {
     }
 }
 
-fn expired(s: &Session, now: OffsetDateTime) -> bool {
-    now - s.last_used >= IDLE || now - s.started >= MAX_AGE
+fn expired(s: &Session, now: OffsetDateTime, idle: Duration) -> bool {
+    now - s.last_used >= idle || now - s.started >= MAX_AGE
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ extern crate self as deputy_model;
 pub mod activity;
 pub mod activity_stats;
 pub mod clock;
+pub mod console;
 pub mod consult;
 pub mod deputy;
 pub mod evaluation;

@@ -1,0 +1,44 @@
+//! What the console asks of a station's source folder. The console (this crate) knows sign-in,
+//! sessions, requests and the audit log; the rules (ingest's checks, the letter state machine,
+//! the build and the deploy) are the data tool's, which implements this trait
+//! (`deputy-data console`), so a change made in a browser and one made on the command line go
+//! through the same code.
+
+use deputy_model::console::{InboxItem, IngestOutcome, LetterRow, LetterStep, PublishSummary};
+use time::OffsetDateTime;
+
+/// Why a change was not made. Nothing was saved in any case.
+#[derive(Debug)]
+pub enum StationError {
+    /// The item changed since the clerk loaded it (another browser): reload and look again.
+    Conflict(String),
+    /// The rules refuse the change (a step the state machine does not allow, an empty reply).
+    Refused(String),
+    /// Anything else: a broken source file, a full disk.
+    Failed(anyhow::Error),
+}
+
+impl From<anyhow::Error> for StationError {
+    fn from(e: anyhow::Error) -> Self {
+        StationError::Failed(e)
+    }
+}
+
+/// The station's work, as the console offers it. Every method may block (files, the build);
+/// the server calls them off its async threads, and changes one at a time.
+pub trait Station: Send + Sync + 'static {
+    /// Every letter, open ones first, the oldest first among them.
+    fn letters(&self, now: OffsetDateTime) -> anyhow::Result<Vec<LetterRow>>;
+    /// Forward or answer a letter; returns a line for the clerk.
+    fn letter_step(&self, code: &str, step: &LetterStep, now: OffsetDateTime) -> Result<String, StationError>;
+    /// What waits in the inbox, with the reason of each earlier refusal.
+    fn inbox(&self) -> anyhow::Result<Vec<InboxItem>>;
+    /// Ingest everything waiting.
+    fn ingest(&self, now: OffsetDateTime) -> anyhow::Result<Vec<IngestOutcome>>;
+    /// Build the site's data and say what a publish would change for the public.
+    fn publish_plan(&self, now: OffsetDateTime) -> anyhow::Result<PublishSummary>;
+    /// Build, validate and publish.
+    fn publish(&self, now: OffsetDateTime) -> anyhow::Result<PublishSummary>;
+    /// Put the previous release back.
+    fn rollback(&self) -> anyhow::Result<String>;
+}

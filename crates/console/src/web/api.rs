@@ -1,0 +1,168 @@
+//! The station's work: letters, the inbox, publishing, and the audit log to read. Reads need a
+//! session; changes also the CSRF token, run one at a time, and are written to the audit log
+//! before the clerk is told they are done.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Json, Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use deputy_model::console::{LetterAction, LetterStep};
+use serde::Serialize;
+
+use super::auth::{changer, reader};
+use super::{Console, failure, json_body};
+use crate::station::StationError;
+
+pub(super) fn routes() -> Router<Arc<Console>> {
+    Router::new()
+        .route("/letters", get(letters))
+        .route("/letters/{code}", post(letter_step))
+        .route("/inbox", get(inbox))
+        .route("/inbox/ingest", post(ingest))
+        .route("/publish", get(publish_plan).post(publish))
+        .route("/publish/rollback", post(rollback))
+        .route("/audit", get(audit))
+}
+
+/// A line for the clerk after a change.
+#[derive(Serialize)]
+struct Done<T: Serialize> {
+    message: String,
+    #[serde(flatten)]
+    detail: T,
+}
+
+async fn letters(State(c): State<Arc<Console>>, headers: HeaderMap) -> Response {
+    if let Err(r) = reader(&c, &headers) {
+        return r;
+    }
+    let now = c.now();
+    read(c.clone(), move |c| c.station.letters(now)).await
+}
+
+async fn inbox(State(c): State<Arc<Console>>, headers: HeaderMap) -> Response {
+    if let Err(r) = reader(&c, &headers) {
+        return r;
+    }
+    read(c.clone(), |c| c.station.inbox()).await
+}
+
+async fn audit(State(c): State<Arc<Console>>, headers: HeaderMap) -> Response {
+    if let Err(r) = reader(&c, &headers) {
+        return r;
+    }
+    read(c.clone(), |c| c.audit.recent(200)).await
+}
+
+async fn publish_plan(State(c): State<Arc<Console>>, headers: HeaderMap) -> Response {
+    // Building the plan writes the staging site (never the public one): one at a time.
+    if let Err(r) = reader(&c, &headers) {
+        return r;
+    }
+    let _one = c.changes.lock().await;
+    let now = c.now();
+    read(c.clone(), move |c| c.station.publish_plan(now)).await
+}
+
+async fn letter_step(
+    State(c): State<Arc<Console>>,
+    headers: HeaderMap,
+    Path(code): Path<String>,
+    body: Result<Json<LetterStep>, JsonRejection>,
+) -> Response {
+    let step = match json_body(body, "请求的内容不完整，请刷新页面后再试") {
+        Ok(step) => step,
+        Err(r) => return r,
+    };
+    let action = match step.step {
+        LetterAction::Forward { .. } => "letter-forward",
+        LetterAction::Reply { .. } => "letter-reply",
+    };
+    change(c, headers, action, code.clone(), move |c, now| {
+        Ok(Message { message: c.station.letter_step(&code, &step, now)? })
+    })
+    .await
+}
+
+async fn ingest(State(c): State<Arc<Console>>, headers: HeaderMap) -> Response {
+    change(c, headers, "inbox-ingest", String::new(), |c, now| {
+        let outcomes = c.station.ingest(now)?;
+        let taken = outcomes.iter().filter(|o| o.accepted).count();
+        let message = format!("导入 {taken} 件，拒绝 {} 件", outcomes.len() - taken);
+        Ok(Done { message, detail: Outcomes { outcomes } })
+    })
+    .await
+}
+
+#[derive(Serialize)]
+struct Message {
+    message: String,
+}
+
+#[derive(Serialize)]
+struct Outcomes {
+    outcomes: Vec<deputy_model::console::IngestOutcome>,
+}
+
+async fn publish(State(c): State<Arc<Console>>, headers: HeaderMap) -> Response {
+    change(c, headers, "publish", String::new(), |c, now| Ok(c.station.publish(now)?)).await
+}
+
+async fn rollback(State(c): State<Arc<Console>>, headers: HeaderMap) -> Response {
+    change(c, headers, "rollback", String::new(), |c, _| Ok(Message { message: c.station.rollback()? })).await
+}
+
+/// Run a read off the async threads.
+async fn read<T: Serialize + Send + 'static>(
+    c: Arc<Console>,
+    work: impl FnOnce(&Console) -> anyhow::Result<T> + Send + 'static,
+) -> Response {
+    match tokio::task::spawn_blocking(move || work(&c)).await {
+        Ok(Ok(v)) => Json(v).into_response(),
+        Ok(Err(e)) => station_failure(StationError::Failed(e)),
+        Err(e) => station_failure(StationError::Failed(anyhow::anyhow!("{e}"))),
+    }
+}
+
+/// Run a change: session, token and origin checked; one change at a time; the audit entry
+/// written before the answer.
+async fn change<T: Serialize + Send + 'static>(
+    c: Arc<Console>,
+    headers: HeaderMap,
+    action: &'static str,
+    item: String,
+    work: impl FnOnce(&Console, time::OffsetDateTime) -> Result<T, StationError> + Send + 'static,
+) -> Response {
+    let session = match changer(&c, &headers) {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let _one = c.changes.lock().await;
+    let now = c.now();
+    let c2 = c.clone();
+    let done = match tokio::task::spawn_blocking(move || work(&c2, now)).await {
+        Ok(Ok(v)) => v,
+        Ok(Err(e)) => return station_failure(e),
+        Err(e) => return station_failure(StationError::Failed(anyhow::anyhow!("{e}"))),
+    };
+    if let Err(e) = c.audit.record(now, &session.staff, action, &item) {
+        return station_failure(StationError::Failed(e.context("已保存，但写入操作记录失败")));
+    }
+    tracing::info!(action, "console change");
+    Json(done).into_response()
+}
+
+fn station_failure(e: StationError) -> Response {
+    match e {
+        StationError::Conflict(m) => failure(StatusCode::CONFLICT, m),
+        StationError::Refused(m) => failure(StatusCode::UNPROCESSABLE_ENTITY, m),
+        StationError::Failed(e) => {
+            tracing::error!(error = %format!("{e:#}"), "console request failed");
+            failure(StatusCode::INTERNAL_SERVER_ERROR, format!("没有完成：{e:#}"))
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! The console's HTTP server: the JSON API under `/api/` and the console app's files. Sign-in
+//! and sessions are in [`auth`], the station's work in [`api`].
+//!
+//! Why these defences, for a page that usually runs on the clerk's own machine: the console can
+//! listen on a station's network, and it changes what the public reads. So a session cookie
+//! that scripts cannot read and other sites cannot send (HttpOnly, SameSite=Strict; Secure off
+//! loopback), a CSRF token on every change, a same-origin check, a small body limit, at most two
+//! password checks at a time (Argon2 is slow on purpose), and `Cache-Control: no-store` on every
+//! answer that may carry a letter writer's name.
+
+mod api;
+mod auth;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use deputy_model::console::ApiError;
+use time::{Duration, OffsetDateTime};
+
+use crate::accounts::Accounts;
+use crate::audit::AuditLog;
+use crate::sessions::Sessions;
+use crate::station::Station;
+
+/// The largest request body: a letter's reply is a few thousand characters.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// The time, from the system clock or a test's.
+pub type Clock = Arc<dyn Fn() -> OffsetDateTime + Send + Sync>;
+
+/// How the console is set up.
+pub struct Options {
+    /// The source folder: its `.console/` has the accounts and the audit log.
+    pub src: PathBuf,
+    /// The console app's files (its trunk build); `None` serves the API only.
+    pub app: Option<PathBuf>,
+    /// Mark the session cookie Secure: on whenever the console listens beyond loopback (then
+    /// it must be behind HTTPS).
+    pub secure_cookie: bool,
+    /// Unused this long, a session ends (default [`crate::sessions::IDLE`]).
+    pub idle: Duration,
+    pub clock: Clock,
+}
+
+impl Options {
+    pub fn new(src: PathBuf) -> Options {
+        Options {
+            src,
+            app: None,
+            secure_cookie: false,
+            idle: crate::sessions::IDLE,
+            clock: Arc::new(OffsetDateTime::now_utc),
+        }
+    }
+}
+
+/// The server's state, shared by every request.
+pub(crate) struct Console {
+    accounts: Accounts,
+    audit: AuditLog,
+    sessions: Mutex<Sessions>,
+    /// Wrong sign-ins of names that are no account, counted in memory only: they lock out like
+    /// real accounts, so five tries do not reveal which names exist.
+    unknown_names: Mutex<std::collections::HashMap<String, (u32, Option<OffsetDateTime>)>>,
+    /// Argon2 checks running at once.
+    password_checks: tokio::sync::Semaphore,
+    /// One change at a time: two clerks' steps on the same source folder never interleave.
+    changes: tokio::sync::Mutex<()>,
+    station: Arc<dyn Station>,
+    secure_cookie: bool,
+    clock: Clock,
+}
+
+impl Console {
+    fn now(&self) -> OffsetDateTime {
+        (self.clock)()
+    }
+}
+
+/// The console's routes over a station.
+pub fn router(options: Options, station: Arc<dyn Station>) -> Router {
+    let console = Arc::new(Console {
+        accounts: Accounts::at(&options.src),
+        audit: AuditLog::at(&options.src),
+        sessions: Mutex::new(Sessions::with_idle(options.idle)),
+        unknown_names: Mutex::default(),
+        password_checks: tokio::sync::Semaphore::new(2),
+        changes: tokio::sync::Mutex::new(()),
+        station,
+        secure_cookie: options.secure_cookie,
+        clock: options.clock,
+    });
+    let api =
+        auth::routes().merge(api::routes()).fallback(|| async { failure(StatusCode::NOT_FOUND, "没有这个接口") });
+    let mut app = Router::new().nest("/api", api);
+    if let Some(dir) = options.app {
+        let index = dir.join("index.html");
+        app = app.fallback_service(
+            tower_http::services::ServeDir::new(dir).fallback(tower_http::services::ServeFile::new(index)),
+        );
+    }
+    app.layer(DefaultBodyLimit::max(BODY_LIMIT)).layer(middleware::from_fn(headers)).with_state(console)
+}
+
+/// Serve until the process is stopped.
+pub async fn serve(listen: SocketAddr, options: Options, station: Arc<dyn Station>) -> anyhow::Result<()> {
+    let listener = tokio::net::TcpListener::bind(listen).await?;
+    axum::serve(listener, router(options, station)).await?;
+    Ok(())
+}
+
+/// Headers on every answer: nothing cached (answers carry names and phones), no framing, no
+/// sniffing, no referrer, and a policy that lets the page run only its own code.
+async fn headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let h = response.headers_mut();
+    let set = |h: &mut axum::http::HeaderMap, name: HeaderName, value: &'static str| {
+        h.insert(name, HeaderValue::from_static(value));
+    };
+    set(h, header::CACHE_CONTROL, "no-store");
+    set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    set(h, header::X_FRAME_OPTIONS, "DENY");
+    set(h, header::REFERRER_POLICY, "no-referrer");
+    set(
+        h,
+        header::CONTENT_SECURITY_POLICY,
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
+         frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    );
+    response
+}
+
+/// A request's JSON body, or the refusal to answer with: too long, or not what was expected.
+pub(crate) fn json_body<T>(
+    body: Result<axum::Json<T>, axum::extract::rejection::JsonRejection>,
+    broken: &str,
+) -> Result<T, Response> {
+    match body {
+        Ok(axum::Json(v)) => Ok(v),
+        Err(r) if r.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            Err(failure(StatusCode::PAYLOAD_TOO_LARGE, format!("内容太长（超过 {} KB）", BODY_LIMIT / 1024)))
+        }
+        Err(_) => Err(failure(StatusCode::BAD_REQUEST, broken)),
+    }
+}
+
+/// A refusal with its sentence for the clerk.
+pub(crate) fn failure(status: StatusCode, message: impl Into<String>) -> Response {
+    (status, axum::Json(ApiError { message: message.into() })).into_response()
+}

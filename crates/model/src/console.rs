@@ -1,0 +1,112 @@
+//! What the station console's server and its browser app say to each other (issue 15): the
+//! JSON of `/api/…`. Plain types, shared by `deputy-console` (native) and the console app, so
+//! the two cannot disagree on a field. The rules behind them (the letter state machine, ingest's
+//! checks, the build) are the data tool's; these are only their views.
+
+use serde::{Deserialize, Serialize};
+
+use crate::message::MessageEvent;
+
+/// `POST /api/session`: sign in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SignIn {
+    pub name: String,
+    pub password: String,
+}
+
+/// `GET /api/session` and the answer to a sign-in: who is signed in, and the token every change
+/// must carry in `X-CSRF-Token`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub staff: String,
+    pub csrf: String,
+}
+
+/// Every refusal: a sentence for the clerk, in Chinese.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApiError {
+    pub message: String,
+}
+
+/// Who wrote a letter, from the submission the station keeps (`SRC/received/`): shown to
+/// signed-in staff only, never published.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Writer {
+    pub name: String,
+    pub phone: String,
+}
+
+/// One letter in the console's queue (`GET /api/letters`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LetterRow {
+    pub receipt_code: String,
+    pub deputy_name: String,
+    pub subject: String,
+    pub category: String,
+    /// The letter's text when the writer allowed it to be public; staff read the full text in
+    /// `content_private` either way.
+    pub content_private: String,
+    /// 已提交, 已转交, 已答复, 已评价, 重新办理.
+    pub state: String,
+    /// Whether the station still owes a reply (已提交, 已转交, 重新办理).
+    pub open: bool,
+    /// Whole days since the letter was received, in Beijing time.
+    pub days: i64,
+    /// The writer agreed to publish the letter and its reply.
+    pub public: bool,
+    pub writer: Writer,
+    pub events: Vec<MessageEvent>,
+    /// The number of events: a step names the version it was made on, and a letter changed
+    /// meanwhile (another browser) refuses it instead of overwriting.
+    pub version: usize,
+}
+
+/// `POST /api/letters/{code}`: one handling step on a letter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LetterStep {
+    pub version: usize,
+    #[serde(flatten)]
+    pub step: LetterAction,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum LetterAction {
+    Forward { department: String },
+    Reply { by: String, text: String },
+}
+
+/// One submission waiting in the inbox (`GET /api/inbox`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InboxItem {
+    pub receipt_code: String,
+    /// `message`, `comment`, `suggestion`, … (`SubmissionKind`), or empty when unreadable.
+    pub kind: String,
+    /// When it was sent (RFC 3339), or empty when unreadable.
+    pub created_at: String,
+    /// The submission's own short line ("致 娜仁其其格：小区路灯不亮").
+    pub title: String,
+    /// Why an earlier ingest refused it; empty when it has not been tried.
+    pub refused: String,
+}
+
+/// The result of one submission in an ingest (`POST /api/inbox/ingest`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IngestOutcome {
+    pub receipt_code: String,
+    pub accepted: bool,
+    /// What was done (已导入 …) or why it was refused.
+    pub message: String,
+}
+
+/// What publishing would change for the public (`GET /api/publish`), or did change.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PublishSummary {
+    pub added: Vec<String>,
+    pub changed: Vec<String>,
+    pub removed: Vec<String>,
+    /// Letters whose reply becomes visible under their receipt code.
+    pub replies: Vec<String>,
+    /// One line for the clerk, e.g. the build's and the deploy's report.
+    pub report: String,
+}
