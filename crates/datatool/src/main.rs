@@ -3,7 +3,7 @@
 
 mod bench;
 mod build;
-mod console_user;
+mod console;
 mod csv_cell;
 mod data_tree;
 mod deploy;
@@ -106,8 +106,11 @@ enum Command {
         /// The source folder (as for `build`).
         src: PathBuf,
         #[command(subcommand)]
-        what: console_user::ConsoleUser,
+        what: console::user::ConsoleUser,
     },
+    /// The station console: a web page on --listen (default 127.0.0.1:8790) where signed-in
+    /// staff ingest the inbox, handle letters and publish (docs/operations.md).
+    Console(console::Args),
     /// Record the station's handling of a letter or a suggestion in the source folder SRC; each
     /// step must be legal in the item's current state. With --out, rebuild the served folder.
     Reply {
@@ -338,7 +341,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 world.messages.len()
             );
             println!("{}", written_line(&w, started.elapsed()));
-            pages_beside(&out, &w)?;
+            pages_line(&out, &w)?;
             // Gigabytes at national scale: the process ends here, and freeing it all one value
             // at a time would only add seconds to every build.
             std::mem::forget(world);
@@ -379,8 +382,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("导入 {} 个，拒绝 {} 个", outcomes.len() - failed, failed);
             Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
+        Command::Console(args) => {
+            console::run(args)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::ConsoleUser { src, what } => {
-            println!("{}", console_user::run(&src, what)?);
+            println!("{}", console::user::run(&src, what)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Reply { src, what, at, out } => {
@@ -445,7 +452,7 @@ fn rebuild(src: &std::path::Path, out: Option<PathBuf>) -> anyhow::Result<ExitCo
         let (w, _) = source::build(src, &out, progress("生成"), false)?;
         println!("已重新生成 {} 个文件到 {}", w.files, out.display());
         println!("{}", written_line(&w, started.elapsed()));
-        pages_beside(&out, &w)?;
+        pages_line(&out, &w)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -469,11 +476,10 @@ fn written_line(w: &build::Written, took: std::time::Duration) -> String {
 /// When the data folder OUT sits in a site folder (the app's index.html beside it, as in a
 /// release), the entry pages follow the new data.
 /// After an incremental build, only the pages of the data files it changed are written.
-fn pages_beside(out: &std::path::Path, built: &build::Written) -> anyhow::Result<()> {
-    let Some(site) = out.parent().filter(|p| p.join("index.html").is_file()) else { return Ok(()) };
-    let changed = built.incremental.then_some(built.changed.as_slice());
-    let w = pages::run_changed(site, None, changed)?;
-    println!("网站共 {} 个页面：写入 {} 个，删去 {} 个旧页面（{}）", w.pages, w.written, w.removed, site.display());
+fn pages_line(out: &std::path::Path, built: &build::Written) -> anyhow::Result<()> {
+    if let Some((site, w)) = pages::beside(out, built)? {
+        println!("网站共 {} 个页面：写入 {} 个，删去 {} 个旧页面（{}）", w.pages, w.written, w.removed, site.display());
+    }
     Ok(())
 }
 

@@ -174,6 +174,11 @@ impl Store for BucketStore {
         Box::pin(async move { self.store.put(&path, body.into()).await.map(drop).map_err(unavailable) })
     }
 
+    fn refusal(&self, receipt_code: &str) -> BoxFuture<'_, Result<Option<String>, StoreError>> {
+        let path = self.path(folder::NEW, &folder::refused_name(receipt_code));
+        Box::pin(async move { Ok(self.get(&path).await?.map(|b| String::from_utf8_lossy(&b).trim_end().to_string())) })
+    }
+
     fn name(&self, receipt_code: &str) -> String {
         format!("s3://{}/{}", self.bucket, self.path(folder::NEW, &folder::file_name(receipt_code)))
     }

@@ -136,6 +136,15 @@ impl Store for std::sync::Arc<FolderStore> {
         Box::pin(async move { written.map_err(unavailable) })
     }
 
+    fn refusal(&self, receipt_code: &str) -> BoxFuture<'_, Result<Option<String>, StoreError>> {
+        let read = match fs::read_to_string(self.new_path(&folder::refused_name(receipt_code))) {
+            Ok(text) => Ok(Some(text.trim_end().to_string())),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(unavailable(e)),
+        };
+        Box::pin(async move { read })
+    }
+
     fn name(&self, receipt_code: &str) -> String {
         self.new_path(&folder::file_name(receipt_code)).display().to_string()
     }

@@ -81,6 +81,9 @@ pub trait Store: Send + Sync + 'static {
     /// Refused by ingest: the reason goes beside it and it is not tried again until the
     /// station deletes the reason.
     fn refuse(&self, receipt_code: &str, reason: &str) -> BoxFuture<'_, Result<(), StoreError>>;
+    /// The reason an earlier ingest gave for refusing a waiting submission (the console shows
+    /// it), if it was refused.
+    fn refusal(&self, receipt_code: &str) -> BoxFuture<'_, Result<Option<String>, StoreError>>;
     /// Where a waiting submission is, for messages (`inbox/new/….json`, `s3://b/p/new/….json`).
     fn name(&self, receipt_code: &str) -> String;
 }

@@ -99,9 +99,16 @@ pub struct IngestOutcome {
     pub message: String,
 }
 
+/// At most this many file names per list in a [`PublishSummary`] (a first publish at national
+/// scale is millions of files; the totals say how many).
+pub const LISTED: usize = 200;
+
 /// What publishing would change for the public (`GET /api/publish`), or did change.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PublishSummary {
+    /// How many files are new, replaced and removed.
+    pub totals: [usize; 3],
+    /// The first [`LISTED`] of each, by name.
     pub added: Vec<String>,
     pub changed: Vec<String>,
     pub removed: Vec<String>,

@@ -10,6 +10,10 @@
 
 mod api;
 mod auth;
+#[cfg(any(test, feature = "test-client"))]
+pub mod test_client;
+#[cfg(test)]
+mod tests;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

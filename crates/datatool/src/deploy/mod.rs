@@ -90,6 +90,11 @@ pub struct Report {
     pub unchanged: usize,
     /// Uploads per phase: data, code and assets, pages, build pointers.
     pub per_phase: [usize; 4],
+    /// The files (keys) that are new, replaced and removed: what the console shows before a
+    /// publish.
+    pub new_files: Vec<String>,
+    pub replaced: Vec<String>,
+    pub removed_files: Vec<String>,
 }
 
 impl Report {
@@ -137,10 +142,14 @@ pub fn run(site: &Path, target: &dyn Target, dry_run: bool, progress: Progress) 
     let kept: BTreeSet<String> = dropped.iter().filter(|k| is_hashed(k)).map(|k| k.to_string()).collect();
     let mut remove: Vec<String> = dropped.iter().filter(|k| !is_hashed(k)).map(|k| k.to_string()).collect();
     remove.extend(current.kept.iter().filter(|k| !new.contains_key(*k) && !kept.contains(*k)).cloned());
+    let (new_files, replaced) = changed.iter().cloned().partition(|k| !current.files.contains_key(k));
     let mut report = Report {
         uploaded: changed.len(),
         removed: remove.len(),
         unchanged: new.len() - changed.len(),
+        new_files,
+        replaced,
+        removed_files: remove.clone(),
         ..Report::default()
     };
     for k in &changed {

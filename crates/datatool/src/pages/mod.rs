@@ -81,6 +81,14 @@ fn read_record(dir: &Path, fingerprint: &str) -> Option<Vec<Entry>> {
         .collect()
 }
 
+/// After `build SRC OUT`, when OUT is a site's `data/` (the app's index.html beside it): that
+/// site's entry pages, only the changed ones after an incremental build.
+pub fn beside<'a>(out: &'a Path, built: &crate::build::Written) -> Result<Option<(&'a Path, Written)>> {
+    let Some(site) = out.parent().filter(|p| p.join("index.html").is_file()) else { return Ok(None) };
+    let changed = built.incremental.then_some(built.changed.as_slice());
+    Ok(Some((site, run_changed(site, None, changed)?)))
+}
+
 pub fn run_changed(dir: &Path, site_url: Option<&str>, changed: Option<&[String]>) -> Result<Written> {
     let template = fs::read_to_string(dir.join("index.html"))
         .with_context(|| format!("{} 没有 index.html：先把网站的程序文件放进这个目录", dir.display()))?;

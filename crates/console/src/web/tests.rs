@@ -4,17 +4,17 @@
 
 use std::sync::{Arc, Mutex};
 
-use axum::Router;
 use axum::body::Body;
-use axum::http::{Request, Response, StatusCode, header};
-use deputy_console::accounts::Accounts;
-use deputy_console::audit::AuditLog;
-use deputy_console::station::{Station, StationError};
-use deputy_console::web::{Options, router};
+use axum::http::{HeaderMap, StatusCode, header};
 use deputy_model::console::{InboxItem, IngestOutcome, LetterAction, LetterRow, LetterStep, PublishSummary};
-use http_body_util::BodyExt;
+use serde_json::{Value, json};
 use time::{Duration, OffsetDateTime};
-use tower::ServiceExt;
+
+use super::test_client::TestClient;
+use super::{Options, router};
+use crate::accounts::Accounts;
+use crate::audit::AuditLog;
+use crate::station::{Station, StationError};
 
 const PASSWORD: &str = "correct horse battery";
 
@@ -57,7 +57,7 @@ impl Station for FakeStation {
 }
 
 struct Setup {
-    app: Router,
+    client: TestClient,
     src: tempfile::TempDir,
     clock: Arc<Mutex<OffsetDateTime>>,
     station: Arc<FakeStation>,
@@ -73,76 +73,41 @@ fn setup(secure_cookie: bool) -> Setup {
     let c = clock.clone();
     options.clock = Arc::new(move || *c.lock().unwrap());
     let station = Arc::new(FakeStation::default());
-    Setup { app: router(options, station.clone()), src, clock, station }
+    Setup { client: TestClient::new(router(options, station.clone())), src, clock, station }
 }
 
 impl Setup {
-    async fn send(&self, req: Request<Body>) -> (StatusCode, Response<Body>, serde_json::Value) {
-        let response = self.app.clone().oneshot(req).await.unwrap();
-        let status = response.status();
-        let (parts, body) = response.into_parts();
-        let bytes = body.collect().await.unwrap().to_bytes();
-        let json = serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null);
-        (status, Response::from_parts(parts, Body::empty()), json)
-    }
-
-    async fn sign_in(&self, name: &str, password: &str) -> (StatusCode, Response<Body>, serde_json::Value) {
-        let body = serde_json::json!({ "name": name, "password": password }).to_string();
-        self.send(post("/api/session").header(header::CONTENT_TYPE, "application/json").body(Body::from(body)).unwrap())
-            .await
-    }
-
-    /// Signed in: the cookie to send back and the CSRF token.
-    async fn signed_in(&self) -> (String, String) {
-        let (status, response, json) = self.sign_in("王丽", PASSWORD).await;
-        assert_eq!(status, StatusCode::OK, "{json}");
-        let cookie = response.headers()[header::SET_COOKIE].to_str().unwrap();
-        (cookie.split(';').next().unwrap().to_string(), json["csrf"].as_str().unwrap().to_string())
+    async fn sign_in(&mut self, name: &str, password: &str) -> (StatusCode, HeaderMap, Value) {
+        self.client.sign_in(name, password).await
     }
 
     fn advance(&self, d: Duration) {
         *self.clock.lock().unwrap() += d;
     }
-}
 
-fn post(uri: &str) -> axum::http::request::Builder {
-    Request::builder().method("POST").uri(uri).header(header::HOST, "127.0.0.1:8790")
-}
-
-fn get(uri: &str, cookie: &str) -> Request<Body> {
-    Request::builder().uri(uri).header(header::COOKIE, cookie).body(Body::empty()).unwrap()
-}
-
-fn step(cookie: &str, csrf: &str, version: usize, text: &str) -> Request<Body> {
-    let body = serde_json::json!({ "version": version, "action": "reply", "by": "娜仁其其格代表", "text": text });
-    post("/api/letters/315072641986")
-        .header(header::COOKIE, cookie)
-        .header("x-csrf-token", csrf)
-        .header(header::ORIGIN, "http://127.0.0.1:8790")
-        .header("sec-fetch-site", "same-origin")
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(Body::from(body.to_string()))
-        .unwrap()
+    /// A reply to letter 315072641986 made on `version`.
+    async fn reply(&self, version: usize, text: &str) -> (StatusCode, Value) {
+        let body = json!({ "version": version, "action": "reply", "by": "娜仁其其格代表", "text": text });
+        self.client.post("/api/letters/315072641986", body).await
+    }
 }
 
 #[tokio::test]
 async fn a_clerk_signs_in_with_a_cookie_scripts_cannot_read_and_reads_the_queue() {
-    let s = setup(false);
-    let (status, _, json) = s.send(get("/api/letters", "")).await;
+    let mut s = setup(false);
+    let (status, json) = s.client.get("/api/letters").await;
     assert_eq!((status, json["message"].as_str()), (StatusCode::UNAUTHORIZED, Some("请先登录")));
-    let (status, response, json) = s.sign_in("王丽", PASSWORD).await;
+    let (status, headers, json) = s.sign_in("王丽", PASSWORD).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(json["staff"], "王丽");
-    let cookie = response.headers()[header::SET_COOKIE].to_str().unwrap();
+    let cookie = headers[header::SET_COOKIE].to_str().unwrap();
     assert!(
         cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && !cookie.contains("Secure"),
         "{cookie}"
     );
-    assert_eq!(response.headers()[header::CACHE_CONTROL], "no-store");
-    let cookie = cookie.split(';').next().unwrap();
-    let (status, _, json) = s.send(get("/api/letters", cookie)).await;
-    assert_eq!((status, json), (StatusCode::OK, serde_json::json!([])));
-    let (status, _, json) = s.send(get("/api/session", cookie)).await;
+    assert_eq!(headers[header::CACHE_CONTROL], "no-store");
+    assert_eq!(s.client.get("/api/letters").await, (StatusCode::OK, json!([])));
+    let (status, json) = s.client.get("/api/session").await;
     assert_eq!((status, json["staff"].as_str()), (StatusCode::OK, Some("王丽")));
     let entries = AuditLog::at(s.src.path()).recent(10).unwrap();
     assert_eq!(entries.last().unwrap().action, "sign-in");
@@ -150,14 +115,14 @@ async fn a_clerk_signs_in_with_a_cookie_scripts_cannot_read_and_reads_the_queue(
 
 #[tokio::test]
 async fn beyond_loopback_the_cookie_is_secure() {
-    let s = setup(true);
-    let (_, response, _) = s.sign_in("王丽", PASSWORD).await;
-    assert!(response.headers()[header::SET_COOKIE].to_str().unwrap().contains("; Secure"));
+    let mut s = setup(true);
+    let (_, headers, _) = s.sign_in("王丽", PASSWORD).await;
+    assert!(headers[header::SET_COOKIE].to_str().unwrap().contains("; Secure"));
 }
 
 #[tokio::test]
 async fn a_wrong_password_and_an_unknown_name_get_the_same_answer_and_both_lock() {
-    let s = setup(false);
+    let mut s = setup(false);
     let wrong = s.sign_in("王丽", "not the password!").await;
     let unknown = s.sign_in("张三", "not the password!").await;
     assert_eq!((wrong.0, &wrong.2), (unknown.0, &unknown.2));
@@ -183,44 +148,53 @@ async fn a_wrong_password_and_an_unknown_name_get_the_same_answer_and_both_lock(
 
 #[tokio::test]
 async fn a_session_ends_after_idle_time_and_at_sign_out() {
-    let s = setup(false);
-    let (cookie, csrf) = s.signed_in().await;
+    let mut s = setup(false);
+    s.sign_in("王丽", PASSWORD).await;
+    let first_token = s.client.csrf.clone();
     s.advance(Duration::minutes(29));
-    assert_eq!(s.send(get("/api/inbox", &cookie)).await.0, StatusCode::OK);
+    assert_eq!(s.client.get("/api/inbox").await.0, StatusCode::OK);
     s.advance(Duration::minutes(31));
-    let (status, _, json) = s.send(get("/api/inbox", &cookie)).await;
+    let (status, json) = s.client.get("/api/inbox").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert!(json["message"].as_str().unwrap().contains("超时"));
-    let (cookie, csrf2) = s.signed_in().await;
-    assert_ne!(csrf, csrf2);
-    let out = post("/api/session")
-        .method("DELETE")
-        .header(header::COOKIE, &cookie)
-        .header("x-csrf-token", &csrf2)
-        .body(Body::empty())
-        .unwrap();
-    assert_eq!(s.send(out).await.0, StatusCode::NO_CONTENT);
-    assert_eq!(s.send(get("/api/inbox", &cookie)).await.0, StatusCode::UNAUTHORIZED);
+    s.sign_in("王丽", PASSWORD).await;
+    assert_ne!(first_token, s.client.csrf);
+    let (status, headers, _) = s.client.send(s.client.request("DELETE", "/api/session", None)).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert!(headers[header::SET_COOKIE].to_str().unwrap().contains("Max-Age=0"));
+    assert_eq!(s.client.get("/api/inbox").await.0, StatusCode::UNAUTHORIZED);
 }
 
 #[tokio::test]
 async fn forged_and_cross_site_changes_are_refused_and_change_nothing() {
-    let s = setup(false);
-    let (cookie, csrf) = s.signed_in().await;
-    let (status, _, json) = s.send(step(&cookie, "", 1, "已修复")).await;
+    let mut s = setup(false);
+    s.sign_in("王丽", PASSWORD).await;
+    let token = s.client.csrf.clone();
+    let forged = |csrf: &str, header: Option<(&'static str, &'static str)>| {
+        let mut r = s.client.request(
+            "POST",
+            "/api/letters/315072641986",
+            Some(&json!({"version": 1, "action": "forward", "department": "住建局"})),
+        );
+        r.headers_mut().insert("x-csrf-token", csrf.parse().unwrap());
+        if let Some((k, v)) = header {
+            r.headers_mut().insert(k, v.parse().unwrap());
+        }
+        r
+    };
+    let (status, _, json) = s.client.send(forged("", None)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(json["message"].as_str().unwrap().contains("校验码"));
-    let (status, ..) = s.send(step(&cookie, &csrf.replace('a', "b"), 1, "已修复")).await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
-    let mut cross = step(&cookie, &csrf, 1, "已修复");
-    cross.headers_mut().insert(header::ORIGIN, "https://evil.example".parse().unwrap());
-    assert_eq!(s.send(cross).await.0, StatusCode::FORBIDDEN);
-    let mut cross = step(&cookie, &csrf, 1, "已修复");
-    cross.headers_mut().insert("sec-fetch-site", "cross-site".parse().unwrap());
-    assert_eq!(s.send(cross).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(s.client.send(forged(&token.replace('a', "b"), None)).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(s.client.send(forged(&token, Some(("origin", "https://evil.example")))).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(s.client.send(forged(&token, Some(("sec-fetch-site", "cross-site")))).await.0, StatusCode::FORBIDDEN);
+    // Without the cookie (another site's form cannot send it: SameSite=Strict).
+    let mut no_cookie = forged(&token, None);
+    no_cookie.headers_mut().remove(header::COOKIE);
+    assert_eq!(s.client.send(no_cookie).await.0, StatusCode::UNAUTHORIZED);
     assert!(s.station.steps.lock().unwrap().is_empty());
     // The real one goes through and is in the log, under the clerk's name and the code.
-    let (status, _, json) = s.send(step(&cookie, &csrf, 1, "已修复")).await;
+    let (status, json) = s.reply(1, "已修复").await;
     assert_eq!((status, json["message"].as_str()), (StatusCode::OK, Some("已办理 315072641986")));
     let last = AuditLog::at(s.src.path()).recent(1).unwrap().pop().unwrap();
     assert_eq!((last.who.as_str(), last.action.as_str(), last.item.as_str()), ("王丽", "letter-reply", "315072641986"));
@@ -228,15 +202,13 @@ async fn forged_and_cross_site_changes_are_refused_and_change_nothing() {
 
 #[tokio::test]
 async fn a_stale_version_a_refused_step_and_a_failure_each_say_what_happened() {
-    let s = setup(false);
-    let (cookie, csrf) = s.signed_in().await;
-    let (status, _, json) = s.send(step(&cookie, &csrf, 0, "已修复")).await;
+    let mut s = setup(false);
+    s.sign_in("王丽", PASSWORD).await;
+    let (status, json) = s.reply(0, "已修复").await;
     assert_eq!((status, json["message"].as_str()), (StatusCode::CONFLICT, Some("这封来信刚被别人办理过")));
-    let (status, _, json) = s.send(step(&cookie, &csrf, 1, " ")).await;
+    let (status, json) = s.reply(1, " ").await;
     assert_eq!((status, json["message"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("答复内容为空")));
-    let publish =
-        post("/api/publish").header(header::COOKIE, &cookie).header("x-csrf-token", &csrf).body(Body::empty());
-    let (status, _, json) = s.send(publish.unwrap()).await;
+    let (status, json) = s.client.post("/api/publish", json!({})).await;
     assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
     assert!(json["message"].as_str().unwrap().contains("磁盘已满"));
     // None of the three is in the audit log: only what was done.
@@ -246,19 +218,17 @@ async fn a_stale_version_a_refused_step_and_a_failure_each_say_what_happened() {
 
 #[tokio::test]
 async fn bodies_over_the_limit_and_broken_json_are_refused() {
-    let s = setup(false);
-    let (cookie, csrf) = s.signed_in().await;
-    let (status, ..) = s.send(step(&cookie, &csrf, 1, &"长".repeat(30_000))).await;
+    let mut s = setup(false);
+    s.sign_in("王丽", PASSWORD).await;
+    let (status, json) = s.reply(1, &"长".repeat(30_000)).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
-    let broken = post("/api/letters/315072641986")
-        .header(header::COOKIE, &cookie)
-        .header("x-csrf-token", &csrf)
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(Body::from("{\"version\": 1, \"action\": \"rep"))
-        .unwrap();
-    let (status, _, json) = s.send(broken).await;
+    assert!(json["message"].as_str().unwrap().contains("太长"));
+    let mut broken = s.client.request("POST", "/api/letters/315072641986", None);
+    broken.headers_mut().insert(header::CONTENT_TYPE, "application/json".parse().unwrap());
+    *broken.body_mut() = Body::from("{\"version\": 1, \"action\": \"rep");
+    let (status, _, json) = s.client.send(broken).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(json["message"].as_str().is_some());
-    let (status, _, json) = s.send(get("/api/nothing", &cookie)).await;
+    let (status, json) = s.client.get("/api/nothing").await;
     assert_eq!((status, json["message"].as_str()), (StatusCode::NOT_FOUND, Some("没有这个接口")));
 }

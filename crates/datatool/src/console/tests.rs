@@ -1,0 +1,141 @@
+//! The console over a real source folder (the demo city), through its HTTP API as the console
+//! app uses it: the inbox with a good letter and a broken file, ingest, forward and answer,
+//! two browsers on one letter, the publish summary, the publish, the reply under its receipt
+//! code in the published site, and the rollback.
+
+use std::fs;
+use std::path::Path;
+use std::sync::Arc;
+
+use deputy_console::accounts::Accounts;
+use deputy_console::web::test_client::{Status as StatusCode, TestClient};
+use deputy_console::web::{Options, router};
+use deputy_intake::Location;
+use serde_json::{Value, json};
+
+use super::station::SourceStation;
+use crate::ingest::tests::{SENT, code, setup, world};
+
+const PASSWORD: &str = "correct horse battery";
+
+fn site(dir: &Path) {
+    fs::create_dir_all(dir).unwrap();
+    fs::write(
+        dir.join("index.html"),
+        "<!doctype html><html><head><title>网上代表之家</title></head><body></body></html>",
+    )
+    .unwrap();
+}
+
+/// A letter as the inbox service stores it.
+fn letter(inbox: &Path, code: &str, deputy: &str) {
+    let s = json!({"format_version": 1, "receipt_code": code, "kind": "message", "created_at": SENT,
+        "title": "致代表：小区路灯长期不亮",
+        "payload": {"deputy_id": deputy, "subject": "小区路灯长期不亮", "category": "城建", "content": "路灯坏了两个月。",
+            "name": "张丽", "phone": "13812345678", "anonymous": false, "publish": true, "consent": true}});
+    fs::write(inbox.join("new").join(format!("{code}.json")), s.to_string()).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_clerk_ingests_answers_and_publishes_a_letter_from_the_browser() {
+    let (tmp, src) = setup();
+    let inbox = tmp.path().join("inbox");
+    for d in ["new", "archive", "tmp"] {
+        fs::create_dir_all(inbox.join(d)).unwrap();
+    }
+    let (site_dir, www) = (tmp.path().join("site"), tmp.path().join("www"));
+    site(&site_dir);
+    let now = deputy_model::clock::parse_timestamp("2026-11-28T12:00:00+08:00").unwrap();
+    Accounts::at(&src).add("王丽", PASSWORD, now).unwrap();
+    let deputy = world(&src).deputies[0].summary.id.clone();
+    let good = code(901);
+    letter(&inbox, &good, &deputy);
+    fs::write(inbox.join("new").join(format!("{}.json", code(902))), "{\"format_version\": 1, \"receipt").unwrap();
+
+    let mut options = Options::new(src.clone());
+    options.clock = Arc::new(move || now);
+    let station = SourceStation {
+        src: src.clone(),
+        site: site_dir.clone(),
+        publish_to: Some(www.display().to_string()),
+        inbox: Some(Location::parse(&inbox.display().to_string())),
+    };
+    let mut clerk = TestClient::new(router(options, Arc::new(station)));
+    assert_eq!(clerk.sign_in("王丽", PASSWORD).await.0, StatusCode::OK);
+    // The site as it is live before the clerk starts: a first publish adds everything.
+    let (status, first) = clerk.post("/api/publish", json!({})).await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    assert!(first["totals"][0].as_u64().unwrap() > 1000, "{}", first["totals"]);
+    assert_eq!(first["added"].as_array().unwrap().len(), 200, "lists are cut, the totals are not");
+
+    // 1. The inbox: both files, the broken one without a kind.
+    let (status, items) = clerk.get("/api/inbox").await;
+    assert_eq!(status, StatusCode::OK, "{items}");
+    assert_eq!(items.as_array().unwrap().len(), 2);
+    assert_eq!(items[0]["kind"], "message");
+    assert_eq!(items[1]["title"], "（无法读取的文件）");
+    let (status, run) = clerk.post("/api/inbox/ingest", json!({})).await;
+    assert_eq!(status, StatusCode::OK, "{run}");
+    assert_eq!(run["message"], "导入 1 件，拒绝 1 件");
+    assert_eq!(run["outcomes"][1]["accepted"], false);
+    assert!(!run["outcomes"][1]["message"].as_str().unwrap().contains("inbox/new"), "the reason, not the path");
+    // The refused one stays, with its reason.
+    let (_, items) = clerk.get("/api/inbox").await;
+    assert_eq!(items.as_array().unwrap().len(), 1);
+    assert!(!items[0]["refused"].as_str().unwrap().is_empty());
+
+    // 2. The queue: the new letter with the writer's name and phone for staff.
+    let (_, letters) = clerk.get("/api/letters").await;
+    let row = letters.as_array().unwrap().iter().find(|l| l["receipt_code"] == good.as_str()).unwrap().clone();
+    assert_eq!((row["state"].as_str(), row["open"].as_bool()), (Some("已提交"), Some(true)));
+    assert_eq!((row["writer"]["name"].as_str(), row["writer"]["phone"].as_str()), (Some("张丽"), Some("13812345678")));
+    assert_eq!(letters[0]["open"], true, "open letters first");
+    let v = row["version"].as_u64().unwrap();
+
+    // 3. Forward, then a second browser's answer made on the old version is refused.
+    let uri = format!("/api/letters/{good}");
+    let (status, done) =
+        clerk.post(&uri, json!({"version": v, "action": "forward", "department": "临河区住建局"})).await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    let (status, stale) =
+        clerk.post(&uri, json!({"version": v, "action": "reply", "by": "代表", "text": "已修好。"})).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(stale["message"].as_str().unwrap().contains("已转交"), "{stale}");
+    // A step the state machine does not allow is refused with its reason (an empty reply).
+    let (status, _) = clerk.post(&uri, json!({"version": v + 1, "action": "reply", "by": "代表", "text": " "})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _) = clerk
+        .post(&uri, json!({"version": v + 1, "action": "reply", "by": "娜仁其其格代表", "text": "已联系住建局，路灯本周修复。"}))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+
+    // 4. Before publishing: what will change, and which letters get their reply.
+    let (status, plan) = clerk.get("/api/publish").await;
+    assert_eq!(status, StatusCode::OK, "{plan}");
+    assert_eq!(plan["replies"], json!([good]));
+    assert!(plan["added"].as_array().unwrap().iter().any(|f| f == &format!("data/track/{good}.json")), "{plan}");
+    assert!(!www.join(format!("data/track/{good}.json")).exists(), "the plan publishes nothing");
+    let (status, done) = clerk.post("/api/publish", json!({})).await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    let track: Value =
+        serde_json::from_str(&fs::read_to_string(www.join(format!("data/track/{good}.json"))).unwrap()).unwrap();
+    assert_eq!(track["events"].as_array().unwrap().last().unwrap()["text"], "已联系住建局，路灯本周修复。");
+    let published = fs::read_to_string(www.join(format!("data/track/{good}.json"))).unwrap();
+    assert!(!published.contains("13812345678") && !published.contains("张丽"), "no personal data is published");
+
+    // 5. Nothing changed since: the plan is empty. Roll back: the letter's page goes.
+    let (_, plan) = clerk.get("/api/publish").await;
+    assert_eq!(plan["totals"], json!([0, 0, 0]));
+    let (status, done) = clerk.post("/api/publish/rollback", json!({})).await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert!(!www.join(format!("data/track/{good}.json")).exists());
+
+    // Every change is in the audit log, by the clerk, with the receipt code.
+    let (_, log) = clerk.get("/api/audit").await;
+    let actions: Vec<&str> = log.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert_eq!(
+        actions,
+        ["sign-in", "publish", "inbox-ingest", "letter-forward", "letter-reply", "publish", "rollback"]
+    );
+    assert_eq!(log[3]["item"], good.as_str());
+}
