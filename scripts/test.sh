@@ -13,8 +13,8 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "format"
 cargo fmt --all -- --check
 
-step "native tests: model, data tool (deploy to a bucket on s3s-fs, loopback), inbox and its store, console accounts"
-cargo test -p deputy-model -p deputy-intake -p deputy-data -p deputy-inbox -p deputy-console
+step "native tests: model, data tool (deploy to a bucket on s3s-fs, loopback), inbox and its store, the station console"
+cargo test -p deputy-model -p deputy-intake -p deputy-data -p deputy-inbox -p deputy-console -p deputy-console-app
 
 step "demo data is valid and matches its generator"
 cargo run -q -p deputy-data -- validate public/data
@@ -26,8 +26,9 @@ rm -rf "$tmp"
 step "component tests in headless Chromium (wasm-bindgen-test)"
 cargo test -p deputy-home --target wasm32-unknown-unknown
 
-step "release build"
+step "release build (the public app, and the station console's app)"
 bash scripts/build.sh
+bash scripts/build-console.sh
 
 step "publishing: deploy the release to a folder, serve it with Debian's nginx and docs/nginx.conf"
 bash tests/nginx/run.sh dist

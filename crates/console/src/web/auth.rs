@@ -135,7 +135,9 @@ pub(super) fn changer(c: &Console, headers: &HeaderMap) -> Result<Session, Respo
 fn refusal(r: Refusal) -> Response {
     match r {
         Refusal::Unknown => failure(StatusCode::UNAUTHORIZED, "请先登录"),
-        Refusal::Expired => failure(StatusCode::UNAUTHORIZED, "登录已超时，请重新登录（填写的内容仍在页面上）"),
+        Refusal::Expired => {
+            failure(StatusCode::UNAUTHORIZED, "登录已超时，请重新登录。正在填写的内容已保存在这台电脑上，登录后仍在")
+        }
         Refusal::Forged => failure(StatusCode::FORBIDDEN, "请求缺少有效的校验码，已拒绝。请刷新页面后再试"),
     }
 }

@@ -15,7 +15,6 @@ pub mod test_client;
 #[cfg(test)]
 mod tests;
 
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -112,9 +111,12 @@ pub fn router(options: Options, station: Arc<dyn Station>) -> Router {
     app.layer(DefaultBodyLimit::max(BODY_LIMIT)).layer(middleware::from_fn(headers)).with_state(console)
 }
 
-/// Serve until the process is stopped.
-pub async fn serve(listen: SocketAddr, options: Options, station: Arc<dyn Station>) -> anyhow::Result<()> {
-    let listener = tokio::net::TcpListener::bind(listen).await?;
+/// Serve on a bound listener until the process is stopped.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    options: Options,
+    station: Arc<dyn Station>,
+) -> anyhow::Result<()> {
     axum::serve(listener, router(options, station)).await?;
     Ok(())
 }

@@ -36,9 +36,9 @@ pub struct Args {
     /// The console app's files (console/dist, from scripts/build.sh).
     #[arg(long)]
     app: Option<PathBuf>,
-    /// Minutes without use after which a session ends.
-    #[arg(long, default_value_t = 30)]
-    idle_minutes: u16,
+    /// Seconds without use after which a session ends (30 minutes).
+    #[arg(long, default_value_t = 1800)]
+    idle_seconds: u32,
 }
 
 pub fn run(args: Args) -> Result<()> {
@@ -53,7 +53,7 @@ pub fn run(args: Args) -> Result<()> {
     let mut options = Options::new(args.src.clone());
     options.app = args.app;
     options.secure_cookie = !args.listen.ip().is_loopback();
-    options.idle = time::Duration::minutes(args.idle_minutes.max(1).into());
+    options.idle = time::Duration::seconds(args.idle_seconds.max(1).into());
     let station = station::SourceStation {
         src: args.src,
         site: args.site,
@@ -61,6 +61,10 @@ pub fn run(args: Args) -> Result<()> {
         inbox: args.inbox.as_deref().map(deputy_intake::Location::parse),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    eprintln!("控制台：http://{}/", args.listen);
-    runtime.block_on(web::serve(args.listen, options, Arc::new(station)))
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(args.listen).await?;
+        // The address actually bound (port 0 picks one): tests and scripts read this line.
+        println!("控制台：http://{}/", listener.local_addr()?);
+        web::serve(listener, options, Arc::new(station)).await
+    })
 }

@@ -104,7 +104,10 @@ impl Station for SourceStation {
             let body = runtime.block_on(store.read(&code)).map_err(on)?;
             let submission: Option<Submission> = serde_json::from_slice(&body).ok();
             let refused = if waiting.refused {
-                runtime.block_on(store.refusal(&code)).map_err(on)?.unwrap_or_else(|| "已被拒绝".into())
+                let reason = runtime.block_on(store.refusal(&code)).map_err(on)?.unwrap_or_else(|| "已被拒绝".into());
+                // Ingest names the file first (for the command line); the console lists by code.
+                let file = format!("{}: ", store.name(&code));
+                reason.strip_prefix(&file).map(str::to_string).unwrap_or(reason)
             } else {
                 String::new()
             };

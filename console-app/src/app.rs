@@ -1,0 +1,95 @@
+//! The shell: the sign-in form until a clerk is signed in, then the header, the navigation and
+//! one page per task.
+
+use gloo_net::http::Method;
+use leptos::prelude::*;
+use leptos_router::components::{A, Route, Router, Routes};
+use leptos_router::path;
+
+use crate::i18n::t;
+use crate::session::{SignInForm, provide_session, use_session};
+use crate::{api, audit, inbox, letters, publish};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let session = provide_session();
+    view! {
+        <Show when=move || session.known.get() fallback=|| view! { <p class="loading">{t("app.loading")}</p> }>
+            <Show when=move || session.who.get().is_some() fallback=SignInForm>
+                <Shell />
+            </Show>
+        </Show>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let session = use_session();
+    let sign_out = move |_| {
+        leptos::task::spawn_local(async move {
+            let _ = api::call::<serde_json::Value>(Method::DELETE, "session", None).await;
+            session.reason.set(String::new());
+            session.who.set(None);
+        });
+    };
+    view! {
+        <Router>
+            <header class="top">
+                <span class="brand">{t("app.title")}</span>
+                <span class="who">{move || session.who.get().map(|s| s.staff).unwrap_or_default()}</span>
+                <button type="button" class="secondary" on:click=sign_out>{t("app.sign_out")}</button>
+            </header>
+            <nav class="tabs" aria-label=t("app.nav")>
+                <A href="/">{t("nav.inbox")}</A>
+                <A href="/letters">{t("nav.letters")}</A>
+                <A href="/publish">{t("nav.publish")}</A>
+                <A href="/audit">{t("nav.audit")}</A>
+            </nav>
+            <main id="main">
+                <Routes fallback=|| view! { <p>{t("app.not_found")}</p> }>
+                    <Route path=path!("/") view=inbox::InboxPage />
+                    <Route path=path!("/letters") view=letters::LettersPage />
+                    <Route path=path!("/publish") view=publish::PublishPage />
+                    <Route path=path!("/audit") view=audit::AuditPage />
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// A page's data: loading, loaded, or the failure with a retry. A "signed out" failure shows
+/// the sign-in form (the session context) instead.
+pub fn loaded<T: Clone + Send + Sync + 'static, V: IntoView + 'static>(
+    data: RwSignal<Option<Result<T, api::Failure>>>,
+    retry: impl Fn() + Copy + Send + Sync + 'static,
+    view: impl Fn(T) -> V + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    move || match data.get() {
+        None => view! { <p class="loading" role="status">{t("app.loading")}</p> }.into_any(),
+        Some(Ok(v)) => view(v).into_any(),
+        Some(Err(f)) => view! {
+            <div class="error" role="alert">
+                <p>{f.message()}</p>
+                <button type="button" on:click=move |_| retry()>{t("app.retry")}</button>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// Fetch `path` into `data` (and show the sign-in form if the session ended). The session is
+/// passed in: this also runs from tasks, where there is no component context to look it up.
+pub fn fetch<T: serde::de::DeserializeOwned + Send + Sync + 'static>(
+    session: crate::session::Session,
+    path: &'static str,
+    data: RwSignal<Option<Result<T, api::Failure>>>,
+) {
+    data.set(None);
+    leptos::task::spawn_local(async move {
+        let result = api::get::<T>(path).await;
+        if let Err(f) = &result {
+            session.check(f);
+        }
+        data.set(Some(result));
+    });
+}

@@ -1,0 +1,55 @@
+//! 操作记录: the audit log, newest first: who did what to which item, when.
+
+use leptos::prelude::*;
+use serde::Deserialize;
+
+use crate::app::{fetch, loaded};
+use crate::i18n::t;
+
+#[derive(Clone, Deserialize)]
+struct Entry {
+    at: String,
+    who: String,
+    action: String,
+    #[serde(default)]
+    item: String,
+}
+
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    let session = crate::session::use_session();
+    let data = RwSignal::new(None::<Result<Vec<Entry>, crate::api::Failure>>);
+    fetch(session, "audit", data);
+    let retry = move || fetch(session, "audit", data);
+    view! {
+        <h1>{t("audit.title")}</h1>
+        {loaded(data, retry, |entries: Vec<Entry>| view! {
+            <table class="list">
+                <thead><tr><th scope="col">{t("audit.at")}</th><th scope="col">{t("audit.who")}</th><th scope="col">{t("audit.action")}</th><th scope="col">{t("audit.item")}</th></tr></thead>
+                <tbody>
+                    {entries.into_iter().rev().map(|e| view! {
+                        <tr><td>{crate::letters::when(&e.at)}</td><td>{e.who}</td><td>{action_name(&e.action)}</td><td>{e.item}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        })}
+    }
+}
+
+fn action_name(action: &str) -> String {
+    match action {
+        "sign-in" => t("audit.sign_in"),
+        "sign-out" => t("audit.sign_out"),
+        "sign-in-refused" => t("audit.sign_in_refused"),
+        "sign-in-locked" => t("audit.sign_in_locked"),
+        "inbox-ingest" => t("audit.ingest"),
+        "letter-forward" => t("audit.forward"),
+        "letter-reply" => t("audit.reply"),
+        "publish" => t("audit.publish"),
+        "rollback" => t("audit.rollback"),
+        "account-add" => t("audit.account_add"),
+        "account-remove" => t("audit.account_remove"),
+        "account-password" => t("audit.account_passwd"),
+        other => other.to_string(),
+    }
+}

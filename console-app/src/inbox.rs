@@ -1,0 +1,98 @@
+//! 收件箱: what waits in the inbox service's store, by kind and date, with the reason of each
+//! earlier refusal; one button ingests everything, and the result of each item is listed.
+
+use deputy_model::console::{InboxItem, IngestOutcome};
+use leptos::prelude::*;
+use serde::Deserialize;
+
+use crate::app::{fetch, loaded};
+use crate::i18n::{t, tf};
+use crate::session::use_session;
+
+#[derive(Clone, Deserialize)]
+struct IngestRun {
+    message: String,
+    outcomes: Vec<IngestOutcome>,
+}
+
+#[component]
+pub fn InboxPage() -> impl IntoView {
+    let session = use_session();
+    let data = RwSignal::new(None::<Result<Vec<InboxItem>, crate::api::Failure>>);
+    fetch(session, "inbox", data);
+    let retry = move || fetch(session, "inbox", data);
+    let run = RwSignal::new(None::<Result<IngestRun, String>>);
+    let busy = RwSignal::new(false);
+    let ingest = move |_| {
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = crate::api::post::<IngestRun>("inbox/ingest", serde_json::json!({})).await;
+            if let Err(f) = &result {
+                session.check(f);
+            }
+            run.set(Some(result.map_err(|f| f.message())));
+            busy.set(false);
+            fetch(session, "inbox", data);
+        });
+    };
+    view! {
+        <h1>{t("inbox.title")}</h1>
+        <p class="hint">{t("inbox.hint")}</p>
+        <button type="button" id="ingest" on:click=ingest disabled=move || busy.get()>{t("inbox.ingest")}</button>
+        {move || run.get().map(|r| match r {
+            Ok(r) => view! {
+                <section class="result" role="status" aria-label=t("inbox.result")>
+                    <p><strong>{r.message}</strong></p>
+                    <ul>
+                        {r.outcomes.into_iter().map(|o| view! {
+                            <li class=if o.accepted { "ok" } else { "refused" }>
+                                <span class="code">{o.receipt_code}</span>" "
+                                {if o.accepted { t("inbox.accepted") } else { t("inbox.refused") }}"："{o.message}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }.into_any(),
+            Err(m) => view! { <p class="error" role="alert">{m}</p> }.into_any(),
+        })}
+        {loaded(data, retry, |items: Vec<InboxItem>| {
+            if items.is_empty() {
+                return view! { <p class="empty">{t("inbox.empty")}</p> }.into_any();
+            }
+            view! {
+                <p>{tf("inbox.count", &[("n", &items.len().to_string())])}</p>
+                <table class="list">
+                    <thead><tr>
+                        <th scope="col">{t("inbox.code")}</th><th scope="col">{t("inbox.kind")}</th>
+                        <th scope="col">{t("inbox.sent")}</th><th scope="col">{t("inbox.item")}</th><th scope="col">{t("inbox.state")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {items.into_iter().map(|i| view! {
+                            <tr class:refused=!i.refused.is_empty()>
+                                <td class="code">{i.receipt_code}</td>
+                                <td>{kind_name(&i.kind)}</td>
+                                <td>{crate::letters::when(&i.created_at)}</td>
+                                <td>{i.title}</td>
+                                <td>{if i.refused.is_empty() { t("inbox.waiting") } else { tf("inbox.refused_because", &[("reason", &i.refused)]) }}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        })}
+    }
+}
+
+fn kind_name(kind: &str) -> String {
+    match kind {
+        "message" => t("kind.message"),
+        "rating" => t("kind.rating"),
+        "comment" => t("kind.comment"),
+        "suggestion" => t("kind.suggestion"),
+        "cosign" => t("kind.cosign"),
+        "vote" => t("kind.vote"),
+        "training" => t("kind.training"),
+        "feedback" => t("kind.feedback"),
+        _ => t("kind.unreadable"),
+    }
+}

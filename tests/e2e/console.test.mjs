@@ -1,0 +1,196 @@
+// The station console (issue 15), release build of its app (scripts/build-console.sh) on
+// `deputy-data console`: a clerk signs in (after a wrong password), ingests the inbox (one
+// letter taken, one broken file refused with its reason), forwards and answers the letter with
+// a preview, sees what a publish will change, publishes, and the public app shows the reply
+// under the receipt code. A forged request is refused; an expired session asks for the
+// password again and the reply being typed is still there afterwards.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { execFileSync, spawn } from 'node:child_process';
+
+import { startServer } from './serve.mjs';
+import {
+  DESKTOP, DIST, ROOT, axeCheck, closePage, eventuallyShows, expectNoConsoleErrors, gotoApp, launchBrowser, newPage,
+  readData, requireBuild, BUILD_HINT, shot,
+} from './lib.mjs';
+
+const APP = path.join(ROOT, 'console-app', 'dist');
+const PASSWORD = 'correct horse battery';
+const NOW = '2026-11-28T12:00:00+08:00';
+let tmp, src, site, www, inbox, browser, publicSite;
+const consoles = [];
+const bin = path.join(ROOT, 'target', 'debug', 'deputy-data');
+const tool = (args, input) => execFileSync(bin, args, { cwd: ROOT, encoding: 'utf8', input });
+
+/** `deputy-data console` on a free port; resolves with its address once it listens. */
+async function startConsole(extra = []) {
+  const child = spawn(
+    bin,
+    ['console', src, '--site', site, '--publish', www, '--inbox', inbox, '--listen', '127.0.0.1:0', '--app', APP, ...extra],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  consoles.push(child);
+  const lines = readline.createInterface({ input: child.stdout });
+  const first = await new Promise((resolve, reject) => {
+    lines.once('line', resolve);
+    child.once('exit', (c) => reject(new Error(`deputy-data console exited with ${c}`)));
+  });
+  return first.match(/http:\/\/\S+/)[0];
+}
+
+/** A submission as the inbox service stores it. */
+function letterFile(code, deputy) {
+  return JSON.stringify({
+    format_version: 1, receipt_code: code, kind: 'message', created_at: '2026-11-28T10:15:42+08:00',
+    title: `致 ${deputy.name}：村口路灯不亮`,
+    payload: {
+      deputy_id: deputy.id, subject: '村口路灯不亮', category: '城乡建设', content: '村口的三盏路灯坏了两个月，晚上出行不安全。',
+      name: '张丽', phone: '13812345678', anonymous: false, publish: true, consent: true,
+    },
+  });
+}
+
+const CODE = '315072641986';
+const BROKEN = '718305926440';
+
+before(async () => {
+  requireBuild(DIST, BUILD_HINT);
+  assert.ok(fs.existsSync(path.join(APP, 'pkg', 'deputy-console-app_bg.wasm')), 'Build the console app first: bash scripts/build-console.sh');
+  execFileSync('cargo', ['build', '-q', '-p', 'deputy-data'], { cwd: ROOT, stdio: 'inherit' });
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'console-e2e-'));
+  [src, site, www, inbox] = ['src', 'site', 'www', 'inbox'].map((d) => path.join(tmp, d));
+  fs.cpSync(DIST, site, { recursive: true });
+  fs.mkdirSync(www);
+  tool(['generate', '--profile', 'city', '--seed', '2025', '--out', path.join(tmp, 'generated'), '--source-out', src]);
+  for (const d of ['new', 'archive', 'tmp']) fs.mkdirSync(path.join(inbox, d), { recursive: true });
+  const deputy = readData('search/py/n.json').entries[0];
+  const category = readData('site.json').message_categories[0];
+  fs.writeFileSync(path.join(inbox, 'new', `${CODE}.json`), letterFile(CODE, deputy).replace('城乡建设', category));
+  fs.writeFileSync(path.join(inbox, 'new', `${BROKEN}.json`), '{"format_version": 1, "receipt');
+  tool(['console-user', src, 'add', '王丽'], `${PASSWORD}\n`);
+  browser = await launchBrowser();
+  publicSite = await startServer({ dir: www, port: 0 });
+});
+
+after(async () => {
+  await browser?.close();
+  await publicSite?.close();
+  for (const c of consoles) if (c.exitCode === null) c.kill('SIGTERM');
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function signIn(page, password = PASSWORD) {
+  await page.locator('#signin-name').fill('王丽');
+  await page.locator('#signin-password').fill(password);
+  await page.locator('form button[type="submit"]').click();
+}
+
+test('a clerk signs in, ingests a letter, forwards and answers it, publishes, and the public sees the reply', async () => {
+  const url = await startConsole();
+  const page = await newPage(browser, { width: DESKTOP, clock: null });
+  try {
+    await page.goto(url);
+    await page.locator('#signin-name').waitFor();
+    await axeCheck(page, 'console sign-in');
+    await signIn(page, 'not the password!');
+    assert.ok(await eventuallyShows(page.locator('#signin-error'), '账号或密码不对'));
+    await shot(page, 'console-signin-refused-1280');
+    await signIn(page);
+    await page.locator('nav.tabs').waitFor();
+
+    // 收件箱: both files, then one button.
+    const main = page.locator('main#main');
+    assert.ok(await eventuallyShows(main, '待处理 2 件'));
+    await axeCheck(page, 'console inbox');
+    await page.locator('#ingest').click();
+    assert.ok(await eventuallyShows(main, '导入 1 件，拒绝 1 件'));
+    assert.ok(await eventuallyShows(main, '已拒绝：'), 'the refused file stays, with its reason');
+    await shot(page, 'console-inbox-1280');
+
+    // 来信办理: the letter, with the writer's contact for staff.
+    await page.getByRole('link', { name: '来信办理' }).click();
+    const row = page.locator('li.letter', { hasText: CODE });
+    await row.locator('button.row').click();
+    assert.ok(await eventuallyShows(row, '13812345678'), 'staff see the phone');
+    await row.locator(`#department-${CODE}`).fill('临河区住建局');
+    await row.locator('form.step', { has: page.locator(`#department-${CODE}`) }).locator('button[type="submit"]').click();
+    assert.ok(await eventuallyShows(page.locator('#letters-notice'), '已转交'));
+    assert.ok(await eventuallyShows(page.locator('li.letter', { hasText: CODE }), '已转交'), 'still in the queue');
+    const row2 = page.locator('li.letter', { hasText: CODE });
+    if (!(await row2.locator(`#text-${CODE}`).count())) await row2.locator('button.row').click();
+    const reply = '已联系住建局，路灯本周修复。';
+    await row2.locator(`#by-${CODE}`).fill('娜仁其其格代表');
+    await row2.locator(`#text-${CODE}`).fill(reply);
+    assert.ok(await eventuallyShows(row2.locator('.preview'), reply), 'the preview shows the reply as the public will');
+    await axeCheck(page, 'console letter');
+    await shot(page, 'console-letter-1280');
+    await row2.locator('form.step', { has: page.locator(`#text-${CODE}`) }).locator('button[type="submit"]').click();
+    assert.ok(await eventuallyShows(page.locator('#letters-notice'), `来信 ${CODE}：已答复`));
+    assert.equal(await page.locator('li.letter', { hasText: CODE }).count(), 0, 'answered, it leaves the queue');
+    await page.locator('#letters-all').check();
+    assert.ok(await eventuallyShows(page.locator('li.letter', { hasText: CODE }), '已答复'), 'and shows among all letters');
+
+    // 生成与发布: what will change, then publish.
+    await page.getByRole('link', { name: '生成与发布' }).click();
+    await page.locator('#publish-check').click();
+    assert.ok(await eventuallyShows(page.locator('#publish-replies'), CODE, { timeout: 60_000 }), 'the letter is listed as getting its reply');
+    await axeCheck(page, 'console publish');
+    await shot(page, 'console-publish-plan-1280');
+    await page.locator('#publish-now').click();
+    assert.ok(await eventuallyShows(page.locator('#publish-done'), '已发布', { timeout: 60_000 }));
+
+    // A request from elsewhere, without the token: refused, nothing done.
+    const forged = await page.evaluate(async () => (await fetch('/api/inbox/ingest', { method: 'POST' })).status);
+    assert.equal(forged, 403);
+
+    // 操作记录.
+    await page.getByRole('link', { name: '操作记录' }).click();
+    assert.ok(await eventuallyShows(main, '答复来信'));
+    await shot(page, 'console-audit-1280');
+    expectNoConsoleErrors(page, 'console', [/401/, /403/]);
+  } finally {
+    await closePage(page);
+  }
+
+  // The public app, from where the console published.
+  const citizen = await newPage(browser, { width: 375 });
+  try {
+    await gotoApp(citizen, publicSite.url + `direct/track?code=${CODE}`);
+    assert.ok(await eventuallyShows(citizen.locator('main#main'), '已联系住建局，路灯本周修复。', { timeout: 15_000 }));
+    await shot(citizen, 'console-public-reply-375');
+    const published = fs.readFileSync(path.join(www, 'data', 'track', `${CODE}.json`), 'utf8');
+    assert.ok(!published.includes('13812345678') && !published.includes('张丽'), 'no personal data is published');
+  } finally {
+    await closePage(citizen);
+  }
+});
+
+test('an expired session asks for the password again, and the reply being typed is still there', async () => {
+  const url = await startConsole(['--idle-seconds', '2']);
+  const page = await newPage(browser, { width: 800, clock: null });
+  try {
+    await page.goto(url + 'letters');
+    await signIn(page);
+    const text = '正在写的答复，不能丢。';
+    // The letter answered above is closed: write on a demo letter that is still open.
+    const open = page.locator('li.letter.waiting').first();
+    await open.locator('button.row').click();
+    await open.locator('textarea').fill(text);
+    await new Promise((r) => setTimeout(r, 2500));
+    await open.locator('input[id^="by-"]').fill('代表');
+    await open.locator('form.step').last().locator('button[type="submit"]').click();
+    assert.ok(await eventuallyShows(page.locator('main'), '登录已超时'), 'the sign-in form says why');
+    await shot(page, 'console-expired-800');
+    await signIn(page);
+    const again = page.locator('li.letter.waiting').first();
+    await again.locator('button.row').click();
+    assert.equal(await again.locator('textarea').inputValue(), text, 'the draft survived');
+  } finally {
+    await closePage(page);
+  }
+});
