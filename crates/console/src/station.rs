@@ -4,7 +4,9 @@
 //! (`deputy-data console`), so a change made in a browser and one made on the command line go
 //! through the same code.
 
-use deputy_model::console::{InboxItem, IngestOutcome, LetterRow, LetterStep, PublishSummary};
+use deputy_model::console::{
+    InboxItem, IngestOutcome, LetterRow, LetterStep, PublishSummary, SuggestionQueue, SuggestionStep,
+};
 use time::OffsetDateTime;
 
 /// Why a change was not made. Nothing was saved in any case.
@@ -31,6 +33,10 @@ pub trait Station: Send + Sync + 'static {
     fn letters(&self, now: OffsetDateTime) -> anyhow::Result<Vec<LetterRow>>;
     /// Forward or answer a letter; returns a line for the clerk.
     fn letter_step(&self, code: &str, step: &LetterStep, now: OffsetDateTime) -> Result<String, StationError>;
+    /// Every suggestion, overdue ones first, with the steps the rules allow next.
+    fn suggestions(&self, now: OffsetDateTime) -> anyhow::Result<SuggestionQueue>;
+    /// One handling step on a suggestion; returns a line for the clerk.
+    fn suggestion_step(&self, id: &str, step: &SuggestionStep, now: OffsetDateTime) -> Result<String, StationError>;
     /// What waits in the inbox, with the reason of each earlier refusal.
     fn inbox(&self) -> anyhow::Result<Vec<InboxItem>>;
     /// Ingest everything waiting.

@@ -117,3 +117,85 @@ pub struct PublishSummary {
     /// One line for the clerk, e.g. the build's and the deploy's report.
     pub report: String,
 }
+
+/// `GET /api/suggestions`: the suggestions, overdue first, and the units the station has
+/// assigned before (the list a unit is picked from).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SuggestionQueue {
+    pub suggestions: Vec<SuggestionRow>,
+    pub units: Vec<String>,
+}
+
+/// One suggestion with its deadline clock and the steps the rules allow next.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SuggestionRow {
+    pub id: String,
+    pub title: String,
+    pub lead: String,
+    /// 已提交, 已立案, 已交办, 办理中, 已答复, 已评价, 重办中, 已办结.
+    pub status: String,
+    /// The reply's due date (`YYYY-MM-DD`) while one is awaited.
+    pub due: Option<String>,
+    /// Days left until then; negative when overdue.
+    pub days_left: Option<i64>,
+    pub events: Vec<crate::suggestion::SuggestionEvent>,
+    /// `register`, `assign`, `extend`, `progress`, `answer`, `rate`, `reopen`, `close`: only
+    /// what the state machine allows now (`suggestion::next_steps`).
+    pub next: Vec<String>,
+    pub version: usize,
+}
+
+/// `POST /api/suggestions/{id}`: one handling step, on the version the clerk saw.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SuggestionStep {
+    pub version: usize,
+    #[serde(flatten)]
+    pub action: SuggestionAction,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+pub enum SuggestionAction {
+    Register,
+    Assign {
+        lead_unit: String,
+        #[serde(default)]
+        co_units: Vec<String>,
+    },
+    Extend {
+        months: u32,
+        reason: String,
+    },
+    Progress {
+        note: String,
+    },
+    Answer {
+        result: crate::suggestion::ResultClass,
+        text: String,
+    },
+    Rate {
+        rating: crate::message::Rating,
+        #[serde(default)]
+        comment: String,
+    },
+    Reopen {
+        reason: String,
+    },
+    Close,
+}
+
+impl SuggestionAction {
+    /// The step's name, as in [`SuggestionRow::next`] and the audit log (`suggestion-…`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            SuggestionAction::Register => "register",
+            SuggestionAction::Assign { .. } => "assign",
+            SuggestionAction::Extend { .. } => "extend",
+            SuggestionAction::Progress { .. } => "progress",
+            SuggestionAction::Answer { .. } => "answer",
+            SuggestionAction::Rate { .. } => "rate",
+            SuggestionAction::Reopen { .. } => "reopen",
+            SuggestionAction::Close => "close",
+        }
+    }
+}

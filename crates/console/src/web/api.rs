@@ -10,7 +10,7 @@ use axum::extract::{Json, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use deputy_model::console::{LetterAction, LetterStep};
+use deputy_model::console::{LetterAction, LetterStep, SuggestionStep};
 use serde::Serialize;
 
 use super::auth::{changer, reader};
@@ -21,6 +21,8 @@ pub(super) fn routes() -> Router<Arc<Console>> {
     Router::new()
         .route("/letters", get(letters))
         .route("/letters/{code}", post(letter_step))
+        .route("/suggestions", get(suggestions))
+        .route("/suggestions/{id}", post(suggestion_step))
         .route("/inbox", get(inbox))
         .route("/inbox/ingest", post(ingest))
         .route("/publish", get(publish_plan).post(publish))
@@ -42,6 +44,40 @@ async fn letters(State(c): State<Arc<Console>>, headers: HeaderMap) -> Response 
     }
     let now = c.now();
     read(c.clone(), move |c| c.station.letters(now)).await
+}
+
+async fn suggestions(State(c): State<Arc<Console>>, headers: HeaderMap) -> Response {
+    if let Err(r) = reader(&c, &headers) {
+        return r;
+    }
+    let now = c.now();
+    read(c.clone(), move |c| c.station.suggestions(now)).await
+}
+
+async fn suggestion_step(
+    State(c): State<Arc<Console>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Result<Json<SuggestionStep>, JsonRejection>,
+) -> Response {
+    let step = match json_body(body, "请求的内容不完整，请刷新页面后再试") {
+        Ok(step) => step,
+        Err(r) => return r,
+    };
+    let action = match step.action.name() {
+        "register" => "suggestion-register",
+        "assign" => "suggestion-assign",
+        "extend" => "suggestion-extend",
+        "progress" => "suggestion-progress",
+        "answer" => "suggestion-answer",
+        "rate" => "suggestion-rate",
+        "reopen" => "suggestion-reopen",
+        _ => "suggestion-close",
+    };
+    change(c, headers, action, id.clone(), move |c, now| {
+        Ok(Message { message: c.station.suggestion_step(&id, &step, now)? })
+    })
+    .await
 }
 
 async fn inbox(State(c): State<Arc<Console>>, headers: HeaderMap) -> Response {

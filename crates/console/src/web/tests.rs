@@ -6,7 +6,9 @@ use std::sync::{Arc, Mutex};
 
 use axum::body::Body;
 use axum::http::{HeaderMap, StatusCode, header};
-use deputy_model::console::{InboxItem, IngestOutcome, LetterAction, LetterRow, LetterStep, PublishSummary};
+use deputy_model::console::{
+    InboxItem, IngestOutcome, LetterAction, LetterRow, LetterStep, PublishSummary, SuggestionQueue, SuggestionStep,
+};
 use serde_json::{Value, json};
 use time::{Duration, OffsetDateTime};
 
@@ -38,6 +40,12 @@ impl Station for FakeStation {
         }
         self.steps.lock().unwrap().push(code.to_string());
         Ok(format!("已办理 {code}"))
+    }
+    fn suggestions(&self, _: OffsetDateTime) -> anyhow::Result<SuggestionQueue> {
+        Ok(SuggestionQueue { suggestions: Vec::new(), units: Vec::new() })
+    }
+    fn suggestion_step(&self, _: &str, _: &SuggestionStep, _: OffsetDateTime) -> Result<String, StationError> {
+        Err(StationError::Refused("不能这样办理".into()))
     }
     fn inbox(&self) -> anyhow::Result<Vec<InboxItem>> {
         Ok(Vec::new())

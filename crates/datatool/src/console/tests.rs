@@ -139,3 +139,43 @@ async fn a_clerk_ingests_answers_and_publishes_a_letter_from_the_browser() {
     );
     assert_eq!(log[3]["item"], good.as_str());
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn suggestions_offer_only_the_legal_steps_and_take_them_through_the_rules() {
+    let (tmp, src) = setup();
+    let site_dir = tmp.path().join("site");
+    site(&site_dir);
+    let now = deputy_model::clock::parse_timestamp("2026-11-28T12:00:00+08:00").unwrap();
+    Accounts::at(&src).add("王丽", PASSWORD, now).unwrap();
+    let mut options = Options::new(src.clone());
+    options.clock = Arc::new(move || now);
+    let station = SourceStation { src: src.clone(), site: site_dir, publish_to: None, inbox: None };
+    let mut clerk = TestClient::new(router(options, Arc::new(station)));
+    clerk.sign_in("王丽", PASSWORD).await;
+
+    let (status, queue) = clerk.get("/api/suggestions").await;
+    assert_eq!(status, StatusCode::OK, "{queue}");
+    let rows = queue["suggestions"].as_array().unwrap();
+    assert!(!queue["units"].as_array().unwrap().is_empty(), "units to pick from");
+    // Overdue first: days left never decrease down the list.
+    let days: Vec<i64> = rows.iter().filter_map(|r| r["days_left"].as_i64()).collect();
+    assert!(days.windows(2).all(|w| w[0] <= w[1]), "{days:?}");
+    let registered = rows.iter().find(|r| r["next"] == json!(["assign"])).expect("a registered suggestion");
+    let (id, v) = (registered["id"].as_str().unwrap(), registered["version"].as_u64().unwrap());
+    let uri = format!("/api/suggestions/{id}");
+    // A step the rules do not allow now is refused, with the rule's reason.
+    let (status, refused) = clerk.post(&uri, json!({"version": v, "step": "close"})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+    let (status, done) = clerk
+        .post(&uri, json!({"version": v, "step": "assign", "lead_unit": "市交通运输局", "co_units": ["市财政局"]}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert!(done["message"].as_str().unwrap().contains("已交办"), "{done}");
+    let (status, _) = clerk.post(&uri, json!({"version": v, "step": "progress", "note": "已调研"})).await;
+    assert_eq!(status, StatusCode::CONFLICT, "made on the old version");
+    let (_, queue) = clerk.get("/api/suggestions").await;
+    let row = queue["suggestions"].as_array().unwrap().iter().find(|r| r["id"] == id).unwrap().clone();
+    assert_eq!(row["status"], "已交办");
+    assert_eq!(row["next"], json!(["extend", "progress", "answer"]));
+    assert_eq!(row["due"], "2027-02-28", "three months after 交办");
+}

@@ -257,6 +257,48 @@ pub fn handling(events: &[SuggestionEvent]) -> Result<Handling, TransitionError>
     Ok(h)
 }
 
+/// The steps the state machine allows next on `date` (`YYYY-MM-DD`), by the command line's
+/// names (`register`, `assign`, `extend`, `progress`, `answer`, `rate`, `reopen`, `close`): each
+/// is tried on [`handling`], so the list never disagrees with the rules. Extending is offered
+/// while any extension is still possible (the clerk picks the months).
+pub fn next_steps(events: &[SuggestionEvent], date: &str) -> Vec<&'static str> {
+    let d = || date.to_string();
+    let text = || "…".to_string();
+    let lead = events.iter().rev().find_map(|e| match e {
+        SuggestionEvent::Assigned { lead_unit, .. } => Some(lead_unit.clone()),
+        _ => None,
+    });
+    let candidates: [(&'static str, Vec<SuggestionEvent>); 8] = [
+        ("register", vec![SuggestionEvent::Registered { date: d() }]),
+        ("assign", vec![SuggestionEvent::Assigned { date: d(), lead_unit: text(), co_units: Vec::new() }]),
+        ("extend", (4..=6).map(|months| SuggestionEvent::Extended { date: d(), months, reason: text() }).collect()),
+        ("progress", vec![SuggestionEvent::InProgress { date: d(), note: text() }]),
+        (
+            "answer",
+            vec![SuggestionEvent::Replied {
+                date: d(),
+                unit: lead.unwrap_or_else(text),
+                result: ResultClass::A,
+                text: text(),
+            }],
+        ),
+        ("rate", vec![SuggestionEvent::Rated { date: d(), rating: Rating::Satisfied, comment: String::new() }]),
+        ("reopen", vec![SuggestionEvent::Reopened { date: d(), reason: text() }]),
+        ("close", vec![SuggestionEvent::Closed { date: d() }]),
+    ];
+    candidates
+        .into_iter()
+        .filter(|(_, tries)| {
+            tries.iter().any(|e| {
+                let mut next = events.to_vec();
+                next.push(e.clone());
+                handling(&next).is_ok()
+            })
+        })
+        .map(|(name, _)| name)
+        .collect()
+}
+
 /// The deadline of an open item, for a given "today" (Asia/Shanghai).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeadlineClock {
@@ -298,6 +340,23 @@ impl Handling {
 mod tests {
     use super::*;
     use crate::suggestion::test_events::*;
+
+    #[test]
+    fn the_next_steps_are_what_the_state_machine_allows() {
+        let submitted = vec![SuggestionEvent::Submitted { date: "2025-03-01".into() }];
+        assert_eq!(next_steps(&submitted, "2025-03-02"), ["register"]);
+        let mut assigned = submitted.clone();
+        assigned.push(SuggestionEvent::Registered { date: "2025-03-02".into() });
+        assert_eq!(next_steps(&assigned, "2025-03-03"), ["assign"]);
+        assigned.push(SuggestionEvent::Assigned {
+            date: "2025-03-03".into(),
+            lead_unit: "市交通运输局".into(),
+            co_units: vec![],
+        });
+        assert_eq!(next_steps(&assigned, "2025-03-04"), ["extend", "progress", "answer"]);
+        // A date before the last step is refused by the rules, so nothing is offered.
+        assert!(next_steps(&assigned, "2025-03-01").is_empty());
+    }
 
     #[test]
     fn months_at_month_end() {
