@@ -50,6 +50,7 @@ fn action_name(action: &str) -> String {
         "account-add" => t("audit.account_add"),
         "account-remove" => t("audit.account_remove"),
         "account-password" => t("audit.account_passwd"),
+        a if a.starts_with("suggestion-") => t("audit.suggestion"),
         other => other.to_string(),
     }
 }

@@ -173,14 +173,17 @@ fn event_line(e: &MessageEvent) -> String {
         MessageEvent::Forwarded { department, .. } => tf("event.forwarded", &[("to", department)]),
         MessageEvent::Replied { by, text, .. } => tf("event.replied", &[("by", by), ("text", text)]),
         MessageEvent::Rated { rating, comment, .. } => {
-            let rating = match rating {
-                Rating::Satisfied => t("rating.satisfied"),
-                Rating::Basically => t("rating.basically"),
-                Rating::Unsatisfied => t("rating.unsatisfied"),
-            };
-            tf("event.rated", &[("rating", &rating), ("comment", comment)])
+            tf("event.rated", &[("rating", &rating_name(*rating)), ("comment", comment)])
         }
         MessageEvent::Reopened { reason, .. } => tf("event.reopened", &[("reason", reason)]),
+    }
+}
+
+pub fn rating_name(rating: Rating) -> String {
+    match rating {
+        Rating::Satisfied => t("rating.satisfied"),
+        Rating::Basically => t("rating.basically"),
+        Rating::Unsatisfied => t("rating.unsatisfied"),
     }
 }
 
@@ -189,7 +192,7 @@ fn key(code: &str, field: &str) -> String {
 }
 
 /// A field kept in localStorage as it is typed, until its step is done.
-fn draft(code: &str, field: &str) -> RwSignal<String> {
+pub fn draft(code: &str, field: &str) -> RwSignal<String> {
     let k = key(code, field);
     let signal = RwSignal::new(gloo_storage::LocalStorage::get::<String>(&k).unwrap_or_default());
     Effect::new(move |_| {

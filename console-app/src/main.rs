@@ -10,6 +10,7 @@ mod inbox;
 mod letters;
 mod publish;
 mod session;
+mod suggestions;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

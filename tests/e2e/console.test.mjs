@@ -1,7 +1,7 @@
 // The station console (issue 15), release build of its app (scripts/build-console.sh) on
 // `deputy-data console`: a clerk signs in (after a wrong password), ingests the inbox (one
 // letter taken, one broken file refused with its reason), forwards and answers the letter with
-// a preview, sees what a publish will change, publishes, and the public app shows the reply
+// a preview, assigns a suggestion (only the legal step offered), sees what a publish will change, publishes, and the public app shows the reply
 // under the receipt code. A forged request is refused; an expired session asks for the
 // password again and the reply being typed is still there afterwards.
 
@@ -16,7 +16,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { startServer } from './serve.mjs';
 import {
   DESKTOP, DIST, ROOT, axeCheck, closePage, eventuallyShows, expectNoConsoleErrors, gotoApp, launchBrowser, newPage,
-  readData, requireBuild, BUILD_HINT, shot,
+  readData, requireBuild, BUILD_HINT, SCREENSHOT_DIR, shot,
 } from './lib.mjs';
 
 const APP = path.join(ROOT, 'console-app', 'dist');
@@ -134,6 +134,19 @@ test('a clerk signs in, ingests a letter, forwards and answers it, publishes, an
     assert.equal(await page.locator('li.letter', { hasText: CODE }).count(), 0, 'answered, it leaves the queue');
     await page.locator('#letters-all').check();
     assert.ok(await eventuallyShows(page.locator('li.letter', { hasText: CODE }), '已答复'), 'and shows among all letters');
+
+    // 建议办理: a registered suggestion offers 交办 only; the unit is picked from the list.
+    await page.getByRole('link', { name: '建议办理' }).click();
+    const queue = await page.evaluate(async () => (await fetch('/api/suggestions')).json());
+    const registered = queue.suggestions.find((s) => s.next.length === 1 && s.next[0] === 'assign');
+    const srow = page.locator('li.letter', { hasText: registered.id });
+    await srow.locator('button.row').click();
+    assert.equal(await srow.locator('form.step').count(), 1, 'only the legal step is offered');
+    await srow.locator(`#lead-${registered.id}`).fill(queue.units[0]);
+    await axeCheck(page, 'console suggestion');
+    await srow.screenshot({ path: path.join(SCREENSHOT_DIR, 'console-suggestion-1280.png') });
+    await srow.locator('form.step button[type="submit"]').click();
+    assert.ok(await eventuallyShows(page.locator('#suggestions-notice'), '已交办'));
 
     // 生成与发布: what will change, then publish.
     await page.getByRole('link', { name: '生成与发布' }).click();
