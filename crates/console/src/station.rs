@@ -5,7 +5,8 @@
 //! through the same code.
 
 use deputy_model::console::{
-    InboxItem, IngestOutcome, LetterRow, LetterStep, PublishSummary, SuggestionQueue, SuggestionStep,
+    ConsultationRow, InboxItem, IngestOutcome, LetterRow, LetterStep, PublishSummary, ResultPreview, ResultRequest,
+    SuggestionQueue, SuggestionStep,
 };
 use time::OffsetDateTime;
 
@@ -37,6 +38,17 @@ pub trait Station: Send + Sync + 'static {
     fn suggestions(&self, now: OffsetDateTime) -> anyhow::Result<SuggestionQueue>;
     /// One handling step on a suggestion; returns a line for the clerk.
     fn suggestion_step(&self, id: &str, step: &SuggestionStep, now: OffsetDateTime) -> Result<String, StationError>;
+    /// Every consultation with its articles and the comments received.
+    fn consultations(&self, now: OffsetDateTime) -> anyhow::Result<Vec<ConsultationRow>>;
+    /// Make a received comment public on its consultation.
+    fn publish_comment(&self, code: &str, now: OffsetDateTime) -> Result<String, StationError>;
+    /// A consultation's results (with `preview`, nothing is saved).
+    fn consultation_result(
+        &self,
+        id: &str,
+        request: &ResultRequest,
+        now: OffsetDateTime,
+    ) -> Result<ResultPreview, StationError>;
     /// What waits in the inbox, with the reason of each earlier refusal.
     fn inbox(&self) -> anyhow::Result<Vec<InboxItem>>;
     /// Ingest everything waiting.

@@ -199,3 +199,60 @@ impl SuggestionAction {
         }
     }
 }
+
+/// `GET /api/consultations`: each consultation with its articles and every comment received
+/// (published or not).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConsultationRow {
+    pub id: String,
+    pub title: String,
+    /// 征求意见中, 意见汇总中, 已公布结果.
+    pub phase: String,
+    pub opens: String,
+    pub closes: String,
+    /// (number, text) of each draft article, for the adoption form's list.
+    pub articles: Vec<(u32, String)>,
+    pub comments: Vec<CommentRow>,
+    /// Results can be published now (the period is over, none published yet).
+    pub can_publish_result: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommentRow {
+    pub receipt_code: String,
+    /// The draft article; 0 for the whole draft.
+    pub article: u32,
+    pub text: String,
+    pub at: String,
+    pub published: bool,
+}
+
+/// One article's result, as the clerk writes it: the comments that led to it by receipt code.
+/// (The command line's adoption file has the same lines.)
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdoptionInput {
+    pub article: u32,
+    pub result: crate::consult::AdoptionResult,
+    pub reason: String,
+    #[serde(default)]
+    pub comments: Vec<String>,
+}
+
+/// `POST /api/consultations/{id}/result`: the adoption and, optionally, the final text (plain
+/// legal text). With `preview`, nothing is saved: the answer shows the article-by-article
+/// result as the public will see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResultRequest {
+    pub adoption: Vec<AdoptionInput>,
+    #[serde(default)]
+    pub final_text: Option<String>,
+    #[serde(default)]
+    pub preview: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResultPreview {
+    pub message: String,
+    pub changes: Vec<crate::consult::ArticleChange>,
+}

@@ -10,7 +10,7 @@ use axum::extract::{Json, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use deputy_model::console::{LetterAction, LetterStep, SuggestionStep};
+use deputy_model::console::{LetterAction, LetterStep, ResultRequest, SuggestionStep};
 use serde::Serialize;
 
 use super::auth::{changer, reader};
@@ -23,6 +23,9 @@ pub(super) fn routes() -> Router<Arc<Console>> {
         .route("/letters/{code}", post(letter_step))
         .route("/suggestions", get(suggestions))
         .route("/suggestions/{id}", post(suggestion_step))
+        .route("/consultations", get(consultations))
+        .route("/comments/{code}/publish", post(publish_comment))
+        .route("/consultations/{id}/result", post(consultation_result))
         .route("/inbox", get(inbox))
         .route("/inbox/ingest", post(ingest))
         .route("/publish", get(publish_plan).post(publish))
@@ -76,6 +79,49 @@ async fn suggestion_step(
     };
     change(c, headers, action, id.clone(), move |c, now| {
         Ok(Message { message: c.station.suggestion_step(&id, &step, now)? })
+    })
+    .await
+}
+
+async fn consultations(State(c): State<Arc<Console>>, headers: HeaderMap) -> Response {
+    if let Err(r) = reader(&c, &headers) {
+        return r;
+    }
+    let now = c.now();
+    read(c.clone(), move |c| c.station.consultations(now)).await
+}
+
+async fn publish_comment(State(c): State<Arc<Console>>, headers: HeaderMap, Path(code): Path<String>) -> Response {
+    change(c, headers, "comment-publish", code.clone(), move |c, now| {
+        Ok(Message { message: c.station.publish_comment(&code, now)? })
+    })
+    .await
+}
+
+async fn consultation_result(
+    State(c): State<Arc<Console>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Result<Json<ResultRequest>, JsonRejection>,
+) -> Response {
+    let request = match json_body(body, "请求的内容不完整，请刷新页面后再试") {
+        Ok(r) => r,
+        Err(r) => return r,
+    };
+    if request.preview {
+        // A preview changes nothing: a read (the token is still checked: it is a POST).
+        if let Err(r) = changer(&c, &headers) {
+            return r;
+        }
+        let now = c.now();
+        return match tokio::task::spawn_blocking(move || c.station.consultation_result(&id, &request, now)).await {
+            Ok(Ok(v)) => Json(v).into_response(),
+            Ok(Err(e)) => station_failure(e),
+            Err(e) => station_failure(StationError::Failed(anyhow::anyhow!("{e}"))),
+        };
+    }
+    change(c, headers, "consultation-result", id.clone(), move |c, now| {
+        c.station.consultation_result(&id, &request, now)
     })
     .await
 }

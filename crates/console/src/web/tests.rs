@@ -7,7 +7,8 @@ use std::sync::{Arc, Mutex};
 use axum::body::Body;
 use axum::http::{HeaderMap, StatusCode, header};
 use deputy_model::console::{
-    InboxItem, IngestOutcome, LetterAction, LetterRow, LetterStep, PublishSummary, SuggestionQueue, SuggestionStep,
+    ConsultationRow, InboxItem, IngestOutcome, LetterAction, LetterRow, LetterStep, PublishSummary, ResultPreview,
+    ResultRequest, SuggestionQueue, SuggestionStep,
 };
 use serde_json::{Value, json};
 use time::{Duration, OffsetDateTime};
@@ -46,6 +47,20 @@ impl Station for FakeStation {
     }
     fn suggestion_step(&self, _: &str, _: &SuggestionStep, _: OffsetDateTime) -> Result<String, StationError> {
         Err(StationError::Refused("不能这样办理".into()))
+    }
+    fn consultations(&self, _: OffsetDateTime) -> anyhow::Result<Vec<ConsultationRow>> {
+        Ok(Vec::new())
+    }
+    fn publish_comment(&self, code: &str, _: OffsetDateTime) -> Result<String, StationError> {
+        Ok(format!("已公开意见 {code}"))
+    }
+    fn consultation_result(
+        &self,
+        _: &str,
+        _: &ResultRequest,
+        _: OffsetDateTime,
+    ) -> Result<ResultPreview, StationError> {
+        Err(StationError::Refused("截止前不能公布结果".into()))
     }
     fn inbox(&self) -> anyhow::Result<Vec<InboxItem>> {
         Ok(Vec::new())

@@ -8,9 +8,10 @@ use deputy_console::station::{Station, StationError};
 use deputy_intake::Location;
 use deputy_model::clock;
 use deputy_model::console::{
-    InboxItem, IngestOutcome, LISTED, LetterAction, LetterRow, LetterStep, PublishSummary, SuggestionAction,
-    SuggestionQueue, SuggestionRow, SuggestionStep, Writer,
+    CommentRow, ConsultationRow, InboxItem, IngestOutcome, LISTED, LetterAction, LetterRow, LetterStep, PublishSummary,
+    ResultPreview, ResultRequest, SuggestionAction, SuggestionQueue, SuggestionRow, SuggestionStep, Writer,
 };
+use deputy_model::consult::{Phase, accepts_comments};
 use deputy_model::message::{MessageEvent, MessageState, state_name};
 use deputy_model::submission::Submission;
 use deputy_model::suggestion::{SuggestionEvent, next_steps};
@@ -158,6 +159,69 @@ impl Station for SourceStation {
         };
         ingest::reply_suggestion(&self.src, id, cli, &clock::to_rfc3339(now))
             .map_err(|e| StationError::Refused(format!("{e:#}")))
+    }
+
+    fn consultations(&self, now: OffsetDateTime) -> Result<Vec<ConsultationRow>> {
+        let st = State::load(&self.src)?;
+        let today = clock::format_date(clock::shanghai_date(now));
+        Ok(st
+            .world
+            .consultations
+            .iter()
+            .map(|c| ConsultationRow {
+                id: c.summary.id.clone(),
+                title: c.summary.title.clone(),
+                phase: match c.summary.phase {
+                    Phase::Open => "征求意见中",
+                    Phase::Summarizing => "意见汇总中",
+                    Phase::Published => "已公布结果",
+                }
+                .to_string(),
+                opens: c.summary.opens.clone(),
+                closes: c.summary.closes.clone(),
+                articles: c.draft.articles().map(|a| (a.number, a.text())).collect(),
+                comments: st
+                    .comments
+                    .iter()
+                    .filter(|rc| rc.consultation_id == c.summary.id)
+                    .map(|rc| CommentRow {
+                        receipt_code: rc.receipt_code.clone(),
+                        article: rc.article,
+                        text: rc.text.clone(),
+                        at: rc.at.clone(),
+                        published: rc.published,
+                    })
+                    .collect(),
+                can_publish_result: c.summary.phase != Phase::Published
+                    && !accepts_comments(&c.summary.opens, &c.summary.closes, now)
+                    && today >= c.summary.opens,
+            })
+            .collect())
+    }
+
+    fn publish_comment(&self, code: &str, now: OffsetDateTime) -> Result<String, StationError> {
+        ingest::publish_comment(&self.src, code, &clock::to_rfc3339(now))
+            .map_err(|e| StationError::Refused(format!("{e:#}")))
+    }
+
+    fn consultation_result(
+        &self,
+        id: &str,
+        request: &ResultRequest,
+        now: OffsetDateTime,
+    ) -> Result<ResultPreview, StationError> {
+        let final_text = request.final_text.clone().filter(|t| !t.trim().is_empty()).map(|t| (t, "定稿".to_string()));
+        let (message, c) = ingest::consultation_result(
+            &self.src,
+            id,
+            request.adoption.clone(),
+            final_text,
+            "采纳情况",
+            &clock::to_rfc3339(now),
+            !request.preview,
+        )
+        .map_err(|e| StationError::Refused(format!("{e:#}")))?;
+        Ok(ResultPreview { message, changes: c.changes })
     }
 
     fn inbox(&self) -> Result<Vec<InboxItem>> {

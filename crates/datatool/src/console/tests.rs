@@ -179,3 +179,58 @@ async fn suggestions_offer_only_the_legal_steps_and_take_them_through_the_rules(
     assert_eq!(row["next"], json!(["extend", "progress", "answer"]));
     assert_eq!(row["due"], "2027-02-28", "three months after 交办");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn consultation_results_are_previewed_article_by_article_then_published() {
+    let (tmp, src) = setup();
+    let site_dir = tmp.path().join("site");
+    site(&site_dir);
+    let now = deputy_model::clock::parse_timestamp("2026-11-28T12:00:00+08:00").unwrap();
+    Accounts::at(&src).add("王丽", PASSWORD, now).unwrap();
+    let mut options = Options::new(src.clone());
+    options.clock = Arc::new(move || now);
+    let station = SourceStation { src: src.clone(), site: site_dir, publish_to: None, inbox: None };
+    let mut clerk = TestClient::new(router(options, Arc::new(station)));
+    clerk.sign_in("王丽", PASSWORD).await;
+
+    let (status, all) = clerk.get("/api/consultations").await;
+    assert_eq!(status, StatusCode::OK, "{all}");
+    let all = all.as_array().unwrap();
+    let open = all.iter().find(|c| c["phase"] == "征求意见中").unwrap();
+    assert_eq!(open["can_publish_result"], false, "not before the period ends");
+    let c = all.iter().find(|c| c["can_publish_result"] == true).expect("a consultation whose period is over");
+    let id = c["id"].as_str().unwrap();
+    let articles = c["articles"].as_array().unwrap();
+    // The final text: the draft with a sentence added to its first article.
+    let final_text: String = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let n = deputy_model::consult::chinese_numeral(a[0].as_u64().unwrap() as u32);
+            let text = a[1].as_str().unwrap();
+            let text = if i == 0 { format!("{text}本条所称农村牧区，包括嘎查村。") } else { text.to_string() };
+            format!("第{n}条　{text}\n")
+        })
+        .collect();
+    let adoption = json!([{ "article": 0, "result": "partly", "reason": "统一了全文的用语。", "comments": [] }]);
+    let uri = format!("/api/consultations/{id}/result");
+    let (status, preview) =
+        clerk.post(&uri, json!({ "adoption": adoption, "final_text": final_text, "preview": true })).await;
+    assert_eq!(status, StatusCode::OK, "{preview}");
+    let changes = preview["changes"].as_array().unwrap();
+    assert_eq!(changes[0]["kind"], "changed", "{}", changes[0]);
+    assert!(changes[1..].iter().all(|ch| ch["kind"] == "unchanged"));
+    let (_, again) = clerk.get("/api/consultations").await;
+    assert!(again.as_array().unwrap().iter().any(|x| x["id"] == id && x["can_publish_result"] == true), "a preview saves nothing");
+    // A reason left empty is refused with the rule's words; then the real publish.
+    let empty = json!([{ "article": 0, "result": "partly", "reason": " ", "comments": [] }]);
+    let (status, refused) = clerk.post(&uri, json!({ "adoption": empty, "final_text": final_text })).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused["message"].as_str().unwrap().contains("理由"), "{refused}");
+    let (status, done) = clerk.post(&uri, json!({ "adoption": adoption, "final_text": final_text })).await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert!(done["message"].as_str().unwrap().contains("已公布结果"), "{done}");
+    let (_, log) = clerk.get("/api/audit").await;
+    let actions: Vec<&str> = log.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert_eq!(actions, ["sign-in", "consultation-result"], "the preview is not in the log");
+}

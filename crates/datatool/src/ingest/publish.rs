@@ -9,9 +9,9 @@
 use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
-use deputy_model::consult::{Adoption, AdoptionResult, Phase, PublicComment, accepts_comments, parse_legal_text};
+use deputy_model::console::AdoptionInput;
+use deputy_model::consult::{Adoption, Consultation, Phase, PublicComment, accepts_comments, parse_legal_text};
 use deputy_model::{clock, receipt};
-use serde::Deserialize;
 
 use super::state::{File, State};
 
@@ -65,22 +65,11 @@ pub fn publish_comment(src: &Path, code: &str, at: &str) -> Result<String> {
     Ok(format!("已公开意见 {code}：{title}"))
 }
 
-/// One line of the adoption file: like the served `Adoption`, but the comments are named by
-/// receipt code (their texts are filled in from `comments.json`).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AdoptionLine {
-    article: u32,
-    result: AdoptionResult,
-    reason: String,
-    #[serde(default)]
-    comments: Vec<String>,
-}
-
-fn read_adoption(path: &Path) -> Result<Vec<AdoptionLine>> {
+fn read_adoption(path: &Path) -> Result<Vec<AdoptionInput>> {
     crate::source::read_json_file(path, &path.display().to_string())
 }
 
+/// `publish SRC consultation ID --adoption FILE [--final FILE]`.
 pub fn publish_consultation(
     src: &Path,
     id: &str,
@@ -88,13 +77,36 @@ pub fn publish_consultation(
     final_text: Option<&Path>,
     at: &str,
 ) -> Result<String> {
-    let now = super::parse_at(at)?;
     let lines = read_adoption(adoption)?;
     let final_text = match final_text {
         None => None,
-        Some(p) => {
-            let text = std::fs::read_to_string(p).with_context(|| format!("读取 {} 失败", p.display()))?;
-            Some(parse_legal_text(&text).map_err(|e| anyhow!("{}：第 {} 行：{}", p.display(), e.line, e.message))?)
+        Some(p) => Some((
+            std::fs::read_to_string(p).with_context(|| format!("读取 {} 失败", p.display()))?,
+            p.display().to_string(),
+        )),
+    };
+    let (done, _) = consultation_result(src, id, lines, final_text, &adoption.display().to_string(), at, true)?;
+    Ok(done)
+}
+
+/// A consultation's results: the adoption lines (comments by receipt code; the texts are filled
+/// in from `comments.json`) and optionally the final text with the name it is reported under.
+/// With `save` false nothing is written (the console's preview); either way the consultation
+/// as it would be published comes back.
+pub fn consultation_result(
+    src: &Path,
+    id: &str,
+    lines: Vec<AdoptionInput>,
+    final_text: Option<(String, String)>,
+    file: &str,
+    at: &str,
+    save: bool,
+) -> Result<(String, Consultation)> {
+    let now = super::parse_at(at)?;
+    let final_text = match final_text {
+        None => None,
+        Some((text, name)) => {
+            Some(parse_legal_text(&text).map_err(|e| anyhow!("{name}：第 {} 行：{}", e.line, e.message))?)
         }
     };
     let mut st = State::load(src)?;
@@ -114,7 +126,6 @@ pub fn publish_consultation(
     {
         bail!("征求意见 {id}（当前阶段 征求意见中）：{} 截止前不能公布结果", c.summary.closes);
     }
-    let file = adoption.display();
     let mut out = Vec::new();
     for (i, l) in lines.into_iter().enumerate() {
         anyhow::ensure!(
@@ -149,12 +160,15 @@ pub fn publish_consultation(
         None => Phase::Summarizing,
     };
     c.summary.phase = next;
-    st.touch(File::Consultations);
-    st.save(now)?;
+    let result = c.clone();
+    if save {
+        st.touch(File::Consultations);
+        st.save(now)?;
+    }
     let name = |p: Phase| match p {
         Phase::Open => "征求意见中",
         Phase::Summarizing => "意见汇总中",
         Phase::Published => "已公布结果",
     };
-    Ok(format!("征求意见 {id}：{n} 条采纳情况，{} → {}", name(phase), name(next)))
+    Ok((format!("征求意见 {id}：{n} 条采纳情况，{} → {}", name(phase), name(next)), result))
 }
