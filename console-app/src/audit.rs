@@ -51,6 +51,8 @@ fn action_name(action: &str) -> String {
         "account-remove" => t("audit.account_remove"),
         "account-password" => t("audit.account_passwd"),
         a if a.starts_with("suggestion-") => t("audit.suggestion"),
+        "comment-publish" => t("audit.comment"),
+        "consultation-result" => t("audit.consultation"),
         other => other.to_string(),
     }
 }

@@ -5,6 +5,7 @@
 mod api;
 mod app;
 mod audit;
+mod consultations;
 mod i18n;
 mod inbox;
 mod letters;

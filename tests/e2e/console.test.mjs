@@ -56,6 +56,13 @@ function letterFile(code, deputy) {
 }
 
 const CODE = '315072641986';
+
+/** 1–99 as Chinese numerals (第十二条), as the drafters write them. */
+function numeral(n) {
+  const d = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+  if (n < 10) return d[n];
+  return `${n >= 20 ? d[Math.floor(n / 10)] : ''}十${d[n % 10]}`;
+}
 const BROKEN = '718305926440';
 
 before(async () => {
@@ -147,6 +154,34 @@ test('a clerk signs in, ingests a letter, forwards and answers it, publishes, an
     await srow.screenshot({ path: path.join(SCREENSHOT_DIR, 'console-suggestion-1280.png') });
     await srow.locator('form.step button[type="submit"]').click();
     assert.ok(await eventuallyShows(page.locator('#suggestions-notice'), '已交办'));
+
+    // 征求意见: publish a comment; then a closed consultation's results, previewed article by
+    // article before they are published.
+    await page.getByRole('link', { name: '征求意见', exact: true }).click();
+    const consultations = await page.evaluate(async () => (await fetch('/api/consultations')).json());
+    const unpublished = consultations.flatMap((c) => c.comments).find((x) => !x.published);
+    if (unpublished) {
+      const item = page.locator('.comments li', { hasText: unpublished.receipt_code });
+      await item.locator('xpath=ancestor::details').locator('summary').click();
+      await item.getByRole('button', { name: '公开这条意见' }).click();
+      assert.ok(await eventuallyShows(page.locator('#consult-notice'), '已公开意见'));
+    }
+    const closed = consultations.find((c) => c.can_publish_result);
+    const card = page.locator('section.plan', { hasText: closed.title });
+    await card.locator(`#result-${closed.id}-0`).selectOption('partly');
+    await card.locator(`#reason-${closed.id}-0`).fill('统一了全文的用语。');
+    const finalText = closed.articles
+      .map(([n, text], i) => `第${numeral(n)}条　${text}${i === 0 ? '本条所称农村牧区，包括嘎查村。' : ''}`)
+      .join('\n');
+    await card.locator(`#final-${closed.id}`).fill(finalText);
+    await card.locator('.preview-result').click();
+    const preview = card.locator('.preview');
+    assert.ok(await eventuallyShows(preview, '有修改'));
+    assert.equal(await preview.locator('ins').first().innerText(), '本条所称农村牧区，包括嘎查村。');
+    await axeCheck(page, 'console consultation');
+    await card.screenshot({ path: path.join(SCREENSHOT_DIR, 'console-consultation-1280.png') });
+    await card.locator('.publish-result').click();
+    assert.ok(await eventuallyShows(page.locator('#consult-notice'), '已公布结果'));
 
     // 生成与发布: what will change, then publish.
     await page.getByRole('link', { name: '生成与发布' }).click();

@@ -208,7 +208,8 @@ async fn consultation_results_are_previewed_article_by_article_then_published() 
         .map(|(i, a)| {
             let n = deputy_model::consult::chinese_numeral(a[0].as_u64().unwrap() as u32);
             let text = a[1].as_str().unwrap();
-            let text = if i == 0 { format!("{text}本条所称农村牧区，包括嘎查村。") } else { text.to_string() };
+            let text =
+                if i == 0 { format!("{text}本条所称农村牧区，包括嘎查村。") } else { text.to_string() };
             format!("第{n}条　{text}\n")
         })
         .collect();
@@ -221,7 +222,10 @@ async fn consultation_results_are_previewed_article_by_article_then_published() 
     assert_eq!(changes[0]["kind"], "changed", "{}", changes[0]);
     assert!(changes[1..].iter().all(|ch| ch["kind"] == "unchanged"));
     let (_, again) = clerk.get("/api/consultations").await;
-    assert!(again.as_array().unwrap().iter().any(|x| x["id"] == id && x["can_publish_result"] == true), "a preview saves nothing");
+    assert!(
+        again.as_array().unwrap().iter().any(|x| x["id"] == id && x["can_publish_result"] == true),
+        "a preview saves nothing"
+    );
     // A reason left empty is refused with the rule's words; then the real publish.
     let empty = json!([{ "article": 0, "result": "partly", "reason": " ", "comments": [] }]);
     let (status, refused) = clerk.post(&uri, json!({ "adoption": empty, "final_text": final_text })).await;
