@@ -45,6 +45,7 @@ fn action_name(action: &str) -> String {
         "inbox-ingest" => t("audit.ingest"),
         "letter-forward" => t("audit.forward"),
         "letter-reply" => t("audit.reply"),
+        "letter-public" => t("audit.public"),
         "publish" => t("audit.publish"),
         "rollback" => t("audit.rollback"),
         "account-add" => t("audit.account_add"),

@@ -111,6 +111,7 @@ fn LetterDetail(
         });
     };
     let send2 = send.clone();
+    let send3 = send.clone();
     let forward = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         send(
@@ -133,7 +134,22 @@ fn LetterDetail(
                 <dt>{t("letters.to")}</dt><dd>{row.deputy_name.clone()}</dd>
                 <dt>{t("letters.category")}</dt><dd>{row.category.clone()}</dd>
                 <dt>{t("letters.writer")}</dt><dd>{format!("{} {}", row.writer.name, row.writer.phone)}</dd>
-                <dt>{t("letters.public")}</dt><dd>{if row.public { t("letters.public_yes") } else { t("letters.public_no") }}</dd>
+                <dt>{t("letters.public")}</dt>
+                <dd>
+                    {if row.public { t("letters.public_yes") } else { t("letters.public_no") }}
+                    {if row.consent {
+                        let public = !row.public;
+                        let send = send3.clone();
+                        view! {
+                            " "<button type="button" class="secondary visibility" disabled=move || busy.get()
+                                on:click=move |_| send(serde_json::json!({"version": version, "action": "public", "public": public}), &[])>
+                                {if public { t("letters.make_public") } else { t("letters.make_private") }}
+                            </button>
+                        }.into_any()
+                    } else {
+                        view! { " "<span class="hint">{t("letters.no_consent")}</span> }.into_any()
+                    }}
+                </dd>
             </dl>
             <p class="content">{row.content_private.clone()}</p>
             <ol class="events">

@@ -141,6 +141,11 @@ test('a clerk signs in, ingests a letter, forwards and answers it, publishes, an
     assert.equal(await page.locator('li.letter', { hasText: CODE }).count(), 0, 'answered, it leaves the queue');
     await page.locator('#letters-all').check();
     assert.ok(await eventuallyShows(page.locator('li.letter', { hasText: CODE }), '已答复'), 'and shows among all letters');
+    // Its writer agreed to publishing: the station can still keep it out of the public Q&A.
+    const answered = page.locator('li.letter', { hasText: CODE });
+    if (!(await answered.locator('.detail').count())) await answered.locator('button.row').click();
+    await answered.locator('button.visibility').click();
+    assert.ok(await eventuallyShows(page.locator('#letters-notice'), '不公开'));
 
     // 建议办理: a registered suggestion offers 交办 only; the unit is picked from the list.
     await page.getByRole('link', { name: '建议办理' }).click();

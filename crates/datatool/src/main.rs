@@ -393,9 +393,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Reply { src, what, at, out } => {
             let at = at.unwrap_or_else(now);
             let done = match what {
-                ReplyTo::Letter { code, forward, by, text } => {
-                    ingest::record(&src, &code, letter_step(forward, by, text)?, &at)?;
-                    format!("来信 {code}：已记录")
+                ReplyTo::Letter { code, forward, by, text, public } => {
+                    ingest::record(&src, &code, letter_step(forward, by, text, public)?, &at)?
                 }
                 ReplyTo::Suggestion { id, step } => ingest::reply_suggestion(&src, &id, suggestion_step(step), &at)?,
             };
@@ -416,7 +415,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Record { src, code, department, by, text, at, out } => {
             let at = at.unwrap_or_else(now);
-            ingest::record(&src, &code, letter_step(department, by, text)?, &at)?;
+            ingest::record(&src, &code, letter_step(department, by, text, None)?, &at)?;
             println!("已记录到 {}", src.join("messages.json").display());
             rebuild(&src, out)
         }

@@ -12,12 +12,15 @@ pub enum ReplyTo {
     Letter {
         /// The letter's receipt code (查询码).
         code: String,
-        #[arg(long, conflicts_with_all = ["by", "text"])]
+        #[arg(long, conflicts_with_all = ["by", "text", "public"])]
         forward: Option<String>,
-        #[arg(long, requires = "text")]
+        #[arg(long, requires = "text", conflicts_with = "public")]
         by: Option<String>,
         #[arg(long, requires = "by")]
         text: Option<String>,
+        /// Show the letter and its reply in the public Q&A (yes: only if the writer agreed) or not.
+        #[arg(long, value_parser = clap::builder::BoolishValueParser::new())]
+        public: Option<bool>,
     },
     /// A suggestion by id (e.g. 2026-0007): one handling step.
     Suggestion {
@@ -127,11 +130,13 @@ pub fn letter_step(
     forward: Option<String>,
     by: Option<String>,
     text: Option<String>,
+    public: Option<bool>,
 ) -> anyhow::Result<crate::ingest::Step> {
-    match (forward, by, text) {
-        (Some(department), None, None) => Ok(crate::ingest::Step::Forward { department }),
-        (None, Some(by), Some(text)) => Ok(crate::ingest::Step::Reply { by, text }),
-        _ => anyhow::bail!("请给出 --forward（转交），或 --by 和 --text（答复）"),
+    match (forward, by, text, public) {
+        (Some(department), None, None, None) => Ok(crate::ingest::Step::Forward { department }),
+        (None, Some(by), Some(text), None) => Ok(crate::ingest::Step::Reply { by, text }),
+        (None, None, None, Some(public)) => Ok(crate::ingest::Step::Public { public }),
+        _ => anyhow::bail!("请给出 --forward（转交），或 --by 和 --text（答复），或 --public yes|no（是否公开）"),
     }
 }
 

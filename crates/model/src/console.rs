@@ -52,8 +52,10 @@ pub struct LetterRow {
     pub open: bool,
     /// Whole days since the letter was received, in Beijing time.
     pub days: i64,
-    /// The writer agreed to publish the letter and its reply.
+    /// The letter and its reply are in the public Q&A.
     pub public: bool,
+    /// The writer agreed to that (the station may still keep a letter out).
+    pub consent: bool,
     pub writer: Writer,
     pub events: Vec<MessageEvent>,
     /// The number of events: a step names the version it was made on, and a letter changed
@@ -72,8 +74,17 @@ pub struct LetterStep {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum LetterAction {
-    Forward { department: String },
-    Reply { by: String, text: String },
+    Forward {
+        department: String,
+    },
+    Reply {
+        by: String,
+        text: String,
+    },
+    /// In the public Q&A or not (public only with the writer's consent).
+    Public {
+        public: bool,
+    },
 }
 
 /// One submission waiting in the inbox (`GET /api/inbox`).

@@ -163,6 +163,7 @@ async fn letter_step(
     let action = match step.step {
         LetterAction::Forward { .. } => "letter-forward",
         LetterAction::Reply { .. } => "letter-reply",
+        LetterAction::Public { .. } => "letter-public",
     };
     change(c, headers, action, code.clone(), move |c, now| {
         Ok(Message { message: c.station.letter_step(&code, &step, now)? })

@@ -58,6 +58,9 @@ impl Station for SourceStation {
                     ),
                     days: received.map(|r| (today - clock::shanghai_date(r)).whole_days()).unwrap_or(0),
                     public: m.public,
+                    consent: submission
+                        .map(|s| s.payload.get("publish").and_then(|v| v.as_bool()) == Some(true))
+                        .unwrap_or(m.public),
                     writer: submission.map(writer).unwrap_or_default(),
                     events: m.events.clone(),
                     version: m.events.len(),
@@ -77,23 +80,23 @@ impl Station for SourceStation {
             .iter()
             .find(|m| m.receipt_code == code)
             .ok_or_else(|| StationError::Refused(format!("查询码 {code} 没有对应的来信")))?;
-        if letter.events.len() != step.version {
+        // Whether it is public is no handling step: it does not depend on what was seen.
+        let handling = !matches!(step.step, LetterAction::Public { .. });
+        if handling && letter.events.len() != step.version {
             return Err(StationError::Conflict(format!(
                 "来信 {code} 刚被别人办理过（现在是“{}”）。请看过它的最新情况再办理；你填写的内容还在",
                 letter.state().map(state_name).unwrap_or("?")
             )));
         }
-        let (cli_step, done) = match &step.step {
-            LetterAction::Forward { department } => {
-                (ingest::Step::Forward { department: department.trim().to_string() }, "已转交")
-            }
+        let cli_step = match &step.step {
+            LetterAction::Forward { department } => ingest::Step::Forward { department: department.trim().to_string() },
             LetterAction::Reply { by, text } => {
-                (ingest::Step::Reply { by: by.trim().to_string(), text: text.trim().to_string() }, "已答复")
+                ingest::Step::Reply { by: by.trim().to_string(), text: text.trim().to_string() }
             }
+            LetterAction::Public { public } => ingest::Step::Public { public: *public },
         };
         ingest::record(&self.src, code, cli_step, &clock::to_rfc3339(now))
-            .map_err(|e| StationError::Refused(format!("{e:#}")))?;
-        Ok(format!("来信 {code}：{done}"))
+            .map_err(|e| StationError::Refused(format!("{e:#}")))
     }
 
     fn suggestions(&self, now: OffsetDateTime) -> Result<SuggestionQueue> {

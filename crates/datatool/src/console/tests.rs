@@ -27,12 +27,16 @@ fn site(dir: &Path) {
     .unwrap();
 }
 
-/// A letter as the inbox service stores it.
+/// A letter as the inbox service stores it (its writer agreed to publishing it).
 fn letter(inbox: &Path, code: &str, deputy: &str) {
+    letter_with(inbox, code, deputy, true)
+}
+
+fn letter_with(inbox: &Path, code: &str, deputy: &str, publish: bool) {
     let s = json!({"format_version": 1, "receipt_code": code, "kind": "message", "created_at": SENT,
         "title": "致代表：小区路灯长期不亮",
         "payload": {"deputy_id": deputy, "subject": "小区路灯长期不亮", "category": "城建", "content": "路灯坏了两个月。",
-            "name": "张丽", "phone": "13812345678", "anonymous": false, "publish": true, "consent": true}});
+            "name": "张丽", "phone": "13812345678", "anonymous": false, "publish": publish, "consent": true}});
     fs::write(inbox.join("new").join(format!("{code}.json")), s.to_string()).unwrap();
 }
 
@@ -50,6 +54,8 @@ async fn a_clerk_ingests_answers_and_publishes_a_letter_from_the_browser() {
     let deputy = world(&src).deputies[0].summary.id.clone();
     let good = code(901);
     letter(&inbox, &good, &deputy);
+    let private = code(903);
+    letter_with(&inbox, &private, &deputy, false);
     fs::write(inbox.join("new").join(format!("{}.json", code(902))), "{\"format_version\": 1, \"receipt").unwrap();
 
     let mut options = Options::new(src.clone());
@@ -71,14 +77,14 @@ async fn a_clerk_ingests_answers_and_publishes_a_letter_from_the_browser() {
     // 1. The inbox: both files, the broken one without a kind.
     let (status, items) = clerk.get("/api/inbox").await;
     assert_eq!(status, StatusCode::OK, "{items}");
-    assert_eq!(items.as_array().unwrap().len(), 2);
+    assert_eq!(items.as_array().unwrap().len(), 3);
     assert_eq!(items[0]["kind"], "message");
-    assert_eq!(items[1]["title"], "（无法读取的文件）");
+    assert!(items.as_array().unwrap().iter().any(|i| i["title"] == "（无法读取的文件）"));
     let (status, run) = clerk.post("/api/inbox/ingest", json!({})).await;
     assert_eq!(status, StatusCode::OK, "{run}");
-    assert_eq!(run["message"], "导入 1 件，拒绝 1 件");
-    assert_eq!(run["outcomes"][1]["accepted"], false);
-    assert!(!run["outcomes"][1]["message"].as_str().unwrap().contains("inbox/new"), "the reason, not the path");
+    assert_eq!(run["message"], "导入 2 件，拒绝 1 件");
+    let refused = run["outcomes"].as_array().unwrap().iter().find(|o| o["accepted"] == false).unwrap();
+    assert!(!refused["message"].as_str().unwrap().contains("inbox/new"), "the reason, not the path");
     // The refused one stays, with its reason.
     let (_, items) = clerk.get("/api/inbox").await;
     assert_eq!(items.as_array().unwrap().len(), 1);
@@ -108,6 +114,19 @@ async fn a_clerk_ingests_answers_and_publishes_a_letter_from_the_browser() {
         .post(&uri, json!({"version": v + 1, "action": "reply", "by": "娜仁其其格代表", "text": "已联系住建局，路灯本周修复。"}))
         .await;
     assert_eq!(status, StatusCode::OK);
+    // Kept out of the public Q&A, and back in (its writer agreed); no version needed.
+    for public in [false, true] {
+        let (status, done) = clerk.post(&uri, json!({"version": 0, "action": "public", "public": public})).await;
+        assert_eq!(status, StatusCode::OK, "{done}");
+        let (_, letters) = clerk.get("/api/letters").await;
+        let row = letters.as_array().unwrap().iter().find(|l| l["receipt_code"] == good.as_str()).unwrap().clone();
+        assert_eq!(row["public"], public);
+    }
+    // A letter whose writer did not agree cannot be published.
+    let (status, refused) =
+        clerk.post(&format!("/api/letters/{private}"), json!({"version": 1, "action": "public", "public": true})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused["message"].as_str().unwrap().contains("没有同意公开"), "{refused}");
 
     // 4. Before publishing: what will change, and which letters get their reply.
     let (status, plan) = clerk.get("/api/publish").await;
@@ -135,7 +154,17 @@ async fn a_clerk_ingests_answers_and_publishes_a_letter_from_the_browser() {
     let actions: Vec<&str> = log.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
     assert_eq!(
         actions,
-        ["sign-in", "publish", "inbox-ingest", "letter-forward", "letter-reply", "publish", "rollback"]
+        [
+            "sign-in",
+            "publish",
+            "inbox-ingest",
+            "letter-forward",
+            "letter-reply",
+            "letter-public",
+            "letter-public",
+            "publish",
+            "rollback"
+        ]
     );
     assert_eq!(log[3]["item"], good.as_str());
 }

@@ -104,17 +104,53 @@ fn add_events(messages: &mut [MessageRecord], code: &str, events: Vec<MessageEve
 
 /// What the station records for a letter.
 pub enum Step {
-    Forward { department: String },
-    Reply { by: String, text: String },
+    Forward {
+        department: String,
+    },
+    Reply {
+        by: String,
+        text: String,
+    },
+    /// Whether the letter and its reply are in the public Q&A: the station may keep a letter
+    /// out, but publishes one only when its writer agreed (the submission's `publish`).
+    Public {
+        public: bool,
+    },
 }
 
 /// `reply SRC letter CODE` (and the older `record`): add a step to a letter by receipt code,
-/// checked by the state machine, and save.
-pub fn record(src: &Path, code: &str, step: Step, at: &str) -> Result<()> {
+/// checked by the state machine, and save. Returns a line for the station.
+pub fn record(src: &Path, code: &str, step: Step, at: &str) -> Result<String> {
     let code = receipt::normalize(code).ok_or_else(|| anyhow!("{code} 不是有效的查询码"))?;
     let now = super::parse_at(at)?;
     let mut st = State::load(src)?;
+    if let Step::Public { public } = step {
+        let consent = st.received.iter().find(|s| s.receipt_code == code).map(|s| {
+            (
+                s.payload.get("publish").and_then(|v| v.as_bool()) == Some(true),
+                s.payload.get("content").and_then(|v| v.as_str()).map(|t| t.trim().to_string()),
+            )
+        });
+        let m = st
+            .world
+            .messages
+            .iter_mut()
+            .find(|m| m.receipt_code == code)
+            .ok_or_else(|| anyhow!("查询码 {code} 没有对应的来信"))?;
+        // Kept out of the Q&A, the text stays on the letter's own record (its writer agreed to
+        // publishing it), so that publishing it again needs nothing more.
+        if public {
+            let (agreed, content) = consent.unwrap_or((m.content.is_some(), None));
+            anyhow::ensure!(agreed, "来信 {code}：来信人没有同意公开，不能公开");
+            m.content = content.or(m.content.take());
+        }
+        m.public = public;
+        st.touch(File::Messages);
+        st.save(now)?;
+        return Ok(format!("来信 {code}：{}", if public { "在公开问答中公开" } else { "不公开" }));
+    }
     let event = match step {
+        Step::Public { .. } => unreachable!("handled above"),
         Step::Forward { department } => {
             anyhow::ensure!(!department.trim().is_empty(), "--forward 为空");
             MessageEvent::Forwarded { at: at.to_string(), department }
@@ -124,7 +160,12 @@ pub fn record(src: &Path, code: &str, step: Step, at: &str) -> Result<()> {
             MessageEvent::Replied { at: at.to_string(), by, text }
         }
     };
+    let done = match &event {
+        MessageEvent::Forwarded { department, .. } => format!("来信 {code}：已转交 {department}"),
+        _ => format!("来信 {code}：已答复"),
+    };
     add_events(&mut st.world.messages, &code, vec![event])?;
     st.touch(File::Messages);
-    st.save(now)
+    st.save(now)?;
+    Ok(done)
 }
