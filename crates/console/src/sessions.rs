@@ -20,6 +20,10 @@ pub struct Session {
     /// The token every change must carry: 32 random bytes, hex.
     pub csrf: String,
     pub staff: String,
+    /// The account's password hash at sign-in: when it changes (`console-user passwd`) or the
+    /// account goes (`remove`), the session ends, even though the command line could not reach
+    /// this process's memory.
+    pub credential: String,
     pub started: OffsetDateTime,
     pub last_used: OffsetDateTime,
 }
@@ -55,10 +59,17 @@ impl Sessions {
         Sessions { live: HashMap::new(), idle }
     }
 
-    pub fn start(&mut self, staff: &str, now: OffsetDateTime) -> Session {
+    pub fn start(&mut self, staff: &str, credential: &str, now: OffsetDateTime) -> Session {
         let idle = self.idle;
         self.live.retain(|_, s| !expired(s, now, idle));
-        let session = Session { id: token(), csrf: token(), staff: staff.to_string(), started: now, last_used: now };
+        let session = Session {
+            id: token(),
+            csrf: token(),
+            staff: staff.to_string(),
+            credential: credential.to_string(),
+            started: now,
+            last_used: now,
+        };
         self.live.insert(session.id.clone(), session.clone());
         session
     }
@@ -108,7 +119,7 @@ mod tests {
     #[test]
     fn a_session_reads_and_changes_with_its_token_only() {
         let mut sessions = Sessions::default();
-        let s = sessions.start("王丽", at(0));
+        let s = sessions.start("王丽", "h", at(0));
         assert_eq!(s.id.len(), 64);
         assert_ne!(s.id, s.csrf);
         assert_eq!(sessions.read(&s.id, at(1)).unwrap().staff, "王丽");
@@ -123,11 +134,11 @@ mod tests {
     #[test]
     fn sessions_expire_when_idle_and_after_twelve_hours() {
         let mut sessions = Sessions::default();
-        let s = sessions.start("clerk", at(0));
+        let s = sessions.start("clerk", "h", at(0));
         assert!(sessions.read(&s.id, at(29)).is_ok());
         assert!(sessions.read(&s.id, at(58)).is_ok(), "use keeps it alive");
         assert_eq!(sessions.read(&s.id, at(88)), Err(Refusal::Expired));
-        let s = sessions.start("clerk", at(0));
+        let s = sessions.start("clerk", "h", at(0));
         let mut t = 0;
         while t < 12 * 60 - 20 {
             t += 20;
@@ -139,8 +150,8 @@ mod tests {
     #[test]
     fn a_new_password_ends_the_accounts_sessions() {
         let mut sessions = Sessions::default();
-        let a = sessions.start("clerk", at(0));
-        let b = sessions.start("other", at(0));
+        let a = sessions.start("clerk", "h", at(0));
+        let b = sessions.start("other", "h", at(0));
         sessions.end_all_of("clerk");
         assert_eq!(sessions.read(&a.id, at(1)), Err(Refusal::Unknown));
         assert!(sessions.read(&b.id, at(1)).is_ok());

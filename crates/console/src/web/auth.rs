@@ -65,19 +65,19 @@ async fn sign_in(
         let name = name.clone();
         tokio::task::spawn_blocking(move || {
             let answer = c.accounts.sign_in(&name, &password, now)?;
-            let known = c.accounts.list()?.iter().any(|a| a.name == name);
-            anyhow::Ok((answer, known))
+            let hash = c.accounts.list()?.into_iter().find(|a| a.name == name).map(|a| a.hash);
+            anyhow::Ok((answer, hash))
         })
         .await
     };
-    let (answer, known) = match checked {
+    let (answer, hash) = match checked {
         Ok(Ok(v)) => v,
         Ok(Err(e)) => return internal(&e),
         Err(e) => return internal(&anyhow::anyhow!("{e}")),
     };
     match answer {
         accounts::SignIn::Ok => {
-            let session = c.sessions.lock().expect("sessions").start(&name, now);
+            let session = c.sessions.lock().expect("sessions").start(&name, hash.as_deref().unwrap_or_default(), now);
             if let Err(e) = c.audit.record(now, &name, "sign-in", "") {
                 return internal(&e);
             }
@@ -89,7 +89,7 @@ async fn sign_in(
             let _ = c.audit.record(now, &name, "sign-in-locked", "");
             locked(until)
         }
-        accounts::SignIn::Refused if known => {
+        accounts::SignIn::Refused if hash.is_some() => {
             let _ = c.audit.record(now, &name, "sign-in-refused", "");
             refused()
         }
@@ -119,7 +119,21 @@ async fn sign_out(State(c): State<Arc<Console>>, headers: HeaderMap) -> Response
 /// The session of a request that reads.
 pub(super) fn reader(c: &Console, headers: &HeaderMap) -> Result<Session, Response> {
     let id = session_id(headers).ok_or_else(|| failure(StatusCode::UNAUTHORIZED, "请先登录"))?;
-    c.sessions.lock().expect("sessions").read(&id, c.now()).map_err(refusal)
+    let session = c.sessions.lock().expect("sessions").read(&id, c.now()).map_err(refusal)?;
+    account_unchanged(c, session)
+}
+
+/// The account is still there with the password it signed in with; otherwise the session ends.
+fn account_unchanged(c: &Console, session: Session) -> Result<Session, Response> {
+    let same = match c.accounts.list() {
+        Ok(list) => list.iter().any(|a| a.name == session.staff && a.hash == session.credential),
+        Err(e) => return Err(internal(&e)),
+    };
+    if same {
+        return Ok(session);
+    }
+    c.sessions.lock().expect("sessions").end(&session.id);
+    Err(failure(StatusCode::UNAUTHORIZED, "账号的密码已更改或账号已删除，请重新登录"))
 }
 
 /// The session of a request that changes something: also the same origin and the CSRF token.
@@ -129,7 +143,8 @@ pub(super) fn changer(c: &Console, headers: &HeaderMap) -> Result<Session, Respo
     }
     let id = session_id(headers).ok_or_else(|| failure(StatusCode::UNAUTHORIZED, "请先登录"))?;
     let token = headers.get("x-csrf-token").and_then(|v| v.to_str().ok()).unwrap_or("");
-    c.sessions.lock().expect("sessions").change(&id, token, c.now()).map_err(refusal)
+    let session = c.sessions.lock().expect("sessions").change(&id, token, c.now()).map_err(refusal)?;
+    account_unchanged(c, session)
 }
 
 fn refusal(r: Refusal) -> Response {

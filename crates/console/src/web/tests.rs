@@ -189,6 +189,22 @@ async fn a_session_ends_after_idle_time_and_at_sign_out() {
 }
 
 #[tokio::test]
+async fn a_new_password_or_a_removed_account_ends_its_sessions() {
+    let mut s = setup(false);
+    s.sign_in("王丽", PASSWORD).await;
+    assert_eq!(s.client.get("/api/inbox").await.0, StatusCode::OK);
+    // The command line changes the password while the console runs.
+    Accounts::at(s.src.path()).set_password("王丽", "another long password").unwrap();
+    let (status, json) = s.client.get("/api/inbox").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert!(json["message"].as_str().unwrap().contains("密码已更改"), "{json}");
+    s.sign_in("王丽", "another long password").await;
+    assert_eq!(s.client.get("/api/inbox").await.0, StatusCode::OK);
+    Accounts::at(s.src.path()).remove("王丽").unwrap();
+    assert_eq!(s.client.get("/api/inbox").await.0, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
 async fn forged_and_cross_site_changes_are_refused_and_change_nothing() {
     let mut s = setup(false);
     s.sign_in("王丽", PASSWORD).await;

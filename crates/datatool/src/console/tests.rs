@@ -267,3 +267,43 @@ async fn consultation_results_are_previewed_article_by_article_then_published() 
     let actions: Vec<&str> = log.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
     assert_eq!(actions, ["sign-in", "consultation-result"], "the preview is not in the log");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_browsers_on_one_letter_one_step_is_taken_the_other_told() {
+    let (tmp, src) = setup();
+    let site_dir = tmp.path().join("site");
+    site(&site_dir);
+    let now = deputy_model::clock::parse_timestamp("2026-11-28T12:00:00+08:00").unwrap();
+    Accounts::at(&src).add("王丽", PASSWORD, now).unwrap();
+    Accounts::at(&src).add("李明", PASSWORD, now).unwrap();
+    let mut options = Options::new(src.clone());
+    options.clock = Arc::new(move || now);
+    let station = SourceStation { src: src.clone(), site: site_dir, publish_to: None, inbox: None };
+    let app = router(options, Arc::new(station));
+    let (mut a, mut b) = (TestClient::new(app.clone()), TestClient::new(app));
+    a.sign_in("王丽", PASSWORD).await;
+    b.sign_in("李明", PASSWORD).await;
+    let (_, letters) = a.get("/api/letters").await;
+    let open = letters.as_array().unwrap().iter().find(|l| l["state"] == "已提交").unwrap().clone();
+    let (code, v) = (open["receipt_code"].as_str().unwrap().to_string(), open["version"].as_u64().unwrap());
+    let uri = format!("/api/letters/{code}");
+    // Eight steps at once from each browser, all made on what they saw.
+    let mut tasks = Vec::new();
+    for i in 0..16 {
+        let client = if i % 2 == 0 { &a } else { &b };
+        let c = TestClient { app: client.app.clone(), cookie: client.cookie.clone(), csrf: client.csrf.clone() };
+        let uri = uri.clone();
+        tasks.push(tokio::spawn(async move {
+            c.post(&uri, json!({"version": v, "action": "forward", "department": format!("部门{i}")})).await.0
+        }));
+    }
+    let mut statuses = Vec::new();
+    for t in tasks {
+        statuses.push(t.await.unwrap());
+    }
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::OK).count(), 1, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::CONFLICT).count(), 15, "{statuses:?}");
+    let (_, letters) = a.get("/api/letters").await;
+    let after = letters.as_array().unwrap().iter().find(|l| l["receipt_code"] == code.as_str()).unwrap().clone();
+    assert_eq!(after["version"].as_u64().unwrap(), v + 1, "exactly one step was saved");
+}
