@@ -43,6 +43,7 @@ fn action_name(action: &str) -> String {
         "sign-in-refused" => t("audit.sign_in_refused"),
         "sign-in-locked" => t("audit.sign_in_locked"),
         "inbox-ingest" => t("audit.ingest"),
+        "inbox-files" => t("audit.files"),
         "letter-forward" => t("audit.forward"),
         "letter-reply" => t("audit.reply"),
         "letter-public" => t("audit.public"),

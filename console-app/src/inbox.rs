@@ -35,10 +35,52 @@ pub fn InboxPage() -> impl IntoView {
             fetch(session, "inbox", data);
         });
     };
+    // Files from e-mail or a download: read here, sent one per request (each well under the
+    // body limit), the outcomes listed together.
+    let upload = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(list) = input.files() else { return };
+        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        input.set_value("");
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let mut all = Vec::new();
+            let mut failure = None;
+            for file in files {
+                let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                    .await
+                    .ok()
+                    .and_then(|t| t.as_string())
+                    .unwrap_or_default();
+                let body = serde_json::json!([{ "name": file.name(), "text": text }]);
+                match crate::api::post::<IngestRun>("inbox/files", body).await {
+                    Ok(r) => all.extend(r.outcomes),
+                    Err(f) => {
+                        session.check(&f);
+                        failure = Some(f.message());
+                        break;
+                    }
+                }
+            }
+            let taken = all.iter().filter(|o| o.accepted).count();
+            let message =
+                tf("inbox.files_done", &[("taken", &taken.to_string()), ("refused", &(all.len() - taken).to_string())]);
+            run.set(Some(match failure {
+                Some(m) => Err(m),
+                None => Ok(IngestRun { message, outcomes: all }),
+            }));
+            busy.set(false);
+        });
+    };
     view! {
         <h1>{t("inbox.title")}</h1>
         <p class="hint">{t("inbox.hint")}</p>
-        <button type="button" id="ingest" on:click=ingest disabled=move || busy.get()>{t("inbox.ingest")}</button>
+        <div class="actions">
+            <button type="button" id="ingest" on:click=ingest disabled=move || busy.get()>{t("inbox.ingest")}</button>
+            <input type="file" id="inbox-files" class="visually-hidden" multiple accept=".json,application/json" on:change=upload />
+            <label class="file-button" for="inbox-files">{t("inbox.files")}</label>
+        </div>
         {move || run.get().map(|r| match r {
             Ok(r) => view! {
                 <section class="result" role="status" aria-label=t("inbox.result")>

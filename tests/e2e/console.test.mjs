@@ -117,6 +117,13 @@ test('a clerk signs in, ingests a letter, forwards and answers it, publishes, an
     await page.locator('#ingest').click();
     assert.ok(await eventuallyShows(main, '导入 1 件，拒绝 1 件'));
     assert.ok(await eventuallyShows(main, '已拒绝：'), 'the refused file stays, with its reason');
+    // A letter that came by e-mail: the same checks, from a file.
+    const mailed = '420613579024';
+    await page.locator('#inbox-files').setInputFiles({
+      name: `${mailed}.json`, mimeType: 'application/json',
+      buffer: Buffer.from(letterFile(mailed, readData('search/py/n.json').entries[1]).replace('城乡建设', readData('site.json').message_categories[0])),
+    });
+    assert.ok(await eventuallyShows(main, '文件：导入 1 件，拒绝 0 件'));
     await shot(page, 'console-inbox-1280');
 
     // 来信办理: the letter, with the writer's contact for staff.

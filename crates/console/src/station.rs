@@ -6,7 +6,7 @@
 
 use deputy_model::console::{
     ConsultationRow, InboxItem, IngestOutcome, LetterRow, LetterStep, PublishSummary, ResultPreview, ResultRequest,
-    SuggestionQueue, SuggestionStep,
+    SuggestionQueue, SuggestionStep, UploadedFile,
 };
 use time::OffsetDateTime;
 
@@ -53,6 +53,8 @@ pub trait Station: Send + Sync + 'static {
     fn inbox(&self) -> anyhow::Result<Vec<InboxItem>>;
     /// Ingest everything waiting.
     fn ingest(&self, now: OffsetDateTime) -> anyhow::Result<Vec<IngestOutcome>>;
+    /// Ingest files the clerk chose (sent by e-mail, downloaded), with the same checks.
+    fn ingest_files(&self, files: Vec<UploadedFile>, now: OffsetDateTime) -> anyhow::Result<Vec<IngestOutcome>>;
     /// Build the site's data and say what a publish would change for the public.
     fn publish_plan(&self, now: OffsetDateTime) -> anyhow::Result<PublishSummary>;
     /// Build, validate and publish.

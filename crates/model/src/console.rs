@@ -101,6 +101,13 @@ pub struct InboxItem {
     pub refused: String,
 }
 
+/// A submission file the clerk chose (from e-mail, a download): `POST /api/inbox/files`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UploadedFile {
+    pub name: String,
+    pub text: String,
+}
+
 /// The result of one submission in an ingest (`POST /api/inbox/ingest`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IngestOutcome {

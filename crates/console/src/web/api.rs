@@ -10,7 +10,7 @@ use axum::extract::{Json, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use deputy_model::console::{LetterAction, LetterStep, ResultRequest, SuggestionStep};
+use deputy_model::console::{LetterAction, LetterStep, ResultRequest, SuggestionStep, UploadedFile};
 use serde::Serialize;
 
 use super::auth::{changer, reader};
@@ -28,6 +28,7 @@ pub(super) fn routes() -> Router<Arc<Console>> {
         .route("/consultations/{id}/result", post(consultation_result))
         .route("/inbox", get(inbox))
         .route("/inbox/ingest", post(ingest))
+        .route("/inbox/files", post(ingest_files))
         .route("/publish", get(publish_plan).post(publish))
         .route("/publish/rollback", post(rollback))
         .route("/audit", get(audit))
@@ -174,6 +175,25 @@ async fn letter_step(
 async fn ingest(State(c): State<Arc<Console>>, headers: HeaderMap) -> Response {
     change(c, headers, "inbox-ingest", String::new(), |c, now| {
         let outcomes = c.station.ingest(now)?;
+        let taken = outcomes.iter().filter(|o| o.accepted).count();
+        let message = format!("导入 {taken} 件，拒绝 {} 件", outcomes.len() - taken);
+        Ok(Done { message, detail: Outcomes { outcomes } })
+    })
+    .await
+}
+
+async fn ingest_files(
+    State(c): State<Arc<Console>>,
+    headers: HeaderMap,
+    body: Result<Json<Vec<UploadedFile>>, JsonRejection>,
+) -> Response {
+    let files = match json_body(body, "文件没有读完整，请重新选择") {
+        Ok(f) => f,
+        Err(r) => return r,
+    };
+    let names = files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(",");
+    change(c, headers, "inbox-files", names, move |c, now| {
+        let outcomes = c.station.ingest_files(files, now)?;
         let taken = outcomes.iter().filter(|o| o.accepted).count();
         let message = format!("导入 {taken} 件，拒绝 {} 件", outcomes.len() - taken);
         Ok(Done { message, detail: Outcomes { outcomes } })

@@ -8,7 +8,7 @@ use axum::body::Body;
 use axum::http::{HeaderMap, StatusCode, header};
 use deputy_model::console::{
     ConsultationRow, InboxItem, IngestOutcome, LetterAction, LetterRow, LetterStep, PublishSummary, ResultPreview,
-    ResultRequest, SuggestionQueue, SuggestionStep,
+    ResultRequest, SuggestionQueue, SuggestionStep, UploadedFile,
 };
 use serde_json::{Value, json};
 use time::{Duration, OffsetDateTime};
@@ -66,6 +66,9 @@ impl Station for FakeStation {
         Ok(Vec::new())
     }
     fn ingest(&self, _: OffsetDateTime) -> anyhow::Result<Vec<IngestOutcome>> {
+        Ok(Vec::new())
+    }
+    fn ingest_files(&self, _: Vec<UploadedFile>, _: OffsetDateTime) -> anyhow::Result<Vec<IngestOutcome>> {
         Ok(Vec::new())
     }
     fn publish_plan(&self, _: OffsetDateTime) -> anyhow::Result<PublishSummary> {

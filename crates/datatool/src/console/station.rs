@@ -9,7 +9,8 @@ use deputy_intake::Location;
 use deputy_model::clock;
 use deputy_model::console::{
     CommentRow, ConsultationRow, InboxItem, IngestOutcome, LISTED, LetterAction, LetterRow, LetterStep, PublishSummary,
-    ResultPreview, ResultRequest, SuggestionAction, SuggestionQueue, SuggestionRow, SuggestionStep, Writer,
+    ResultPreview, ResultRequest, SuggestionAction, SuggestionQueue, SuggestionRow, SuggestionStep, UploadedFile,
+    Writer,
 };
 use deputy_model::consult::{Phase, accepts_comments};
 use deputy_model::message::{MessageEvent, MessageState, state_name};
@@ -261,30 +262,12 @@ impl Station for SourceStation {
             anyhow::bail!("没有设置收件箱：启动控制台时用 --inbox 指定收件箱目录")
         };
         let run = ingest::ingest_inbox(&self.src, location, &ingest::Options { deputy: None, now })?;
-        Ok(run
-            .outcomes
-            .into_iter()
-            .map(|o| {
-                let receipt_code = o.file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-                match o.result {
-                    Ok(done) => IngestOutcome { receipt_code, accepted: true, message: done },
-                    // The reason without the file name the command line puts first.
-                    Err(e) => IngestOutcome {
-                        receipt_code,
-                        accepted: false,
-                        message: e
-                            .chain()
-                            .skip(1)
-                            .map(|c| c.to_string())
-                            .collect::<Vec<_>>()
-                            .join("：")
-                            .chars()
-                            .take(500)
-                            .collect(),
-                    },
-                }
-            })
-            .collect())
+        Ok(outcomes(run.outcomes))
+    }
+
+    fn ingest_files(&self, files: Vec<UploadedFile>, now: OffsetDateTime) -> Result<Vec<IngestOutcome>> {
+        let texts = files.into_iter().map(|f| (PathBuf::from(f.name), Ok(f.text)));
+        Ok(outcomes(ingest::ingest_texts(&self.src, texts, &ingest::Options { deputy: None, now })?))
     }
 
     fn publish_plan(&self, _now: OffsetDateTime) -> Result<PublishSummary> {
@@ -336,6 +319,32 @@ impl SourceStation {
             w.written
         ))
     }
+}
+
+/// Ingest's outcomes for the console: by receipt code (the file's name), and for a refusal the
+/// reason without the file name the command line puts first.
+fn outcomes(list: Vec<ingest::Outcome>) -> Vec<IngestOutcome> {
+    list.into_iter()
+        .map(|o| {
+            let receipt_code = o.file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            match o.result {
+                Ok(done) => IngestOutcome { receipt_code, accepted: true, message: done },
+                Err(e) => IngestOutcome {
+                    receipt_code,
+                    accepted: false,
+                    message: e
+                        .chain()
+                        .skip(1)
+                        .map(|c| c.to_string())
+                        .collect::<Vec<_>>()
+                        .join("：")
+                        .chars()
+                        .take(500)
+                        .collect(),
+                },
+            }
+        })
+        .collect()
 }
 
 fn quiet(_: &str, _: usize) -> indicatif::ProgressBar {
