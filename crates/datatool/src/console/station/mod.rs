@@ -1,0 +1,89 @@
+//! The console's work on a source folder: the same functions as `ingest`, `reply`, `publish`,
+//! `build` and `deploy` on the command line, so a step taken in the browser passes the same
+//! checks. One file per page of the console.
+
+mod consultations;
+mod inbox;
+mod letters;
+mod publish;
+mod suggestions;
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use deputy_console::station::{Station, StationError};
+use deputy_intake::Location;
+use deputy_model::console::{
+    ConsultationRow, InboxItem, IngestOutcome, LetterRow, LetterStep, PublishSummary, ResultPreview, ResultRequest,
+    SuggestionQueue, SuggestionStep, UploadedFile,
+};
+use time::OffsetDateTime;
+
+pub struct SourceStation {
+    pub src: PathBuf,
+    /// The site folder: the app's files with `data/` in it, built here before a publish.
+    pub site: PathBuf,
+    /// Where a publish goes (a folder or `s3://…`); `None`: the site folder is what is served.
+    pub publish_to: Option<String>,
+    /// The inbox service's store.
+    pub inbox: Option<Location>,
+}
+
+impl Station for SourceStation {
+    fn letters(&self, now: OffsetDateTime) -> Result<Vec<LetterRow>> {
+        letters::letters(self, now)
+    }
+
+    fn letter_step(&self, code: &str, step: &LetterStep, now: OffsetDateTime) -> Result<String, StationError> {
+        letters::letter_step(self, code, step, now)
+    }
+
+    fn suggestions(&self, now: OffsetDateTime) -> Result<SuggestionQueue> {
+        suggestions::suggestions(self, now)
+    }
+
+    fn suggestion_step(&self, id: &str, step: &SuggestionStep, now: OffsetDateTime) -> Result<String, StationError> {
+        suggestions::suggestion_step(self, id, step, now)
+    }
+
+    fn consultations(&self, now: OffsetDateTime) -> Result<Vec<ConsultationRow>> {
+        consultations::consultations(self, now)
+    }
+
+    fn publish_comment(&self, code: &str, now: OffsetDateTime) -> Result<String, StationError> {
+        consultations::publish_comment(self, code, now)
+    }
+
+    fn consultation_result(
+        &self,
+        id: &str,
+        request: &ResultRequest,
+        now: OffsetDateTime,
+    ) -> Result<ResultPreview, StationError> {
+        consultations::consultation_result(self, id, request, now)
+    }
+
+    fn inbox(&self) -> Result<Vec<InboxItem>> {
+        inbox::inbox(self)
+    }
+
+    fn ingest(&self, now: OffsetDateTime) -> Result<Vec<IngestOutcome>> {
+        inbox::ingest(self, now)
+    }
+
+    fn ingest_files(&self, files: Vec<UploadedFile>, now: OffsetDateTime) -> Result<Vec<IngestOutcome>> {
+        inbox::ingest_files(self, files, now)
+    }
+
+    fn publish_plan(&self, _now: OffsetDateTime) -> Result<PublishSummary> {
+        publish::publish_plan(self, _now)
+    }
+
+    fn publish(&self, _now: OffsetDateTime) -> Result<PublishSummary> {
+        publish::publish(self, _now)
+    }
+
+    fn rollback(&self) -> Result<String> {
+        publish::rollback(self)
+    }
+}

@@ -1,0 +1,95 @@
+//! 发布: `build SRC SITE/data` with the entry pages, `deploy` (a dry run for the summary), and
+//! the rollback.
+
+use std::path::Path;
+
+use anyhow::Result;
+use deputy_model::console::{LISTED, PublishSummary};
+use deputy_model::message::MessageEvent;
+use time::OffsetDateTime;
+
+use super::SourceStation;
+use crate::ingest::State;
+use crate::{deploy, pages, source};
+
+pub(super) fn publish_plan(station: &SourceStation, _now: OffsetDateTime) -> Result<PublishSummary> {
+    let built = build(station)?;
+    match &station.publish_to {
+        Some(target) => {
+            let t = deploy::open(target)?;
+            let report = deploy::run(&station.site, t.as_ref(), true, &quiet)?;
+            Ok(summary(&station.src, report, format!("{built}；将发布到 {}", t.describe())))
+        }
+        None => Ok(PublishSummary { report: built, ..PublishSummary::default() }),
+    }
+}
+
+pub(super) fn publish(station: &SourceStation, _now: OffsetDateTime) -> Result<PublishSummary> {
+    let built = build(station)?;
+    match &station.publish_to {
+        Some(target) => {
+            let t = deploy::open(target)?;
+            let report = deploy::run(&station.site, t.as_ref(), false, &quiet)?;
+            let line = format!("{built}；已发布到 {}：{}", t.describe(), report.line());
+            Ok(summary(&station.src, report, line))
+        }
+        None => Ok(PublishSummary {
+            report: format!("{built}（网站目录即对外发布的目录）"), ..Default::default()
+        }),
+    }
+}
+
+pub(super) fn rollback(station: &SourceStation) -> Result<String> {
+    let Some(target) = &station.publish_to else {
+        anyhow::bail!("没有设置发布位置（--publish），无法回滚")
+    };
+    let t = deploy::open(target)?;
+    let r = deploy::rollback(t.as_ref(), &quiet)?;
+    Ok(format!("已回滚 {} 到上一个版本：恢复 {} 个文件，删除 {} 个", t.describe(), r.uploaded, r.removed))
+}
+
+/// `build SRC SITE/data` and the site's entry pages, as the command line does.
+fn build(station: &SourceStation) -> Result<String> {
+    let (w, world) = source::build(&station.src, &station.site.join("data"), indicatif::ProgressBar::hidden(), false)?;
+    pages::beside(&station.site.join("data"), &w)?;
+    Ok(format!(
+        "已生成网站数据（{} 名代表，{} 条来信；写入 {} 个文件）",
+        world.deputies.len(),
+        world.messages.len(),
+        w.written
+    ))
+}
+
+fn quiet(_: &str, _: usize) -> indicatif::ProgressBar {
+    indicatif::ProgressBar::hidden()
+}
+
+/// The deploy's file lists, and the letters whose answer the public will see: their track file
+/// is new or changed and their last step is a reply.
+fn summary(src: &Path, report: deploy::Report, line: String) -> PublishSummary {
+    let letters = State::load(src).map(|st| st.world.messages).unwrap_or_default();
+    let replies = report
+        .new_files
+        .iter()
+        .chain(&report.replaced)
+        .filter_map(|k| k.strip_prefix("data/track/")?.strip_suffix(".json"))
+        .filter(|code| {
+            letters
+                .iter()
+                .any(|m| m.receipt_code == *code && matches!(m.events.last(), Some(MessageEvent::Replied { .. })))
+        })
+        .map(str::to_string)
+        .collect();
+    let first = |mut v: Vec<String>| {
+        v.truncate(LISTED);
+        v
+    };
+    PublishSummary {
+        totals: [report.new_files.len(), report.replaced.len(), report.removed_files.len()],
+        added: first(report.new_files),
+        changed: first(report.replaced),
+        removed: first(report.removed_files),
+        replies,
+        report: line,
+    }
+}

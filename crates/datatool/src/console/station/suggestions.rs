@@ -1,0 +1,82 @@
+//! 建议: the queue by deadline with the steps the state machine allows (`next_steps`), and
+//! each step through `reply_suggestion`.
+
+use anyhow::Result;
+use deputy_console::station::StationError;
+use deputy_model::clock;
+use deputy_model::console::{SuggestionAction, SuggestionQueue, SuggestionRow, SuggestionStep};
+use deputy_model::suggestion::{SuggestionEvent, next_steps};
+use time::OffsetDateTime;
+
+use super::SourceStation;
+use crate::ingest::{self, State};
+
+pub(super) fn suggestions(station: &SourceStation, now: OffsetDateTime) -> Result<SuggestionQueue> {
+    let st = State::load(&station.src)?;
+    let today = clock::shanghai_date(now);
+    let date = clock::format_date(today);
+    let mut units = std::collections::BTreeSet::new();
+    let mut rows: Vec<SuggestionRow> = st
+        .world
+        .suggestions
+        .iter()
+        .map(|s| {
+            for e in &s.events {
+                if let SuggestionEvent::Assigned { lead_unit, co_units, .. } = e {
+                    units.insert(lead_unit.clone());
+                    units.extend(co_units.iter().cloned());
+                }
+            }
+            let handling = s.handling().ok();
+            let clock = handling.as_ref().and_then(|h| h.deadline(today));
+            SuggestionRow {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                lead: s.lead.name.clone(),
+                status: handling.map(|h| ingest::status_name(h.status)).unwrap_or("办理记录有误").to_string(),
+                due: clock.as_ref().map(|c| clock::format_date(c.due)),
+                days_left: clock.map(|c| c.days_left),
+                events: s.events.clone(),
+                next: next_steps(&s.events, &date).into_iter().map(str::to_string).collect(),
+                version: s.events.len(),
+            }
+        })
+        .collect();
+    // Overdue first, then the nearest deadlines, then what waits for the station (立案,
+    // 交办, 办结), then the rest.
+    rows.sort_by_key(|r| (r.days_left.unwrap_or(i64::MAX), r.next.is_empty(), r.id.clone()));
+    Ok(SuggestionQueue { suggestions: rows, units: units.into_iter().collect() })
+}
+
+pub(super) fn suggestion_step(
+    station: &SourceStation,
+    id: &str,
+    step: &SuggestionStep,
+    now: OffsetDateTime,
+) -> Result<String, StationError> {
+    let st = State::load(&station.src)?;
+    let s = st
+        .world
+        .suggestions
+        .iter()
+        .find(|s| s.id == id)
+        .ok_or_else(|| StationError::Refused(format!("建议 {id} 不存在")))?;
+    if s.events.len() != step.version {
+        return Err(StationError::Conflict(format!(
+            "建议 {id} 刚被别人办理过（现在是“{}”）。请看过它的最新情况再办理；你填写的内容还在",
+            s.handling().map(|h| ingest::status_name(h.status)).unwrap_or("?")
+        )));
+    }
+    let cli = match step.action.clone() {
+        SuggestionAction::Register => ingest::SuggestionStep::Register,
+        SuggestionAction::Assign { lead_unit, co_units } => ingest::SuggestionStep::Assign { lead_unit, co_units },
+        SuggestionAction::Extend { months, reason } => ingest::SuggestionStep::Extend { months, reason },
+        SuggestionAction::Progress { note } => ingest::SuggestionStep::Progress { note },
+        SuggestionAction::Answer { result, text } => ingest::SuggestionStep::Answer { unit: None, result, text },
+        SuggestionAction::Rate { rating, comment } => ingest::SuggestionStep::Rate { rating, comment },
+        SuggestionAction::Reopen { reason } => ingest::SuggestionStep::Reopen { reason },
+        SuggestionAction::Close => ingest::SuggestionStep::Close,
+    };
+    ingest::reply_suggestion(&station.src, id, cli, &clock::to_rfc3339(now))
+        .map_err(|e| StationError::Refused(format!("{e:#}")))
+}
