@@ -71,6 +71,8 @@ pub struct LetterStep {
     pub step: LetterAction,
 }
 
+/// One step on a letter, the same for the command line (`reply SRC letter CODE`) and the
+/// console.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum LetterAction {
@@ -171,6 +173,8 @@ pub struct SuggestionStep {
     pub action: SuggestionAction,
 }
 
+/// One handling step of a suggestion, the same for the command line (`reply SRC suggestion ID
+/// STEP`) and the console.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "step", rename_all = "snake_case")]
 pub enum SuggestionAction {
@@ -188,6 +192,9 @@ pub enum SuggestionAction {
         note: String,
     },
     Answer {
+        /// The unit answering; the lead unit when not given.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<String>,
         result: crate::suggestion::ResultClass,
         text: String,
     },

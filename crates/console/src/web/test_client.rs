@@ -1,13 +1,13 @@
 //! A browser stand-in for tests (this crate's and the data tool's): it keeps the session cookie
 //! and the CSRF token, and sends what a same-origin page sends.
 
-use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
 
+pub use axum::Router;
 pub use axum::http::StatusCode as Status;
 
 pub const HOST: &str = "127.0.0.1:8790";

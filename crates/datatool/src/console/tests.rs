@@ -8,7 +8,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use deputy_console::accounts::Accounts;
-use deputy_console::web::test_client::{Status as StatusCode, TestClient};
+use deputy_console::web::test_client::{Router, Status as StatusCode, TestClient};
 use deputy_console::web::{Options, router};
 use deputy_intake::Location;
 use serde_json::{Value, json};
@@ -17,6 +17,27 @@ use super::station::SourceStation;
 use crate::ingest::tests::{SENT, code, setup, world};
 
 const PASSWORD: &str = "correct horse battery";
+
+/// The demo's data date, the console's clock in these tests.
+fn now() -> time::OffsetDateTime {
+    deputy_model::clock::parse_timestamp("2026-11-28T12:00:00+08:00").unwrap()
+}
+
+/// The console on the demo source `src` (its site folder beside it) with one account, 王丽.
+fn console(src: &Path, publish_to: Option<&Path>, inbox: Option<&Path>) -> Router {
+    let site_dir = src.with_file_name("site");
+    site(&site_dir);
+    Accounts::at(src).add("王丽", PASSWORD, now()).unwrap();
+    let mut options = Options::new(src.to_path_buf());
+    options.clock = Arc::new(now);
+    let station = SourceStation {
+        src: src.to_path_buf(),
+        site: site_dir,
+        publish_to: publish_to.map(|p| p.display().to_string()),
+        inbox: inbox.map(|p| Location::parse(&p.display().to_string())),
+    };
+    router(options, Arc::new(station))
+}
 
 fn site(dir: &Path) {
     fs::create_dir_all(dir).unwrap();
@@ -47,10 +68,7 @@ async fn a_clerk_ingests_answers_and_publishes_a_letter_from_the_browser() {
     for d in ["new", "archive", "tmp"] {
         fs::create_dir_all(inbox.join(d)).unwrap();
     }
-    let (site_dir, www) = (tmp.path().join("site"), tmp.path().join("www"));
-    site(&site_dir);
-    let now = deputy_model::clock::parse_timestamp("2026-11-28T12:00:00+08:00").unwrap();
-    Accounts::at(&src).add("王丽", PASSWORD, now).unwrap();
+    let www = tmp.path().join("www");
     let deputy = world(&src).deputies[0].summary.id.clone();
     let good = code(901);
     letter(&inbox, &good, &deputy);
@@ -58,15 +76,7 @@ async fn a_clerk_ingests_answers_and_publishes_a_letter_from_the_browser() {
     letter_with(&inbox, &private, &deputy, false);
     fs::write(inbox.join("new").join(format!("{}.json", code(902))), "{\"format_version\": 1, \"receipt").unwrap();
 
-    let mut options = Options::new(src.clone());
-    options.clock = Arc::new(move || now);
-    let station = SourceStation {
-        src: src.clone(),
-        site: site_dir.clone(),
-        publish_to: Some(www.display().to_string()),
-        inbox: Some(Location::parse(&inbox.display().to_string())),
-    };
-    let mut clerk = TestClient::new(router(options, Arc::new(station)));
+    let mut clerk = TestClient::new(console(&src, Some(&www), Some(&inbox)));
     assert_eq!(clerk.sign_in("王丽", PASSWORD).await.0, StatusCode::OK);
     // The site as it is live before the clerk starts: a first publish adds everything.
     let (status, first) = clerk.post("/api/publish", json!({})).await;
@@ -171,15 +181,8 @@ async fn a_clerk_ingests_answers_and_publishes_a_letter_from_the_browser() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn suggestions_offer_only_the_legal_steps_and_take_them_through_the_rules() {
-    let (tmp, src) = setup();
-    let site_dir = tmp.path().join("site");
-    site(&site_dir);
-    let now = deputy_model::clock::parse_timestamp("2026-11-28T12:00:00+08:00").unwrap();
-    Accounts::at(&src).add("王丽", PASSWORD, now).unwrap();
-    let mut options = Options::new(src.clone());
-    options.clock = Arc::new(move || now);
-    let station = SourceStation { src: src.clone(), site: site_dir, publish_to: None, inbox: None };
-    let mut clerk = TestClient::new(router(options, Arc::new(station)));
+    let (_tmp, src) = setup();
+    let mut clerk = TestClient::new(console(&src, None, None));
     clerk.sign_in("王丽", PASSWORD).await;
 
     let (status, queue) = clerk.get("/api/suggestions").await;
@@ -211,15 +214,8 @@ async fn suggestions_offer_only_the_legal_steps_and_take_them_through_the_rules(
 
 #[tokio::test(flavor = "multi_thread")]
 async fn consultation_results_are_previewed_article_by_article_then_published() {
-    let (tmp, src) = setup();
-    let site_dir = tmp.path().join("site");
-    site(&site_dir);
-    let now = deputy_model::clock::parse_timestamp("2026-11-28T12:00:00+08:00").unwrap();
-    Accounts::at(&src).add("王丽", PASSWORD, now).unwrap();
-    let mut options = Options::new(src.clone());
-    options.clock = Arc::new(move || now);
-    let station = SourceStation { src: src.clone(), site: site_dir, publish_to: None, inbox: None };
-    let mut clerk = TestClient::new(router(options, Arc::new(station)));
+    let (_tmp, src) = setup();
+    let mut clerk = TestClient::new(console(&src, None, None));
     clerk.sign_in("王丽", PASSWORD).await;
 
     let (status, all) = clerk.get("/api/consultations").await;
@@ -270,16 +266,9 @@ async fn consultation_results_are_previewed_article_by_article_then_published() 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_browsers_on_one_letter_one_step_is_taken_the_other_told() {
-    let (tmp, src) = setup();
-    let site_dir = tmp.path().join("site");
-    site(&site_dir);
-    let now = deputy_model::clock::parse_timestamp("2026-11-28T12:00:00+08:00").unwrap();
-    Accounts::at(&src).add("王丽", PASSWORD, now).unwrap();
-    Accounts::at(&src).add("李明", PASSWORD, now).unwrap();
-    let mut options = Options::new(src.clone());
-    options.clock = Arc::new(move || now);
-    let station = SourceStation { src: src.clone(), site: site_dir, publish_to: None, inbox: None };
-    let app = router(options, Arc::new(station));
+    let (_tmp, src) = setup();
+    let app = console(&src, None, None);
+    Accounts::at(&src).add("李明", PASSWORD, now()).unwrap();
     let (mut a, mut b) = (TestClient::new(app.clone()), TestClient::new(app));
     a.sign_in("王丽", PASSWORD).await;
     b.sign_in("李明", PASSWORD).await;

@@ -102,21 +102,10 @@ fn add_events(messages: &mut [MessageRecord], code: &str, events: Vec<MessageEve
     Ok(())
 }
 
-/// What the station records for a letter.
-pub enum Step {
-    Forward {
-        department: String,
-    },
-    Reply {
-        by: String,
-        text: String,
-    },
-    /// Whether the letter and its reply are in the public Q&A: the station may keep a letter
-    /// out, but publishes one only when its writer agreed (the submission's `publish`).
-    Public {
-        public: bool,
-    },
-}
+/// What the station records for a letter (the model's, shared with the console). `Public`:
+/// whether the letter and its reply are in the public Q&A; the station may keep a letter out,
+/// but publishes one only when its writer agreed (the submission's `publish`).
+pub use deputy_model::console::LetterAction as Step;
 
 /// `reply SRC letter CODE` (and the older `record`): add a step to a letter by receipt code,
 /// checked by the state machine, and save. Returns a line for the station.
@@ -153,11 +142,11 @@ pub fn record(src: &Path, code: &str, step: Step, at: &str) -> Result<String> {
         Step::Public { .. } => unreachable!("handled above"),
         Step::Forward { department } => {
             anyhow::ensure!(!department.trim().is_empty(), "--forward 为空");
-            MessageEvent::Forwarded { at: at.to_string(), department }
+            MessageEvent::Forwarded { at: at.to_string(), department: department.trim().to_string() }
         }
         Step::Reply { by, text } => {
             anyhow::ensure!(!text.trim().is_empty() && !by.trim().is_empty(), "--by 和 --text 都不能为空");
-            MessageEvent::Replied { at: at.to_string(), by, text }
+            MessageEvent::Replied { at: at.to_string(), by: by.trim().to_string(), text: text.trim().to_string() }
         }
     };
     let done = match &event {

@@ -6,22 +6,12 @@ use std::path::Path;
 
 use anyhow::{Result, anyhow, bail};
 use deputy_model::clock;
-use deputy_model::message::Rating;
-use deputy_model::suggestion::{ResultClass, Status, SuggestionEvent};
+use deputy_model::suggestion::{Status, SuggestionEvent};
 
 use super::state::{File, State};
 
-/// One handling step, as the command line gives it.
-pub enum SuggestionStep {
-    Register,
-    Assign { lead_unit: String, co_units: Vec<String> },
-    Extend { months: u32, reason: String },
-    Progress { note: String },
-    Answer { unit: Option<String>, result: ResultClass, text: String },
-    Rate { rating: Rating, comment: String },
-    Reopen { reason: String },
-    Close,
-}
+/// One handling step (the model's, shared with the console).
+pub use deputy_model::console::SuggestionAction as SuggestionStep;
 
 pub fn status_name(s: Status) -> &'static str {
     match s {

@@ -71,14 +71,7 @@ pub(super) fn letter_step(
             letter.state().map(state_name).unwrap_or("?")
         )));
     }
-    let cli_step = match &step.step {
-        LetterAction::Forward { department } => ingest::Step::Forward { department: department.trim().to_string() },
-        LetterAction::Reply { by, text } => {
-            ingest::Step::Reply { by: by.trim().to_string(), text: text.trim().to_string() }
-        }
-        LetterAction::Public { public } => ingest::Step::Public { public: *public },
-    };
-    ingest::record(&station.src, code, cli_step, &clock::to_rfc3339(now))
+    ingest::record(&station.src, code, step.step.clone(), &clock::to_rfc3339(now))
         .map_err(|e| StationError::Refused(format!("{e:#}")))
 }
 

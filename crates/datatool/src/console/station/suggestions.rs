@@ -4,7 +4,7 @@
 use anyhow::Result;
 use deputy_console::station::StationError;
 use deputy_model::clock;
-use deputy_model::console::{SuggestionAction, SuggestionQueue, SuggestionRow, SuggestionStep};
+use deputy_model::console::{SuggestionQueue, SuggestionRow, SuggestionStep};
 use deputy_model::suggestion::{SuggestionEvent, next_steps};
 use time::OffsetDateTime;
 
@@ -67,16 +67,6 @@ pub(super) fn suggestion_step(
             s.handling().map(|h| ingest::status_name(h.status)).unwrap_or("?")
         )));
     }
-    let cli = match step.action.clone() {
-        SuggestionAction::Register => ingest::SuggestionStep::Register,
-        SuggestionAction::Assign { lead_unit, co_units } => ingest::SuggestionStep::Assign { lead_unit, co_units },
-        SuggestionAction::Extend { months, reason } => ingest::SuggestionStep::Extend { months, reason },
-        SuggestionAction::Progress { note } => ingest::SuggestionStep::Progress { note },
-        SuggestionAction::Answer { result, text } => ingest::SuggestionStep::Answer { unit: None, result, text },
-        SuggestionAction::Rate { rating, comment } => ingest::SuggestionStep::Rate { rating, comment },
-        SuggestionAction::Reopen { reason } => ingest::SuggestionStep::Reopen { reason },
-        SuggestionAction::Close => ingest::SuggestionStep::Close,
-    };
-    ingest::reply_suggestion(&station.src, id, cli, &clock::to_rfc3339(now))
+    ingest::reply_suggestion(&station.src, id, step.action.clone(), &clock::to_rfc3339(now))
         .map_err(|e| StationError::Refused(format!("{e:#}")))
 }
