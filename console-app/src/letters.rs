@@ -133,7 +133,10 @@ fn LetterDetail(
             <dl>
                 <dt>{t("letters.to")}</dt><dd>{row.deputy_name.clone()}</dd>
                 <dt>{t("letters.category")}</dt><dd>{row.category.clone()}</dd>
-                <dt>{t("letters.writer")}</dt><dd>{format!("{} {}", row.writer.name, row.writer.phone)}</dd>
+                <dt>{t("letters.writer")}</dt><dd>{
+                    let who = format!("{} {}", row.writer.name, row.writer.phone).trim().to_string();
+                    if who.is_empty() { t("letters.no_writer") } else { who }
+                }</dd>
                 <dt>{t("letters.public")}</dt>
                 <dd>
                     {if row.public { t("letters.public_yes") } else { t("letters.public_no") }}

@@ -32,15 +32,17 @@ async function startConsole(extra = []) {
   const child = spawn(
     bin,
     ['console', src, '--site', site, '--publish', www, '--inbox', inbox, '--listen', '127.0.0.1:0', '--app', APP, ...extra],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   consoles.push(child);
+  child.log = [];
+  readline.createInterface({ input: child.stderr }).on('line', (l) => child.log.push(l));
   const lines = readline.createInterface({ input: child.stdout });
   const first = await new Promise((resolve, reject) => {
     lines.once('line', resolve);
     child.once('exit', (c) => reject(new Error(`deputy-data console exited with ${c}`)));
   });
-  return first.match(/http:\/\/\S+/)[0];
+  return { url: first.match(/http:\/\/\S+/)[0], child };
 }
 
 /** A submission as the inbox service stores it. */
@@ -91,6 +93,16 @@ after(async () => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
+/** Sign in with the keyboard only: the name, Tab, the password, Enter. */
+async function signInByKeyboard(page) {
+  await page.locator('#signin-name').focus();
+  await page.keyboard.type('王丽');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.locator('nav.tabs').waitFor();
+}
+
 async function signIn(page, password = PASSWORD) {
   await page.locator('#signin-name').fill('王丽');
   await page.locator('#signin-password').fill(password);
@@ -98,7 +110,7 @@ async function signIn(page, password = PASSWORD) {
 }
 
 test('a clerk signs in, ingests a letter, forwards and answers it, publishes, and the public sees the reply', async () => {
-  const url = await startConsole();
+  const { url, child } = await startConsole();
   const page = await newPage(browser, { width: DESKTOP, clock: null });
   try {
     await page.goto(url);
@@ -213,6 +225,11 @@ test('a clerk signs in, ingests a letter, forwards and answers it, publishes, an
     assert.ok(await eventuallyShows(main, '答复来信'));
     await shot(page, 'console-audit-1280');
     expectNoConsoleErrors(page, 'console', [/401/, /403/]);
+    // The console's own log: a JSON line per change and sign-in, and nobody's name or phone.
+    assert.ok(child.log.some((l) => JSON.parse(l).fields?.action === 'letter-reply'), child.log.join('\n'));
+    for (const secret of ['张丽', '13812345678', '王丽', '已联系住建局']) {
+      assert.ok(!child.log.some((l) => l.includes(secret)), `the log names ${secret}`);
+    }
   } finally {
     await closePage(page);
   }
@@ -231,7 +248,7 @@ test('a clerk signs in, ingests a letter, forwards and answers it, publishes, an
 });
 
 test('an expired session asks for the password again, and the reply being typed is still there', async () => {
-  const url = await startConsole(['--idle-seconds', '2']);
+  const { url } = await startConsole(['--idle-seconds', '2']);
   const page = await newPage(browser, { width: 800, clock: null });
   try {
     await page.goto(url + 'letters');
@@ -246,10 +263,12 @@ test('an expired session asks for the password again, and the reply being typed 
     await open.locator('form.step').last().locator('button[type="submit"]').click();
     assert.ok(await eventuallyShows(page.locator('main'), '登录已超时'), 'the sign-in form says why');
     await shot(page, 'console-expired-800');
-    await signIn(page);
+    await signInByKeyboard(page);
     const again = page.locator('li.letter.waiting').first();
     await again.locator('button.row').click();
     assert.equal(await again.locator('textarea').inputValue(), text, 'the draft survived');
+    await axeCheck(page, 'console letters on a tablet');
+    await again.screenshot({ path: path.join(SCREENSHOT_DIR, 'console-letter-800.png') });
   } finally {
     await closePage(page);
   }

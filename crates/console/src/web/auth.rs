@@ -75,6 +75,13 @@ async fn sign_in(
         Ok(Err(e)) => return internal(&e),
         Err(e) => return internal(&anyhow::anyhow!("{e}")),
     };
+    // The outcome only: names are for the audit log, which only the station reads.
+    let outcome = match answer {
+        accounts::SignIn::Ok => "signed-in",
+        accounts::SignIn::Locked { .. } => "locked",
+        accounts::SignIn::Refused => "refused",
+    };
+    tracing::info!(outcome, "console sign-in");
     match answer {
         accounts::SignIn::Ok => {
             let session = c.sessions.lock().expect("sessions").start(&name, hash.as_deref().unwrap_or_default(), now);

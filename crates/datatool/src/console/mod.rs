@@ -60,6 +60,13 @@ pub fn run(args: Args) -> Result<()> {
         publish_to: args.publish,
         inbox: args.inbox.as_deref().map(deputy_intake::Location::parse),
     };
+    tracing_subscriber::fmt()
+        .json()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("DEPUTY_CONSOLE_LOG").unwrap_or_else(|_| "info".into()),
+        )
+        .init();
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(args.listen).await?;
