@@ -55,6 +55,7 @@ fn action_name(action: &str) -> String {
         a if a.starts_with("suggestion-") => t("audit.suggestion"),
         "comment-publish" => t("audit.comment"),
         "consultation-result" => t("audit.consultation"),
+        "consultation-open" => t("audit.consultation_open"),
         other => other.to_string(),
     }
 }

@@ -35,9 +35,44 @@ pub fn ConsultationsPage() -> impl IntoView {
     fetch(session, "consultations", data);
     let reload = move || fetch(session, "consultations", data);
     let notice = RwSignal::new(String::new());
+    let refusal = RwSignal::new(String::new());
+    // A new consultation: the drafters' source file, checked line by line by the server.
+    let open_new = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        refusal.set(String::new());
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string())
+                .unwrap_or_default();
+            match crate::api::post::<Done>("consultations", serde_json::json!({ "name": file.name(), "text": text }))
+                .await
+            {
+                Ok(d) => {
+                    notice.set(d.message);
+                    reload();
+                }
+                Err(f) => {
+                    session.check(&f);
+                    refusal.set(f.message());
+                }
+            }
+        });
+    };
     view! {
         <h1>{t("consult.title")}</h1>
         <p class="ok" id="consult-notice" role="status">{move || notice.get()}</p>
+        <Show when=move || !refusal.get().is_empty()>
+            <p class="error" role="alert" id="consult-error">{move || refusal.get()}</p>
+        </Show>
+        <div class="actions">
+            <input type="file" id="consult-new" class="visually-hidden" accept=".json,application/json" on:change=open_new />
+            <label class="file-button" for="consult-new">{t("consult.new")}</label>
+        </div>
         {loaded(data, reload, move |rows: Vec<ConsultationRow>| view! {
             {rows.into_iter().map(|c| view! { <ConsultationCard c=c reload=reload notice=notice /> }).collect_view()}
         })}

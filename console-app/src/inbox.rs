@@ -35,6 +35,7 @@ pub fn InboxPage() -> impl IntoView {
             fetch(session, "inbox", data);
         });
     };
+    let deputy = RwSignal::new(String::new());
     // Files from e-mail or a download: read here, sent one per request (each well under the
     // body limit), the outcomes listed together.
     let upload = move |ev: leptos::ev::Event| {
@@ -53,7 +54,8 @@ pub fn InboxPage() -> impl IntoView {
                     .ok()
                     .and_then(|t| t.as_string())
                     .unwrap_or_default();
-                let body = serde_json::json!([{ "name": file.name(), "text": text }]);
+                let deputy = deputy.get_untracked();
+                let body = serde_json::json!({ "files": [{ "name": file.name(), "text": text }], "deputy": deputy });
                 match crate::api::post::<IngestRun>("inbox/files", body).await {
                     Ok(r) => all.extend(r.outcomes),
                     Err(f) => {
@@ -81,6 +83,8 @@ pub fn InboxPage() -> impl IntoView {
             <input type="file" id="inbox-files" class="visually-hidden" multiple accept=".json,application/json" on:change=upload />
             <label class="file-button" for="inbox-files">{t("inbox.files")}</label>
         </div>
+        <label for="inbox-deputy">{t("inbox.deputy")}</label>
+        <input id="inbox-deputy" class="short" prop:value=move || deputy.get() on:input=move |ev| deputy.set(event_target_value(&ev)) />
         {move || run.get().map(|r| match r {
             Ok(r) => view! {
                 <section class="result" role="status" aria-label=t("inbox.result")>

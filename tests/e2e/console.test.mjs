@@ -190,6 +190,10 @@ test('a clerk signs in, ingests a letter, forwards and answers it, publishes, an
       await item.getByRole('button', { name: '公开这条意见' }).click();
       assert.ok(await eventuallyShows(page.locator('#consult-notice'), '已公开意见'));
     }
+    // A new draft from the drafters' file.
+    const source = fs.readFileSync(path.join(ROOT, 'content', 'consultations', '2025-01.json'), 'utf8').replace('"2025-01"', '"2027-01"');
+    await page.locator('#consult-new').setInputFiles({ name: '2027-01.json', mimeType: 'application/json', buffer: Buffer.from(source) });
+    assert.ok(await eventuallyShows(page.locator('#consult-notice'), '已加入征求意见 2027-01'));
     const closed = consultations.find((c) => c.can_publish_result);
     const card = page.locator('section.plan', { hasText: closed.title });
     await card.locator(`#result-${closed.id}-0`).selectOption('partly');

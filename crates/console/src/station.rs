@@ -6,7 +6,7 @@
 
 use deputy_model::console::{
     ConsultationRow, InboxItem, IngestOutcome, LetterRow, LetterStep, PublishSummary, ResultPreview, ResultRequest,
-    SuggestionQueue, SuggestionStep, UploadedFile,
+    SuggestionQueue, SuggestionStep, Upload, UploadedFile,
 };
 use time::OffsetDateTime;
 
@@ -40,6 +40,8 @@ pub trait Station: Send + Sync + 'static {
     fn suggestion_step(&self, id: &str, step: &SuggestionStep, now: OffsetDateTime) -> Result<String, StationError>;
     /// Every consultation with its articles and the comments received.
     fn consultations(&self, now: OffsetDateTime) -> anyhow::Result<Vec<ConsultationRow>>;
+    /// Open a new consultation from the drafters' source file (`publish SRC draft FILE`).
+    fn open_consultation(&self, file: &UploadedFile, now: OffsetDateTime) -> Result<String, StationError>;
     /// Make a received comment public on its consultation.
     fn publish_comment(&self, code: &str, now: OffsetDateTime) -> Result<String, StationError>;
     /// A consultation's results (with `preview`, nothing is saved).
@@ -53,8 +55,9 @@ pub trait Station: Send + Sync + 'static {
     fn inbox(&self) -> anyhow::Result<Vec<InboxItem>>;
     /// Ingest everything waiting.
     fn ingest(&self, now: OffsetDateTime) -> anyhow::Result<Vec<IngestOutcome>>;
-    /// Ingest files the clerk chose (sent by e-mail, downloaded), with the same checks.
-    fn ingest_files(&self, files: Vec<UploadedFile>, now: OffsetDateTime) -> anyhow::Result<Vec<IngestOutcome>>;
+    /// Ingest files the clerk chose (sent by e-mail, downloaded), with the same checks;
+    /// training reports are the named deputy's.
+    fn ingest_files(&self, upload: Upload, now: OffsetDateTime) -> anyhow::Result<Vec<IngestOutcome>>;
     /// Build the site's data and say what a publish would change for the public.
     fn publish_plan(&self, now: OffsetDateTime) -> anyhow::Result<PublishSummary>;
     /// Build, validate and publish.

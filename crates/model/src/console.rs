@@ -110,6 +110,15 @@ pub struct UploadedFile {
     pub text: String,
 }
 
+/// `POST /api/inbox/files`: files to ingest, and for training reports (which carry no name)
+/// the deputy they are of.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Upload {
+    pub files: Vec<UploadedFile>,
+    #[serde(default)]
+    pub deputy: Option<String>,
+}
+
 /// The result of one submission in an ingest (`POST /api/inbox/ingest`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IngestOutcome {

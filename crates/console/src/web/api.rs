@@ -10,7 +10,7 @@ use axum::extract::{Json, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use deputy_model::console::{LetterAction, LetterStep, ResultRequest, SuggestionStep, UploadedFile};
+use deputy_model::console::{LetterAction, LetterStep, ResultRequest, SuggestionStep, Upload, UploadedFile};
 use serde::Serialize;
 
 use super::auth::{changer, reader};
@@ -23,7 +23,7 @@ pub(super) fn routes() -> Router<Arc<Console>> {
         .route("/letters/{code}", post(letter_step))
         .route("/suggestions", get(suggestions))
         .route("/suggestions/{id}", post(suggestion_step))
-        .route("/consultations", get(consultations))
+        .route("/consultations", get(consultations).post(open_consultation))
         .route("/comments/{code}/publish", post(publish_comment))
         .route("/consultations/{id}/result", post(consultation_result))
         .route("/inbox", get(inbox))
@@ -90,6 +90,21 @@ async fn consultations(State(c): State<Arc<Console>>, headers: HeaderMap) -> Res
     }
     let now = c.now();
     read(c.clone(), move |c| c.station.consultations(now)).await
+}
+
+async fn open_consultation(
+    State(c): State<Arc<Console>>,
+    headers: HeaderMap,
+    body: Result<Json<UploadedFile>, JsonRejection>,
+) -> Response {
+    let file = match json_body(body, "文件没有读完整，请重新选择") {
+        Ok(f) => f,
+        Err(r) => return r,
+    };
+    change(c, headers, "consultation-open", file.name.clone(), move |c, now| {
+        Ok(Message { message: c.station.open_consultation(&file, now)? })
+    })
+    .await
 }
 
 async fn publish_comment(State(c): State<Arc<Console>>, headers: HeaderMap, Path(code): Path<String>) -> Response {
@@ -185,15 +200,15 @@ async fn ingest(State(c): State<Arc<Console>>, headers: HeaderMap) -> Response {
 async fn ingest_files(
     State(c): State<Arc<Console>>,
     headers: HeaderMap,
-    body: Result<Json<Vec<UploadedFile>>, JsonRejection>,
+    body: Result<Json<Upload>, JsonRejection>,
 ) -> Response {
-    let files = match json_body(body, "文件没有读完整，请重新选择") {
+    let upload = match json_body(body, "文件没有读完整，请重新选择") {
         Ok(f) => f,
         Err(r) => return r,
     };
-    let names = files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(",");
+    let names = upload.files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(",");
     change(c, headers, "inbox-files", names, move |c, now| {
-        let outcomes = c.station.ingest_files(files, now)?;
+        let outcomes = c.station.ingest_files(upload, now)?;
         let taken = outcomes.iter().filter(|o| o.accepted).count();
         let message = format!("导入 {taken} 件，拒绝 {} 件", outcomes.len() - taken);
         Ok(Done { message, detail: Outcomes { outcomes } })

@@ -8,7 +8,7 @@ use axum::body::Body;
 use axum::http::{HeaderMap, StatusCode, header};
 use deputy_model::console::{
     ConsultationRow, InboxItem, IngestOutcome, LetterAction, LetterRow, LetterStep, PublishSummary, ResultPreview,
-    ResultRequest, SuggestionQueue, SuggestionStep, UploadedFile,
+    ResultRequest, SuggestionQueue, SuggestionStep, Upload, UploadedFile,
 };
 use serde_json::{Value, json};
 use time::{Duration, OffsetDateTime};
@@ -68,8 +68,11 @@ impl Station for FakeStation {
     fn ingest(&self, _: OffsetDateTime) -> anyhow::Result<Vec<IngestOutcome>> {
         Ok(Vec::new())
     }
-    fn ingest_files(&self, _: Vec<UploadedFile>, _: OffsetDateTime) -> anyhow::Result<Vec<IngestOutcome>> {
+    fn ingest_files(&self, _: Upload, _: OffsetDateTime) -> anyhow::Result<Vec<IngestOutcome>> {
         Ok(Vec::new())
+    }
+    fn open_consultation(&self, file: &UploadedFile, _: OffsetDateTime) -> Result<String, StationError> {
+        Ok(format!("已加入 {}", file.name))
     }
     fn publish_plan(&self, _: OffsetDateTime) -> anyhow::Result<PublishSummary> {
         Ok(PublishSummary::default())

@@ -14,7 +14,7 @@ use deputy_intake::Location;
 use serde_json::{Value, json};
 
 use super::station::SourceStation;
-use crate::ingest::tests::{SENT, code, setup, world};
+use crate::ingest::tests::{SENT, code, report, setup, world};
 
 const PASSWORD: &str = "correct horse battery";
 
@@ -295,4 +295,32 @@ async fn two_browsers_on_one_letter_one_step_is_taken_the_other_told() {
     let (_, letters) = a.get("/api/letters").await;
     let after = letters.as_array().unwrap().iter().find(|l| l["receipt_code"] == code.as_str()).unwrap().clone();
     assert_eq!(after["version"].as_u64().unwrap(), v + 1, "exactly one step was saved");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_consultation_and_a_deputys_training_report_come_in_as_files() {
+    let (tmp, src) = setup();
+    let mut clerk = TestClient::new(console(&src, None, None));
+    clerk.sign_in("王丽", PASSWORD).await;
+    // The drafters' source of a consultation, as `publish SRC draft FILE` takes it.
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/consultations/2025-01.json");
+    let text = fs::read_to_string(content).unwrap().replacen("\"2025-01\"", "\"2027-01\"", 1);
+    let draft = json!({ "name": "2027-01.json", "text": text });
+    let (status, done) = clerk.post("/api/consultations", draft.clone()).await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert!(done["message"].as_str().unwrap().contains("已加入征求意见 2027-01"), "{done}");
+    let (status, again) = clerk.post("/api/consultations", draft).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "the same id twice");
+    assert!(again["message"].as_str().unwrap().contains("已经存在"), "{again}");
+    // A training report carries no name: the clerk says whose it is.
+    let w = world(&src);
+    let deputy = w.activities[0].deputy_id.clone();
+    let course = w.training.as_ref().unwrap().courses[0].id.clone();
+    let file = crate::ingest::tests::submission(tmp.path(), "training", &code(930), SENT, report(2026, 90, &course));
+    let upload = |deputy: Option<&str>| json!({ "files": [{ "name": "training.json", "text": fs::read_to_string(&file).unwrap() }], "deputy": deputy });
+    let (_, run) = clerk.post("/api/inbox/files", upload(None)).await;
+    assert_eq!(run["outcomes"][0]["accepted"], false, "{run}");
+    assert!(run["outcomes"][0]["message"].as_str().unwrap().contains("--deputy"), "{run}");
+    let (status, run) = clerk.post("/api/inbox/files", upload(Some(&deputy))).await;
+    assert_eq!((status, &run["message"]), (StatusCode::OK, &json!("导入 1 件，拒绝 0 件")), "{run}");
 }

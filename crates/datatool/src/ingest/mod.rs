@@ -37,7 +37,7 @@ use time::OffsetDateTime;
 
 pub use inbox::ingest_inbox;
 pub use letter::{Step, record};
-pub use publish::{consultation_result, publish_comment, publish_consultation, publish_draft};
+pub use publish::{consultation_result, publish_comment, publish_consultation, publish_draft, publish_draft_text};
 pub use reply::{SuggestionStep, reply_suggestion, status_name};
 pub use state::State;
 

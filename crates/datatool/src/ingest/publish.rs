@@ -16,16 +16,21 @@ use deputy_model::{clock, receipt};
 use super::state::{File, State};
 
 pub fn publish_draft(src: &Path, file: &Path, at: &str) -> Result<String> {
+    let text = std::fs::read_to_string(file).with_context(|| format!("读取 {} 失败", file.display()))?;
+    publish_draft_text(src, &text, &file.display().to_string(), at)
+}
+
+/// [`publish_draft`] of a source already read (`file` names it in messages).
+pub fn publish_draft_text(src: &Path, text: &str, file: &str, at: &str) -> Result<String> {
     let now = super::parse_at(at)?;
-    let source: crate::build::consultations::ConsultationSource =
-        crate::source::read_json_file(file, &file.display().to_string())?;
+    let source: crate::build::consultations::ConsultationSource = crate::source::parse_json(text, file)?;
     anyhow::ensure!(
         !source.id.is_empty() && source.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
         "{}：字段 id：只能用字母、数字、- 和 _（它是网址的一部分），实为“{}”",
-        file.display(),
+        file,
         source.id
     );
-    let c = crate::build::consultations::build(&source).map_err(|e| anyhow!("{}：{e}", file.display()))?;
+    let c = crate::build::consultations::build(&source).map_err(|e| anyhow!("{}：{e}", file))?;
     let mut st = State::load(src)?;
     if st.world.consultations.iter().any(|x| x.summary.id == c.summary.id) {
         bail!(

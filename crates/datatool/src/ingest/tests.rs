@@ -279,7 +279,7 @@ fn votes_are_counted_and_checked() {
     );
 }
 
-fn report(year: i32, minutes: u32, course: &str) -> Value {
+pub(crate) fn report(year: i32, minutes: u32, course: &str) -> Value {
     json!({ "year": year, "minutes": minutes, "hours": "x", "minutes_per_hour": 45,
         "courses": [{"course_id": course, "title": "代表履职基础", "lessons_done": 3, "lessons_total": 3,
             "passed_on": "2026-11-20", "hours": "2", "final_best_percent": 90}],

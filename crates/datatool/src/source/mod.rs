@@ -97,7 +97,13 @@ pub fn read_json<T: DeserializeOwned>(dir: &Path, name: &str) -> Result<T> {
 /// field path (`news.json：字段 [3].summary.date：…`).
 pub fn read_json_file<T: DeserializeOwned>(path: &Path, label: &str) -> Result<T> {
     let text = std::fs::read_to_string(path).with_context(|| format!("读取 {} 失败", path.display()))?;
-    let de = &mut serde_json::Deserializer::from_str(&text);
+    parse_json(&text, label)
+}
+
+/// JSON text (a file's, or one a clerk chose in the console) with messages naming `label`,
+/// the field and the line.
+pub fn parse_json<T: DeserializeOwned>(text: &str, label: &str) -> Result<T> {
+    let de = &mut serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let at = e.path().to_string();
         let inner = e.into_inner();

@@ -4,7 +4,7 @@
 use anyhow::Result;
 use deputy_console::station::StationError;
 use deputy_model::clock;
-use deputy_model::console::{CommentRow, ConsultationRow, ResultPreview, ResultRequest};
+use deputy_model::console::{CommentRow, ConsultationRow, ResultPreview, ResultRequest, UploadedFile};
 use deputy_model::consult::{Phase, accepts_comments};
 use time::OffsetDateTime;
 
@@ -47,6 +47,15 @@ pub(super) fn consultations(station: &SourceStation, now: OffsetDateTime) -> Res
                 && today >= c.summary.opens,
         })
         .collect())
+}
+
+pub(super) fn open_consultation(
+    station: &SourceStation,
+    file: &UploadedFile,
+    now: OffsetDateTime,
+) -> Result<String, StationError> {
+    ingest::publish_draft_text(&station.src, &file.text, &file.name, &clock::to_rfc3339(now))
+        .map_err(|e| StationError::Refused(format!("{e:#}")))
 }
 
 pub(super) fn publish_comment(

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, anyhow};
-use deputy_model::console::{InboxItem, IngestOutcome, UploadedFile};
+use deputy_model::console::{InboxItem, IngestOutcome, Upload};
 use deputy_model::submission::Submission;
 use time::OffsetDateTime;
 
@@ -48,13 +48,10 @@ pub(super) fn ingest(station: &SourceStation, now: OffsetDateTime) -> Result<Vec
     Ok(outcomes(run.outcomes))
 }
 
-pub(super) fn ingest_files(
-    station: &SourceStation,
-    files: Vec<UploadedFile>,
-    now: OffsetDateTime,
-) -> Result<Vec<IngestOutcome>> {
-    let texts = files.into_iter().map(|f| (PathBuf::from(f.name), Ok(f.text)));
-    Ok(outcomes(ingest::ingest_texts(&station.src, texts, &ingest::Options { deputy: None, now })?))
+pub(super) fn ingest_files(station: &SourceStation, upload: Upload, now: OffsetDateTime) -> Result<Vec<IngestOutcome>> {
+    let deputy = upload.deputy.map(|d| d.trim().to_string()).filter(|d| !d.is_empty());
+    let texts = upload.files.into_iter().map(|f| (PathBuf::from(f.name), Ok(f.text)));
+    Ok(outcomes(ingest::ingest_texts(&station.src, texts, &ingest::Options { deputy, now })?))
 }
 
 /// Ingest's outcomes for the console: by receipt code (the file's name), and for a refusal the

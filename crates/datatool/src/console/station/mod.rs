@@ -15,7 +15,7 @@ use deputy_console::station::{Station, StationError};
 use deputy_intake::Location;
 use deputy_model::console::{
     ConsultationRow, InboxItem, IngestOutcome, LetterRow, LetterStep, PublishSummary, ResultPreview, ResultRequest,
-    SuggestionQueue, SuggestionStep, UploadedFile,
+    SuggestionQueue, SuggestionStep, Upload, UploadedFile,
 };
 use time::OffsetDateTime;
 
@@ -71,8 +71,12 @@ impl Station for SourceStation {
         inbox::ingest(self, now)
     }
 
-    fn ingest_files(&self, files: Vec<UploadedFile>, now: OffsetDateTime) -> Result<Vec<IngestOutcome>> {
-        inbox::ingest_files(self, files, now)
+    fn ingest_files(&self, upload: Upload, now: OffsetDateTime) -> Result<Vec<IngestOutcome>> {
+        inbox::ingest_files(self, upload, now)
+    }
+
+    fn open_consultation(&self, file: &UploadedFile, now: OffsetDateTime) -> Result<String, StationError> {
+        consultations::open_consultation(self, file, now)
     }
 
     fn publish_plan(&self, _now: OffsetDateTime) -> Result<PublishSummary> {
