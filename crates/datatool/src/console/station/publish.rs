@@ -10,7 +10,7 @@ use time::OffsetDateTime;
 
 use super::SourceStation;
 use crate::ingest::State;
-use crate::{deploy, pages, source};
+use crate::{deploy, pages, sizes, source};
 
 pub(super) fn publish_plan(station: &SourceStation, _now: OffsetDateTime) -> Result<PublishSummary> {
     let built = build(station)?;
@@ -48,16 +48,55 @@ pub(super) fn rollback(station: &SourceStation) -> Result<String> {
     Ok(format!("已回滚 {} 到上一个版本：恢复 {} 个文件，删除 {} 个", t.describe(), r.uploaded, r.removed))
 }
 
-/// `build SRC SITE/data` and the site's entry pages, as the command line does.
+/// `build SRC SITE/data` and the site's entry pages, as the command line does, then the size
+/// check of the routine (`sizes`): a file over the budget is too slow on a phone, and stops the
+/// publish here.
 fn build(station: &SourceStation) -> Result<String> {
-    let (w, world) = source::build(&station.src, &station.site.join("data"), indicatif::ProgressBar::hidden(), false)?;
-    pages::beside(&station.site.join("data"), &w)?;
+    let data = station.site.join("data");
+    let (w, world) = source::build(&station.src, &data, indicatif::ProgressBar::hidden(), false)?;
+    pages::beside(&data, &w)?;
+    let largest = size_check(&data)?;
     Ok(format!(
-        "已生成网站数据（{} 名代表，{} 条来信；写入 {} 个文件）",
+        "已生成网站数据（{} 名代表，{} 条来信；写入 {} 个文件；最大的文件压缩后 {} KB）",
         world.deputies.len(),
         world.messages.len(),
-        w.written
+        w.written,
+        largest / 1024
     ))
+}
+
+/// The largest file's gzip size, or the refusal when it is over the budget.
+fn size_check(data: &Path) -> Result<usize> {
+    let sizes = sizes::measure(data)?;
+    if let Some((file, _, gzip)) = sizes.largest.first().filter(|l| l.2 > sizes::FILE_BUDGET_GZIP) {
+        anyhow::bail!(
+            "data/{file} 压缩后有 {} KB，超过每个文件 {} KB 的上限，手机上打开太慢：请先减小它，再发布",
+            gzip / 1024,
+            sizes::FILE_BUDGET_GZIP / 1024
+        );
+    }
+    Ok(sizes.largest.first().map_or(0, |l| l.2))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_file_over_the_budget_stops_the_publish_with_its_name() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("small.json"), "{}").unwrap();
+        assert!(super::size_check(dir.path()).unwrap() < 100);
+        // Incompressible: a pseudo-random text of 200 KB.
+        let mut x: u64 = 12345;
+        let big: String = (0..200_000)
+            .map(|_| {
+                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                char::from(b'a' + (x >> 59) as u8 % 26)
+            })
+            .collect();
+        std::fs::write(dir.path().join("big.json"), format!("\"{big}\"")).unwrap();
+        let e = super::size_check(dir.path()).unwrap_err().to_string();
+        assert!(e.contains("data/big.json") && e.contains("64 KB"), "{e}");
+    }
 }
 
 fn quiet(_: &str, _: usize) -> indicatif::ProgressBar {
