@@ -4,20 +4,17 @@
 //! shows the article-by-article comparison before anything is saved. The form is kept on this
 //! machine until the results are published.
 
-use deputy_model::console::{CommentRow, ConsultationRow, ResultPreview};
+use deputy_model::console::{CommentRow, ConsultationRow, Done, ResultPreview};
 use deputy_model::consult::{ArticleChange, ChangeKind, DiffOp};
 use gloo_storage::Storage;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::app::{fetch, loaded};
+use crate::change::Sender;
+use crate::files;
 use crate::i18n::{t, tf};
 use crate::session::use_session;
-
-#[derive(Clone, Deserialize)]
-struct Done {
-    message: String,
-}
 
 /// One line of the results form, as typed.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -35,32 +32,17 @@ pub fn ConsultationsPage() -> impl IntoView {
     fetch(session, "consultations", data);
     let reload = move || fetch(session, "consultations", data);
     let notice = RwSignal::new(String::new());
-    let refusal = RwSignal::new(String::new());
+    let sender = Sender::new();
+    let refusal = sender.refusal;
     // A new consultation: the drafters' source file, checked line by line by the server.
     let open_new = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-        input.set_value("");
-        refusal.set(String::new());
+        let Some(file) = files::chosen(&ev).into_iter().next() else { return };
         leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string())
-                .unwrap_or_default();
-            match crate::api::post::<Done>("consultations", serde_json::json!({ "name": file.name(), "text": text }))
-                .await
-            {
-                Ok(d) => {
-                    notice.set(d.message);
-                    reload();
-                }
-                Err(f) => {
-                    session.check(&f);
-                    refusal.set(f.message());
-                }
-            }
+            let body = serde_json::json!({ "name": file.name(), "text": files::text(&file).await.unwrap_or_default() });
+            sender.send("consultations".into(), body, move |d: Done| {
+                notice.set(d.message);
+                reload();
+            });
         });
     };
     view! {
@@ -85,21 +67,12 @@ fn ConsultationCard(
     reload: impl Fn() + Copy + Send + Sync + 'static,
     notice: RwSignal<String>,
 ) -> impl IntoView {
-    let session = use_session();
-    let refusal = RwSignal::new(String::new());
+    let sender = Sender::new();
+    let refusal = sender.refusal;
     let publish = move |code: String| {
-        refusal.set(String::new());
-        leptos::task::spawn_local(async move {
-            match crate::api::post::<Done>(&format!("comments/{code}/publish"), serde_json::json!({})).await {
-                Ok(d) => {
-                    notice.set(d.message);
-                    reload();
-                }
-                Err(f) => {
-                    session.check(&f);
-                    refusal.set(f.message());
-                }
-            }
+        sender.send(format!("comments/{code}/publish"), serde_json::json!({}), move |d: Done| {
+            notice.set(d.message);
+            reload();
         });
     };
     let mut numbers: Vec<u32> = c.comments.iter().map(|x| x.article).collect();
@@ -157,7 +130,6 @@ fn ResultForm(
     reload: impl Fn() + Copy + Send + Sync + 'static,
     notice: RwSignal<String>,
 ) -> impl IntoView {
-    let session = use_session();
     let key = format!("deputy-console.draft.result.{}", c.id);
     let saved: (Vec<Line>, String) = gloo_storage::LocalStorage::get(&key).unwrap_or_default();
     let lines = RwSignal::new(if saved.0.is_empty() { vec![Line::default()] } else { saved.0 });
@@ -166,8 +138,8 @@ fn ResultForm(
         let _ = gloo_storage::LocalStorage::set(&key, (lines.get(), final_text.get()));
     });
     let preview = RwSignal::new(None::<ResultPreview>);
-    let refusal = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
+    let sender = Sender::new();
+    let (busy, refusal) = (sender.busy, sender.refusal);
     let id = c.id.clone();
     let send = move |dry: bool| {
         let id = id.clone();
@@ -178,23 +150,14 @@ fn ResultForm(
             "final_text": final_text.get_untracked(),
             "preview": dry,
         });
-        busy.set(true);
-        refusal.set(String::new());
-        leptos::task::spawn_local(async move {
-            let path = format!("consultations/{id}/result");
-            match crate::api::post::<ResultPreview>(&path, body).await {
-                Ok(p) if dry => preview.set(Some(p)),
-                Ok(p) => {
-                    let _ = gloo_storage::LocalStorage::delete(format!("deputy-console.draft.result.{id}"));
-                    notice.set(p.message);
-                    reload();
-                }
-                Err(f) => {
-                    session.check(&f);
-                    refusal.set(f.message());
-                }
+        sender.send(format!("consultations/{id}/result"), body, move |p: ResultPreview| {
+            if dry {
+                preview.set(Some(p));
+            } else {
+                let _ = gloo_storage::LocalStorage::delete(format!("deputy-console.draft.result.{id}"));
+                notice.set(p.message);
+                reload();
             }
-            busy.set(false);
         });
     };
     let send2 = send.clone();
@@ -202,12 +165,11 @@ fn ResultForm(
     let comments = c.comments.clone();
     let id = c.id.clone();
     let read_file = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(file) = files::chosen(&ev).into_iter().next() else { return };
+        // An unreadable file leaves what was typed as it is.
         leptos::task::spawn_local(async move {
-            if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                final_text.set(text.as_string().unwrap_or_default());
+            if let Some(text) = files::text(&file).await {
+                final_text.set(text);
             }
         });
     };

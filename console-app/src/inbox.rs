@@ -1,19 +1,14 @@
 //! 收件箱: what waits in the inbox service's store, by kind and date, with the reason of each
 //! earlier refusal; one button ingests everything, and the result of each item is listed.
 
-use deputy_model::console::{InboxItem, IngestOutcome};
+use deputy_model::console::{DeputyChoice, InboxItem, IngestRun};
+use deputy_model::deputy::Level;
 use leptos::prelude::*;
-use serde::Deserialize;
 
 use crate::app::{fetch, loaded};
+use crate::files;
 use crate::i18n::{t, tf};
 use crate::session::use_session;
-
-#[derive(Clone, Deserialize)]
-struct IngestRun {
-    message: String,
-    outcomes: Vec<IngestOutcome>,
-}
 
 #[component]
 pub fn InboxPage() -> impl IntoView {
@@ -36,24 +31,42 @@ pub fn InboxPage() -> impl IntoView {
         });
     };
     let deputy = RwSignal::new(String::new());
+    // The source's deputies for the picker: typed as a name or an id, the list narrows; the
+    // line under it says whose the report will be (or that the id is not a deputy's).
+    let deputies = RwSignal::new(Vec::<DeputyChoice>::new());
+    leptos::task::spawn_local(async move {
+        if let Ok(list) = crate::api::get::<Vec<DeputyChoice>>("deputies").await {
+            deputies.set(list);
+        }
+    });
+    let chosen = move || {
+        let id = deputy.get();
+        let id = id.trim();
+        if id.is_empty() {
+            return String::new();
+        }
+        deputies.with(|all| match all.iter().find(|d| d.id == id) {
+            Some(d) => {
+                tf("inbox.deputy_is", &[("name", &d.name), ("level", &level_name(d.level)), ("region", &d.region)])
+            }
+            None if all.is_empty() => String::new(),
+            None => t("inbox.deputy_unknown"),
+        })
+    };
     // Files from e-mail or a download: read here, sent one per request (each well under the
     // body limit), the outcomes listed together.
     let upload = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(list) = input.files() else { return };
-        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
-        input.set_value("");
+        let chosen = files::chosen(&ev);
+        if chosen.is_empty() {
+            return;
+        }
         busy.set(true);
         leptos::task::spawn_local(async move {
             let mut all = Vec::new();
             let mut failure = None;
-            for file in files {
-                let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                    .await
-                    .ok()
-                    .and_then(|t| t.as_string())
-                    .unwrap_or_default();
+            for file in chosen {
+                // An unreadable file is sent empty: the server refuses it with its name.
+                let text = files::text(&file).await.unwrap_or_default();
                 let deputy = deputy.get_untracked();
                 let body = serde_json::json!({ "files": [{ "name": file.name(), "text": text }], "deputy": deputy });
                 match crate::api::post::<IngestRun>("inbox/files", body).await {
@@ -84,7 +97,15 @@ pub fn InboxPage() -> impl IntoView {
             <label class="file-button" for="inbox-files">{t("inbox.files")}</label>
         </div>
         <label for="inbox-deputy">{t("inbox.deputy")}</label>
-        <input id="inbox-deputy" class="short" prop:value=move || deputy.get() on:input=move |ev| deputy.set(event_target_value(&ev)) />
+        <input id="inbox-deputy" class="short" list="inbox-deputies" autocomplete="off" aria-describedby="inbox-deputy-is"
+            prop:value=move || deputy.get() on:input=move |ev| deputy.set(event_target_value(&ev)) />
+        <datalist id="inbox-deputies">
+            {move || deputies.get().into_iter().map(|d| {
+                let label = format!("{}（{} · {}）", d.name, level_name(d.level), d.region);
+                view! { <option value=d.id label=label></option> }
+            }).collect_view()}
+        </datalist>
+        <p class="hint" id="inbox-deputy-is" aria-live="polite">{chosen}</p>
         {move || run.get().map(|r| match r {
             Ok(r) => view! {
                 <section class="result" role="status" aria-label=t("inbox.result")>
@@ -140,5 +161,15 @@ fn kind_name(kind: &str) -> String {
         "training" => t("kind.training"),
         "feedback" => t("kind.feedback"),
         _ => t("kind.unreadable"),
+    }
+}
+
+fn level_name(level: Level) -> String {
+    match level {
+        Level::National => t("level.national"),
+        Level::Region => t("level.region"),
+        Level::City => t("level.city"),
+        Level::County => t("level.county"),
+        Level::Township => t("level.township"),
     }
 }

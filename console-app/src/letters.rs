@@ -3,13 +3,13 @@
 //! or write the reply and see it as the public will before sending. What is typed is kept on
 //! this machine until the step is done, through an expired session or a conflict.
 
-use deputy_model::console::LetterRow;
+use deputy_model::console::{Done, LetterRow};
 use deputy_model::message::{MessageEvent, Rating};
 use gloo_storage::Storage;
 use leptos::prelude::*;
-use serde::Deserialize;
 
 use crate::app::{fetch, loaded};
+use crate::change::Sender;
 use crate::i18n::{t, tf};
 use crate::session::use_session;
 
@@ -68,46 +68,28 @@ pub fn LettersPage() -> impl IntoView {
     }
 }
 
-#[derive(Clone, Deserialize)]
-struct Done {
-    message: String,
-}
-
 #[component]
 fn LetterDetail(
     row: LetterRow,
     reload: impl Fn() + Copy + Send + Sync + 'static,
     notice: RwSignal<String>,
 ) -> impl IntoView {
-    let session = use_session();
     let code = row.receipt_code.clone();
     let department = draft(&code, "department");
     let by = draft(&code, "by");
     let text = draft(&code, "text");
-    let refusal = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
+    let sender = Sender::new();
+    let (busy, refusal) = (sender.busy, sender.refusal);
     let version = row.version;
     let send = move |body: serde_json::Value, fields: &'static [&'static str]| {
         let code = code.clone();
-        busy.set(true);
-        refusal.set(String::new());
         notice.set(String::new());
-        leptos::task::spawn_local(async move {
-            let result = crate::api::post::<Done>(&format!("letters/{code}"), body).await;
-            busy.set(false);
-            match result {
-                Ok(done) => {
-                    for f in fields {
-                        let _ = gloo_storage::LocalStorage::delete(key(&code, f));
-                    }
-                    notice.set(done.message);
-                    reload();
-                }
-                Err(f) => {
-                    session.check(&f);
-                    refusal.set(f.message());
-                }
+        sender.send(format!("letters/{code}"), body, move |done: Done| {
+            for f in fields {
+                let _ = gloo_storage::LocalStorage::delete(key(&code, f));
             }
+            notice.set(done.message);
+            reload();
         });
     };
     let send2 = send.clone();

@@ -5,7 +5,9 @@
 mod api;
 mod app;
 mod audit;
+mod change;
 mod consultations;
+mod files;
 mod i18n;
 mod inbox;
 mod letters;

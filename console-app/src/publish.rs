@@ -1,17 +1,11 @@
 //! 发布: build the site's data, see what will change for the public (files new, changed and
 //! removed; which letters' replies appear), then publish; or put the previous release back.
 
-use deputy_model::console::PublishSummary;
+use deputy_model::console::{Done, PublishProgress, PublishSummary};
 use leptos::prelude::*;
-use serde::Deserialize;
 
 use crate::i18n::{t, tf};
 use crate::session::use_session;
-
-#[derive(Clone, Deserialize)]
-struct Done {
-    message: String,
-}
 
 #[component]
 pub fn PublishPage() -> impl IntoView {
@@ -19,6 +13,30 @@ pub fn PublishPage() -> impl IntoView {
     let plan = RwSignal::new(None::<Result<PublishSummary, String>>);
     let done = RwSignal::new(None::<Result<String, String>>);
     let busy = RwSignal::new(false);
+    // While a build or publish runs, where it is: asked every second (the request that runs it
+    // answers only at the end).
+    let progress = RwSignal::new(None::<PublishProgress>);
+    let poll = StoredValue::new(None::<IntervalHandle>);
+    Effect::new(move |_| {
+        if busy.get() {
+            progress.set(None);
+            let ask = move || {
+                leptos::task::spawn_local(async move {
+                    if let Ok(p) = crate::api::get::<PublishProgress>("publish/progress").await {
+                        progress.set(Some(p).filter(|p| p.running && busy.get_untracked()));
+                    }
+                })
+            };
+            poll.set_value(set_interval_with_handle(ask, std::time::Duration::from_millis(1000)).ok());
+        } else if let Some(h) = poll.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+    });
+    on_cleanup(move || {
+        if let Some(h) = poll.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+    });
     let check = move |_| {
         busy.set(true);
         done.set(None);
@@ -60,7 +78,19 @@ pub fn PublishPage() -> impl IntoView {
             <button type="button" id="rollback" class="secondary" on:click=move |_| run("publish/rollback") disabled=move || busy.get()>{t("publish.rollback")}</button>
         </div>
         <Show when=move || busy.get()>
-            <p class="loading" role="status">{t("publish.working")}</p>
+            <div class="progress">
+                <p class="loading" role="status" id="publish-phase">{move || match progress.get() {
+                    Some(p) if !p.phase.is_empty() => tf("publish.phase", &[("phase", &p.phase)]),
+                    _ => t("publish.working"),
+                }}</p>
+                {move || match progress.get() {
+                    Some(p) if p.total > 0 => view! {
+                        <progress id="publish-progress" aria-labelledby="publish-phase" max=p.total value=p.done.min(p.total)></progress>
+                        <span class="count">{tf("publish.count", &[("done", &p.done.min(p.total).to_string()), ("total", &p.total.to_string())])}</span>
+                    }.into_any(),
+                    _ => view! { <progress id="publish-progress" aria-labelledby="publish-phase"></progress> }.into_any(),
+                }}
+            </div>
         </Show>
         {move || done.get().map(|d| match d {
             Ok(m) => view! { <p class="ok" role="status" id="publish-done">{m}</p> }.into_any(),

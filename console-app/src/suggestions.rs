@@ -3,20 +3,15 @@
 //! picked from those the station has assigned before (or typed), and what is typed is kept on
 //! this machine until its step is done.
 
-use deputy_model::console::{SuggestionQueue, SuggestionRow};
+use deputy_model::console::{Done, SuggestionQueue, SuggestionRow};
 use deputy_model::suggestion::SuggestionEvent;
 use leptos::prelude::*;
-use serde::Deserialize;
 
 use crate::app::{fetch, loaded};
+use crate::change::Sender;
 use crate::i18n::{t, tf};
 use crate::letters::draft;
 use crate::session::use_session;
-
-#[derive(Clone, Deserialize)]
-struct Done {
-    message: String,
-}
 
 #[component]
 pub fn SuggestionsPage() -> impl IntoView {
@@ -75,32 +70,19 @@ fn SuggestionDetail(
     reload: impl Fn() + Copy + Send + Sync + 'static,
     notice: RwSignal<String>,
 ) -> impl IntoView {
-    let session = use_session();
     let id = row.id.clone();
     let key = format!("s-{id}");
     let [lead, co, months, reason, note, result, text, rating, comment] =
         ["lead", "co", "months", "reason", "note", "result", "text", "rating", "comment"].map(|f| draft(&key, f));
-    let refusal = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
+    let sender = Sender::new();
+    let (busy, refusal) = (sender.busy, sender.refusal);
     let version = row.version;
     let send = move |mut body: serde_json::Value| {
-        let id = id.clone();
         body["version"] = version.into();
-        busy.set(true);
-        refusal.set(String::new());
         notice.set(String::new());
-        leptos::task::spawn_local(async move {
-            match crate::api::post::<Done>(&format!("suggestions/{id}"), body).await {
-                Ok(done) => {
-                    notice.set(done.message);
-                    reload();
-                }
-                Err(f) => {
-                    session.check(&f);
-                    refusal.set(f.message());
-                }
-            }
-            busy.set(false);
+        sender.send(format!("suggestions/{id}"), body, move |done: Done| {
+            notice.set(done.message);
+            reload();
         });
     };
     let has = |step: &str| row.next.iter().any(|n| n == step);

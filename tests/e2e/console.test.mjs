@@ -136,6 +136,14 @@ test('a clerk signs in, ingests a letter, forwards and answers it, publishes, an
       buffer: Buffer.from(letterFile(mailed, readData('search/py/n.json').entries[1]).replace('城乡建设', readData('site.json').message_categories[0])),
     });
     assert.ok(await eventuallyShows(main, '文件：导入 1 件，拒绝 0 件'));
+    // Whose a training report is: picked from the deputies (a datalist), the name shown.
+    const someone = readData('levels/city/page-1.json').items[0];
+    assert.ok(await page.locator(`#inbox-deputies option[value="${someone.id}"]`).count(), 'the deputy is in the picker');
+    await page.locator('#inbox-deputy').fill(someone.id);
+    assert.ok(await eventuallyShows(page.locator('#inbox-deputy-is'), `将记在：${someone.name}（市人大代表`));
+    await page.locator('#inbox-deputy').fill('city-none');
+    assert.ok(await eventuallyShows(page.locator('#inbox-deputy-is'), '没有这个编号的代表'));
+    await page.locator('#inbox-deputy').fill('');
     await shot(page, 'console-inbox-1280');
 
     // 来信办理: the letter, with the writer's contact for staff.
@@ -217,8 +225,21 @@ test('a clerk signs in, ingests a letter, forwards and answers it, publishes, an
     assert.ok(await eventuallyShows(page.locator('#publish-replies'), CODE, { timeout: 60_000 }), 'the letter is listed as getting its reply');
     await axeCheck(page, 'console publish');
     await shot(page, 'console-publish-plan-1280');
+    // While it runs, a progress bar, and the phase once the server has been asked (every
+    // second: a publish of the demo city may be over before that).
+    await page.evaluate(() => {
+      window.__progress = { bar: false, phases: [] };
+      new MutationObserver(() => {
+        if (document.querySelector('#publish-progress')) window.__progress.bar = true;
+        const phase = document.querySelector('#publish-phase')?.textContent;
+        if (phase && !window.__progress.phases.includes(phase)) window.__progress.phases.push(phase);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await page.locator('#publish-now').click();
     assert.ok(await eventuallyShows(page.locator('#publish-done'), '已发布', { timeout: 60_000 }));
+    const progress = await page.evaluate(() => window.__progress);
+    assert.ok(progress.bar, 'a progress bar while publishing');
+    assert.ok(progress.phases.every((p) => /^正在/.test(p)), JSON.stringify(progress.phases));
 
     // A request from elsewhere, without the token: refused, nothing done.
     const forged = await page.evaluate(async () => (await fetch('/api/inbox/ingest', { method: 'POST' })).status);

@@ -5,8 +5,8 @@
 //! through the same code.
 
 use deputy_model::console::{
-    ConsultationRow, InboxItem, IngestOutcome, LetterRow, LetterStep, PublishSummary, ResultPreview, ResultRequest,
-    SuggestionQueue, SuggestionStep, Upload, UploadedFile,
+    ConsultationRow, DeputyChoice, InboxItem, IngestOutcome, LetterRow, LetterStep, PublishProgress, PublishSummary,
+    ResultPreview, ResultRequest, SuggestionQueue, SuggestionStep, Upload, UploadedFile,
 };
 use time::OffsetDateTime;
 
@@ -62,6 +62,13 @@ pub trait Station: Send + Sync + 'static {
     fn publish_plan(&self, now: OffsetDateTime) -> anyhow::Result<PublishSummary>;
     /// Build, validate and publish.
     fn publish(&self, now: OffsetDateTime) -> anyhow::Result<PublishSummary>;
+    /// The deputies of the source, for the picker of whose a file is.
+    fn deputies(&self) -> anyhow::Result<Vec<DeputyChoice>>;
     /// Put the previous release back.
     fn rollback(&self) -> anyhow::Result<String>;
+    /// Where the running build, publish or rollback is (asked while it runs, without waiting
+    /// for it).
+    fn progress(&self) -> PublishProgress {
+        PublishProgress::default()
+    }
 }

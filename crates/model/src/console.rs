@@ -119,6 +119,31 @@ pub struct Upload {
     pub deputy: Option<String>,
 }
 
+/// The answer to a change: one line for the clerk (导入 2 件 …, 已转交 …).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Done {
+    pub message: String,
+}
+
+/// The answer to an ingest (`POST /api/inbox/ingest`, `/api/inbox/files`): the line and each
+/// submission's outcome.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IngestRun {
+    pub message: String,
+    pub outcomes: Vec<IngestOutcome>,
+}
+
+/// `GET /api/deputies`: a deputy a file can be of (a training report sent by e-mail says
+/// whose it is only in its sender), for the picker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeputyChoice {
+    pub id: String,
+    pub name: String,
+    pub level: crate::deputy::Level,
+    /// The place they represent (临河区, 乌拉特前旗第三选区 …).
+    pub region: String,
+}
+
 /// The result of one submission in an ingest (`POST /api/inbox/ingest`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IngestOutcome {
@@ -126,6 +151,19 @@ pub struct IngestOutcome {
     pub accepted: bool,
     /// What was done (已导入 …) or why it was refused.
     pub message: String,
+}
+
+/// Where a build or publish is (`GET /api/publish/progress`, asked while it runs): its phase
+/// (生成网站数据, 上传新文件 …) and how many of the phase's files are done.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PublishProgress {
+    /// Whether a build, publish or rollback is running.
+    pub running: bool,
+    /// The current (or last) phase, empty before the first.
+    pub phase: String,
+    pub done: u64,
+    /// The phase's files, 0 when not known yet.
+    pub total: u64,
 }
 
 /// At most this many file names per list in a [`PublishSummary`] (a first publish at national

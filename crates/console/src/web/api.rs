@@ -5,16 +5,19 @@
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{Json, Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use deputy_model::console::{LetterAction, LetterStep, ResultRequest, SuggestionStep, Upload, UploadedFile};
+use deputy_model::console::{
+    Done, IngestOutcome, IngestRun, LetterAction, LetterStep, ResultRequest, SuggestionStep, Upload, UploadedFile,
+};
 use serde::Serialize;
 
-use super::auth::{changer, reader};
-use super::{Console, failure, json_body};
+use super::auth::{Changer, Staff};
+use super::extract::{Body, FileBody};
+use super::{Console, failure};
+use crate::sessions::Session;
 use crate::station::StationError;
 
 pub(super) fn routes() -> Router<Arc<Console>> {
@@ -29,209 +32,142 @@ pub(super) fn routes() -> Router<Arc<Console>> {
         .route("/inbox", get(inbox))
         .route("/inbox/ingest", post(ingest))
         .route("/inbox/files", post(ingest_files))
+        .route("/deputies", get(deputies))
         .route("/publish", get(publish_plan).post(publish))
         .route("/publish/rollback", post(rollback))
+        .route("/publish/progress", get(publish_progress))
         .route("/audit", get(audit))
 }
 
-/// A line for the clerk after a change.
-#[derive(Serialize)]
-struct Done<T: Serialize> {
-    message: String,
-    #[serde(flatten)]
-    detail: T,
+async fn letters(State(c): State<Arc<Console>>, _: Staff) -> Response {
+    let now = c.now();
+    read(c, move |c| c.station.letters(now)).await
 }
 
-async fn letters(State(c): State<Arc<Console>>, headers: HeaderMap) -> Response {
-    if let Err(r) = reader(&c, &headers) {
-        return r;
-    }
+async fn suggestions(State(c): State<Arc<Console>>, _: Staff) -> Response {
     let now = c.now();
-    read(c.clone(), move |c| c.station.letters(now)).await
+    read(c, move |c| c.station.suggestions(now)).await
 }
 
-async fn suggestions(State(c): State<Arc<Console>>, headers: HeaderMap) -> Response {
-    if let Err(r) = reader(&c, &headers) {
-        return r;
-    }
+async fn consultations(State(c): State<Arc<Console>>, _: Staff) -> Response {
     let now = c.now();
-    read(c.clone(), move |c| c.station.suggestions(now)).await
+    read(c, move |c| c.station.consultations(now)).await
+}
+
+async fn inbox(State(c): State<Arc<Console>>, _: Staff) -> Response {
+    read(c, |c| c.station.inbox()).await
+}
+
+async fn deputies(State(c): State<Arc<Console>>, _: Staff) -> Response {
+    read(c, |c| c.station.deputies()).await
+}
+
+async fn audit(State(c): State<Arc<Console>>, _: Staff) -> Response {
+    read(c, |c| c.audit.recent(200)).await
+}
+
+async fn publish_plan(State(c): State<Arc<Console>>, _: Staff) -> Response {
+    // Building the plan writes the staging site (never the public one): one at a time.
+    let _one = c.changes.lock().await;
+    let now = c.now();
+    read(c.clone(), move |c| c.station.publish_plan(now)).await
+}
+
+/// Asked every second while a build or publish runs: it takes no lock, so it answers at once.
+async fn publish_progress(State(c): State<Arc<Console>>, _: Staff) -> Response {
+    Json(c.station.progress()).into_response()
+}
+
+async fn letter_step(
+    State(c): State<Arc<Console>>,
+    Changer(clerk): Changer,
+    Path(code): Path<String>,
+    Body(step): Body<LetterStep>,
+) -> Response {
+    let action = match step.step {
+        LetterAction::Forward { .. } => "letter-forward",
+        LetterAction::Reply { .. } => "letter-reply",
+        LetterAction::Public { .. } => "letter-public",
+    };
+    change(c, clerk, action.into(), code.clone(), move |c, now| {
+        Ok(Done { message: c.station.letter_step(&code, &step, now)? })
+    })
+    .await
 }
 
 async fn suggestion_step(
     State(c): State<Arc<Console>>,
-    headers: HeaderMap,
+    Changer(clerk): Changer,
     Path(id): Path<String>,
-    body: Result<Json<SuggestionStep>, JsonRejection>,
+    Body(step): Body<SuggestionStep>,
 ) -> Response {
-    let step = match json_body(body, "请求的内容不完整，请刷新页面后再试") {
-        Ok(step) => step,
-        Err(r) => return r,
-    };
-    let action = match step.action.name() {
-        "register" => "suggestion-register",
-        "assign" => "suggestion-assign",
-        "extend" => "suggestion-extend",
-        "progress" => "suggestion-progress",
-        "answer" => "suggestion-answer",
-        "rate" => "suggestion-rate",
-        "reopen" => "suggestion-reopen",
-        _ => "suggestion-close",
-    };
-    change(c, headers, action, id.clone(), move |c, now| {
-        Ok(Message { message: c.station.suggestion_step(&id, &step, now)? })
+    let action = format!("suggestion-{}", step.action.name());
+    change(c, clerk, action, id.clone(), move |c, now| {
+        Ok(Done { message: c.station.suggestion_step(&id, &step, now)? })
     })
     .await
-}
-
-async fn consultations(State(c): State<Arc<Console>>, headers: HeaderMap) -> Response {
-    if let Err(r) = reader(&c, &headers) {
-        return r;
-    }
-    let now = c.now();
-    read(c.clone(), move |c| c.station.consultations(now)).await
 }
 
 async fn open_consultation(
     State(c): State<Arc<Console>>,
-    headers: HeaderMap,
-    body: Result<Json<UploadedFile>, JsonRejection>,
+    Changer(clerk): Changer,
+    FileBody(file): FileBody<UploadedFile>,
 ) -> Response {
-    let file = match json_body(body, "文件没有读完整，请重新选择") {
-        Ok(f) => f,
-        Err(r) => return r,
-    };
-    change(c, headers, "consultation-open", file.name.clone(), move |c, now| {
-        Ok(Message { message: c.station.open_consultation(&file, now)? })
+    change(c, clerk, "consultation-open".into(), file.name.clone(), move |c, now| {
+        Ok(Done { message: c.station.open_consultation(&file, now)? })
     })
     .await
 }
 
-async fn publish_comment(State(c): State<Arc<Console>>, headers: HeaderMap, Path(code): Path<String>) -> Response {
-    change(c, headers, "comment-publish", code.clone(), move |c, now| {
-        Ok(Message { message: c.station.publish_comment(&code, now)? })
+async fn publish_comment(State(c): State<Arc<Console>>, Changer(clerk): Changer, Path(code): Path<String>) -> Response {
+    change(c, clerk, "comment-publish".into(), code.clone(), move |c, now| {
+        Ok(Done { message: c.station.publish_comment(&code, now)? })
     })
     .await
 }
 
 async fn consultation_result(
     State(c): State<Arc<Console>>,
-    headers: HeaderMap,
+    Changer(clerk): Changer,
     Path(id): Path<String>,
-    body: Result<Json<ResultRequest>, JsonRejection>,
+    Body(request): Body<ResultRequest>,
 ) -> Response {
-    let request = match json_body(body, "请求的内容不完整，请刷新页面后再试") {
-        Ok(r) => r,
-        Err(r) => return r,
-    };
     if request.preview {
-        // A preview changes nothing: a read (the token is still checked: it is a POST).
-        if let Err(r) = changer(&c, &headers) {
-            return r;
-        }
+        // A preview changes nothing and is not audited (the token is still checked: a POST).
         let now = c.now();
-        return match tokio::task::spawn_blocking(move || c.station.consultation_result(&id, &request, now)).await {
-            Ok(Ok(v)) => Json(v).into_response(),
-            Ok(Err(e)) => station_failure(e),
-            Err(e) => station_failure(StationError::Failed(anyhow::anyhow!("{e}"))),
-        };
+        return answer(tokio::task::spawn_blocking(move || c.station.consultation_result(&id, &request, now)).await);
     }
-    change(c, headers, "consultation-result", id.clone(), move |c, now| {
+    change(c, clerk, "consultation-result".into(), id.clone(), move |c, now| {
         c.station.consultation_result(&id, &request, now)
     })
     .await
 }
 
-async fn inbox(State(c): State<Arc<Console>>, headers: HeaderMap) -> Response {
-    if let Err(r) = reader(&c, &headers) {
-        return r;
-    }
-    read(c.clone(), |c| c.station.inbox()).await
-}
-
-async fn audit(State(c): State<Arc<Console>>, headers: HeaderMap) -> Response {
-    if let Err(r) = reader(&c, &headers) {
-        return r;
-    }
-    read(c.clone(), |c| c.audit.recent(200)).await
-}
-
-async fn publish_plan(State(c): State<Arc<Console>>, headers: HeaderMap) -> Response {
-    // Building the plan writes the staging site (never the public one): one at a time.
-    if let Err(r) = reader(&c, &headers) {
-        return r;
-    }
-    let _one = c.changes.lock().await;
-    let now = c.now();
-    read(c.clone(), move |c| c.station.publish_plan(now)).await
-}
-
-async fn letter_step(
-    State(c): State<Arc<Console>>,
-    headers: HeaderMap,
-    Path(code): Path<String>,
-    body: Result<Json<LetterStep>, JsonRejection>,
-) -> Response {
-    let step = match json_body(body, "请求的内容不完整，请刷新页面后再试") {
-        Ok(step) => step,
-        Err(r) => return r,
-    };
-    let action = match step.step {
-        LetterAction::Forward { .. } => "letter-forward",
-        LetterAction::Reply { .. } => "letter-reply",
-        LetterAction::Public { .. } => "letter-public",
-    };
-    change(c, headers, action, code.clone(), move |c, now| {
-        Ok(Message { message: c.station.letter_step(&code, &step, now)? })
-    })
-    .await
-}
-
-async fn ingest(State(c): State<Arc<Console>>, headers: HeaderMap) -> Response {
-    change(c, headers, "inbox-ingest", String::new(), |c, now| {
-        let outcomes = c.station.ingest(now)?;
-        let taken = outcomes.iter().filter(|o| o.accepted).count();
-        let message = format!("导入 {taken} 件，拒绝 {} 件", outcomes.len() - taken);
-        Ok(Done { message, detail: Outcomes { outcomes } })
-    })
-    .await
+async fn ingest(State(c): State<Arc<Console>>, Changer(clerk): Changer) -> Response {
+    change(c, clerk, "inbox-ingest".into(), String::new(), |c, now| Ok(ingest_run(c.station.ingest(now)?))).await
 }
 
 async fn ingest_files(
     State(c): State<Arc<Console>>,
-    headers: HeaderMap,
-    body: Result<Json<Upload>, JsonRejection>,
+    Changer(clerk): Changer,
+    FileBody(upload): FileBody<Upload>,
 ) -> Response {
-    let upload = match json_body(body, "文件没有读完整，请重新选择") {
-        Ok(f) => f,
-        Err(r) => return r,
-    };
     let names = upload.files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(",");
-    change(c, headers, "inbox-files", names, move |c, now| {
-        let outcomes = c.station.ingest_files(upload, now)?;
-        let taken = outcomes.iter().filter(|o| o.accepted).count();
-        let message = format!("导入 {taken} 件，拒绝 {} 件", outcomes.len() - taken);
-        Ok(Done { message, detail: Outcomes { outcomes } })
-    })
-    .await
+    change(c, clerk, "inbox-files".into(), names, move |c, now| Ok(ingest_run(c.station.ingest_files(upload, now)?)))
+        .await
 }
 
-#[derive(Serialize)]
-struct Message {
-    message: String,
+fn ingest_run(outcomes: Vec<IngestOutcome>) -> IngestRun {
+    let taken = outcomes.iter().filter(|o| o.accepted).count();
+    IngestRun { message: format!("导入 {taken} 件，拒绝 {} 件", outcomes.len() - taken), outcomes }
 }
 
-#[derive(Serialize)]
-struct Outcomes {
-    outcomes: Vec<deputy_model::console::IngestOutcome>,
+async fn publish(State(c): State<Arc<Console>>, Changer(clerk): Changer) -> Response {
+    change(c, clerk, "publish".into(), String::new(), |c, now| Ok(c.station.publish(now)?)).await
 }
 
-async fn publish(State(c): State<Arc<Console>>, headers: HeaderMap) -> Response {
-    change(c, headers, "publish", String::new(), |c, now| Ok(c.station.publish(now)?)).await
-}
-
-async fn rollback(State(c): State<Arc<Console>>, headers: HeaderMap) -> Response {
-    change(c, headers, "rollback", String::new(), |c, _| Ok(Message { message: c.station.rollback()? })).await
+async fn rollback(State(c): State<Arc<Console>>, Changer(clerk): Changer) -> Response {
+    change(c, clerk, "rollback".into(), String::new(), |c, _| Ok(Done { message: c.station.rollback()? })).await
 }
 
 /// Run a read off the async threads.
@@ -239,39 +175,38 @@ async fn read<T: Serialize + Send + 'static>(
     c: Arc<Console>,
     work: impl FnOnce(&Console) -> anyhow::Result<T> + Send + 'static,
 ) -> Response {
-    match tokio::task::spawn_blocking(move || work(&c)).await {
-        Ok(Ok(v)) => Json(v).into_response(),
-        Ok(Err(e)) => station_failure(StationError::Failed(e)),
-        Err(e) => station_failure(StationError::Failed(anyhow::anyhow!("{e}"))),
-    }
+    answer(tokio::task::spawn_blocking(move || work(&c).map_err(StationError::Failed)).await)
 }
 
-/// Run a change: session, token and origin checked; one change at a time; the audit entry
-/// written before the answer.
+/// Run a change for `clerk`: one change at a time; the audit entry written before the answer.
 async fn change<T: Serialize + Send + 'static>(
     c: Arc<Console>,
-    headers: HeaderMap,
-    action: &'static str,
+    clerk: Session,
+    action: String,
     item: String,
     work: impl FnOnce(&Console, time::OffsetDateTime) -> Result<T, StationError> + Send + 'static,
 ) -> Response {
-    let session = match changer(&c, &headers) {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
     let _one = c.changes.lock().await;
     let now = c.now();
     let c2 = c.clone();
     let done = match tokio::task::spawn_blocking(move || work(&c2, now)).await {
         Ok(Ok(v)) => v,
-        Ok(Err(e)) => return station_failure(e),
-        Err(e) => return station_failure(StationError::Failed(anyhow::anyhow!("{e}"))),
+        failed => return answer(failed),
     };
-    if let Err(e) = c.audit.record(now, &session.staff, action, &item) {
+    if let Err(e) = c.audit.record(now, &clerk.staff, &action, &item) {
         return station_failure(StationError::Failed(e.context("已保存，但写入操作记录失败")));
     }
     tracing::info!(action, "console change");
     Json(done).into_response()
+}
+
+/// The answer to work done off the async threads: its JSON, or the failure in words.
+fn answer<T: Serialize>(done: Result<Result<T, StationError>, tokio::task::JoinError>) -> Response {
+    match done {
+        Ok(Ok(v)) => Json(v).into_response(),
+        Ok(Err(e)) => station_failure(e),
+        Err(e) => station_failure(StationError::Failed(anyhow::anyhow!("{e}"))),
+    }
 }
 
 fn station_failure(e: StationError) -> Response {

@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{Json, State};
+use axum::extract::{FromRequestParts, Json, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -27,11 +28,8 @@ pub(super) fn routes() -> Router<Arc<Console>> {
 }
 
 /// `GET /api/session`: who is signed in (the app asks on start).
-async fn current(State(c): State<Arc<Console>>, headers: HeaderMap) -> Response {
-    match reader(&c, &headers) {
-        Ok(s) => Json(SessionInfo { staff: s.staff, csrf: s.csrf }).into_response(),
-        Err(r) => r,
-    }
+async fn current(Staff(s): Staff) -> Response {
+    Json(SessionInfo { staff: s.staff, csrf: s.csrf }).into_response()
 }
 
 async fn sign_in(
@@ -111,11 +109,7 @@ async fn sign_in(
 
 /// `DELETE /api/session`: sign out (a change: it needs the token, so no other page can sign
 /// the clerk out).
-async fn sign_out(State(c): State<Arc<Console>>, headers: HeaderMap) -> Response {
-    let session = match changer(&c, &headers) {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
+async fn sign_out(State(c): State<Arc<Console>>, Changer(session): Changer) -> Response {
     c.sessions.lock().expect("sessions").end(&session.id);
     let _ = c.audit.record(c.now(), &session.staff, "sign-out", "");
     let mut response = StatusCode::NO_CONTENT.into_response();
@@ -123,8 +117,31 @@ async fn sign_out(State(c): State<Arc<Console>>, headers: HeaderMap) -> Response
     response
 }
 
+/// A signed-in clerk: enough to read.
+pub(super) struct Staff(pub Session);
+
+impl FromRequestParts<Arc<Console>> for Staff {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, c: &Arc<Console>) -> Result<Self, Response> {
+        reader(c, &parts.headers).map(Staff)
+    }
+}
+
+/// A signed-in clerk whose request carries the CSRF token and comes from this console's page:
+/// enough to change something.
+pub(super) struct Changer(pub Session);
+
+impl FromRequestParts<Arc<Console>> for Changer {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, c: &Arc<Console>) -> Result<Self, Response> {
+        changer(c, &parts.headers).map(Changer)
+    }
+}
+
 /// The session of a request that reads.
-pub(super) fn reader(c: &Console, headers: &HeaderMap) -> Result<Session, Response> {
+fn reader(c: &Console, headers: &HeaderMap) -> Result<Session, Response> {
     let id = session_id(headers).ok_or_else(|| failure(StatusCode::UNAUTHORIZED, "请先登录"))?;
     let session = c.sessions.lock().expect("sessions").read(&id, c.now()).map_err(refusal)?;
     account_unchanged(c, session)
@@ -144,7 +161,7 @@ fn account_unchanged(c: &Console, session: Session) -> Result<Session, Response>
 }
 
 /// The session of a request that changes something: also the same origin and the CSRF token.
-pub(super) fn changer(c: &Console, headers: &HeaderMap) -> Result<Session, Response> {
+fn changer(c: &Console, headers: &HeaderMap) -> Result<Session, Response> {
     if !same_origin(headers) {
         return Err(failure(StatusCode::FORBIDDEN, "请求不是来自本控制台的页面，已拒绝"));
     }

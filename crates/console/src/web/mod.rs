@@ -10,6 +10,7 @@
 
 mod api;
 mod auth;
+mod extract;
 #[cfg(any(test, feature = "test-client"))]
 pub mod test_client;
 #[cfg(test)]

@@ -80,6 +80,10 @@ impl Station for FakeStation {
     fn publish(&self, _: OffsetDateTime) -> anyhow::Result<PublishSummary> {
         anyhow::bail!("磁盘已满")
     }
+    fn deputies(&self) -> anyhow::Result<Vec<deputy_model::console::DeputyChoice>> {
+        Ok(Vec::new())
+    }
+
     fn rollback(&self) -> anyhow::Result<String> {
         Ok("已回滚".into())
     }
@@ -124,8 +128,19 @@ impl Setup {
 #[tokio::test]
 async fn a_clerk_signs_in_with_a_cookie_scripts_cannot_read_and_reads_the_queue() {
     let mut s = setup(false);
-    let (status, json) = s.client.get("/api/letters").await;
-    assert_eq!((status, json["message"].as_str()), (StatusCode::UNAUTHORIZED, Some("请先登录")));
+    // Every read needs a session, the progress of a publish too.
+    for path in [
+        "/api/letters",
+        "/api/suggestions",
+        "/api/consultations",
+        "/api/inbox",
+        "/api/audit",
+        "/api/publish/progress",
+        "/api/deputies",
+    ] {
+        let (status, json) = s.client.get(path).await;
+        assert_eq!((status, json["message"].as_str()), (StatusCode::UNAUTHORIZED, Some("请先登录")), "{path}");
+    }
     let (status, headers, json) = s.sign_in("王丽", PASSWORD).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(json["staff"], "王丽");

@@ -59,6 +59,7 @@ pub fn run(args: Args) -> Result<()> {
         site: args.site,
         publish_to: args.publish,
         inbox: args.inbox.as_deref().map(deputy_intake::Location::parse),
+        phases: Default::default(),
     };
     tracing_subscriber::fmt()
         .json()

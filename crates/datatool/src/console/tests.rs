@@ -35,6 +35,7 @@ fn console(src: &Path, publish_to: Option<&Path>, inbox: Option<&Path>) -> Route
         site: site_dir,
         publish_to: publish_to.map(|p| p.display().to_string()),
         inbox: inbox.map(|p| Location::parse(&p.display().to_string())),
+        phases: Default::default(),
     };
     router(options, Arc::new(station))
 }
@@ -78,9 +79,28 @@ async fn a_clerk_ingests_answers_and_publishes_a_letter_from_the_browser() {
 
     let mut clerk = TestClient::new(console(&src, Some(&www), Some(&inbox)));
     assert_eq!(clerk.sign_in("王丽", PASSWORD).await.0, StatusCode::OK);
-    // The site as it is live before the clerk starts: a first publish adds everything.
-    let (status, first) = clerk.post("/api/publish", json!({})).await;
+    // The site as it is live before the clerk starts: a first publish adds everything. While it
+    // runs, the page asks where it is, and is answered at once.
+    let copy = |c: &TestClient| TestClient { app: c.app.clone(), cookie: c.cookie.clone(), csrf: c.csrf.clone() };
+    let publishing = {
+        let c = copy(&clerk);
+        tokio::spawn(async move { c.post("/api/publish", json!({})).await })
+    };
+    let mut phases: Vec<String> = Vec::new();
+    while !publishing.is_finished() {
+        let (status, p) = clerk.get("/api/publish/progress").await;
+        assert_eq!(status, StatusCode::OK, "{p}");
+        assert!(p["done"].as_u64().unwrap() <= p["total"].as_u64().unwrap(), "{p}");
+        let phase = p["phase"].as_str().unwrap().to_string();
+        if p["running"] == true && !phase.is_empty() && !phases.contains(&phase) {
+            phases.push(phase);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    let (status, first) = publishing.await.unwrap();
     assert_eq!(status, StatusCode::OK, "{first}");
+    assert_eq!(phases.first().map(String::as_str), Some("生成网站数据"), "{phases:?}");
+    assert_eq!(clerk.get("/api/publish/progress").await.1["running"], false);
     assert!(first["totals"][0].as_u64().unwrap() > 1000, "{}", first["totals"]);
     assert_eq!(first["added"].as_array().unwrap().len(), 200, "lists are cut, the totals are not");
 

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, anyhow};
-use deputy_model::console::{InboxItem, IngestOutcome, Upload};
+use deputy_model::console::{DeputyChoice, InboxItem, IngestOutcome, Upload};
 use deputy_model::submission::Submission;
 use time::OffsetDateTime;
 
@@ -38,6 +38,24 @@ pub(super) fn inbox(station: &SourceStation) -> Result<Vec<InboxItem>> {
         });
     }
     Ok(items)
+}
+
+/// The source's deputies, by level then name, for the picker of whose a file is.
+pub(super) fn deputies(station: &SourceStation) -> Result<Vec<DeputyChoice>> {
+    let st = ingest::State::load(&station.src)?;
+    let mut all: Vec<DeputyChoice> = st
+        .world
+        .deputies
+        .into_iter()
+        .map(|d| DeputyChoice {
+            id: d.summary.id,
+            name: d.summary.name,
+            level: d.summary.level,
+            region: d.summary.region_name,
+        })
+        .collect();
+    all.sort_by(|a, b| (a.level, &a.name).cmp(&(b.level, &b.name)));
+    Ok(all)
 }
 
 pub(super) fn ingest(station: &SourceStation, now: OffsetDateTime) -> Result<Vec<IngestOutcome>> {

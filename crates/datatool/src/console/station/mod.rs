@@ -5,6 +5,7 @@
 mod consultations;
 mod inbox;
 mod letters;
+mod progress;
 mod publish;
 mod suggestions;
 
@@ -14,8 +15,8 @@ use anyhow::Result;
 use deputy_console::station::{Station, StationError};
 use deputy_intake::Location;
 use deputy_model::console::{
-    ConsultationRow, InboxItem, IngestOutcome, LetterRow, LetterStep, PublishSummary, ResultPreview, ResultRequest,
-    SuggestionQueue, SuggestionStep, Upload, UploadedFile,
+    ConsultationRow, DeputyChoice, InboxItem, IngestOutcome, LetterRow, LetterStep, PublishProgress, PublishSummary,
+    ResultPreview, ResultRequest, SuggestionQueue, SuggestionStep, Upload, UploadedFile,
 };
 use time::OffsetDateTime;
 
@@ -27,6 +28,8 @@ pub struct SourceStation {
     pub publish_to: Option<String>,
     /// The inbox service's store.
     pub inbox: Option<Location>,
+    /// Where the running build or publish is.
+    pub phases: progress::Phases,
 }
 
 impl Station for SourceStation {
@@ -80,14 +83,22 @@ impl Station for SourceStation {
     }
 
     fn publish_plan(&self, _now: OffsetDateTime) -> Result<PublishSummary> {
-        publish::publish_plan(self, _now)
+        self.phases.run(|| publish::publish_plan(self, _now))
     }
 
     fn publish(&self, _now: OffsetDateTime) -> Result<PublishSummary> {
-        publish::publish(self, _now)
+        self.phases.run(|| publish::publish(self, _now))
+    }
+
+    fn deputies(&self) -> Result<Vec<DeputyChoice>> {
+        inbox::deputies(self)
     }
 
     fn rollback(&self) -> Result<String> {
-        publish::rollback(self)
+        self.phases.run(|| publish::rollback(self))
+    }
+
+    fn progress(&self) -> PublishProgress {
+        self.phases.now()
     }
 }

@@ -17,7 +17,7 @@ pub(super) fn publish_plan(station: &SourceStation, _now: OffsetDateTime) -> Res
     match &station.publish_to {
         Some(target) => {
             let t = deploy::open(target)?;
-            let report = deploy::run(&station.site, t.as_ref(), true, &quiet)?;
+            let report = deploy::run(&station.site, t.as_ref(), true, &|what, n| station.phases.bar(what, n))?;
             Ok(summary(&station.src, report, format!("{built}；将发布到 {}", t.describe())))
         }
         None => Ok(PublishSummary { report: built, ..PublishSummary::default() }),
@@ -29,7 +29,7 @@ pub(super) fn publish(station: &SourceStation, _now: OffsetDateTime) -> Result<P
     match &station.publish_to {
         Some(target) => {
             let t = deploy::open(target)?;
-            let report = deploy::run(&station.site, t.as_ref(), false, &quiet)?;
+            let report = deploy::run(&station.site, t.as_ref(), false, &|what, n| station.phases.bar(what, n))?;
             let line = format!("{built}；已发布到 {}：{}", t.describe(), report.line());
             Ok(summary(&station.src, report, line))
         }
@@ -44,7 +44,7 @@ pub(super) fn rollback(station: &SourceStation) -> Result<String> {
         anyhow::bail!("没有设置发布位置（--publish），无法回滚")
     };
     let t = deploy::open(target)?;
-    let r = deploy::rollback(t.as_ref(), &quiet)?;
+    let r = deploy::rollback(t.as_ref(), &|what, n| station.phases.bar(what, n))?;
     Ok(format!("已回滚 {} 到上一个版本：恢复 {} 个文件，删除 {} 个", t.describe(), r.uploaded, r.removed))
 }
 
@@ -53,8 +53,10 @@ pub(super) fn rollback(station: &SourceStation) -> Result<String> {
 /// publish here.
 fn build(station: &SourceStation) -> Result<String> {
     let data = station.site.join("data");
-    let (w, world) = source::build(&station.src, &data, indicatif::ProgressBar::hidden(), false)?;
+    let (w, world) = source::build(&station.src, &data, station.phases.bar("生成网站数据", 0), false)?;
+    station.phases.bar("生成入口页面", 0);
     pages::beside(&data, &w)?;
+    station.phases.bar("检查文件大小", 0);
     let largest = size_check(&data)?;
     Ok(format!(
         "已生成网站数据（{} 名代表，{} 条来信；写入 {} 个文件；最大的文件压缩后 {} KB）",
@@ -97,10 +99,6 @@ mod tests {
         let e = super::size_check(dir.path()).unwrap_err().to_string();
         assert!(e.contains("data/big.json") && e.contains("64 KB"), "{e}");
     }
-}
-
-fn quiet(_: &str, _: usize) -> indicatif::ProgressBar {
-    indicatif::ProgressBar::hidden()
 }
 
 /// The deploy's file lists, and the letters whose answer the public will see: their track file
