@@ -8,7 +8,7 @@ use deputy_model::console::{CommentRow, ConsultationRow, ResultPreview, ResultRe
 use deputy_model::consult::{Phase, accepts_comments};
 use time::OffsetDateTime;
 
-use super::SourceStation;
+use super::{SourceStation, refused};
 use crate::ingest::{self, State};
 
 pub(super) fn consultations(station: &SourceStation, now: OffsetDateTime) -> Result<Vec<ConsultationRow>> {
@@ -54,8 +54,7 @@ pub(super) fn open_consultation(
     file: &UploadedFile,
     now: OffsetDateTime,
 ) -> Result<String, StationError> {
-    ingest::publish_draft_text(&station.src, &file.text, &file.name, &clock::to_rfc3339(now))
-        .map_err(|e| StationError::Refused(format!("{e:#}")))
+    ingest::publish_draft_text(&station.src, &file.text, &file.name, &clock::to_rfc3339(now)).map_err(refused)
 }
 
 pub(super) fn publish_comment(
@@ -63,8 +62,7 @@ pub(super) fn publish_comment(
     code: &str,
     now: OffsetDateTime,
 ) -> Result<String, StationError> {
-    ingest::publish_comment(&station.src, code, &clock::to_rfc3339(now))
-        .map_err(|e| StationError::Refused(format!("{e:#}")))
+    ingest::publish_comment(&station.src, code, &clock::to_rfc3339(now)).map_err(refused)
 }
 
 pub(super) fn consultation_result(
@@ -83,6 +81,6 @@ pub(super) fn consultation_result(
         &clock::to_rfc3339(now),
         !request.preview,
     )
-    .map_err(|e| StationError::Refused(format!("{e:#}")))?;
+    .map_err(refused)?;
     Ok(ResultPreview { message, changes: c.changes })
 }

@@ -9,7 +9,7 @@ use deputy_model::message::{MessageState, state_name};
 use deputy_model::submission::Submission;
 use time::OffsetDateTime;
 
-use super::SourceStation;
+use super::{SourceStation, refused, unchanged};
 use crate::ingest::{self, State};
 
 pub(super) fn letters(station: &SourceStation, now: OffsetDateTime) -> Result<Vec<LetterRow>> {
@@ -65,14 +65,11 @@ pub(super) fn letter_step(
         .ok_or_else(|| StationError::Refused(format!("查询码 {code} 没有对应的来信")))?;
     // Whether it is public is no handling step: it does not depend on what was seen.
     let handling = !matches!(step.step, LetterAction::Public { .. });
-    if handling && letter.events.len() != step.version {
-        return Err(StationError::Conflict(format!(
-            "来信 {code} 刚被别人办理过（现在是“{}”）。请看过它的最新情况再办理；你填写的内容还在",
-            letter.state().map(state_name).unwrap_or("?")
-        )));
+    if handling {
+        let state = letter.state().map(state_name).unwrap_or("?");
+        unchanged(&format!("来信 {code}"), step.version, letter.events.len(), state)?;
     }
-    ingest::record(&station.src, code, step.step.clone(), &clock::to_rfc3339(now))
-        .map_err(|e| StationError::Refused(format!("{e:#}")))
+    ingest::record(&station.src, code, step.step.clone(), &clock::to_rfc3339(now)).map_err(refused)
 }
 
 fn text_of(s: &Submission, field: &str) -> Option<String> {

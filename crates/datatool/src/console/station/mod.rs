@@ -102,3 +102,20 @@ impl Station for SourceStation {
         self.phases.now()
     }
 }
+
+/// A step is made on what the clerk saw: `seen` events. When the item has more now, someone
+/// else took a step meanwhile (another browser), and this one is refused (409) with the item's
+/// state now; the form keeps what was typed.
+fn unchanged(what: &str, seen: usize, events: usize, state: &str) -> Result<(), StationError> {
+    if seen == events {
+        return Ok(());
+    }
+    Err(StationError::Conflict(format!(
+        "{what} 刚被别人办理过（现在是“{state}”）。请看过它的最新情况再办理；你填写的内容还在"
+    )))
+}
+
+/// A step the rules refuse, in their words.
+fn refused(e: anyhow::Error) -> StationError {
+    StationError::Refused(format!("{e:#}"))
+}

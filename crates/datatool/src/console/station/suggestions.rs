@@ -8,7 +8,7 @@ use deputy_model::console::{SuggestionQueue, SuggestionRow, SuggestionStep};
 use deputy_model::suggestion::{SuggestionEvent, next_steps};
 use time::OffsetDateTime;
 
-use super::SourceStation;
+use super::{SourceStation, refused, unchanged};
 use crate::ingest::{self, State};
 
 pub(super) fn suggestions(station: &SourceStation, now: OffsetDateTime) -> Result<SuggestionQueue> {
@@ -61,12 +61,7 @@ pub(super) fn suggestion_step(
         .iter()
         .find(|s| s.id == id)
         .ok_or_else(|| StationError::Refused(format!("建议 {id} 不存在")))?;
-    if s.events.len() != step.version {
-        return Err(StationError::Conflict(format!(
-            "建议 {id} 刚被别人办理过（现在是“{}”）。请看过它的最新情况再办理；你填写的内容还在",
-            s.handling().map(|h| ingest::status_name(h.status)).unwrap_or("?")
-        )));
-    }
-    ingest::reply_suggestion(&station.src, id, step.action.clone(), &clock::to_rfc3339(now))
-        .map_err(|e| StationError::Refused(format!("{e:#}")))
+    let state = s.handling().map(|h| ingest::status_name(h.status)).unwrap_or("?");
+    unchanged(&format!("建议 {id}"), step.version, s.events.len(), state)?;
+    ingest::reply_suggestion(&station.src, id, step.action.clone(), &clock::to_rfc3339(now)).map_err(refused)
 }
