@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
+use crate::i18n::t;
 use crate::session::{Session, use_session};
 
 #[derive(Clone, Copy)]
@@ -42,5 +43,20 @@ impl Sender {
             }
             self.busy.set(false);
         });
+    }
+}
+
+/// The day a step happened, for one entered later (a department's answer on paper): the
+/// command line's `--at`. Empty is now; the server refuses a day to come, and the rules a day
+/// before the item's last step. A text field, not the browser's date picker: that shows the
+/// date in the machine's own format (mm/dd/yyyy on many), and dates here are YYYY-MM-DD.
+#[component]
+pub fn StepDate(id: String, value: RwSignal<String>) -> impl IntoView {
+    view! {
+        <div class="step-date">
+            <label for=id.clone()>{t("step.at")}</label>
+            <input id=id class="short" inputmode="numeric" autocomplete="off" placeholder=t("step.at_example")
+                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+        </div>
     }
 }

@@ -9,7 +9,7 @@ use gloo_storage::Storage;
 use leptos::prelude::*;
 
 use crate::app::{fetch, loaded};
-use crate::change::Sender;
+use crate::change::{Sender, StepDate};
 use crate::i18n::{t, tf};
 use crate::session::use_session;
 
@@ -78,6 +78,7 @@ fn LetterDetail(
     let department = draft(&code, "department");
     let by = draft(&code, "by");
     let text = draft(&code, "text");
+    let at = draft(&code, "at");
     let sender = Sender::new();
     let (busy, refusal) = (sender.busy, sender.refusal);
     let version = row.version;
@@ -97,15 +98,15 @@ fn LetterDetail(
     let forward = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         send(
-            serde_json::json!({"version": version, "action": "forward", "department": department.get_untracked()}),
-            &["department"],
+            serde_json::json!({"version": version, "at": at.get_untracked(), "action": "forward", "department": department.get_untracked()}),
+            &["department", "at"],
         );
     };
     let reply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         send2(
-            serde_json::json!({"version": version, "action": "reply", "by": by.get_untracked(), "text": text.get_untracked()}),
-            &["by", "text"],
+            serde_json::json!({"version": version, "at": at.get_untracked(), "action": "reply", "by": by.get_untracked(), "text": text.get_untracked()}),
+            &["by", "text", "at"],
         );
     };
     let this = row.receipt_code.clone();
@@ -144,6 +145,7 @@ fn LetterDetail(
                 <p class="error" role="alert">{move || refusal.get()}</p>
             </Show>
             <Show when=move || row.open>
+                <StepDate id=id("at") value=at />
                 <form class="step" on:submit=forward.clone()>
                     <label for=id("department")>{t("letters.department")}</label>
                     <input id=id("department") prop:value=move || department.get() on:input=move |ev| department.set(event_target_value(&ev)) />

@@ -8,7 +8,7 @@ use deputy_model::suggestion::SuggestionEvent;
 use leptos::prelude::*;
 
 use crate::app::{fetch, loaded};
-use crate::change::Sender;
+use crate::change::{Sender, StepDate};
 use crate::i18n::{t, tf};
 use crate::letters::draft;
 use crate::session::use_session;
@@ -74,13 +74,20 @@ fn SuggestionDetail(
     let key = format!("s-{id}");
     let [lead, co, months, reason, note, result, text, rating, comment] =
         ["lead", "co", "months", "reason", "note", "result", "text", "rating", "comment"].map(|f| draft(&key, f));
+    let at = draft(&key, "at");
     let sender = Sender::new();
     let (busy, refusal) = (sender.busy, sender.refusal);
     let version = row.version;
     let send = move |mut body: serde_json::Value| {
         body["version"] = version.into();
+        body["at"] = at.get_untracked().into();
         notice.set(String::new());
         sender.send(format!("suggestions/{id}"), body, move |done: Done| {
+            // Taken: the forms start empty for the next step (a day typed for this one must
+            // not date the next).
+            for field in [lead, co, months, reason, note, result, text, rating, comment, at] {
+                field.set(String::new());
+            }
             notice.set(done.message);
             reload();
         });
@@ -111,6 +118,7 @@ fn SuggestionDetail(
                 <p class="error" role="alert">{move || refusal.get()}</p>
             </Show>
             {row.next.is_empty().then(|| view! { <p class="hint">{t("suggestions.nothing")}</p> })}
+            {(!row.next.is_empty()).then(|| view! { <StepDate id=field("at") value=at /> })}
             {has("register").then(|| view! {
                 <form class="step" on:submit=on(|_| serde_json::json!({"step": "register"}))>
                     <button type="submit" disabled=move || busy.get()>{t("suggestions.register")}</button>

@@ -152,6 +152,13 @@ test('a clerk signs in, ingests a letter, forwards and answers it, publishes, an
     await row.locator('button.row').click();
     assert.ok(await eventuallyShows(row, '13812345678'), 'staff see the phone');
     await row.locator(`#department-${CODE}`).fill('临河区住建局');
+    // A step entered later carries its day; one before the letter came is refused by the rules,
+    // and what was typed stays.
+    await row.locator(`#at-${CODE}`).fill('2026-11-27');
+    await row.locator('form.step', { has: page.locator(`#department-${CODE}`) }).locator('button[type="submit"]').click();
+    assert.ok(await eventuallyShows(row.locator('[role="alert"]'), '早于'), 'a day before the letter is refused');
+    assert.equal(await row.locator(`#department-${CODE}`).inputValue(), '临河区住建局');
+    await row.locator(`#at-${CODE}`).fill('');
     await row.locator('form.step', { has: page.locator(`#department-${CODE}`) }).locator('button[type="submit"]').click();
     assert.ok(await eventuallyShows(page.locator('#letters-notice'), '已转交'));
     assert.ok(await eventuallyShows(page.locator('li.letter', { hasText: CODE }), '已转交'), 'still in the queue');
@@ -249,7 +256,9 @@ test('a clerk signs in, ingests a letter, forwards and answers it, publishes, an
     await page.getByRole('link', { name: '操作记录' }).click();
     assert.ok(await eventuallyShows(main, '答复来信'));
     await shot(page, 'console-audit-1280');
-    expectNoConsoleErrors(page, 'console', [/401/, /403/]);
+    // Refusals the journey asked for: the wrong password (401), the forged request (403), the
+    // step dated before the letter (422).
+    expectNoConsoleErrors(page, 'console', [/401/, /403/, /422/]);
     // The console's own log: a JSON line per change and sign-in, and nobody's name or phone.
     assert.ok(child.log.some((l) => JSON.parse(l).fields?.action === 'letter-reply'), child.log.join('\n'));
     for (const secret of ['张丽', '13812345678', '王丽', '已联系住建局']) {

@@ -67,6 +67,9 @@ pub struct LetterRow {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LetterStep {
     pub version: usize,
+    /// The day it happened (`YYYY-MM-DD`), empty for now: see [`step_time`].
+    #[serde(default)]
+    pub at: String,
     #[serde(flatten)]
     pub step: LetterAction,
 }
@@ -216,8 +219,32 @@ pub struct SuggestionRow {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SuggestionStep {
     pub version: usize,
+    /// The day it happened (`YYYY-MM-DD`), empty for now: see [`step_time`].
+    #[serde(default)]
+    pub at: String,
     #[serde(flatten)]
     pub action: SuggestionAction,
+}
+
+/// When a step the clerk enters took place (the command line's `--at`): a department's answer
+/// on paper is entered days later, and the deadline clock must count from the day it came. `at`
+/// is that day (`YYYY-MM-DD`) or empty. Today (Beijing time) or empty is this moment; an
+/// earlier day is noon of that day, Beijing time; a later day has not happened and is refused.
+/// (The rules still refuse a step dated before the item's last one.)
+pub fn step_time(at: &str, now: time::OffsetDateTime) -> Result<time::OffsetDateTime, String> {
+    let at = at.trim();
+    if at.is_empty() {
+        return Ok(now);
+    }
+    let day = crate::clock::parse_date(at).ok_or_else(|| format!("办理日期“{at}”不是 YYYY-MM-DD 格式的日期"))?;
+    let today = crate::clock::shanghai_date(now);
+    if day > today {
+        return Err(format!("办理日期 {at} 还没有到：只能记录今天或以前办理的事"));
+    }
+    if day == today {
+        return Ok(now);
+    }
+    Ok(day.with_time(time::macros::time!(12:00)).assume_offset(crate::clock::SHANGHAI))
 }
 
 /// One handling step of a suggestion, the same for the command line (`reply SRC suggestion ID
@@ -327,4 +354,22 @@ pub struct ResultRequest {
 pub struct ResultPreview {
     pub message: String,
     pub changes: Vec<crate::consult::ArticleChange>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::step_time;
+    use time::macros::datetime;
+
+    #[test]
+    fn a_step_is_now_today_noon_on_an_earlier_day_and_never_later() {
+        // 00:30 on 12-06 in Beijing is still 12-05 in UTC: the day is Beijing's.
+        let now = datetime!(2026-12-05 16:30 UTC);
+        assert_eq!(step_time("", now), Ok(now));
+        assert_eq!(step_time(" 2026-12-06 ", now), Ok(now));
+        assert_eq!(step_time("2026-12-01", now), Ok(datetime!(2026-12-01 12:00 +8)));
+        assert!(step_time("2026-12-07", now).unwrap_err().contains("还没有到"));
+        assert!(step_time("2026-13-01", now).unwrap_err().contains("YYYY-MM-DD"));
+        assert!(step_time("12/01/2026", now).unwrap_err().contains("YYYY-MM-DD"));
+    }
 }

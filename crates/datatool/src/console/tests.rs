@@ -230,6 +230,18 @@ async fn suggestions_offer_only_the_legal_steps_and_take_them_through_the_rules(
     assert_eq!(row["status"], "已交办");
     assert_eq!(row["next"], json!(["extend", "progress", "answer"]));
     assert_eq!(row["due"], "2027-02-28", "three months after 交办");
+    // A step entered later carries the day it happened: not a day to come, and (the rules) not
+    // before the last step.
+    let v = row["version"].as_u64().unwrap();
+    let progress = |at: &str| json!({"version": v, "at": at, "step": "progress", "note": "已调研"});
+    let (status, answer) = clerk.post(&uri, progress("2026-11-29")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    assert!(answer["message"].as_str().unwrap().contains("还没有到"), "{answer}");
+    let (status, answer) = clerk.post(&uri, progress("2026-11-27")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    assert!(answer["message"].as_str().unwrap().contains("早于"), "{answer}");
+    let (status, answer) = clerk.post(&uri, progress("2026-11-28")).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
 }
 
 #[tokio::test(flavor = "multi_thread")]

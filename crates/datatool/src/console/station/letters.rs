@@ -4,7 +4,7 @@
 use anyhow::Result;
 use deputy_console::station::StationError;
 use deputy_model::clock;
-use deputy_model::console::{LetterAction, LetterRow, LetterStep, Writer};
+use deputy_model::console::{LetterAction, LetterRow, LetterStep, Writer, step_time};
 use deputy_model::message::{MessageState, state_name};
 use deputy_model::submission::Submission;
 use time::OffsetDateTime;
@@ -69,7 +69,8 @@ pub(super) fn letter_step(
         let state = letter.state().map(state_name).unwrap_or("?");
         unchanged(&format!("来信 {code}"), step.version, letter.events.len(), state)?;
     }
-    ingest::record(&station.src, code, step.step.clone(), &clock::to_rfc3339(now)).map_err(refused)
+    let at = step_time(&step.at, now).map_err(StationError::Refused)?;
+    ingest::record(&station.src, code, step.step.clone(), &clock::to_rfc3339(at)).map_err(refused)
 }
 
 fn text_of(s: &Submission, field: &str) -> Option<String> {

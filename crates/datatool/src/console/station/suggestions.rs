@@ -4,7 +4,7 @@
 use anyhow::Result;
 use deputy_console::station::StationError;
 use deputy_model::clock;
-use deputy_model::console::{SuggestionQueue, SuggestionRow, SuggestionStep};
+use deputy_model::console::{SuggestionQueue, SuggestionRow, SuggestionStep, step_time};
 use deputy_model::suggestion::{SuggestionEvent, next_steps};
 use time::OffsetDateTime;
 
@@ -63,5 +63,6 @@ pub(super) fn suggestion_step(
         .ok_or_else(|| StationError::Refused(format!("建议 {id} 不存在")))?;
     let state = s.handling().map(|h| ingest::status_name(h.status)).unwrap_or("?");
     unchanged(&format!("建议 {id}"), step.version, s.events.len(), state)?;
-    ingest::reply_suggestion(&station.src, id, step.action.clone(), &clock::to_rfc3339(now)).map_err(refused)
+    let at = step_time(&step.at, now).map_err(StationError::Refused)?;
+    ingest::reply_suggestion(&station.src, id, step.action.clone(), &clock::to_rfc3339(at)).map_err(refused)
 }
