@@ -204,11 +204,21 @@ async fn suggestions_offer_only_the_legal_steps_and_take_them_through_the_rules(
     let (_tmp, src) = setup();
     let mut clerk = TestClient::new(console(&src, None, None));
     clerk.sign_in("王丽", PASSWORD).await;
+    // The station's list of units (units.txt), then those assigned before.
+    let assigned = crate::source::units::assigned(&world(&src).suggestions);
+    assert!(assigned.len() > 3, "{assigned:?}");
+    fs::write(src.join("units.txt"), "市政务服务和数据管理局
+
+市交通运输局
+").unwrap();
 
     let (status, queue) = clerk.get("/api/suggestions").await;
     assert_eq!(status, StatusCode::OK, "{queue}");
     let rows = queue["suggestions"].as_array().unwrap();
-    assert!(!queue["units"].as_array().unwrap().is_empty(), "units to pick from");
+    let units: Vec<&str> = queue["units"].as_array().unwrap().iter().map(|u| u.as_str().unwrap()).collect();
+    assert_eq!(units[..2], ["市政务服务和数据管理局", "市交通运输局"], "the list first, in its order");
+    assert!(assigned.iter().all(|a| units.contains(&a.as_str())), "then every unit assigned before");
+    assert_eq!(units.len(), 1 + assigned.len() + usize::from(!assigned.contains("市交通运输局")));
     // Overdue first: days left never decrease down the list.
     let days: Vec<i64> = rows.iter().filter_map(|r| r["days_left"].as_i64()).collect();
     assert!(days.windows(2).all(|w| w[0] <= w[1]), "{days:?}");

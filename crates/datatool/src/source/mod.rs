@@ -16,11 +16,13 @@
 //! evaluation.json, map.json, training.json          (optional: absent, empty)
 //! activities.json, joint.json, suggestions.json
 //! comments.json, suggestion_drafts.json, received/  kept by `ingest` (never served, not read here)
+//! units.txt           承办单位 one a line, for the console (never served, not read here)
 //! ```
 //!
 //! New kinds of data get a new file here and one line in [`read`] and [`write`].
 
 mod serde_zh;
+pub mod units;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -440,6 +442,7 @@ pub fn write(world: &World, dir: &Path) -> Result<()> {
             write_json(&staging, "training.json", t)?;
         }
         write_json(&staging, "suggestions.json", &world.suggestions)?;
+        units::write(&staging, &world.suggestions)?;
         Ok(())
     })();
     if let Err(e) = result {

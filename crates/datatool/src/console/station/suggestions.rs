@@ -5,28 +5,22 @@ use anyhow::Result;
 use deputy_console::station::StationError;
 use deputy_model::clock;
 use deputy_model::console::{SuggestionQueue, SuggestionRow, SuggestionStep, step_time};
-use deputy_model::suggestion::{SuggestionEvent, next_steps};
+use deputy_model::suggestion::next_steps;
 use time::OffsetDateTime;
 
 use super::{SourceStation, refused, unchanged};
 use crate::ingest::{self, State};
+use crate::source;
 
 pub(super) fn suggestions(station: &SourceStation, now: OffsetDateTime) -> Result<SuggestionQueue> {
     let st = State::load(&station.src)?;
     let today = clock::shanghai_date(now);
     let date = clock::format_date(today);
-    let mut units = std::collections::BTreeSet::new();
     let mut rows: Vec<SuggestionRow> = st
         .world
         .suggestions
         .iter()
         .map(|s| {
-            for e in &s.events {
-                if let SuggestionEvent::Assigned { lead_unit, co_units, .. } = e {
-                    units.insert(lead_unit.clone());
-                    units.extend(co_units.iter().cloned());
-                }
-            }
             let handling = s.handling().ok();
             let clock = handling.as_ref().and_then(|h| h.deadline(today));
             SuggestionRow {
@@ -45,7 +39,14 @@ pub(super) fn suggestions(station: &SourceStation, now: OffsetDateTime) -> Resul
     // Overdue first, then the nearest deadlines, then what waits for the station (立案,
     // 交办, 办结), then the rest.
     rows.sort_by_key(|r| (r.days_left.unwrap_or(i64::MAX), r.next.is_empty(), r.id.clone()));
-    Ok(SuggestionQueue { suggestions: rows, units: units.into_iter().collect() })
+    // The station's list first, in its order, then any other unit assigned before.
+    let mut units = source::units::read(&station.src)?;
+    for u in source::units::assigned(&st.world.suggestions) {
+        if !units.contains(&u) {
+            units.push(u);
+        }
+    }
+    Ok(SuggestionQueue { suggestions: rows, units })
 }
 
 pub(super) fn suggestion_step(
