@@ -207,10 +207,7 @@ async fn suggestions_offer_only_the_legal_steps_and_take_them_through_the_rules(
     // The station's list of units (units.txt), then those assigned before.
     let assigned = crate::source::units::assigned(&world(&src).suggestions);
     assert!(assigned.len() > 3, "{assigned:?}");
-    fs::write(src.join("units.txt"), "市政务服务和数据管理局
-
-市交通运输局
-").unwrap();
+    fs::write(src.join("units.txt"), "市政务服务和数据管理局\n\n市交通运输局\n").unwrap();
 
     let (status, queue) = clerk.get("/api/suggestions").await;
     assert_eq!(status, StatusCode::OK, "{queue}");
