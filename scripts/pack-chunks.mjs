@@ -271,11 +271,14 @@ function modulesOf(k) {
     for (let n = 0; n < PACK_OF.length; n++) if (PACK_OF[n] === k) list.push(String(n));
     return list;
 }
-// The packs still needed (not fetched, and some module of theirs not yet come with a bundle)
-// when they are on the device or weigh less than the bundle; then every module of the split
-// point's packs that is on its way (from a file another split point is fetching).
+// A split point whose bundle came already (a preload, an earlier visit) has all it needs: a
+// pack also holds modules of other split points, so it would look missing. Otherwise the packs
+// still needed (not fetched, and some module of theirs not yet come with a bundle) when they
+// are on the device or weigh less than the bundle; then every module of the split point's
+// packs that is on its way (from a file another split point is fetching).
 function loadSplit(bundle, packs) {
     return async () => {
+        if (fileLoads[bundle] !== undefined && (await fileLoads[bundle].then(() => true, () => false))) return;
         const missing = packs.filter((k) => fileLoads[k] === undefined && modulesOf(k).some((n) => !instances.has(n)));
         let use = missing;
         if (missing.length > 0 && SIZES[bundle] < missing.reduce((n, k) => n + SIZES[k], 0)) {

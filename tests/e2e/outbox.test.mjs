@@ -138,15 +138,20 @@ test('feedback with an endpoint: offline it waits (待发送), back online it is
   const page = await newPage(app.browser, { width: MOBILE });
   try {
     await withEndpoint(page, app.server);
+    const wasm = wasmRequests(page);
     await gotoApp(page, app.server.url + 'feedback');
     await page.context().setOffline(true);
+    const fetched = wasm.length;
     const text = unique('离线');
     await fillFeedback(page, text);
     await consentAndSubmit(page);
     const code = await receiptCode(page);
 
+    // 我的提交's code came while the form was open (online): offline it opens from memory,
+    // asking for no file, whichever packs also hold its modules (scripts/pack-chunks.mjs).
     await navigateInApp(page, app.server.url, 'mine');
     await page.locator('main#main h1', { hasText: '我的提交' }).waitFor();
+    assert.deepEqual(wasm.slice(fetched), [], 'no code file is asked for offline');
     await waitForItemState(page, code, '待发送', 5_000);
     assert.equal(receivedWith(code), undefined, 'nothing can arrive while offline');
 
