@@ -99,7 +99,7 @@ fn CourseView(c: Course) -> impl IntoView {
             }).collect_view()}
         </ol>
         {c.final_quiz.clone().map(|q| {
-            let args = StoredValue::new(QuizArgs { key: "final".into(), quiz: q, heading: tr!(training.final_quiz).into(), record, on_scored });
+            let args = StoredValue::new(QuizArgs { key: format!("final-{}", c.summary.id), quiz: q, heading: tr!(training.final_quiz).into(), record, on_scored });
             view! {
                 <p class="hint">{tr!(training.final_hint)}</p>
                 <WhenNear now=false>{move || quiz(args.get_value())}</WhenNear>

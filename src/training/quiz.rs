@@ -7,6 +7,7 @@ use deputy_model::training::{QuestionKind, Quiz, QuizRecord, QuizScore};
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::ui::storage::{self, draft_value};
 
 /// What a quiz needs from its page (see [`QuizView`]).
 #[derive(Clone)]
@@ -39,7 +40,19 @@ fn QuizView(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let n = quiz.questions.len();
-    let answers = RwSignal::new(vec![Vec::<usize>::new(); n]);
+    // The answers chosen so far are a draft (they survive a reload, a language switch, a lost
+    // connection) until the quiz is submitted. A draft that no longer fits the quiz (its
+    // questions changed since) is dropped.
+    let answers = draft_value::<Vec<Vec<usize>>>("quiz", &key);
+    let fits = |a: &Vec<Vec<usize>>| {
+        a.is_empty()
+            || a.len() == n
+                && a.iter().zip(&quiz.questions).all(|(chosen, q)| chosen.iter().all(|i| *i < q.options.len()))
+    };
+    if !answers.with_untracked(fits) {
+        answers.set(Vec::new());
+    }
+    let empty = move || vec![Vec::<usize>::new(); n];
     let result = RwSignal::new(None::<QuizScore>);
     let missing = RwSignal::new(0usize);
     let quiz_for_submit = quiz.clone();
@@ -47,6 +60,7 @@ fn QuizView(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let given = answers.get_untracked();
+        let given = if given.is_empty() { empty() } else { given };
         let unanswered = given.iter().filter(|a| a.is_empty()).count();
         missing.set(unanswered);
         if unanswered > 0 {
@@ -55,6 +69,8 @@ fn QuizView(
         let score = quiz_for_submit.score(&given);
         result.set(Some(score.clone()));
         on_scored.run(score);
+        // Scored and recorded: the chosen answers stay on screen but are no longer a draft.
+        storage::remove(&storage::draft_key("quiz", &key_submit));
         // Bring the learner to the result, which sits above the questions' feedback.
         let id = format!("{key_submit}-result");
         request_animation_frame(move || {
@@ -65,7 +81,7 @@ fn QuizView(
         });
     };
     let retry = move |_| {
-        answers.set(vec![Vec::new(); n]);
+        answers.set(Vec::new());
         result.set(None);
         missing.set(0);
     };
@@ -117,9 +133,12 @@ fn QuizView(
                                     <legend><span class="quiz-kind">{kind_label}</span>" "{q.text.clone()}</legend>
                                     {q.options.iter().enumerate().map(|(oi, opt)| {
                                         let id = format!("{name}-{oi}");
-                                        let checked = move || answers.with(|a| a[qi].contains(&oi));
+                                        let checked = move || answers.with(|a| a.get(qi).is_some_and(|chosen| chosen.contains(&oi)));
                                         let toggle = move |_| {
                                             answers.update(|a| {
+                                                if a.is_empty() {
+                                                    *a = empty();
+                                                }
                                                 if multiple {
                                                     if let Some(p) = a[qi].iter().position(|x| *x == oi) {
                                                         a[qi].remove(p);

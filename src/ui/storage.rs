@@ -49,23 +49,29 @@ pub fn remove(key: &str) {
 
 /// A text field's draft that survives reload: read from storage at start, written on every change.
 pub fn draft(form: &str, field: &str) -> RwSignal<String> {
-    let key = format!("{DRAFT_PREFIX}{form}.{field}");
-    let signal = RwSignal::new(load::<String>(&key).unwrap_or_default());
-    Effect::new(move |_| {
-        let value = signal.get();
-        if value.is_empty() {
-            remove(&key);
-        } else {
-            save(&key, &value);
-        }
-    });
-    signal
+    draft_value(form, field)
 }
 
 /// A checkbox's draft, like [`draft`].
 pub fn draft_flag(form: &str, field: &str) -> RwSignal<bool> {
-    let key = format!("{DRAFT_PREFIX}{form}.{field}");
-    let signal = RwSignal::new(load::<bool>(&key).unwrap_or(false));
-    Effect::new(move |_| save(&key, &signal.get()));
+    draft_value(form, field)
+}
+
+/// Where a draft is kept (`deputy-home.draft.{form}.{field}`).
+pub fn draft_key(form: &str, field: &str) -> String {
+    format!("{DRAFT_PREFIX}{form}.{field}")
+}
+
+/// Any value's draft (`deputy-home.draft.{form}.{field}`): read from storage at start, written on
+/// every change, and removed from the device when it is back to its default (empty, unchecked).
+pub fn draft_value<T>(form: &str, field: &str) -> RwSignal<T>
+where
+    T: FromJson + Serialize + Default + PartialEq + Send + Sync + 'static,
+{
+    let key = draft_key(form, field);
+    let signal = RwSignal::new(load::<T>(&key).unwrap_or_default());
+    Effect::new(move |_| {
+        signal.with(|value| if *value == T::default() { remove(&key) } else { save(&key, value) });
+    });
     signal
 }

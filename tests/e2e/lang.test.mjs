@@ -1,5 +1,5 @@
 // The language switch (中文 / EN): Chinese pays nothing for English (no catalog, no spelling
-// table in its downloads); the switch keeps the route and its filters and is remembered on the
+// table in its downloads); the switch keeps the route, its filters and quiz answers, and is remembered on the
 // device; `?lang=en` opens a link in English; <html lang> and the title follow; names and places
 // show their Latin spelling beside the characters; pinyin with capitals and spaces finds a deputy;
 // legal text keeps 第十二条 with "Article 12" beside it; a catalog that cannot be fetched leaves
@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, useAppServer, withPage, gotoApp, settle, shot, axeCheck, expectNoConsoleErrors, readData, eventually } from './lib.mjs';
+import { ROOT, useAppServer, withPage, gotoApp, waitForApp, settle, shot, axeCheck, expectNoConsoleErrors, readData, eventually } from './lib.mjs';
 
 const app = useAppServer();
 const STORAGE_KEY = 'deputy-home.lang.v1';
@@ -84,6 +84,31 @@ test('the switch keeps the route and its filters, is remembered, and sets <html 
     await page.locator('main#main h1').waitFor();
     assert.equal(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY), 'zh');
     expectNoConsoleErrors(page, 'switching');
+  });
+});
+
+test('quiz answers chosen before a switch are still chosen after it', async () => {
+  await withPage(app.browser, {}, async (page) => {
+    const lesson = readData('training/lessons/write-suggestion.json');
+    const key = `quiz-${lesson.id}`;
+    const [first, second] = lesson.quiz.questions;
+    await gotoApp(page, `${app.server.url}training/lesson/${lesson.id}`);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.locator('.quiz-form').waitFor({ state: 'visible' });
+    const picked = [`#${key}-${first.id}-${first.answer[0]}`, `#${key}-${second.id}-${second.answer[0]}`];
+    for (const id of picked) await page.locator(id).check();
+    // The switch reloads the page once the catalog has come: wait for that load, not for
+    // <html lang>, which changes just before it (a script sent then would be lost with the page).
+    const reloaded = page.waitForEvent('load', { timeout: 15_000 });
+    await page.locator('#language-switch').click();
+    await reloaded;
+    await waitForApp(page);
+    assert.equal(await htmlLang(page), 'en');
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.locator('.quiz-form').waitFor({ state: 'visible' });
+    await eventually(async () => assert.match(await page.locator('.quiz-form button[type="submit"]').innerText(), /[A-Za-z]/));
+    for (const id of picked) assert.ok(await page.locator(id).isChecked(), `${id} after the switch`);
+    expectNoConsoleErrors(page, 'quiz across the switch');
   });
 });
 

@@ -3,7 +3,7 @@
 //      and the topic filter go into the URL and survive a reload; the empty result;
 //   2. a lesson: scroll mid-way, leave for the course page, come back through the link: the page
 //      returns to the same block (saved position in localStorage), with the 已回到 note;
-//   3. the lesson quiz: a wrong attempt shows 未达到及格线 with every question's explanation; the
+//   3. the lesson quiz: answers chosen survive a reload until submitted; a wrong attempt shows 未达到及格线 with every question's explanation; the
 //      retry with the right answers passes; the best score is kept and the lesson is done;
 //   4. hours and certificate: pass every lesson of a course; 我的学习 shows the course as passed
 //      and this year's 学时; the certificate prints cleanly (print media: no shell, the A4 box),
@@ -181,6 +181,12 @@ for (const width of [MOBILE, DESKTOP]) {
         // Submitting with nothing answered is refused with a message.
         await page.locator('.quiz-form button[type="submit"]').click();
         assert.match(await page.locator('.quiz-form [role="alert"]').innerText(), /还有 3 题没有作答/);
+        // Answers chosen so far are a draft: they survive a reload.
+        const [first] = quiz.questions;
+        await choose(page, key, first, wrongChoice(first));
+        await reloadApp(page);
+        await toQuiz(page);
+        for (const i of wrongChoice(first)) assert.ok(await page.locator(`#${key}-${first.id}-${i}`).isChecked(), 'the chosen answer after a reload');
         await answerAll(page, key, quiz, wrongChoice);
         const result = page.locator('.quiz-result');
         await result.waitFor();
@@ -218,6 +224,8 @@ for (const width of [MOBILE, DESKTOP]) {
         await reloadApp(page);
         await toQuiz(page);
         assert.ok((await page.locator('.quiz-best').innerText()).includes('100'));
+        // A submitted attempt is no longer a draft: the quiz starts empty.
+        assert.equal(await page.locator('.quiz-form input:checked').count(), 0);
         expectNoConsoleErrors(page, 'quiz');
       });
     });
