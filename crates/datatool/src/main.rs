@@ -96,7 +96,7 @@ enum Command {
         /// Whose training reports these are (a report carries no name): a deputy id.
         #[arg(long)]
         deputy: Option<String>,
-        /// When the ingest happens, RFC 3339 (default: now): the votes' count time.
+        /// When the ingest happens: RFC 3339 or a day YYYY-MM-DD (default: now): the votes' count time.
         #[arg(long)]
         at: Option<String>,
     },
@@ -118,7 +118,7 @@ enum Command {
         src: PathBuf,
         #[command(subcommand)]
         what: ReplyTo,
-        /// When, RFC 3339 (default: now).
+        /// When: RFC 3339, or a day YYYY-MM-DD (noon, Beijing time; today: now) (default: now).
         #[arg(long, global = true)]
         at: Option<String>,
         /// Rebuild this served folder afterwards (like `build SRC OUT`).
@@ -132,7 +132,7 @@ enum Command {
         src: PathBuf,
         #[command(subcommand)]
         what: PublishWhat,
-        /// When, RFC 3339 (default: now).
+        /// When: RFC 3339, or a day YYYY-MM-DD (noon, Beijing time; today: now) (default: now).
         #[arg(long, global = true)]
         at: Option<String>,
         /// Rebuild this served folder afterwards (like `build SRC OUT`).
@@ -150,7 +150,7 @@ enum Command {
         by: Option<String>,
         #[arg(long, requires = "by")]
         text: Option<String>,
-        /// When, RFC 3339 (default: now).
+        /// When: RFC 3339, or a day YYYY-MM-DD (noon, Beijing time; today: now) (default: now).
         #[arg(long)]
         at: Option<String>,
         /// Rebuild this served folder afterwards (like `build SRC OUT`).

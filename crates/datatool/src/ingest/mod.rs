@@ -159,9 +159,22 @@ fn sent_at(s: &Submission) -> OffsetDateTime {
     clock::parse_timestamp(&s.created_at).unwrap_or(OffsetDateTime::UNIX_EPOCH)
 }
 
-/// `--at` of the station's commands: an RFC 3339 time.
+/// `--at` of the station's commands: an RFC 3339 time, or a day (`YYYY-MM-DD`) read as the
+/// console reads its 办理日期 ([`deputy_model::console::step_time`]: today is now, an earlier day
+/// noon Beijing time, a later day refused), so both doors date a step the same way.
 pub fn parse_at(at: &str) -> Result<OffsetDateTime> {
-    clock::parse_timestamp(at).ok_or_else(|| anyhow!("--at {at} 不是 RFC 3339 时间"))
+    parse_at_on(at, OffsetDateTime::now_utc())
+}
+
+/// [`parse_at`] with the clock given.
+pub fn parse_at_on(at: &str, now: OffsetDateTime) -> Result<OffsetDateTime> {
+    if let Some(time) = clock::parse_timestamp(at) {
+        return Ok(time);
+    }
+    if clock::parse_date(at.trim()).is_none() {
+        bail!("--at {at} 不是 RFC 3339 时间（如 2026-12-01T09:30:00+08:00），也不是日期（如 2026-12-01）");
+    }
+    deputy_model::console::step_time(at, now).map_err(|e| anyhow!("--at：{e}"))
 }
 
 pub(crate) fn write_atomic(path: &Path, text: &str) -> Result<()> {

@@ -403,3 +403,17 @@ fn every_kind_refuses_truncated_files_and_wrong_types() {
     }
     refused(&src, &cases, Some(&deputy));
 }
+
+/// `--at` takes an RFC 3339 time as it is, or a day as the console's 办理日期 does: today is now,
+/// an earlier day noon Beijing time, a later day refused; anything else names both forms.
+#[test]
+fn at_takes_a_time_or_a_day() {
+    let now = parse_at("2026-12-05T23:30:00+08:00").unwrap();
+    assert_eq!(parse_at_on("2026-12-01T09:30:00+08:00", now).unwrap(), parse_at("2026-12-01T09:30:00+08:00").unwrap());
+    assert_eq!(parse_at_on("2026-12-01", now).unwrap(), parse_at("2026-12-01T12:00:00+08:00").unwrap());
+    assert_eq!(parse_at_on("2026-12-05", now).unwrap(), now, "today (Beijing) is now");
+    let later = parse_at_on("2026-12-06", now).unwrap_err().to_string();
+    assert!(later.contains("还没有到"), "{later}");
+    let neither = parse_at_on("12/01/2026", now).unwrap_err().to_string();
+    assert!(neither.contains("RFC 3339") && neither.contains("2026-12-01"), "{neither}");
+}
