@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROUTES, useAppServer, withPage, gotoApp, settle, setCareMode, shot } from './lib.mjs';
+import { ROUTES, SCREENSHOT_DIR, useAppServer, withPage, gotoApp, settle, setCareMode, shot } from './lib.mjs';
 
 const app = useAppServer();
 
@@ -78,6 +78,25 @@ test('at the largest 关怀版 text size, the header and the filter grids fit a 
         [...document.querySelectorAll('header *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((e) => `${e.tagName}.${e.className}`),
       );
       assert.deepEqual(over, [], `${lang}: header elements past the right edge`);
+      // The bottom bar's labels break between words only: a word that does not fit its fifth
+      // of the screen sticks out of its link (English: "Hom e" was broken before).
+      const sticking = await page.evaluate(() =>
+        [...document.querySelectorAll('.bottom-nav .nav-link')].flatMap((a) => {
+          const box = a.getBoundingClientRect();
+          const range = document.createRange();
+          range.selectNodeContents(a.querySelector('.nav-label'));
+          return [...range.getClientRects()].some((r) => r.left < box.left - 0.5 || r.right > box.right + 0.5) ? [a.textContent] : [];
+        }),
+      );
+      assert.deepEqual(sticking, [], `${lang}: bottom-bar labels wider than their link`);
+      if (lang === 'en') {
+        const broken = await page.evaluate(() =>
+          [...document.querySelectorAll('.bottom-nav .nav-label')].filter((l) => getComputedStyle(l).overflowWrap !== 'normal').map((l) => l.textContent),
+        );
+        assert.deepEqual(broken, [], 'English bottom-bar labels may not break inside a word');
+      }
+      // The screen as the phone shows it (the bar is fixed to its bottom).
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/targets-bottom-320-largest-${lang}.png` });
       await shot(page, `targets-header-320-largest-${lang}`);
       // Grids of filters whose columns were at least 12rem (360 px at this size) wide, and form
       // labels with long English words ("Sumu/township/subdistrict" has no break opportunity).
