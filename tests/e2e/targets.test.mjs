@@ -66,6 +66,29 @@ for (const lang of ['zh', 'en']) for (const care of [false, true]) {
   });
 }
 
+test('at the largest 关怀版 text size a 375 × 667 phone shows the page, not only the header: its heading (Chinese: and the line after it) on the first screen', async () => {
+  for (const lang of ['zh', 'en']) {
+    await withPage(app.browser, { width: 375, height: 667 }, async (page) => {
+      await gotoApp(page, app.server.url + 'direct' + (lang === 'en' ? '?lang=en' : ''));
+      await setCareMode(page, true);
+      await page.locator('.text-size-step').nth(2).click();
+      await page.waitForFunction(() => document.documentElement.classList.contains('care-size-2'));
+      await settle(page);
+      const seen = await page.evaluate(() => {
+        const bar = document.querySelector('.bottom-nav').getBoundingClientRect();
+        const heading = document.querySelector('main#main h1').getBoundingClientRect();
+        const first = document.querySelector('main#main h1 ~ *, main#main h1 + *');
+        const line = parseFloat(getComputedStyle(document.querySelector('main#main h1')).lineHeight);
+        return { header: document.querySelector('header').getBoundingClientRect().height, headingLine: heading.top + line, heading: heading.bottom, first: first && first.getBoundingClientRect().top + 40, bar: bar.top };
+      });
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/targets-first-screen-375-largest-${lang}.png` });
+      // (The English heading, "Contact a deputy (直通代表)", takes three lines at this size.)
+      const ok = lang === 'zh' ? seen.heading <= seen.bar && seen.first <= seen.bar : seen.headingLine <= seen.bar;
+      assert.ok(ok, `${lang}: the start of the page should be above the bottom bar: ${JSON.stringify(seen)}`);
+    });
+  }
+});
+
 test('at the largest 关怀版 text size, the header and the filter grids fit a 320 px screen (Chinese and English)', async () => {
   for (const lang of ['zh', 'en']) {
     await withPage(app.browser, { width: 320 }, async (page) => {
