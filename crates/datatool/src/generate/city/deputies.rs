@@ -139,42 +139,22 @@ pub(super) fn elect(seed: u64, scale: Scale, city: &RegionRef, groups: &Groups, 
     let mut g = Gen { rng: ChaCha8Rng::seed_from_u64(seed), deputies: Vec::new(), counters: [0; 5] };
     let (hub_id, branch_of, home_of) = (&net.hub_id, &net.branch_of, &net.home_of);
     let (field_groups, tienan_group, county_groups) = (&groups.field, &groups.tienan, &groups.county);
-    // National and regional deputies elected in Bayannur: attached to the city hub.
-    for _ in 0..scale.national {
-        let p = g.person(0.25);
-        let c = &bayannur::COUNTIES[g.rng.random_range(0..bayannur::COUNTIES.len())];
-        let t = &c.townships[g.rng.random_range(0..c.townships.len())];
-        let title = g.title(c.name, t);
-        let bio = bio_for(Level::National, &title, "内蒙古自治区", g.rng.random_range(10..30));
-        g.add(
-            Level::National,
-            p,
-            city,
-            "内蒙古自治区选出（巴彦淖尔市）".into(),
-            title,
-            bio,
-            vec![city.code.clone()],
-            None,
-            Some(hub_id.clone()),
-        );
-    }
-    for _ in 0..scale.region {
-        let p = g.person(0.2);
-        let c = &bayannur::COUNTIES[g.rng.random_range(0..bayannur::COUNTIES.len())];
-        let t = &c.townships[g.rng.random_range(0..c.townships.len())];
-        let title = g.title(c.name, t);
-        let bio = bio_for(Level::Region, &title, "巴彦淖尔市", g.rng.random_range(8..30));
-        g.add(
-            Level::Region,
-            p,
-            city,
-            "巴彦淖尔市人民代表大会选出".into(),
-            title,
-            bio,
-            vec![city.code.clone()],
-            None,
-            Some(hub_id.clone()),
-        );
+    // National and regional deputies elected in Bayannur: attached to the city hub. (Level,
+    // how many, Mongolian share, where the bio says they were elected, years of work, by whom.)
+    let above = [
+        (Level::National, scale.national, 0.25, "内蒙古自治区", 10..30, "内蒙古自治区选出（巴彦淖尔市）"),
+        (Level::Region, scale.region, 0.2, "巴彦淖尔市", 8..30, "巴彦淖尔市人民代表大会选出"),
+    ];
+    for (level, count, mongol_share, region, years, elected_by) in above {
+        for _ in 0..count {
+            let p = g.person(mongol_share);
+            let c = &bayannur::COUNTIES[g.rng.random_range(0..bayannur::COUNTIES.len())];
+            let t = &c.townships[g.rng.random_range(0..c.townships.len())];
+            let title = g.title(c.name, t);
+            let bio = bio_for(level, &title, region, g.rng.random_range(years.clone()));
+            let (represents, hub) = (vec![city.code.clone()], Some(hub_id.clone()));
+            g.add(level, p, city, elected_by.into(), title, bio, represents, None, hub);
+        }
     }
 
     // The deputies the seed newsletter names, first among city deputies, then generated ones.
