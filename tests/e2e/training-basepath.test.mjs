@@ -3,6 +3,8 @@
 // opened, and serves one of its lessons with the network gone; a non-training page's data is
 // not served from any cache (its data error shows).
 
+import fs from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIST_BASE, MOBILE, useAppServer, withPage, gotoApp, waitForApp, readData, eventually, shot } from './lib.mjs';
@@ -21,6 +23,19 @@ test('offline lesson under /renda/', async () => {
     );
     assert.equal(new URL(scope).pathname, '/renda/');
     assert.ok(await eventually(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 15_000 }));
+    // The lesson's code is on the device once the worker has saved the build whole (its marker
+    // is written last); going offline before that is a different journey (offline.test.mjs:
+    // a page whose code never came shows the network error with 重试).
+    const { build } = JSON.parse(fs.readFileSync(path.join(DIST_BASE, 'precache.json'), 'utf8'));
+    const whole = await eventually(
+      () =>
+        page.evaluate(async (b) => {
+          const cache = `deputy-home-code-${b}`;
+          return (await caches.has(cache)) && !!(await (await caches.open(cache)).match(new URL('__precache-complete', document.baseURI).href));
+        }, build),
+      { timeout: 60_000, interval: 250 },
+    );
+    assert.ok(whole, `the worker should have saved build ${build} whole`);
 
     await page.context().setOffline(true);
     const lesson = readData('training/lessons/write-letter.json', DIST_BASE);
