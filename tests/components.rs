@@ -6,7 +6,7 @@
 use deputy_home::data::{DataError, DataResource, Site, decode};
 use deputy_home::i18n::*;
 use deputy_home::outbox::{provide_outbox, use_outbox};
-use deputy_home::ui::{CareToggle, DataErrorView, WhenNear, loaded, provide_care_mode, storage};
+use deputy_home::ui::{CareToggle, DataErrorView, WhenNear, is_current, loaded, provide_care_mode, storage};
 use deputy_model::submission::{DeliveryState, OutboxItem, SubmissionKind};
 use deputy_model::{Contact, FORMAT_VERSION, SiteConfig};
 use leptos::prelude::*;
@@ -335,4 +335,30 @@ async fn english_catalog_reads_into_key_order() {
     assert!(message.contains("news/page-1.json") && !message.contains("{{"), "{message}");
     assert!(deputy_home::i18n::install(Locale::Zh, ""));
     assert_eq!(deputy_home::tr!(nav.home), "首页");
+}
+
+// Plain functions of the app, tested here rather than in the library: one test build of the app
+// instead of two (scripts/test.sh compiles this file only; `[lib] test = false`).
+
+#[wasm_bindgen_test]
+fn the_current_section_of_the_nav() {
+    assert!(is_current("/", "/"));
+    assert!(is_current("", "/"));
+    assert!(!is_current("/direct", "/"));
+    assert!(is_current("/direct/d-1", "/direct"));
+    assert!(!is_current("/directory", "/direct"));
+}
+
+#[wasm_bindgen_test]
+fn fills_placeholders_and_keeps_unknown_ones() {
+    let n = 3;
+    assert_eq!(fill_template("共 {{ n }} 条，{{n}}", &[("n", &n)]), "共 3 条，3");
+    assert_eq!(fill_template("{{ x }} 与 {{ n }}", &[("n", &n)]), "{{ x }} 与 3");
+    assert_eq!(fill_template("未闭合 {{ n", &[("n", &n)]), "未闭合 {{ n");
+}
+
+#[wasm_bindgen_test]
+fn a_catalog_with_other_keys_is_refused() {
+    assert!(parse_catalog("{\"a\": \"b\"}").is_none());
+    assert!(parse_catalog("not json").is_none());
 }

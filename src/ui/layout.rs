@@ -82,7 +82,7 @@ const BOTTOM_NAV: &[NavItem] = &[
 ];
 
 /// Whether `href` is the current section: "/" only on the home page, others by prefix.
-fn is_current(path: &str, href: &str) -> bool {
+pub fn is_current(path: &str, href: &str) -> bool {
     let path = path.trim_end_matches('/');
     if href == "/" {
         return path.is_empty() || path == "/";
@@ -171,20 +171,5 @@ fn Footer() -> impl IntoView {
                     })
             }}
         </footer>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_current;
-    use wasm_bindgen_test::wasm_bindgen_test;
-
-    #[wasm_bindgen_test]
-    fn current_section() {
-        assert!(is_current("/", "/"));
-        assert!(is_current("", "/"));
-        assert!(!is_current("/direct", "/"));
-        assert!(is_current("/direct/d-1", "/direct"));
-        assert!(!is_current("/directory", "/direct"));
     }
 }

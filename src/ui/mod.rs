@@ -26,7 +26,7 @@ pub use consent::ConsentField;
 pub use field::TextField;
 pub use honeypot::{Honeypot, stamp as stamp_honeypot};
 pub use latin::{PersonName, PlaceName, person_latin, person_text, place_latin, place_text, provide_latin};
-pub use layout::Shell;
+pub use layout::{Shell, is_current};
 pub use link::{app_path, base, href, query_string, replace_query};
 pub use loaded::{DataErrorView, Loading, loaded};
 pub use near::WhenNear;
