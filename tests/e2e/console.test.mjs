@@ -24,7 +24,7 @@ const PASSWORD = 'correct horse battery';
 const NOW = '2026-11-28T12:00:00+08:00';
 let tmp, src, site, www, inbox, browser, publicSite;
 const consoles = [];
-const bin = path.join(ROOT, 'target', 'debug', 'deputy-data');
+const bin = path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'debug', 'deputy-data');
 const tool = (args, input) => execFileSync(bin, args, { cwd: ROOT, encoding: 'utf8', input });
 
 /** `deputy-data console` on a free port; resolves with its address once it listens. */

@@ -24,7 +24,7 @@ const cargo = (...args) => execFileSync('cargo', ['run', '-q', '-p', 'deputy-dat
 
 /** Start deputy-inbox on a port of the system's choosing; resolves once it listens. */
 async function startInbox() {
-  const bin = path.join(ROOT, 'target', 'debug', 'deputy-inbox');
+  const bin = path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'debug', 'deputy-inbox');
   const child = spawn(bin, ['--listen', '127.0.0.1:0', '--store', store, '--trust-proxy', 'true'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = readline.createInterface({ input: child.stdout });
   const first = await new Promise((resolve, reject) => {

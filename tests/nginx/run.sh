@@ -14,8 +14,9 @@ dist=${1:-dist}
 [ -f "$dist/index.html" ] || { echo "no $dist/index.html: run scripts/build.sh first" >&2; exit 1; }
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { echo "nginx missing: run scripts/setup.sh" >&2; exit 1; }
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
-cargo build -q --release -p deputy-data
-tool=${CARGO_TARGET_DIR:-target}/release/deputy-data
+# The data tool as the tests built it (scripts/test.sh): one build of it per run, not two.
+cargo build -q -p deputy-data
+tool=${CARGO_TARGET_DIR:-target}/debug/deputy-data
 
 tmp=$(mktemp -d)
 chmod 755 "$tmp"
