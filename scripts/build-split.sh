@@ -29,8 +29,7 @@ command -v "$wasm_split" >/dev/null || {
 
 # 1-3 once per build: both dist directories use the same modules.
 if [ "${SPLIT_REUSE:-}" != 1 ] || [ ! -f "$work/pkg/deputy-home_bg.wasm" ]; then
-  rm -rf "$work"
-  mkdir -p "$work/split" "$work/pkg"
+  mkdir -p "$work"
   if toolchain=$(bash scripts/wasm-toolchain.sh); then
     # The pinned nightly (scripts/wasm-toolchain.sh, docs/performance.md): the standard
     # library rebuilt for size, panics that abort without formatting a message, no file and
@@ -38,22 +37,39 @@ if [ "${SPLIT_REUSE:-}" != 1 ] || [ ! -f "$work/pkg/deputy-home_bg.wasm" ]; then
     RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
       cargo "+$toolchain" build -Zbuild-std=std,panic_abort -Zbuild-std-features= --release \
       --target wasm32-unknown-unknown --bin deputy-home --features split --target-dir "$target/nightly"
-    cp "$target/nightly/wasm32-unknown-unknown/release/deputy-home.wasm" "$work/input.wasm"
+    built="$target/nightly/wasm32-unknown-unknown/release/deputy-home.wasm"
   else
     echo "build-split: the pinned nightly is not installed; building with stable (a larger wasm)" >&2
     cargo build --release --target wasm32-unknown-unknown --bin deputy-home --features split
-    cp "$target/wasm32-unknown-unknown/release/deputy-home.wasm" "$work/input.wasm"
+    built="$target/wasm32-unknown-unknown/release/deputy-home.wasm"
   fi
-  "$wasm_split" "$work/input.wasm" "$work/split" --out-name deputy-home --target web
-  wasm-bindgen "$work/split/deputy-home.wasm" --out-dir "$work/pkg" --target web --keep-lld-exports --no-typescript
-  find "$work/split" -maxdepth 1 \( -name '*.wasm' ! -name deputy-home.wasm -o -name '__wasm_split.js' \) \
-    -exec cp {} "$work/pkg/" \;
-  # Every module optimised for size (binaryen, in one process), without custom sections; the
-  # main module without dead exports and with short import names (scripts/slim-wasm.mjs).
-  node scripts/slim-wasm.mjs "$work/pkg"
-  # The modules and the dozens of small chunks they share, packed into a few files per page
-  # (scripts/pack-chunks.mjs); the loader fetches a pack once and instantiates each module in it.
-  node scripts/pack-chunks.mjs "$work/pkg"
+  # Steps 2-3 take 45 s and depend only on the wasm, the two scripts and the tools: when none
+  # has changed since the last build (a test run of an unchanged app), their output is reused.
+  key=$(cat "$built" scripts/slim-wasm.mjs scripts/pack-chunks.mjs tools/package-lock.json \
+    "$(command -v "$wasm_split")" "$(command -v wasm-bindgen)" | sha256sum | cut -c1-32)
+  if [ -f "$work/done/key" ] && [ "$(cat "$work/done/key")" = "$key" ]; then
+    echo "build-split: the wasm is unchanged since the last build; its split modules are reused" >&2
+  else
+    rm -rf "$work/split" "$work/pkg" "$work/done"
+    mkdir -p "$work/split" "$work/pkg"
+    cp "$built" "$work/input.wasm"
+    "$wasm_split" "$work/input.wasm" "$work/split" --out-name deputy-home --target web
+    wasm-bindgen "$work/split/deputy-home.wasm" --out-dir "$work/pkg" --target web --keep-lld-exports --no-typescript
+    find "$work/split" -maxdepth 1 \( -name '*.wasm' ! -name deputy-home.wasm -o -name '__wasm_split.js' \) \
+      -exec cp {} "$work/pkg/" \;
+    # Every module optimised for size (binaryen, in one process), without custom sections; the
+    # main module without dead exports and with short import names (scripts/slim-wasm.mjs).
+    node scripts/slim-wasm.mjs "$work/pkg"
+    # The modules and the dozens of small chunks they share, packed into a few files per page
+    # (scripts/pack-chunks.mjs); the loader fetches a pack once and instantiates each module in it.
+    node scripts/pack-chunks.mjs "$work/pkg"
+    cp -r "$work/pkg" "$work/done"
+    echo "$key" >"$work/done/key"
+  fi
+  # What follows writes into pkg/ (boot.js, minified JS): always from the untouched copy.
+  rm -rf "$work/pkg"
+  cp -r "$work/done" "$work/pkg"
+  rm "$work/pkg/key"
 fi
 
 # 4. Everything else with trunk (CSS, icon, data, sw.js, manifest, 404.html), from a copy of
