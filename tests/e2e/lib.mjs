@@ -208,6 +208,7 @@ export async function launchBrowser() {
       '--disable-quic',
       '--disable-dev-shm-usage',
       '--font-render-hinting=none',
+      ...(process.env.E2E_CHROMIUM_ARGS || '').split(' ').filter(Boolean),
     ],
   });
 }

@@ -1,14 +1,15 @@
-// Shell walk: every route at 375 px and 1280 px, in normal and care (关怀版) mode, in Chinese
-// and in English: no console errors, the page shell (header, one h1 in main#main, footer, the
+// Shell walk: every route at one width (375 px or 1280 px) in one language (Chinese or
+// English), in normal and care (关怀版) mode: no console errors, the page shell (header, one h1 in main#main, footer, the
 // right nav), target sizes, font sizes, a screenshot, and no axe-core (WCAG 2.1 A/AA) violations.
+//
+// One test file per width and language (walk-375.test.mjs …): the four run side by side
+// (tests/e2e/run.sh), each with its own server and browser.
 
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ROUTES,
   SITE_NAME,
-  MOBILE,
-  DESKTOP,
   useAppServer,
   readData,
   withPage,
@@ -24,7 +25,6 @@ import {
   fontSizes,
 } from './lib.mjs';
 
-const app = useAppServer();
 
 /** Routes whose heading is the data's own title (Chinese in both languages). */
 const DATA_TITLES = new Set(['station', 'proposal-dairy', 'training-course', 'training-lesson', 'evaluation']);
@@ -42,7 +42,7 @@ function routesToWalk() {
   return list;
 }
 
-async function checkShell(page, route, width, label, lang = 'zh') {
+async function checkShell(app, page, route, width, label, lang = 'zh') {
   const site = app.site;
   // The site name in the header.
   const header = page.locator('header').first();
@@ -87,7 +87,9 @@ async function checkShell(page, route, width, label, lang = 'zh') {
   assert.ok(await nav.first().isVisible(), `${label}: <nav aria-label="${navLabel}"> should be visible at ${width}px`);
 }
 
-for (const lang of ['zh', 'en']) for (const width of [MOBILE, DESKTOP]) {
+/** The walk at `width` in `lang` ('zh' or 'en'): one test per route. */
+export function walk(lang, width) {
+  const app = useAppServer();
   describe(`walk at ${width}px${lang === 'en' ? ' in English' : ''}`, () => {
     for (const route of routesToWalk()) {
       test(`${route.name} at ${width}px, normal and care mode${lang === 'en' ? ', English' : ''}`, async () => {
@@ -98,7 +100,7 @@ for (const lang of ['zh', 'en']) for (const width of [MOBILE, DESKTOP]) {
           assert.equal(await page.evaluate(() => document.documentElement.lang), lang === 'en' ? 'en' : 'zh-CN', `${label}: <html lang>`);
           assert.equal(await isCareMode(page), false, `${label}: care mode should be off by default`);
           await assertAriaPressed(page, false);
-          await checkShell(page, route, width, label, lang);
+          await checkShell(app, page, route, width, label, lang);
           await assertTargetHeights(page, 44, label);
           const normal = await fontSizes(page);
           const name = `${lang === 'en' ? 'en-' : ''}${route.name}-${width}`;
@@ -108,7 +110,7 @@ for (const lang of ['zh', 'en']) for (const width of [MOBILE, DESKTOP]) {
 
           const careLabel = `${label} (关怀版)`;
           await setCareMode(page, true);
-          await checkShell(page, route, width, careLabel, lang);
+          await checkShell(app, page, route, width, careLabel, lang);
           await assertTargetHeights(page, 60, careLabel);
           const care = await fontSizes(page);
           const size = care.p ?? care.body;
