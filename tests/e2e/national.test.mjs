@@ -11,6 +11,7 @@
 import { before, after, test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import {
@@ -30,7 +31,8 @@ import {
   textOr,
 } from './lib.mjs';
 
-const DIR = process.env.NATIONAL_DIST || '/tmp/deputy-national-dist';
+// Its own folder under TMPDIR (in memory during scripts/test.sh): files run side by side.
+const DIR = process.env.NATIONAL_DIST || path.join(os.tmpdir(), `deputy-national-dist-${process.pid}`);
 let target;
 
 before(() => {

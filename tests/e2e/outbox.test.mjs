@@ -120,14 +120,15 @@ test('feedback: nothing is submitted without content or without consent', async 
     await gotoApp(page, app.server.url + 'feedback');
     await page.locator('#feedback-consent').check();
     await submitButton(page).click();
-    await page.waitForTimeout(800);
+    // The form answers with the reason (the app's answer, not a timer, says it has decided).
+    await page.locator('p.error', { hasText: '请填写反馈内容' }).waitFor({ state: 'visible' });
     assert.equal(await page.locator('.receipt-code').count(), 0, 'empty content should not be submitted');
 
     const text = unique('未同意');
     await page.locator('#feedback-consent').uncheck();
     await fillFeedback(page, text);
     await submitButton(page).click();
-    await page.waitForTimeout(800);
+    await page.locator('p.error', { hasText: '请阅读并勾选同意' }).waitFor({ state: 'visible' });
     assert.equal(await page.locator('.receipt-code').count(), 0, 'without consent nothing should be submitted');
     assert.equal(await page.locator('#feedback-content').inputValue(), text, 'what was typed should stay in the form');
     expectNoConsoleErrors(page);
