@@ -14,9 +14,10 @@ bash scripts/build-split.sh dist /
 SPLIT_REUSE=1 bash scripts/build-split.sh dist-renda /renda/
 # Entry pages for every public route, sitemap.xml and robots.txt (deputy-data pages; a station's
 # own address is site.json's `url`, the demo has none, so it gets a placeholder one here). The
-# data tool's dev build: the one the tests use, so a run compiles it once (it takes seconds here).
-cargo run -q -p deputy-data -- pages dist --site-url https://renda.example.invalid/
-cargo run -q -p deputy-data -- pages dist-renda --site-url https://renda.example.invalid/renda/
+# data tool's dev build, the one the tests use (native_bin in scripts/env.sh): a run compiles it once.
+deputy_data=$(native_bin deputy-data)
+"$deputy_data" pages dist --site-url https://renda.example.invalid/
+"$deputy_data" pages dist-renda --site-url https://renda.example.invalid/renda/
 for dist in dist dist-renda; do
   [ -f scripts/stamp-sw.sh ] && bash scripts/stamp-sw.sh "$dist"
   node scripts/precompress.mjs "$dist"

@@ -14,7 +14,7 @@ out=${1:-/tmp/deputy-national-dist}
 scale=${2:-0.01}
 dist=${DIST:-dist}
 [ -f "$dist/index.html" ] || { echo "no release build in $dist: run trunk build --release first" >&2; exit 1; }
-cargo run -q -p deputy-data -- generate --profile national --seed 2025 --scale "$scale" --out "$out.data" >&2
+"$(native_bin deputy-data)" generate --profile national --seed 2025 --scale "$scale" --out "$out.data" >&2
 rm -rf "$out"
 mkdir -p "$out"
 for f in "$dist"/*; do

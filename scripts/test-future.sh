@@ -35,10 +35,28 @@ if [ -n "$unknown" ]; then
   exit 1
 fi
 
-# Native tests: built first with the real clock (cargo compares file times), run under the fake
-# one. Not the doc tests: rustdoc hangs under libfaketime (seen here; the doc tests hold no dates).
-cargo test -q -p deputy-data -p deputy-console --no-run
-faketime -f "$offset" cargo test -q -p deputy-data --bins --offline -- ingest:: console::
-faketime -f "$offset" cargo test -q -p deputy-data --test '*' --offline
-faketime -f "$offset" cargo test -q -p deputy-console --lib --tests --offline
+# Native tests: built first with the real clock (cargo compares file times), with the same
+# packages as scripts/test.sh (so nothing is compiled again), then the chosen test programs run
+# under the fake clock, each in its package's folder as cargo would run it. Not the doc tests:
+# rustdoc hangs under libfaketime (seen here; the doc tests hold no dates).
+cargo test -q "${native_packages[@]}" --no-run
+cargo test -q "${native_packages[@]}" --no-run --message-format=json | node -e '
+  const lines = require("fs").readFileSync(0, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+  for (const a of lines) {
+    if (a.reason !== "compiler-artifact" || !a.profile.test || !a.executable) continue;
+    const pkg = a.package_id.match(/#(?:([\w-]+)@)?[\d.]+$/)?.[1] || a.target.name;
+    console.log([pkg, a.target.kind[0], a.manifest_path.replace(/\/Cargo\.toml$/, ""), a.executable].join("\t"));
+  }' >"${TMPDIR:-/tmp}/future-tests.tsv"
+ran=0
+while IFS=$'\t' read -r pkg kind dir exe; do
+  case "$pkg/$kind" in
+    deputy-data/bin) filters=(ingest:: console::) ;;  # the unit tests of the two modules
+    deputy-data/test | deputy-console/*) filters=() ;;  # all
+    *) continue ;;
+  esac
+  echo "$pkg ($kind) ${filters[*]:-all}"
+  (cd "$dir" && faketime -f "$offset" "$exe" -q "${filters[@]}")
+  ran=$((ran + 1))
+done <"${TMPDIR:-/tmp}/future-tests.tsv"
+[ "$ran" -ge 4 ] || { echo "test-future: found only $ran of the test programs to run" >&2; exit 1; }
 faketime -f "$offset" bash tests/e2e/run.sh "$@"

@@ -58,12 +58,13 @@ step "format"
 cargo fmt --all -- --check
 
 step "native tests: model, data tool (deploy to a bucket on s3s-fs, loopback), inbox and its store, the station console"
-cargo test -p deputy-model -p deputy-intake -p deputy-data -p deputy-inbox -p deputy-console -p deputy-console-app
+cargo test "${native_packages[@]}"
 
 step "demo data is valid and matches its generator"
-cargo run -q -p deputy-data -- validate public/data
+deputy_data=$(native_bin deputy-data)
+"$deputy_data" validate public/data
 tmp=$(mktemp -d)
-cargo run -q -p deputy-data -- generate --profile city --seed 2025 --out "$tmp/data" >/dev/null
+"$deputy_data" generate --profile city --seed 2025 --out "$tmp/data" >/dev/null
 diff -r "$tmp/data" public/data >/dev/null || { echo "public/data differs from the generator's output: run scripts/gen-data.sh"; exit 1; }
 rm -rf "$tmp"
 

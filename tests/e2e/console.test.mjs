@@ -16,7 +16,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { startServer } from './serve.mjs';
 import {
   DESKTOP, DIST, ROOT, axeCheck, closePage, eventuallyShows, expectNoConsoleErrors, gotoApp, launchBrowser, newPage,
-  readData, requireBuild, BUILD_HINT, SCREENSHOT_DIR, shot,
+  nativeBin, readData, requireBuild, BUILD_HINT, SCREENSHOT_DIR, shot,
 } from './lib.mjs';
 
 const APP = path.join(ROOT, 'console-app', 'dist');
@@ -24,7 +24,7 @@ const PASSWORD = 'correct horse battery';
 const NOW = '2026-11-28T12:00:00+08:00';
 let tmp, src, site, www, inbox, browser, publicSite;
 const consoles = [];
-const bin = path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'debug', 'deputy-data');
+let bin;
 const tool = (args, input) => execFileSync(bin, args, { cwd: ROOT, encoding: 'utf8', input });
 
 /** `deputy-data console` on a free port; resolves with its address once it listens. */
@@ -70,7 +70,7 @@ const BROKEN = '718305926440';
 before(async () => {
   requireBuild(DIST, BUILD_HINT);
   assert.ok(fs.existsSync(path.join(APP, 'pkg', 'deputy-console-app_bg.wasm')), 'Build the console app first: bash scripts/build-console.sh');
-  execFileSync('cargo', ['build', '-q', '-p', 'deputy-data'], { cwd: ROOT, stdio: 'inherit' });
+  bin = nativeBin('deputy-data');
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'console-e2e-'));
   [src, site, www, inbox] = ['src', 'site', 'www', 'inbox'].map((d) => path.join(tmp, d));
   fs.cpSync(DIST, site, { recursive: true });

@@ -16,15 +16,16 @@ import { execFileSync, spawn } from 'node:child_process';
 import { startServer } from './serve.mjs';
 import {
   DESKTOP, DIST, MOBILE, ROOT, closePage, eventually, eventuallyShows, expectNoConsoleErrors, gotoApp, groupedReceiptCode, launchBrowser,
-  newPage, readData, requireBuild, BUILD_HINT, routeSite, shot, waitForApp,
+  nativeBin, newPage, readData, requireBuild, BUILD_HINT, routeSite, shot, waitForApp,
 } from './lib.mjs';
 
 let tmp, site, src, store, inbox, server, browser, proxy;
-const cargo = (...args) => execFileSync('cargo', ['run', '-q', '-p', 'deputy-data', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
+let dataTool;
+const tool = (...args) => execFileSync(dataTool, args, { cwd: ROOT, encoding: 'utf8' });
 
 /** Start deputy-inbox on a port of the system's choosing; resolves once it listens. */
 async function startInbox() {
-  const bin = path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'debug', 'deputy-inbox');
+  const bin = nativeBin('deputy-inbox');
   const child = spawn(bin, ['--listen', '127.0.0.1:0', '--store', store, '--trust-proxy', 'true'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = readline.createInterface({ input: child.stdout });
   const first = await new Promise((resolve, reject) => {
@@ -45,14 +46,14 @@ async function stopInbox(child) {
 
 before(async () => {
   requireBuild(DIST, BUILD_HINT);
-  execFileSync('cargo', ['build', '-q', '-p', 'deputy-inbox', '-p', 'deputy-data'], { cwd: ROOT, stdio: 'inherit' });
+  dataTool = nativeBin('deputy-data');
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'inbox-e2e-'));
   site = path.join(tmp, 'site');
   src = path.join(tmp, 'src');
   store = path.join(tmp, 'inbox');
   fs.cpSync(DIST, site, { recursive: true });
   // The station's source folder, the demo's own (the served data/ is rebuilt from it below).
-  cargo('generate', '--profile', 'city', '--seed', '2025', '--out', path.join(tmp, 'generated'), '--source-out', src);
+  tool('generate', '--profile', 'city', '--seed', '2025', '--out', path.join(tmp, 'generated'), '--source-out', src);
   inbox = await startInbox();
   proxy = { prefix: 'api/', to: `http://${inbox.addr}/`, posts: 0 };
   server = await startServer({ dir: site, port: 0, proxy });
@@ -108,13 +109,13 @@ for (const [n, width] of [MOBILE, DESKTOP].entries()) {
     await shot(page, `inbox-mine-sent-${width}`);
 
     // The station: ingest from the inbox's folder, answer, rebuild the served data.
-    const ingested = cargo('ingest', src, '--from', store, '--at', '2026-11-28T12:00:00+08:00');
+    const ingested = tool('ingest', src, '--from', store, '--at', '2026-11-28T12:00:00+08:00');
     assert.ok(ingested.includes(`${code}.json：来信 ${code}`), ingested);
     assert.match(ingested, /拒绝 0 个/);
     assert.ok(fs.existsSync(path.join(store, 'archive', `${code}.json`)) && !fs.existsSync(inNew(code)), 'moved to archive/');
-    assert.match(cargo('ingest', src, '--from', store), /导入 0 个，拒绝 0 个/, 'a second run does nothing new');
+    assert.match(tool('ingest', src, '--from', store), /导入 0 个，拒绝 0 个/, 'a second run does nothing new');
     const reply = '已联系水利局，灌溉渠将于春灌前修复。';
-    cargo('reply', src, 'letter', code, '--by', deputy.name + '代表', '--text', reply, '--at', '2026-11-29T09:00:00+08:00', '--out', path.join(site, 'data'));
+    tool('reply', src, 'letter', code, '--by', deputy.name + '代表', '--text', reply, '--at', '2026-11-29T09:00:00+08:00', '--out', path.join(site, 'data'));
 
     // The citizen looks it up by the receipt code.
     await gotoApp(page, server.url + `direct/track?code=${code}`);

@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
@@ -86,6 +87,19 @@ export function requireBuild(dir, how) {
 export const BUILD_HINT = 'Build it first, e.g. `trunk build --release` (DIST=… to point elsewhere).';
 export const BASE_BUILD_HINT =
   'Build it first with the public url /renda/, e.g. `trunk build --release --public-url /renda/ --dist dist-renda` (DIST_BASE=… to point elsewhere).';
+
+/**
+ * The path of one of our native programs ('deputy-data', 'deputy-inbox') as the native tests
+ * build it (native_bin in scripts/env.sh): the same build whichever test asks, never a second
+ * one with other features. Builds it first if needed.
+ */
+export function nativeBin(name) {
+  return execFileSync('bash', ['-c', 'source scripts/env.sh && native_bin "$1"', 'native_bin', name], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).trim();
+}
 
 /** Start the test server on a free port. */
 export async function serve(dir = DIST, base = '/') {

@@ -28,13 +28,14 @@ import {
   readData,
   setCareMode,
   assertTargetHeights,
+  nativeBin,
 } from './lib.mjs';
 
 // The app of the release build with the second city's data instead of the demo's.
 const SITE = fs.mkdtempSync(path.join(os.tmpdir(), 'second-city-'));
 requireBuild(DIST, BUILD_HINT);
 fs.cpSync(DIST, SITE, { recursive: true, filter: (src) => path.relative(DIST, src).split(path.sep)[0] !== 'data' });
-execFileSync('cargo', ['run', '-q', '-p', 'deputy-data', '--', 'build', 'tests/second-city', path.join(SITE, 'data')], {
+execFileSync(nativeBin('deputy-data'), ['build', 'tests/second-city', path.join(SITE, 'data')], {
   cwd: ROOT,
   stdio: ['ignore', 'ignore', 'inherit'],
 });

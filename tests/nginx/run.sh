@@ -15,8 +15,7 @@ dist=${1:-dist}
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { echo "nginx missing: run scripts/setup.sh" >&2; exit 1; }
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 # The data tool as the tests built it (scripts/test.sh): one build of it per run, not two.
-cargo build -q -p deputy-data
-tool=${CARGO_TARGET_DIR:-target}/debug/deputy-data
+tool=$(native_bin deputy-data)
 
 tmp=$(mktemp -d)
 chmod 755 "$tmp"
