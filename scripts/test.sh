@@ -50,6 +50,8 @@ bash scripts/keep-mtimes.sh
 # thousands of small files (a national data folder), three times faster on tmpfs than on disk.
 if [ -d /dev/shm ] && [ "$(df -Pm /dev/shm | awk 'NR==2 {print $4}')" -gt 8000 ]; then
   TMPDIR=$(mktemp -d /dev/shm/deputy-tests.XXXXXX)
+  # Readable by others: nginx's workers (www-data) serve a folder inside it (tests/nginx).
+  chmod 755 "$TMPDIR"
   export TMPDIR
   test_tmp=$TMPDIR
 fi
