@@ -45,6 +45,26 @@ touch "$manifest"
     my $time = (stat $path)[9];
     print $out "$path\t$blob\t$time\n";
   }
+  # Folders too: a build script that watches a folder (build.rs: `rerun-if-changed=src`) sees
+  # the newest time in it, their own times included. A folder keeps its time while the list of
+  # what it holds is the same.
+  my %children;
+  for (@files) {
+    my @parts = split m{/}, $_->[0];
+    for my $i (0 .. $#parts - 1) {
+      my $dir = join "/", @parts[0 .. $i];
+      $children{$dir}{$parts[$i + 1]} = 1;
+    }
+  }
+  for my $dir (sort keys %children) {
+    next if -l $dir || !-d $dir;
+    my $listing = join "/", sort keys %{$children{$dir}};
+    my $w = $was{"$dir/"};
+    if ($w && $w->[0] eq $listing) { utime $w->[1], $w->[1], $dir or die "$dir: $!"; }
+    else { utime undef, undef, $dir or die "$dir: $!"; }
+    my $time = (stat $dir)[9];
+    print $out "$dir/\t$listing\t$time\n";
+  }
   close $out;
   rename "$manifest.tmp", $manifest or die "$manifest: $!";
   print "file times: $kept unchanged files keep their earlier time, $new new or changed\n";
