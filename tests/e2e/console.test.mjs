@@ -210,7 +210,9 @@ test('a clerk signs in, ingests a letter, forwards and answers it, publishes, an
     await page.locator('#consult-new').setInputFiles({ name: '2027-01.json', mimeType: 'application/json', buffer: Buffer.from(source) });
     assert.ok(await eventuallyShows(page.locator('#consult-notice'), '已加入征求意见 2027-01'));
     const closed = consultations.find((c) => c.can_publish_result);
-    const card = page.locator('section.plan', { hasText: closed.title });
+    // By its id, not its title: the new draft above is a copy with the same title, and on a later
+    // day (the console keeps the machine's clock) it too has closed and shows the same form.
+    const card = page.locator('section.plan', { has: page.locator(`#final-${closed.id}`) });
     await card.locator(`#result-${closed.id}-0`).selectOption('partly');
     await card.locator(`#reason-${closed.id}-0`).fill('统一了全文的用语。');
     const finalText = closed.articles
