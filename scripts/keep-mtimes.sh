@@ -11,11 +11,11 @@
 # trigger a rebuild, and one that has changed is stamped now, so that it is newer than any
 # build in the cache. Files with changes not yet staged are left alone and not recorded.
 #
-# Only scripts/test.sh uses that cache: a build from some other checkout in it (which this
-# script would not know about) could otherwise pass for fresh.
+# Only scripts/test.sh uses that cache, and one per clone folder: a build from some other
+# checkout in it (which this script would not know about) could otherwise pass for fresh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-manifest="${DEPUTY_CACHE:-$HOME/.cache/deputy-home}/mtimes.tsv"
+manifest="${DEPUTY_CACHE:?set by scripts/test.sh: the cache folder of this clone}/mtimes.tsv"
 mkdir -p "$(dirname "$manifest")"
 touch "$manifest"
 { git ls-files -s -z; printf '\0--dirty--\0'; git diff --name-only -z; } | perl -0 -e '

@@ -39,8 +39,15 @@ source scripts/env.sh
 export CARGO_INCREMENTAL=0
 # Compiled code is kept outside the clone, so that the next run (CI clones afresh each time)
 # compiles only what changed: scripts/keep-mtimes.sh gives unchanged files their earlier times.
-export DEPUTY_CACHE=${DEPUTY_CACHE:-$HOME/.cache/deputy-home}
+# One cache per clone folder: what is compiled holds the folder's path (env!("CARGO_MANIFEST_DIR")
+# in tests that read the sources, file names in panics), so a build made in another folder
+# would read that folder's files. Caches of folders unused for a week are removed.
+cache_root=${DEPUTY_CACHE_ROOT:-$HOME/.cache/deputy-home}
+export DEPUTY_CACHE=${DEPUTY_CACHE:-$cache_root/$(pwd -P | sha256sum | cut -c1-16)}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$DEPUTY_CACHE/target}
+mkdir -p "$DEPUTY_CACHE"
+touch "$DEPUTY_CACHE"
+find "$cache_root" -mindepth 1 -maxdepth 1 -type d -mtime +7 -exec rm -rf {} +
 if [ -d "$CARGO_TARGET_DIR" ] && [ "$(du -sm "$CARGO_TARGET_DIR" | cut -f1)" -gt 30000 ]; then
   echo "the build cache $CARGO_TARGET_DIR is over 30 GB: starting it afresh"
   rm -rf "$CARGO_TARGET_DIR"
