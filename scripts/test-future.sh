@@ -3,18 +3,42 @@
 # day it runs. The browser's clock is pinned by the tests themselves (DEMO_NOW in
 # tests/e2e/lib.mjs); this checks that nothing else reads the machine's date.
 #
-#   scripts/test-future.sh [OFFSET] [E2E FILES…]   default OFFSET +365d; default every e2e file
+#   scripts/test-future.sh [OFFSET] [E2E FILES…]   default OFFSET +365d; default the e2e files
+#                                                   that reach the machine's clock (below)
+#   scripts/test-future.sh +365d $(cd tests/e2e && ls *.test.mjs)   # every browser test
 #
-# The native tests re-run are those that reach a place where the machine's clock is read (the
-# list below, kept complete by a guard). scripts/test.sh runs it with the date-sensitive
-# browser tests (this week's receptions, the open consultation's deadline, the voting period,
-# the suggestions' deadline clock, the console, whose browser keeps the machine's clock); run it
-# with no file list for the whole browser suite. Needs the release builds (scripts/build.sh).
+# Re-run are the tests that reach a place where the machine's clock is read, native and
+# end-to-end (the lists below, kept complete by guards). Needs the release builds (scripts/build.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 offset=${1:-+365d}
 shift || true
+
+# End-to-end files that reach the machine's clock. Every page of the e2e tests has its browser
+# clock pinned (newPage's `clock`, DEMO_NOW), so the app's own readers (src/ui/now.rs …) see
+# the pinned time whatever the machine's date; what does not follow the pin is a page opened
+# with `clock: null` and the native programs the tests start. A file that does either is listed
+# here or, with the reason it reaches no clock, in e2e_without_clock (the guard checks).
+e2e_with_clock=(
+  console.test.mjs  # its browser keeps the machine's clock; deputy-data console-user; the console service
+  inbox.test.mjs    # deputy-data ingest without --at (a second run does nothing new)
+)
+e2e_without_clock=(
+  second-city.test.mjs  # only `deputy-data build`, which reads no clock
+  national.test.mjs     # scripts/national-dist.sh: `generate` and `build`, which read none
+  offline.test.mjs      # scripts/stamp-sw.sh: hashes of the build's files, no date
+)
+e2e_reaching=$(cd tests/e2e && grep -lE "clock: null|nativeBin\(|national-dist|execFile|spawn\(" ./*.test.mjs | sed 's|^\./||' | sort)
+e2e_unknown=$(comm -23 <(echo "$e2e_reaching") <(printf '%s\n' "${e2e_with_clock[@]}" "${e2e_without_clock[@]}" | sort))
+if [ -n "$e2e_unknown" ]; then
+  echo "these e2e files open a page with the machine's clock or start a program; list them in scripts/test-future.sh" >&2
+  echo "(e2e_with_clock, or e2e_without_clock with the reason):" >&2
+  echo "$e2e_unknown" >&2
+  exit 1
+fi
+[ $# -gt 0 ] || set -- "${e2e_with_clock[@]}"
+
 command -v faketime >/dev/null || { echo "faketime not found: apt-get install faketime (scripts/setup.sh does)" >&2; exit 1; }
 echo "clock moved to: $(faketime -f "$offset" date -u +%FT%TZ)"
 # What reads the machine's clock, and the tests that reach it. The guard below fails when the

@@ -92,8 +92,8 @@ bash tests/nginx/run.sh dist
 step "end-to-end journeys (Playwright + axe-core, 375 px and 1280 px)"
 bash tests/e2e/run.sh
 
-step "no test depends on the date: the date-sensitive journeys with the machine's clock a year ahead"
-bash scripts/test-future.sh +365d consult.test.mjs console.test.mjs proposals.test.mjs duties.test.mjs sunshine.test.mjs
+step "no test depends on the date: the tests that reach the machine's clock, with it a year ahead"
+bash scripts/test-future.sh +365d
 
 step "size report"
 bash scripts/size.sh
