@@ -5,14 +5,16 @@
 // One test file per width and language (walk-375.test.mjs …): the four run side by side
 // (tests/e2e/run.sh), each with its own server and browser.
 
-import { test, describe } from 'node:test';
+import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ROUTES,
   SITE_NAME,
   useAppServer,
   readData,
-  withPage,
+  newPage,
+  closePage,
+  clearProblems,
   gotoApp,
   expectNoConsoleErrors,
   shot,
@@ -87,42 +89,61 @@ async function checkShell(app, page, route, width, label, lang = 'zh') {
   assert.ok(await nav.first().isVisible(), `${label}: <nav aria-label="${navLabel}"> should be visible at ${width}px`);
 }
 
+/** One route of the walk on `page`: loaded afresh with empty storage, in normal then care mode. */
+async function walkRoute(app, page, route, width, lang) {
+  if (page.url().startsWith(app.server.url)) {
+    await page.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+  }
+  clearProblems(page);
+  const label = `/${route.path} at ${width}px${lang === 'en' ? ' (English)' : ''}`;
+  const suffix = lang === 'en' ? `${route.path.includes('?') ? '&' : '?'}lang=en` : '';
+  await gotoApp(page, app.server.url + route.path + suffix);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), lang === 'en' ? 'en' : 'zh-CN', `${label}: <html lang>`);
+  assert.equal(await isCareMode(page), false, `${label}: care mode should be off by default`);
+  await assertAriaPressed(page, false);
+  await checkShell(app, page, route, width, label, lang);
+  await assertTargetHeights(page, 44, label);
+  const normal = await fontSizes(page);
+  const name = `${lang === 'en' ? 'en-' : ''}${route.name}-${width}`;
+  await shot(page, name);
+  await axeCheck(page, label);
+  expectNoConsoleErrors(page, label);
+
+  const careLabel = `${label} (关怀版)`;
+  await setCareMode(page, true);
+  await checkShell(app, page, route, width, careLabel, lang);
+  await assertTargetHeights(page, 60, careLabel);
+  const care = await fontSizes(page);
+  const size = care.p ?? care.body;
+  assert.ok(size >= 18, `${careLabel}: text is ${size}px (main p: ${care.p}, body: ${care.body}), want ≥ 18px`);
+  assert.ok(
+    (care.p ?? care.body) > (normal.p ?? normal.body),
+    `${careLabel}: care mode should enlarge the text (normal ${normal.p ?? normal.body}px, care ${care.p ?? care.body}px)`,
+  );
+  await shot(page, `${name}-care`);
+  await axeCheck(page, careLabel);
+  expectNoConsoleErrors(page, careLabel);
+}
+
 /** The walk at `width` in `lang` ('zh' or 'en'): one test per route. */
 export function walk(lang, width) {
   const app = useAppServer();
   describe(`walk at ${width}px${lang === 'en' ? ' in English' : ''}`, () => {
+    // One page for the whole walk, started afresh for each route: its storage emptied (the app
+    // keeps everything it remembers in localStorage: care mode, language, drafts) and the route
+    // loaded anew. A new browser context per route would also compile the app's code anew
+    // each time: a third of the walk's time, and nothing that the walk checks.
+    let page;
+    before(async () => {
+      page = await newPage(app.browser, { width });
+    });
+    after(() => closePage(page));
     for (const route of routesToWalk()) {
       test(`${route.name} at ${width}px, normal and care mode${lang === 'en' ? ', English' : ''}`, async () => {
-        await withPage(app.browser, { width }, async (page) => {
-          const label = `/${route.path} at ${width}px${lang === 'en' ? ' (English)' : ''}`;
-          const suffix = lang === 'en' ? `${route.path.includes('?') ? '&' : '?'}lang=en` : '';
-          await gotoApp(page, app.server.url + route.path + suffix);
-          assert.equal(await page.evaluate(() => document.documentElement.lang), lang === 'en' ? 'en' : 'zh-CN', `${label}: <html lang>`);
-          assert.equal(await isCareMode(page), false, `${label}: care mode should be off by default`);
-          await assertAriaPressed(page, false);
-          await checkShell(app, page, route, width, label, lang);
-          await assertTargetHeights(page, 44, label);
-          const normal = await fontSizes(page);
-          const name = `${lang === 'en' ? 'en-' : ''}${route.name}-${width}`;
-          await shot(page, name);
-          await axeCheck(page, label);
-          expectNoConsoleErrors(page, label);
-
-          const careLabel = `${label} (关怀版)`;
-          await setCareMode(page, true);
-          await checkShell(app, page, route, width, careLabel, lang);
-          await assertTargetHeights(page, 60, careLabel);
-          const care = await fontSizes(page);
-          const size = care.p ?? care.body;
-          assert.ok(size >= 18, `${careLabel}: text is ${size}px (main p: ${care.p}, body: ${care.body}), want ≥ 18px`);
-          assert.ok(
-            (care.p ?? care.body) > (normal.p ?? normal.body),
-            `${careLabel}: care mode should enlarge the text (normal ${normal.p ?? normal.body}px, care ${care.p ?? care.body}px)`,
-          );
-          await shot(page, `${name}-care`);
-          await axeCheck(page, careLabel);
-          expectNoConsoleErrors(page, careLabel);
-        });
+        await walkRoute(app, page, route, width, lang);
       });
     }
   });
