@@ -66,6 +66,10 @@ fi
 step "format"
 cargo fmt --all -- --check
 
+step "lints (cargo clippy, warnings are errors): the native crates, and the app for wasm"
+cargo clippy -q "${native_packages[@]}" --all-targets -- -D warnings
+cargo clippy -q -p deputy-home --target wasm32-unknown-unknown --all-targets -- -D warnings
+
 step "native tests: model, data tool (deploy to a bucket on s3s-fs, loopback), inbox and its store, the station console"
 cargo test "${native_packages[@]}"
 

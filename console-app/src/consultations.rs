@@ -154,7 +154,7 @@ fn ResultForm(
             if dry {
                 preview.set(Some(p));
             } else {
-                let _ = gloo_storage::LocalStorage::delete(format!("deputy-console.draft.result.{id}"));
+                gloo_storage::LocalStorage::delete(format!("deputy-console.draft.result.{id}"));
                 notice.set(p.message);
                 reload();
             }

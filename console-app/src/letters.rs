@@ -42,7 +42,7 @@ pub fn LettersPage() -> impl IntoView {
             view! {
                 <p>{tf("letters.count", &[("open", &waiting.to_string()), ("all", &total.to_string())])}</p>
                 <ul class="letters">
-                    {move || rows.iter().filter(|r| all.get() || r.open).cloned().map(|row| {
+                    {move || rows.iter().filter(|r| all.get() || r.open).map(|row| {
                         let code = row.receipt_code.clone();
                         let code2 = code.clone();
                         let is_open = Signal::derive(move || open.get().as_deref() == Some(code.as_str()));
@@ -87,7 +87,7 @@ fn LetterDetail(
         notice.set(String::new());
         sender.send(format!("letters/{code}"), body, move |done: Done| {
             for f in fields {
-                let _ = gloo_storage::LocalStorage::delete(key(&code, f));
+                gloo_storage::LocalStorage::delete(key(&code, f));
             }
             notice.set(done.message);
             reload();

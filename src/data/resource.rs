@@ -78,5 +78,5 @@ pub fn downcast<T: Clone + 'static>(value: &AnyValue) -> Result<T, DataError> {
 
 /// The one instantiation of Leptos's resource machinery.
 fn any_resource(fetch: Box<dyn Fn() -> AnyFuture>) -> LocalResource<AnyResult> {
-    LocalResource::new(move || fetch())
+    LocalResource::new(fetch)
 }

@@ -104,7 +104,7 @@ fn PlaceHead(r: RegionNode) -> impl IntoView {
     let i18n = use_i18n();
     // The county above a township, to go back up.
     let up = r.path.iter().rev().find(|p| p.code.len() == 6 && r.code.len() > 6).cloned();
-    let towns = (r.code.len() == 6).then(|| r.children.clone()).unwrap_or_default();
+    let towns = if r.code.len() == 6 { r.children.clone() } else { Default::default() };
     view! {
         <h1>{let n = r.name.clone(); move || t_string!(i18n, records.place_title, name = place_text(&n))}</h1>
         <p class="lead">{tr!(records.place_intro)}</p>

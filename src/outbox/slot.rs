@@ -25,6 +25,9 @@ pub struct OutboxSlot {
 
 /// At start-up, in the app's root: provide the slot; load the outbox if items wait.
 pub fn provide_outbox(site: Site) {
+    // Owner::new, the documented way to make a root owner; Owner's derived Default (clippy's
+    // suggestion) skips what new() sets up, the same today only while no owner is current.
+    #[allow(clippy::unwrap_or_default)]
     let slot = OutboxSlot { owner: Owner::current().unwrap_or_else(Owner::new), site, outbox: StoredValue::new(None) };
     provide_context(slot.clone());
     if storage::raw(storage::OUTBOX).is_some_and(|stored| submission::may_be_pending(&stored)) {

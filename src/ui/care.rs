@@ -89,10 +89,10 @@ pub fn TextSizeControl() -> impl IntoView {
 /// Move focus to the main heading after navigation, so screen-reader and keyboard users land
 /// on the new page rather than on the link they pressed.
 pub fn focus_main_heading() {
-    if let Some(h1) = document().query_selector("main h1").ok().flatten() {
-        if let Ok(el) = h1.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.set_attribute("tabindex", "-1");
-            let _ = el.focus();
-        }
+    if let Some(h1) = document().query_selector("main h1").ok().flatten()
+        && let Ok(el) = h1.dyn_into::<web_sys::HtmlElement>()
+    {
+        let _ = el.set_attribute("tabindex", "-1");
+        let _ = el.focus();
     }
 }

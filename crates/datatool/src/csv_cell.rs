@@ -40,7 +40,7 @@ pub fn csv_bytes<T: Serialize>(prefix: &[u8], rows: impl IntoIterator<Item = T>)
         let record = record?;
         w.write_record(record.iter().map(|cell| spreadsheet_safe(cell).into_owned()))?;
     }
-    Ok(w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)
+    w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
 }
 
 #[cfg(test)]

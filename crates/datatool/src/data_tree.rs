@@ -125,10 +125,10 @@ pub fn list_skipping(root: &Path, skip: &[&str]) -> std::io::Result<Vec<String>>
                     continue;
                 }
                 stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "json") {
-                if let Ok(rel) = path.strip_prefix(root) {
-                    out.push(rel.to_string_lossy().replace('\\', "/"));
-                }
+            } else if path.extension().is_some_and(|e| e == "json")
+                && let Ok(rel) = path.strip_prefix(root)
+            {
+                out.push(rel.to_string_lossy().replace('\\', "/"));
             }
         }
     }

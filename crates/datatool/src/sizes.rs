@@ -44,13 +44,13 @@ pub fn measure(root: &Path) -> Result<Sizes> {
             }
         }
     }
-    if s.largest.is_empty() {
-        if let Some((rel, n)) = small_max {
-            let bytes = std::fs::read(root.join(&rel))?;
-            s.largest.push((rel, n, crate::search_cost::gzip_len(&bytes)));
-        }
+    if s.largest.is_empty()
+        && let Some((rel, n)) = small_max
+    {
+        let bytes = std::fs::read(root.join(&rel))?;
+        s.largest.push((rel, n, crate::search_cost::gzip_len(&bytes)));
     }
-    s.largest.sort_by(|a, b| b.2.cmp(&a.2));
+    s.largest.sort_by_key(|b| std::cmp::Reverse(b.2));
     s.largest.truncate(5);
     Ok(s)
 }

@@ -346,8 +346,8 @@ mod tests {
         fs::copy(d.join("deputies/city-0004.json"), d.join("deputies/city-0004-copy.json")).unwrap();
         edit_json(&d.join("places/150802.json"), |v| v["deputies"][0]["id"] = serde_json::json!("ghost-1"));
         edit_json(&d.join("levels/city/page-1.json"), |v| v["items"][0]["id"] = serde_json::json!("ghost-2"));
-        let leaf = fs::read_dir(d.join("search/py")).unwrap().map(|e| e.unwrap().path());
-        let leaf = leaf.filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with("keys-")).next().unwrap();
+        let mut leaf = fs::read_dir(d.join("search/py")).unwrap().map(|e| e.unwrap().path());
+        let leaf = leaf.find(|p| !p.file_name().unwrap().to_string_lossy().starts_with("keys-")).unwrap();
         edit_json(&leaf, |v| v["entries"][0]["id"] = serde_json::json!("ghost-3"));
         // A deputy file that denies its Q&A file, and one that claims a Q&A file not there.
         let asked: Vec<String> = fs::read_dir(d.join("messages/deputy"))

@@ -105,7 +105,7 @@ pub fn to_rfc3339(t: OffsetDateTime) -> String {
     if nanos != 0 {
         out.push('.');
         let mut width = 9;
-        while nanos % 10 == 0 {
+        while nanos.is_multiple_of(10) {
             nanos /= 10;
             width -= 1;
         }

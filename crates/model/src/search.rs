@@ -370,7 +370,7 @@ pub enum Route {
 /// First step: route `key` with `meta.json` alone.
 pub fn route(meta: &SearchMeta, index: IndexKind, key: &str) -> Route {
     let Some(first) = key.chars().next() else { return Route::Nothing };
-    let top = meta.top(index).iter().find(|r| r.key.chars().next() == Some(first) && r.key.len() == 1);
+    let top = meta.top(index).iter().find(|r| r.key.starts_with(first) && r.key.len() == 1);
     match top {
         None => Route::Nothing,
         Some(r) if r.split => Route::Keys(SearchKeys::path(index, &r.key)),

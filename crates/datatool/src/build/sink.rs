@@ -109,11 +109,11 @@ impl Sink for DirSink {
             return Ok(());
         }
         let path = self.root.join(rel);
-        if let Some(dir) = path.parent() {
-            if !self.made.contains(dir) {
-                fs::create_dir_all(dir).with_context(|| format!("创建目录 {} 失败", dir.display()))?;
-                self.made.insert(dir.to_path_buf());
-            }
+        if let Some(dir) = path.parent()
+            && !self.made.contains(dir)
+        {
+            fs::create_dir_all(dir).with_context(|| format!("创建目录 {} 失败", dir.display()))?;
+            self.made.insert(dir.to_path_buf());
         }
         fs::write(&path, &self.buf).with_context(|| format!("写入 {} 失败", path.display()))?;
         if self.previous.is_some() {

@@ -95,10 +95,10 @@ pub fn run_changed(dir: &Path, site_url: Option<&str>, changed: Option<&[String]
     let data = dir.join("data");
     let site: SiteConfig = crate::source::read_json_file(&data.join("site.json"), "data/site.json")?;
     let url = site_url.map(str::to_string).or(site.url.clone()).map(|u| format!("{}/", u.trim_end_matches('/')));
-    if let Some(u) = &url {
-        if !(u.starts_with("https://") || u.starts_with("http://")) {
-            bail!("网站地址 {u} 应以 https:// 开头");
-        }
+    if let Some(u) = &url
+        && !(u.starts_with("https://") || u.starts_with("http://"))
+    {
+        bail!("网站地址 {u} 应以 https:// 开头");
     }
     // What every page depends on besides its own data file.
     let runs: Vec<bool> = deputy_model::Module::ALL.iter().map(|m| site.runs(*m)).collect();

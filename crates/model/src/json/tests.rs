@@ -135,7 +135,7 @@ struct Raw {
 impl TryFrom<Raw> for Even {
     type Error = &'static str;
     fn try_from(r: Raw) -> Result<Even, &'static str> {
-        if r.n % 2 == 0 { Ok(Even(r.n)) } else { Err("odd") }
+        if r.n.is_multiple_of(2) { Ok(Even(r.n)) } else { Err("odd") }
     }
 }
 

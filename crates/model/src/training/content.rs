@@ -147,7 +147,7 @@ impl Quiz {
             self.questions.iter().enumerate().map(|(i, q)| answers.get(i).is_some_and(|a| q.is_right(a))).collect();
         let right = each.iter().filter(|r| **r).count();
         let total = self.questions.len();
-        let percent = if total == 0 { 100 } else { (right * 100 / total) as u8 };
+        let percent = (right * 100).checked_div(total).map_or(100, |p| p as u8);
         QuizScore { right, total, percent, passed: percent >= self.pass_percent, each }
     }
 }

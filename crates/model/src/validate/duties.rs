@@ -105,10 +105,10 @@ pub(super) fn sunshine(
                     r.add(file, format!("cases[{i}].deputies[{j}].id"), format!("代表 {} 不存在", d.id));
                 }
             }
-            if let Some(n) = &c.news_id {
-                if !news.contains(n.as_str()) {
-                    r.add(file, format!("cases[{i}].news_id"), format!("文章 {n} 不存在"));
-                }
+            if let Some(n) = &c.news_id
+                && !news.contains(n.as_str())
+            {
+                r.add(file, format!("cases[{i}].news_id"), format!("文章 {n} 不存在"));
             }
         }
     }
@@ -131,10 +131,11 @@ fn data_date(updated_at: &str) -> Option<String> {
 /// A valid date, not after the data's date.
 fn date_not_after(r: &mut Report, today: &Option<String>, file: &str, field: &str, date: &str) {
     r.date(file, field, date);
-    if let Some(today) = today {
-        if clock::parse_date(date).is_some() && date > today.as_str() {
-            r.add(file, field, format!("日期 {date} 晚于数据日期 {today}"));
-        }
+    if let Some(today) = today
+        && clock::parse_date(date).is_some()
+        && date > today.as_str()
+    {
+        r.add(file, field, format!("日期 {date} 晚于数据日期 {today}"));
     }
 }
 
@@ -169,10 +170,10 @@ pub fn check_activity_file(
         r.text(file, &format!("activities[{i}].title"), &a.title, MAX_LINE_CHARS, false);
         r.text(file, &format!("activities[{i}].place"), &a.place, MAX_LINE_CHARS, false);
         r.text(file, &format!("activities[{i}].text"), &a.text, MAX_TEXT_CHARS, true);
-        if let Some(code) = &a.region_code {
-            if !region_known(code) {
-                r.add(file, format!("activities[{i}].region_code"), format!("地区 {code} 不存在"));
-            }
+        if let Some(code) = &a.region_code
+            && !region_known(code)
+        {
+            r.add(file, format!("activities[{i}].region_code"), format!("地区 {code} 不存在"));
         }
     }
     r.0

@@ -23,15 +23,15 @@ pub fn check_deputy(refs: &Refs, file: &str, d: &Deputy, messages_file: bool) ->
             r.add(file, format!("represents[{i}]"), format!("地区 {code} 不存在"));
         }
     }
-    if let Some(g) = &s.group_id {
-        if !refs.groups.contains(g.as_str()) {
-            r.add(file, "group_id", format!("代表小组 {g} 不存在"));
-        }
+    if let Some(g) = &s.group_id
+        && !refs.groups.contains(g.as_str())
+    {
+        r.add(file, "group_id", format!("代表小组 {g} 不存在"));
     }
-    if let Some(st) = &s.station_id {
-        if !refs.stations.contains(st.as_str()) {
-            r.add(file, "station_id", format!("联络站 {st} 不存在"));
-        }
+    if let Some(st) = &s.station_id
+        && !refs.stations.contains(st.as_str())
+    {
+        r.add(file, "station_id", format!("联络站 {st} 不存在"));
     }
     match d.has_messages {
         Some(true) if !messages_file => {

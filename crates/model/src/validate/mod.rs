@@ -194,10 +194,10 @@ pub fn validate_with(data: &Dataset, deputy_ids: &DeputyIndex) -> Vec<Problem> {
     };
     r.version(site_file, site.format_version);
     r.text(site_file, "name", &site.name, MAX_LINE_CHARS, false);
-    if let Some(url) = &site.url {
-        if !(url.starts_with("https://") || url.starts_with("http://")) {
-            r.add(site_file, "url", "必须是 https:// 开头的完整网址（含网站的路径，如 https://renda.example.gov.cn/）");
-        }
+    if let Some(url) = &site.url
+        && !(url.starts_with("https://") || url.starts_with("http://"))
+    {
+        r.add(site_file, "url", "必须是 https:// 开头的完整网址（含网站的路径，如 https://renda.example.gov.cn/）");
     }
     if let Some(notice) = &site.notice {
         r.text(site_file, "notice", notice, MAX_LINE_CHARS, false);
@@ -206,10 +206,10 @@ pub fn validate_with(data: &Dataset, deputy_ids: &DeputyIndex) -> Vec<Problem> {
     if !site.contact.email.contains('@') {
         r.add(site_file, "contact.email", "不是有效的电子邮箱");
     }
-    if let Some(ep) = &site.submit_endpoint {
-        if !(ep.starts_with("https://") || ep.starts_with("http://") || ep.starts_with('/')) {
-            r.add(site_file, "submit_endpoint", "必须是 https:// 开头的网址或以 / 开头的站内路径");
-        }
+    if let Some(ep) = &site.submit_endpoint
+        && !(ep.starts_with("https://") || ep.starts_with("http://") || ep.starts_with('/'))
+    {
+        r.add(site_file, "submit_endpoint", "必须是 https:// 开头的网址或以 / 开头的站内路径");
     }
     if site.message_categories.is_empty() {
         r.add(site_file, "message_categories", "至少需要一个留言类别");
@@ -290,10 +290,10 @@ pub fn validate_with(data: &Dataset, deputy_ids: &DeputyIndex) -> Vec<Problem> {
         if !region_known(&st.summary.region_code) {
             r.add(file, "region_code", format!("地区 {} 不存在", st.summary.region_code));
         }
-        if let Some(p) = &st.summary.parent_id {
-            if !station_ids.contains(p.as_str()) {
-                r.add(file, "parent_id", format!("上级联络站 {p} 不存在"));
-            }
+        if let Some(p) = &st.summary.parent_id
+            && !station_ids.contains(p.as_str())
+        {
+            r.add(file, "parent_id", format!("上级联络站 {p} 不存在"));
         }
         for (i, id) in st.deputy_ids.iter().enumerate() {
             if !deputy_ids.contains(id.as_str()) {

@@ -80,27 +80,6 @@ fn size_check(data: &Path) -> Result<usize> {
     Ok(sizes.largest.first().map_or(0, |l| l.2))
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_file_over_the_budget_stops_the_publish_with_its_name() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("small.json"), "{}").unwrap();
-        assert!(super::size_check(dir.path()).unwrap() < 100);
-        // Incompressible: a pseudo-random text of 200 KB.
-        let mut x: u64 = 12345;
-        let big: String = (0..200_000)
-            .map(|_| {
-                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                char::from(b'a' + (x >> 59) as u8 % 26)
-            })
-            .collect();
-        std::fs::write(dir.path().join("big.json"), format!("\"{big}\"")).unwrap();
-        let e = super::size_check(dir.path()).unwrap_err().to_string();
-        assert!(e.contains("data/big.json") && e.contains("64 KB"), "{e}");
-    }
-}
-
 /// The deploy's file lists, and the letters whose answer the public will see: their track file
 /// is new or changed and their last step is a reply.
 fn summary(src: &Path, report: deploy::Report, line: String) -> PublishSummary {
@@ -128,5 +107,26 @@ fn summary(src: &Path, report: deploy::Report, line: String) -> PublishSummary {
         removed: first(report.removed_files),
         replies,
         report: line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_file_over_the_budget_stops_the_publish_with_its_name() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("small.json"), "{}").unwrap();
+        assert!(super::size_check(dir.path()).unwrap() < 100);
+        // Incompressible: a pseudo-random text of 200 KB.
+        let mut x: u64 = 12345;
+        let big: String = (0..200_000)
+            .map(|_| {
+                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                char::from(b'a' + (x >> 59) as u8 % 26)
+            })
+            .collect();
+        std::fs::write(dir.path().join("big.json"), format!("\"{big}\"")).unwrap();
+        let e = super::size_check(dir.path()).unwrap_err().to_string();
+        assert!(e.contains("data/big.json") && e.contains("64 KB"), "{e}");
     }
 }

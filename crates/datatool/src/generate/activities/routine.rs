@@ -58,16 +58,16 @@ pub(super) fn routine(rng: &mut ChaCha8Rng, d: &Deputy, year: i32, ctx: &Ctx) ->
         ));
     }
     // A township deputy's congress meets twice a year.
-    if level == Level::Township {
-        if let Some(day) = day_in(rng, year, 11, 12, last) {
-            out.push(activity(
-                day,
-                ActivityKind::Session,
-                format!("出席{congress}会议"),
-                place.clone(),
-                "听取和审议政府工作报告，审查批准下一年度民生实事项目。".into(),
-            ));
-        }
+    if level == Level::Township
+        && let Some(day) = day_in(rng, year, 11, 12, last)
+    {
+        out.push(activity(
+            day,
+            ActivityKind::Session,
+            format!("出席{congress}会议"),
+            place.clone(),
+            "听取和审议政府工作报告，审查批准下一年度民生实事项目。".into(),
+        ));
     }
     let busy = matches!(level, Level::City | Level::Region | Level::National);
     for _ in 0..rng.random_range(0..=if busy { 3 } else { 1 }) {
@@ -149,17 +149,17 @@ pub(super) fn routine(rng: &mut ChaCha8Rng, d: &Deputy, year: i32, ctx: &Ctx) ->
             }
         }
     }
-    if rng.random_bool(if busy { 0.7 } else { 0.35 }) {
-        if let Some(day) = day_in(rng, year, 1, 3, last) {
-            let topic = TOPICS.choose(rng).copied().unwrap_or("");
-            out.push(activity(
-                day,
-                ActivityKind::Suggestion,
-                format!("提出关于加强{topic}的建议"),
-                place.clone(),
-                "建议已交有关部门办理。".into(),
-            ));
-        }
+    if rng.random_bool(if busy { 0.7 } else { 0.35 })
+        && let Some(day) = day_in(rng, year, 1, 3, last)
+    {
+        let topic = TOPICS.choose(rng).copied().unwrap_or("");
+        out.push(activity(
+            day,
+            ActivityKind::Suggestion,
+            format!("提出关于加强{topic}的建议"),
+            place.clone(),
+            "建议已交有关部门办理。".into(),
+        ));
     }
     for _ in 0..rng.random_range(0..=1) {
         if let Some(day) = day_in(rng, year, 3, 11, last) {

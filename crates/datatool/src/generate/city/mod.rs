@@ -69,10 +69,10 @@ pub fn generate_city_at(seed: u64, scale: Scale) -> World {
     let mut news = seed_content::seed_news();
     for article in news.iter_mut() {
         for sd in SEED_DEPUTIES {
-            if sd.news_ids.contains(&article.summary.id.as_str()) {
-                if let Some((_, id)) = seed_ids.iter().find(|(n, _)| *n == sd.name) {
-                    article.deputy_ids.push(id.clone());
-                }
+            if sd.news_ids.contains(&article.summary.id.as_str())
+                && let Some((_, id)) = seed_ids.iter().find(|(n, _)| *n == sd.name)
+            {
+                article.deputy_ids.push(id.clone());
             }
         }
     }
