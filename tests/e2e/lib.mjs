@@ -416,7 +416,10 @@ export async function settle(page, { timeout = 8_000 } = {}) {
 export async function shot(page, name) {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, name.endsWith('.png') ? name : `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
+  // One image pixel per CSS pixel (a phone page at 375 px is 375 px wide, not 750): enough to
+  // see the layout and read the text, and the screenshot, the walk's costliest step at the
+  // phone's scale of 2, takes a quarter of the pixels to paint and encode.
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide', scale: 'css' });
   return file;
 }
 
