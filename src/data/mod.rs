@@ -230,11 +230,20 @@ pub async fn suggestion_index() -> Result<SuggestionIndex, DataError> {
     fetch_json("suggestions/index.json").await
 }
 
-pub async fn suggestion_year(year: i32) -> Result<SuggestionYear, DataError> {
+/// One year's suggestions. `listed`: whether the index lists the year (`SuggestionIndex::lists`);
+/// a year it does not (none yet, or an old link) has none, and no file is asked for.
+pub async fn suggestion_year(year: i32, listed: bool) -> Result<SuggestionYear, DataError> {
+    if !listed {
+        return Ok(SuggestionYear::empty(year));
+    }
     fetch_json(&format!("suggestions/year/{year}.json")).await
 }
 
-pub async fn suggestion_stats(year: i32) -> Result<YearSummary, DataError> {
+/// One year's statistics; for a year the index does not list, the counts of no suggestion.
+pub async fn suggestion_stats(year: i32, listed: bool) -> Result<YearSummary, DataError> {
+    if !listed {
+        return Ok(deputy_model::suggestion::summarize(year, &[]));
+    }
     fetch_json(&format!("suggestions/stats/{year}.json")).await
 }
 

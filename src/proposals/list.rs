@@ -73,9 +73,13 @@ pub fn SuggestionListPage() -> impl IntoView {
             <h1>{tr!(proposals.list_title)}</h1>
             <p class="lead">{tr!(proposals.list_text)}</p>
             {loaded(index, move |idx| {
-                let newest = idx.years.first().copied().unwrap_or(2025);
+                let newest = idx.newest_year(crate::ui::today().year());
                 let year = Memo::new(move |_| filters.read().year.parse::<i32>().ok().unwrap_or(newest));
-                let list = DataResource::new(move || data::suggestion_year(year.get()));
+                let listed = idx.clone();
+                let list = DataResource::new(move || {
+                    let y = year.get();
+                    data::suggestion_year(y, listed.lists(y))
+                });
                 let change = move |edit: &dyn Fn(&mut Filters)| {
                     let mut f = filters.get_untracked();
                     edit(&mut f);
@@ -88,14 +92,17 @@ pub fn SuggestionListPage() -> impl IntoView {
                     <form class="form filters proposal-filters" role="search"
                         on:submit=move |ev| { ev.prevent_default(); let q = typed.get_untracked(); change(&|f| f.q = q.clone()); }>
                         <div class="filter-grid">
-                            <div class="field">
-                                <label for="f-year">{tr!(proposals.year)}</label>
-                                <select id="f-year" on:change=move |ev| { let v = event_target_value(&ev); change(&|f| f.year = v.clone()); }>
-                                    {idx.years.iter().map(|y| { let y = *y; view! {
-                                        <option value=y.to_string() selected=move || year.get() == y>{y}</option>
-                                    }}).collect_view()}
-                                </select>
-                            </div>
+                            // No year to choose before the first suggestion.
+                            {(!idx.years.is_empty()).then(|| view! {
+                                <div class="field">
+                                    <label for="f-year">{tr!(proposals.year)}</label>
+                                    <select id="f-year" on:change=move |ev| { let v = event_target_value(&ev); change(&|f| f.year = v.clone()); }>
+                                        {idx.years.iter().map(|y| { let y = *y; view! {
+                                            <option value=y.to_string() selected=move || year.get() == y>{y}</option>
+                                        }}).collect_view()}
+                                    </select>
+                                </div>
+                            })}
                             <div class="field">
                                 <label for="f-status">{tr!(proposals.status)}</label>
                                 <select id="f-status" on:change=move |ev| { let v = event_target_value(&ev); change(&|f| f.status = v.clone()); }>
@@ -155,7 +162,9 @@ pub fn SuggestionListPage() -> impl IntoView {
                             let next = (page < pages).then(|| f.page_href(page + 1));
                             view! {
                                 <p class="result-count" role="status">{t!(i18n, proposals.count, n = total)}</p>
-                                {if on_page.is_empty() {
+                                {if items.is_empty() {
+                                    view! { <p class="empty">{tr!(proposals.none_yet)}</p> }.into_any()
+                                } else if on_page.is_empty() {
                                     view! { <p class="empty">{tr!(proposals.empty)}</p> }.into_any()
                                 } else {
                                     view! { <ul class="proposal-list">{on_page.into_iter().map(|s| view! { <SuggestionCard s /> }).collect_view()}</ul> }.into_any()

@@ -20,9 +20,13 @@ pub fn SuggestionStatsPage() -> impl IntoView {
             <h1>{tr!(proposals.stats_title)}</h1>
             <p class="lead">{tr!(proposals.stats_text)}</p>
             {loaded(index, move |idx| {
-                let newest = idx.years.first().copied().unwrap_or(2025);
+                let newest = idx.newest_year(crate::ui::today().year());
                 let year = Memo::new(move |_| query.read().get("year").and_then(|y| y.parse::<i32>().ok()).unwrap_or(newest));
-                let stats = DataResource::new(move || data::suggestion_stats(year.get()));
+                let listed = idx.clone();
+                let stats = DataResource::new(move || {
+                    let y = year.get();
+                    data::suggestion_stats(y, listed.lists(y))
+                });
                 let navigate = navigate.clone();
                 view! {
                     <form class="form filters" on:submit=|ev| ev.prevent_default()>

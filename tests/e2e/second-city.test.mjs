@@ -60,6 +60,10 @@ const PAGES = [
   { name: 'news', path: 'news', h1: '', shows: ['乌海市网上代表之家开通'] },
   { name: 'article', path: 'news/2026-0001', h1: '乌海市网上代表之家开通' },
   { name: 'proposals', path: 'proposals', h1: '' },
+  // It has no suggestion yet: the list and the statistics are empty, not an error (the build
+  // writes no year file; the app asks for none).
+  { name: 'proposal-list', path: 'proposals/list', h1: '建议办理公开', shows: ['共 0 件', '这一年还没有公开的建议。'] },
+  { name: 'proposal-stats', path: 'proposals/stats', h1: '建议办理统计', shows: ['2026 年共提出建议 0 件'] },
   { name: 'mine', path: 'mine', h1: '' },
   { name: 'more', path: 'more', h1: '' },
 ];

@@ -132,6 +132,20 @@ pub struct SuggestionIndex {
     pub units: Vec<String>,
 }
 
+impl SuggestionIndex {
+    /// The year the list and the statistics show first: the newest with suggestions, or
+    /// `this_year` while there are none (a new station's first day).
+    pub fn newest_year(&self, this_year: i32) -> i32 {
+        self.years.first().copied().unwrap_or(this_year)
+    }
+
+    /// Whether the build wrote `year/{year}.json` and `stats/{year}.json`: it does for the years
+    /// the index lists, and no other year has a suggestion.
+    pub fn lists(&self, year: i32) -> bool {
+        self.years.contains(&year)
+    }
+}
+
 /// `data/suggestions/year/{year}.json`: every suggestion of one year, newest first — one
 /// small file per list view (a year holds some hundred lines).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::FromJson)]
@@ -140,4 +154,11 @@ pub struct SuggestionYear {
     pub format_version: u32,
     pub year: i32,
     pub suggestions: Vec<SuggestionSummary>,
+}
+
+impl SuggestionYear {
+    /// A year without suggestions: what a year the index does not list holds.
+    pub fn empty(year: i32) -> Self {
+        SuggestionYear { format_version: crate::FORMAT_VERSION, year, suggestions: Vec::new() }
+    }
 }

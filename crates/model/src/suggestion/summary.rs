@@ -168,3 +168,26 @@ mod tests {
         assert_eq!((b.unit.as_str(), b.on_time_percent(), b.satisfied_percent()), ("乙局", None, None));
     }
 }
+
+#[cfg(test)]
+mod no_suggestion_yet {
+    use super::*;
+
+    /// A city that runs 建议提交 but has no suggestion yet: the index lists no year, the pages
+    /// show this year with an empty list and zero counts, and ask for no file.
+    #[test]
+    fn a_year_the_index_does_not_list_has_nothing() {
+        let none = SuggestionIndex { format_version: 1, years: vec![], categories: vec![], units: vec![] };
+        assert_eq!(none.newest_year(2026), 2026);
+        assert!(!none.lists(2026));
+        assert_eq!(SuggestionYear::empty(2026).suggestions, vec![]);
+        let stats = summarize(2026, &[]);
+        assert_eq!((stats.year, stats.total), (2026, 0));
+        assert_eq!(stats.by_status.len(), Status::ALL.len(), "every status, each with 0");
+        assert!(stats.by_status.iter().all(|c| c.count == 0));
+
+        let some = SuggestionIndex { years: vec![2026, 2025], ..none };
+        assert_eq!(some.newest_year(2030), 2026);
+        assert!(some.lists(2025) && !some.lists(2024));
+    }
+}
