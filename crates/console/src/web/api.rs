@@ -193,7 +193,7 @@ async fn change<T: Serialize + Send + 'static>(
         Ok(Ok(v)) => v,
         failed => return answer(failed),
     };
-    if let Err(e) = c.audit.record(now, &clerk.staff, &action, &item) {
+    if let Err(e) = c.audit.record(now, &clerk.account, &action, &item) {
         return station_failure(StationError::Failed(e.context("已保存，但写入操作记录失败")));
     }
     tracing::info!(action, "console change");

@@ -15,7 +15,7 @@ use time::OffsetDateTime;
 
 use super::{Console, failure, json_body};
 use crate::accounts::{self, LOCK_TIME, MAX_FAILURES};
-use crate::sessions::{Refusal, Session};
+use crate::sessions::{Refusal, Session, credential_of};
 
 const COOKIE: &str = "dh_console";
 /// Longer names and passwords are refused before any hashing (Argon2 of a megabyte is work an
@@ -29,7 +29,7 @@ pub(super) fn routes() -> Router<Arc<Console>> {
 
 /// `GET /api/session`: who is signed in (the app asks on start).
 async fn current(Staff(s): Staff) -> Response {
-    Json(SessionInfo { staff: s.staff, csrf: s.csrf }).into_response()
+    Json(SessionInfo { staff: s.account, csrf: s.csrf }).into_response()
 }
 
 async fn sign_in(
@@ -82,7 +82,10 @@ async fn sign_in(
     tracing::info!(outcome, "console sign-in");
     match answer {
         accounts::SignIn::Ok => {
-            let session = c.sessions.lock().expect("sessions").start(&name, hash.as_deref().unwrap_or_default(), now);
+            let session = match c.sessions.start(&name, hash.as_deref().unwrap_or_default(), now) {
+                Ok(s) => s,
+                Err(r) => return refusal(r),
+            };
             if let Err(e) = c.audit.record(now, &name, "sign-in", "") {
                 return internal(&e);
             }
@@ -110,8 +113,10 @@ async fn sign_in(
 /// `DELETE /api/session`: sign out (a change: it needs the token, so no other page can sign
 /// the clerk out).
 async fn sign_out(State(c): State<Arc<Console>>, Changer(session): Changer) -> Response {
-    c.sessions.lock().expect("sessions").end(&session.id);
-    let _ = c.audit.record(c.now(), &session.staff, "sign-out", "");
+    if let Err(r) = c.sessions.end(&session.id) {
+        return refusal(r);
+    }
+    let _ = c.audit.record(c.now(), &session.account, "sign-out", "");
     let mut response = StatusCode::NO_CONTENT.into_response();
     set_cookie(&mut response, &format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"));
     response
@@ -143,20 +148,20 @@ impl FromRequestParts<Arc<Console>> for Changer {
 /// The session of a request that reads.
 fn reader(c: &Console, headers: &HeaderMap) -> Result<Session, Response> {
     let id = session_id(headers).ok_or_else(|| failure(StatusCode::UNAUTHORIZED, "请先登录"))?;
-    let session = c.sessions.lock().expect("sessions").read(&id, c.now()).map_err(refusal)?;
+    let session = c.sessions.read(&id, c.now()).map_err(refusal)?;
     account_unchanged(c, session)
 }
 
 /// The account is still there with the password it signed in with; otherwise the session ends.
 fn account_unchanged(c: &Console, session: Session) -> Result<Session, Response> {
     let same = match c.accounts.list() {
-        Ok(list) => list.iter().any(|a| a.name == session.staff && a.hash == session.credential),
+        Ok(list) => list.iter().any(|a| a.name == session.account && credential_of(&a.hash) == session.credential),
         Err(e) => return Err(internal(&e)),
     };
     if same {
         return Ok(session);
     }
-    c.sessions.lock().expect("sessions").end(&session.id);
+    c.sessions.end(&session.id).map_err(refusal)?;
     Err(failure(StatusCode::UNAUTHORIZED, "账号的密码已更改或账号已删除，请重新登录"))
 }
 
@@ -167,7 +172,7 @@ fn changer(c: &Console, headers: &HeaderMap) -> Result<Session, Response> {
     }
     let id = session_id(headers).ok_or_else(|| failure(StatusCode::UNAUTHORIZED, "请先登录"))?;
     let token = headers.get("x-csrf-token").and_then(|v| v.to_str().ok()).unwrap_or("");
-    let session = c.sessions.lock().expect("sessions").change(&id, token, c.now()).map_err(refusal)?;
+    let session = c.sessions.change(&id, token, c.now()).map_err(refusal)?;
     account_unchanged(c, session)
 }
 
@@ -178,6 +183,7 @@ fn refusal(r: Refusal) -> Response {
             failure(StatusCode::UNAUTHORIZED, "登录已超时，请重新登录。正在填写的内容已保存在这台电脑上，登录后仍在")
         }
         Refusal::Forged => failure(StatusCode::FORBIDDEN, "请求缺少有效的校验码，已拒绝。请刷新页面后再试"),
+        Refusal::Store(e) => internal(&anyhow::anyhow!("登录状态无法读写：{e}")),
     }
 }
 

@@ -68,7 +68,8 @@ impl Options {
 pub(crate) struct Console {
     accounts: Accounts,
     audit: AuditLog,
-    sessions: Mutex<Sessions>,
+    /// Kept in `.console/sessions/`: shared by every console on the folder, kept over a restart.
+    sessions: Sessions,
     /// Wrong sign-ins of names that are no account, counted in memory only: they lock out like
     /// real accounts, so five tries do not reveal which names exist.
     unknown_names: Mutex<std::collections::HashMap<String, (u32, Option<OffsetDateTime>)>>,
@@ -90,9 +91,9 @@ impl Console {
 /// The console's routes over a station.
 pub fn router(options: Options, station: Arc<dyn Station>) -> Router {
     let console = Arc::new(Console {
-        accounts: Accounts::at(&options.src),
-        audit: AuditLog::at(&options.src),
-        sessions: Mutex::new(Sessions::with_idle(options.idle)),
+        accounts: crate::staff_accounts(&options.src),
+        audit: crate::audit_log(&options.src),
+        sessions: Sessions::with_idle(&crate::console_dir(&options.src), options.idle),
         unknown_names: Mutex::default(),
         password_checks: tokio::sync::Semaphore::new(2),
         changes: tokio::sync::Mutex::new(()),

@@ -15,8 +15,6 @@ use time::{Duration, OffsetDateTime};
 
 use super::test_client::TestClient;
 use super::{Options, router};
-use crate::accounts::Accounts;
-use crate::audit::AuditLog;
 use crate::station::{Station, StationError};
 
 const PASSWORD: &str = "correct horse battery";
@@ -99,7 +97,7 @@ struct Setup {
 fn setup(secure_cookie: bool) -> Setup {
     let src = tempfile::tempdir().unwrap();
     let start = time::macros::datetime!(2026-12-01 09:00 +08:00);
-    Accounts::at(src.path()).add("王丽", PASSWORD, start).unwrap();
+    crate::staff_accounts(src.path()).add("王丽", PASSWORD, start).unwrap();
     let clock = Arc::new(Mutex::new(start));
     let mut options = Options::new(src.path().to_path_buf());
     options.secure_cookie = secure_cookie;
@@ -153,7 +151,7 @@ async fn a_clerk_signs_in_with_a_cookie_scripts_cannot_read_and_reads_the_queue(
     assert_eq!(s.client.get("/api/letters").await, (StatusCode::OK, json!([])));
     let (status, json) = s.client.get("/api/session").await;
     assert_eq!((status, json["staff"].as_str()), (StatusCode::OK, Some("王丽")));
-    let entries = AuditLog::at(s.src.path()).recent(10).unwrap();
+    let entries = crate::audit_log(s.src.path()).recent(10).unwrap();
     assert_eq!(entries.last().unwrap().action, "sign-in");
 }
 
@@ -215,13 +213,13 @@ async fn a_new_password_or_a_removed_account_ends_its_sessions() {
     s.sign_in("王丽", PASSWORD).await;
     assert_eq!(s.client.get("/api/inbox").await.0, StatusCode::OK);
     // The command line changes the password while the console runs.
-    Accounts::at(s.src.path()).set_password("王丽", "another long password").unwrap();
+    crate::staff_accounts(s.src.path()).set_password("王丽", "another long password").unwrap();
     let (status, json) = s.client.get("/api/inbox").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert!(json["message"].as_str().unwrap().contains("密码已更改"), "{json}");
     s.sign_in("王丽", "another long password").await;
     assert_eq!(s.client.get("/api/inbox").await.0, StatusCode::OK);
-    Accounts::at(s.src.path()).remove("王丽").unwrap();
+    crate::staff_accounts(s.src.path()).remove("王丽").unwrap();
     assert_eq!(s.client.get("/api/inbox").await.0, StatusCode::UNAUTHORIZED);
 }
 
@@ -256,7 +254,7 @@ async fn forged_and_cross_site_changes_are_refused_and_change_nothing() {
     // The real one goes through and is in the log, under the clerk's name and the code.
     let (status, json) = s.reply(1, "已修复").await;
     assert_eq!((status, json["message"].as_str()), (StatusCode::OK, Some("已办理 315072641986")));
-    let last = AuditLog::at(s.src.path()).recent(1).unwrap().pop().unwrap();
+    let last = crate::audit_log(s.src.path()).recent(1).unwrap().pop().unwrap();
     assert_eq!((last.who.as_str(), last.action.as_str(), last.item.as_str()), ("王丽", "letter-reply", "315072641986"));
 }
 
@@ -272,7 +270,8 @@ async fn a_stale_version_a_refused_step_and_a_failure_each_say_what_happened() {
     assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
     assert!(json["message"].as_str().unwrap().contains("磁盘已满"));
     // None of the three is in the audit log: only what was done.
-    let actions: Vec<String> = AuditLog::at(s.src.path()).recent(10).unwrap().into_iter().map(|e| e.action).collect();
+    let actions: Vec<String> =
+        crate::audit_log(s.src.path()).recent(10).unwrap().into_iter().map(|e| e.action).collect();
     assert_eq!(actions, ["sign-in"]);
 }
 
@@ -291,4 +290,39 @@ async fn bodies_over_the_limit_and_broken_json_are_refused() {
     assert!(json["message"].as_str().is_some());
     let (status, json) = s.client.get("/api/nothing").await;
     assert_eq!((status, json["message"].as_str()), (StatusCode::NOT_FOUND, Some("没有这个接口")));
+}
+
+/// Sessions are kept in `.console/sessions/`: two consoles on one folder (or one console after
+/// a restart) know the same sessions, and signing out in one ends the session in both.
+#[tokio::test]
+async fn two_consoles_on_one_folder_share_sessions_and_a_restart_keeps_them() {
+    let mut s = setup(false);
+    let (status, _, _) = s.sign_in("王丽", PASSWORD).await;
+    assert_eq!(status, StatusCode::OK);
+    // A second console on the same folder (another instance, or this one restarted).
+    let mut options = Options::new(s.src.path().to_path_buf());
+    let c = s.clock.clone();
+    options.clock = Arc::new(move || *c.lock().unwrap());
+    let mut other = TestClient::new(router(options, s.station.clone()));
+    other.cookie = s.client.cookie.clone();
+    other.csrf = s.client.csrf.clone();
+    assert_eq!(other.get("/api/letters").await.0, StatusCode::OK, "the other console knows the session");
+    let (status, _) = other
+        .post(
+            "/api/letters/315072641986",
+            json!({ "version": 1, "action": "reply", "by": "娜仁其其格代表", "text": "已转交。" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "and accepts its changes with its token");
+    // The cookie alone is refused without the token, there as here.
+    let forged = TestClient { app: other.app.clone(), cookie: other.cookie.clone(), csrf: String::new() };
+    assert_eq!(forged.post("/api/letters/315072641986", json!({})).await.0, StatusCode::FORBIDDEN);
+    // Signed out in the other: ended here too.
+    let (status, _, _) = other.send(other.request("DELETE", "/api/session", None)).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(s.client.get("/api/letters").await.0, StatusCode::UNAUTHORIZED);
+    // Signed in again, then the password changed on the command line's side: the session ends.
+    s.sign_in("王丽", PASSWORD).await;
+    crate::staff_accounts(s.src.path()).set_password("王丽", "another long password").unwrap();
+    assert_eq!(s.client.get("/api/letters").await.0, StatusCode::UNAUTHORIZED);
 }

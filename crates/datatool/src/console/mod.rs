@@ -13,7 +13,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::{Result, bail};
-use deputy_console::accounts::Accounts;
 use deputy_console::web::{self, Options};
 
 #[derive(clap::Args)]
@@ -44,7 +43,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<()> {
     // No one can sign in without an account: say so now, and never listen on a network
     // without them.
-    if Accounts::at(&args.src).list()?.is_empty() {
+    if deputy_console::staff_accounts(&args.src).list()?.is_empty() {
         bail!("{} 还没有职员账号：先运行 deputy-data console-user {} add 名字", args.src.display(), args.src.display());
     }
     if !args.site.join("index.html").is_file() {

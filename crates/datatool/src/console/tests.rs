@@ -7,7 +7,6 @@ use std::fs;
 use std::path::Path;
 use std::sync::Arc;
 
-use deputy_console::accounts::Accounts;
 use deputy_console::web::test_client::{Router, Status as StatusCode, TestClient};
 use deputy_console::web::{Options, router};
 use deputy_intake::Location;
@@ -27,7 +26,7 @@ fn now() -> time::OffsetDateTime {
 fn console(src: &Path, publish_to: Option<&Path>, inbox: Option<&Path>) -> Router {
     let site_dir = src.with_file_name("site");
     site(&site_dir);
-    Accounts::at(src).add("王丽", PASSWORD, now()).unwrap();
+    deputy_console::staff_accounts(src).add("王丽", PASSWORD, now()).unwrap();
     let mut options = Options::new(src.to_path_buf());
     options.clock = Arc::new(now);
     let station = SourceStation {
@@ -307,7 +306,7 @@ async fn consultation_results_are_previewed_article_by_article_then_published() 
 async fn two_browsers_on_one_letter_one_step_is_taken_the_other_told() {
     let (_tmp, src) = setup();
     let app = console(&src, None, None);
-    Accounts::at(&src).add("李明", PASSWORD, now()).unwrap();
+    deputy_console::staff_accounts(&src).add("李明", PASSWORD, now()).unwrap();
     let (mut a, mut b) = (TestClient::new(app.clone()), TestClient::new(app));
     a.sign_in("王丽", PASSWORD).await;
     b.sign_in("李明", PASSWORD).await;

@@ -9,7 +9,6 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use clap::Subcommand;
 use deputy_console::accounts::Accounts;
-use deputy_console::audit::AuditLog;
 use time::OffsetDateTime;
 
 #[derive(Subcommand)]
@@ -25,8 +24,8 @@ pub enum ConsoleUser {
 }
 
 pub fn run(src: &Path, what: ConsoleUser) -> Result<String> {
-    let accounts = Accounts::at(src);
-    let audit = AuditLog::at(src);
+    let accounts = deputy_console::staff_accounts(src);
+    let audit = deputy_console::audit_log(src);
     let now = OffsetDateTime::now_utc();
     let (action, name) = match what {
         ConsoleUser::List => return list(&accounts, now),
@@ -46,6 +45,12 @@ pub fn run(src: &Path, what: ConsoleUser) -> Result<String> {
             ("account-password", name)
         }
     };
+    if action != "account-add" {
+        // Its sessions end now, in every running console (they are kept in `.console/sessions/`).
+        deputy_console::sessions::Sessions::in_dir(&deputy_console::console_dir(src))
+            .end_all_of(&name)
+            .map_err(|r| anyhow::anyhow!("结束账号 {name} 的登录：{r:?}"))?;
+    }
     audit.record(now, "console-user", action, &name)?;
     Ok(format!(
         "账号 {name}：已{}",
@@ -100,7 +105,7 @@ mod tests {
     #[test]
     fn list_shows_accounts_and_locks() {
         let dir = tempfile::tempdir().unwrap();
-        let accounts = Accounts::at(dir.path());
+        let accounts = deputy_console::staff_accounts(dir.path());
         let now = OffsetDateTime::now_utc();
         assert!(list(&accounts, now).unwrap().contains("还没有账号"));
         accounts.add("王丽", "correct horse battery", now).unwrap();
@@ -108,5 +113,18 @@ mod tests {
             accounts.sign_in("王丽", "guess", now).unwrap();
         }
         assert!(list(&accounts, now).unwrap().starts_with("王丽（已锁定"));
+    }
+
+    #[test]
+    fn removing_an_account_ends_its_sessions_in_every_console() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = OffsetDateTime::now_utc();
+        deputy_console::staff_accounts(dir.path()).add("王丽", "correct horse battery", now).unwrap();
+        let sessions = deputy_console::sessions::Sessions::in_dir(&deputy_console::console_dir(dir.path()));
+        let session = sessions.start("王丽", "h", now).unwrap();
+        let other = sessions.start("李明", "h", now).unwrap();
+        run(dir.path(), ConsoleUser::Remove { name: "王丽".into() }).unwrap();
+        assert_eq!(sessions.read(&session.id, now), Err(deputy_console::sessions::Refusal::Unknown));
+        assert!(sessions.read(&other.id, now).is_ok(), "other accounts stay signed in");
     }
 }

@@ -1,15 +1,15 @@
-//! Staff accounts: `SRC/.console/accounts.json`, one entry per clerk with an Argon2id hash of
-//! the password (never the password), and the sign-in rule: five wrong passwords in a row lock
-//! the account for fifteen minutes, counted in the file, so that a restart does not reset them.
+//! Accounts: `DIR/accounts.json` (the station console's is `SRC/.console/accounts.json`), one
+//! entry per person with an Argon2id hash of the password (never the password), and the sign-in
+//! rule: five wrong passwords in a row lock the account for fifteen minutes, counted in the
+//! file, so that a restart does not reset them.
 //!
-//! Every operation holds an exclusive lock (`.console/accounts.lock`) while it reads the file,
+//! Every operation holds an exclusive lock (`DIR/accounts.lock`) while it reads the file,
 //! changes it and writes it back whole (a new temporary file, synced, then renamed over the old
 //! one): the command line and a running console see each other's changes, sign-ins at the same
 //! moment are counted one after the other (no guessing round the lock-out), and a crash leaves
 //! the old file or the new one, never half of one.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -55,14 +55,15 @@ pub enum SignIn {
     Locked { until: OffsetDateTime },
 }
 
-/// The accounts of one source folder.
+/// The accounts kept in one private folder.
 pub struct Accounts {
     path: PathBuf,
 }
 
 impl Accounts {
-    pub fn at(src: &Path) -> Accounts {
-        Accounts { path: crate::console_dir(src).join("accounts.json") }
+    /// The accounts in `dir` (created, readable by its owner only, at the first change).
+    pub fn in_dir(dir: &Path) -> Accounts {
+        Accounts { path: dir.join("accounts.json") }
     }
 
     /// Every account, as stored (an absent file: none).
@@ -149,16 +150,7 @@ impl Accounts {
 
     /// The exclusive lock of the accounts, held until the value is dropped.
     fn lock(&self) -> Result<fs::File> {
-        let dir = self.path.parent().context("账号文件没有所在目录")?;
-        private_dir(dir)?;
-        let lock = fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(dir.join("accounts.lock"))
-            .with_context(|| format!("打开 {}", dir.join("accounts.lock").display()))?;
-        lock.lock().context("锁定账号文件")?;
-        Ok(lock)
+        crate::private::lock(self.path.parent().context("账号文件没有所在目录")?, "accounts.lock")
     }
 
     fn read(&self) -> Result<AccountsFile> {
@@ -179,37 +171,9 @@ impl Accounts {
     }
 
     fn write(&self, file: &AccountsFile) -> Result<()> {
-        let dir = self.path.parent().context("账号文件没有所在目录")?;
-        private_dir(dir)?;
-        let tmp = dir.join(format!(".accounts.json.{:016x}.tmp", rand::random::<u64>()));
-        let mut out = private_file(&tmp)?;
-        out.write_all(
-            serde_json::to_string_pretty(&AccountsFile { format: FORMAT, accounts: file.accounts.clone() })?.as_bytes(),
-        )?;
-        out.sync_all()?;
-        fs::rename(&tmp, &self.path).with_context(|| format!("写入 {}", self.path.display()))?;
-        fs::File::open(dir)?.sync_all()?;
-        Ok(())
+        let text = serde_json::to_string_pretty(&AccountsFile { format: FORMAT, accounts: file.accounts.clone() })?;
+        crate::private::write_whole(&self.path, text.as_bytes())
     }
-}
-
-/// A new file only its owner can read (it holds password hashes); never an existing one, nor
-/// what a symbolic link placed there points to.
-fn private_file(path: &Path) -> Result<fs::File> {
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path).with_context(|| format!("写入 {}", path.display()))
-}
-
-/// `.console/`, created readable by its owner only.
-pub(crate) fn private_dir(dir: &Path) -> Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir).with_context(|| format!("创建 {}", dir.display()))
 }
 
 fn check_name(name: &str) -> Result<()> {
@@ -257,7 +221,7 @@ mod tests {
     #[test]
     fn add_sign_in_change_and_remove() {
         let dir = tempfile::tempdir().unwrap();
-        let accounts = Accounts::at(dir.path());
+        let accounts = Accounts::in_dir(&dir.path().join(".console"));
         assert!(accounts.list().unwrap().is_empty(), "no file: no accounts");
         accounts.add("王丽", "correct horse battery", at(0)).unwrap();
         assert!(accounts.add("王丽", "another long password", at(0)).is_err(), "a name is taken once");
@@ -286,7 +250,7 @@ mod tests {
     #[test]
     fn five_wrong_passwords_lock_the_account_for_fifteen_minutes() {
         let dir = tempfile::tempdir().unwrap();
-        let accounts = Accounts::at(dir.path());
+        let accounts = Accounts::in_dir(&dir.path().join(".console"));
         accounts.add("clerk", "correct horse battery", at(0)).unwrap();
         for i in 1..MAX_FAILURES {
             assert_eq!(accounts.sign_in("clerk", "guess", at(0)).unwrap(), SignIn::Refused, "failure {i}");
@@ -295,7 +259,7 @@ mod tests {
         assert_eq!(accounts.sign_in("clerk", "guess", at(0)).unwrap(), SignIn::Locked { until });
         // Locked: even the right password is refused, and the lock survives a restart (the file).
         assert_eq!(
-            Accounts::at(dir.path()).sign_in("clerk", "correct horse battery", at(10)).unwrap(),
+            Accounts::in_dir(&dir.path().join(".console")).sign_in("clerk", "correct horse battery", at(10)).unwrap(),
             SignIn::Locked { until }
         );
         // After the lock, the right password works and the count starts again.
@@ -312,16 +276,18 @@ mod tests {
     #[test]
     fn sign_ins_at_the_same_moment_are_all_counted() {
         let dir = tempfile::tempdir().unwrap();
-        Accounts::at(dir.path()).add("clerk", "correct horse battery", at(0)).unwrap();
+        Accounts::in_dir(&dir.path().join(".console")).add("clerk", "correct horse battery", at(0)).unwrap();
         let threads: Vec<_> = (0..MAX_FAILURES)
             .map(|_| {
                 let src = dir.path().to_path_buf();
-                std::thread::spawn(move || Accounts::at(&src).sign_in("clerk", "guess", at(0)).unwrap())
+                std::thread::spawn(move || {
+                    Accounts::in_dir(&src.join(".console")).sign_in("clerk", "guess", at(0)).unwrap()
+                })
             })
             .collect();
         let answers: Vec<SignIn> = threads.into_iter().map(|t| t.join().unwrap()).collect();
         assert_eq!(answers.iter().filter(|a| matches!(a, SignIn::Locked { .. })).count(), 1, "{answers:?}");
-        let accounts = Accounts::at(dir.path());
+        let accounts = Accounts::in_dir(&dir.path().join(".console"));
         assert!(matches!(accounts.sign_in("clerk", "correct horse battery", at(1)).unwrap(), SignIn::Locked { .. }));
     }
 
@@ -331,7 +297,7 @@ mod tests {
         fs::create_dir_all(dir.path().join(".console")).unwrap();
         let path = dir.path().join(".console/accounts.json");
         fs::write(&path, "{\"format\": 1, \"acc").unwrap();
-        let accounts = Accounts::at(dir.path());
+        let accounts = Accounts::in_dir(&dir.path().join(".console"));
         assert!(accounts.list().is_err());
         assert!(accounts.add("clerk", "correct horse battery", at(0)).is_err(), "nothing is overwritten");
         fs::write(&path, "{\"format\": 2, \"accounts\": []}").unwrap();

@@ -1,4 +1,4 @@
-//! The audit log: `SRC/.console/audit.log`, one JSON line per change (who, when, what, on
+//! The audit log: `DIR/audit.log` (the station console's is `SRC/.console/audit.log`), one JSON line per change (who, when, what, on
 //! which item), appended and synced before the change is reported done. It names staff and
 //! items (receipt codes, suggestion ids), never a letter writer's name or phone.
 
@@ -28,14 +28,15 @@ pub struct AuditLog {
 }
 
 impl AuditLog {
-    pub fn at(src: &std::path::Path) -> AuditLog {
-        AuditLog { path: crate::console_dir(src).join("audit.log") }
+    /// The log in `dir` (created, readable by its owner only, at the first entry).
+    pub fn in_dir(dir: &std::path::Path) -> AuditLog {
+        AuditLog { path: dir.join("audit.log") }
     }
 
     /// Append one entry and sync it to disk.
     pub fn record(&self, at: OffsetDateTime, who: &str, action: &str, item: &str) -> Result<()> {
         if let Some(dir) = self.path.parent() {
-            crate::accounts::private_dir(dir)?;
+            crate::private::private_dir(dir)?;
         }
         let entry = Entry { at, who: who.to_string(), action: action.to_string(), item: item.to_string() };
         let mut line = serde_json::to_string(&entry)?;
@@ -88,7 +89,7 @@ mod tests {
     #[test]
     fn entries_are_appended_and_read_back_a_torn_line_skipped() {
         let dir = tempfile::tempdir().unwrap();
-        let log = AuditLog::at(dir.path());
+        let log = AuditLog::in_dir(&dir.path().join(".console"));
         assert!(log.recent(10).unwrap().is_empty());
         let t = time::macros::datetime!(2026-12-01 09:00 +08:00);
         log.record(t, "王丽", "sign-in", "").unwrap();
