@@ -6,7 +6,9 @@
 use deputy_home::data::{DataError, DataResource, Site, decode};
 use deputy_home::i18n::*;
 use deputy_home::outbox::{provide_outbox, use_outbox};
-use deputy_home::ui::{CareToggle, DataErrorView, WhenNear, is_current, loaded, provide_care_mode, storage};
+use deputy_home::ui::{
+    Bar, BarChart, CareToggle, DataErrorView, WhenNear, is_current, loaded, provide_care_mode, storage,
+};
 use deputy_model::submission::{DeliveryState, OutboxItem, SubmissionKind};
 use deputy_model::{Contact, FORMAT_VERSION, SiteConfig};
 use leptos::prelude::*;
@@ -87,6 +89,24 @@ async fn error_view_shows_message_and_retries() {
     assert_eq!(button.text_content().unwrap(), "重试");
     button.click();
     assert_eq!(retries.get_untracked(), 1);
+}
+
+/// A chart with nothing to draw (a new station's first year) says so, with its title, instead
+/// of an empty picture and a table of headings; with bars, the picture and its table.
+#[wasm_bindgen_test]
+async fn a_chart_without_bars_says_there_is_no_data() {
+    let empty = mount(|| view! { <BarChart id="c-empty" title="按类别".to_string() bars=Vec::new() /> });
+    let full = mount(|| {
+        let bars = vec![Bar { label: "农林牧渔水利".into(), value: 3.0, text: "3".into() }];
+        view! { <BarChart id="c-full" title="按类别".to_string() bars /> }
+    });
+    settle().await;
+    let text = empty.text_content().unwrap();
+    assert!(text.contains("按类别") && text.contains("暂无数据"), "{text}");
+    assert!(empty.query_selector("table, svg").unwrap().is_none(), "no empty table or picture");
+    assert_eq!(full.query_selector_all("tbody tr").unwrap().length(), 1);
+    assert!(full.query_selector("svg").unwrap().is_some());
+    assert!(!full.text_content().unwrap().contains("暂无数据"));
 }
 
 /// The type-erased resource (data/resource.rs): values of two types side by side come back as

@@ -29,16 +29,19 @@ pub fn SuggestionStatsPage() -> impl IntoView {
                 });
                 let navigate = navigate.clone();
                 view! {
-                    <form class="form filters" on:submit=|ev| ev.prevent_default()>
-                        <div class="field">
-                            <label for="st-year">{tr!(proposals.year)}</label>
-                            <select id="st-year" on:change=move |ev| replace_query(&navigate, "/proposals/stats", &[("year", &event_target_value(&ev))])>
-                                {idx.years.iter().map(|y| { let y = *y; view! {
-                                    <option value=y.to_string() selected=move || year.get() == y>{y}</option>
-                                }}).collect_view()}
-                            </select>
-                        </div>
-                    </form>
+                    // No year to choose before the first suggestion.
+                    {(!idx.years.is_empty()).then(|| view! {
+                        <form class="form filters" on:submit=|ev| ev.prevent_default()>
+                            <div class="field">
+                                <label for="st-year">{tr!(proposals.year)}</label>
+                                <select id="st-year" on:change=move |ev| replace_query(&navigate, "/proposals/stats", &[("year", &event_target_value(&ev))])>
+                                    {idx.years.iter().map(|y| { let y = *y; view! {
+                                        <option value=y.to_string() selected=move || year.get() == y>{y}</option>
+                                    }}).collect_view()}
+                                </select>
+                            </div>
+                        </form>
+                    })}
                     {loaded(stats, move |s| {
                         let h = |a: &str, b: &str| (a.to_string(), b.to_string());
                         let status_bars: Vec<Bar> = s.by_status.iter().map(|c| Bar {
@@ -73,29 +76,35 @@ pub fn SuggestionStatsPage() -> impl IntoView {
                             <BarChart id="chart-satisfaction" title=t_string!(i18n, proposals.satisfaction_chart).to_string()
                                 headers=h(tr!(proposals.lead_unit), tr!(proposals.satisfaction)) bars=satisfied_bars max=100.0 />
                             <h2>{tr!(proposals.unit_table)}</h2>
-                            <div class="table-scroll" role="region" aria-labelledby="unit-table-caption" tabindex="0">
-                                <table class="data-table unit-table">
-                                    <caption id="unit-table-caption">{t!(i18n, proposals.unit_table_caption, year = s.year)}</caption>
-                                    <thead><tr>
-                                        <th scope="col">{tr!(proposals.lead_unit)}</th>
-                                        <th scope="col">{tr!(proposals.count_col)}</th>
-                                        <th scope="col">{tr!(proposals.replies)}</th>
-                                        <th scope="col">{tr!(proposals.on_time)}</th>
-                                        <th scope="col">{tr!(proposals.satisfaction)}</th>
-                                    </tr></thead>
-                                    <tbody>
-                                        {units.into_iter().map(|u| view! {
-                                            <tr>
-                                                <th scope="row">{u.unit.clone()}</th>
-                                                <td>{u.assigned}</td>
-                                                <td>{u.replies}</td>
-                                                <td>{pct(u.on_time_percent())}</td>
-                                                <td>{pct(u.satisfied_percent())}</td>
-                                            </tr>
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            </div>
+                            {if units.is_empty() {
+                                view! { <p class="empty">{tr!(chart.none)}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <div class="table-scroll" role="region" aria-labelledby="unit-table-caption" tabindex="0">
+                                        <table class="data-table unit-table">
+                                            <caption id="unit-table-caption">{t!(i18n, proposals.unit_table_caption, year = s.year)}</caption>
+                                            <thead><tr>
+                                                <th scope="col">{tr!(proposals.lead_unit)}</th>
+                                                <th scope="col">{tr!(proposals.count_col)}</th>
+                                                <th scope="col">{tr!(proposals.replies)}</th>
+                                                <th scope="col">{tr!(proposals.on_time)}</th>
+                                                <th scope="col">{tr!(proposals.satisfaction)}</th>
+                                            </tr></thead>
+                                            <tbody>
+                                                {units.into_iter().map(|u| view! {
+                                                    <tr>
+                                                        <th scope="row">{u.unit.clone()}</th>
+                                                        <td>{u.assigned}</td>
+                                                        <td>{u.replies}</td>
+                                                        <td>{pct(u.on_time_percent())}</td>
+                                                        <td>{pct(u.satisfied_percent())}</td>
+                                                    </tr>
+                                                }).collect_view()}
+                                            </tbody>
+                                        </table>
+                                    </div>
+                                }.into_any()
+                            }}
                             <p class="method">{tr!(proposals.stats_method)}</p>
                         }
                     })}

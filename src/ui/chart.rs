@@ -46,6 +46,17 @@ pub fn BarChart(
     #[prop(optional)] max: Option<f64>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // Nothing to draw (a new station's first year): the title and a line that says so, not
+    // an empty picture and a table of headings only.
+    if bars.is_empty() {
+        return view! {
+            <figure class="chart">
+                <figcaption>{title}</figcaption>
+                <p class="empty">{tr!(chart.none)}</p>
+            </figure>
+        }
+        .into_any();
+    }
     let max = max.unwrap_or_else(|| bars.iter().map(|b| b.value).fold(0.0, f64::max));
     let label_w = label_width(&bars);
     let width = label_w + BAR_AREA + VALUE;
@@ -87,4 +98,5 @@ pub fn BarChart(
             </table>
         </figure>
     }
+    .into_any()
 }

@@ -62,8 +62,9 @@ const PAGES = [
   { name: 'proposals', path: 'proposals', h1: '' },
   // It has no suggestion yet: the list and the statistics are empty, not an error (the build
   // writes no year file; the app asks for none).
-  { name: 'proposal-list', path: 'proposals/list', h1: '建议办理公开', shows: ['共 0 件', '这一年还没有公开的建议。'] },
-  { name: 'proposal-stats', path: 'proposals/stats', h1: '建议办理统计', shows: ['2026 年共提出建议 0 件'] },
+  // (No year to choose; charts and the units' table say 暂无数据 instead of empty tables.)
+  { name: 'proposal-list', path: 'proposals/list', h1: '建议办理公开', shows: ['共 0 件', '这一年还没有公开的建议。'], absent: ['#f-year'] },
+  { name: 'proposal-stats', path: 'proposals/stats', h1: '建议办理统计', shows: ['2026 年共提出建议 0 件', '暂无数据'], absent: ['#st-year', '.unit-table'] },
   { name: 'mine', path: 'mine', h1: '' },
   { name: 'more', path: 'more', h1: '' },
 ];
@@ -99,6 +100,9 @@ describe('a second city, written by hand', () => {
             await page.locator('li.deputy-card').first().waitFor({ state: 'visible' });
             const names = await page.locator('li.deputy-card a.deputy-name').allInnerTexts();
             for (const name of p.cards) assert.ok(names.join(' ').includes(name), `${label}: cards should list ${name}: ${names.join(', ')}`);
+          }
+          for (const sel of p.absent || []) {
+            assert.equal(await page.locator(`main#main ${sel}`).count(), 0, `${label}: should have no ${sel}`);
           }
           for (const href of p.links || []) {
             assert.ok((await page.locator(`main#main a[href$="${href}"]`).count()) > 0, `${label}: should link to ${href}`);
