@@ -8,8 +8,6 @@ use deputy_model::message::PublicMessage;
 use deputy_model::suggestion::{ResultClass, Suggestion, SuggestionEvent};
 use deputy_model::validate::Dataset;
 
-use super::date_time;
-
 fn feed(id: String, title: String, link: String, updated: &str, entries: Vec<Entry>) -> Feed {
     Feed {
         id,
@@ -200,4 +198,11 @@ pub(super) fn suggestions_feed(suggestions: &[&Suggestion], base: &str) -> Feed 
     let (entries, updated) = newest_first(entries);
     let link = format!("{base}/proposals/list");
     feed(link.clone(), "代表建议办理情况".into(), link, &updated, entries)
+}
+
+/// Feed timestamps: the news date at 09:00 in Asia/Shanghai (the site shows dates only).
+fn date_time(date: &str) -> atom_syndication::FixedDateTime {
+    atom_syndication::FixedDateTime::parse_from_rfc3339(&format!("{date}T09:00:00+08:00"))
+        .or_else(|_| atom_syndication::FixedDateTime::parse_from_rfc3339(date))
+        .unwrap_or_default()
 }

@@ -15,13 +15,6 @@ use serde::Serialize;
 
 use crate::load;
 
-/// Feed timestamps: the news date at 09:00 in Asia/Shanghai (the site shows dates only).
-fn date_time(date: &str) -> atom_syndication::FixedDateTime {
-    atom_syndication::FixedDateTime::parse_from_rfc3339(&format!("{date}T09:00:00+08:00"))
-        .or_else(|_| atom_syndication::FixedDateTime::parse_from_rfc3339(date))
-        .unwrap_or_default()
-}
-
 /// A CSV export: UTF-8 with a byte-order mark (Excel, common in stations' offices, otherwise
 /// misreads the Chinese), every cell safe to open in a spreadsheet (`csv_cell`).
 fn csv_bytes<T: Serialize>(rows: &[T]) -> Result<Vec<u8>> {

@@ -12,8 +12,27 @@ use rand_chacha::ChaCha8Rng;
 use super::super::bayannur::{self, CountyDef, TownDef};
 use super::super::names::{self, HAN_GIVEN_FEMALE, HAN_GIVEN_MALE, HAN_SURNAMES, MONGOL_NAMES, TITLES};
 use super::super::seed_content::{self, SEED_DEPUTIES};
-use super::Scale;
 use super::tree::{Groups, Network, rref, town_code};
+
+/// How many deputies each unit elects.
+#[derive(Debug, Clone, Copy)]
+pub struct Scale {
+    pub township_per_town: usize,
+    pub county_per_town: usize,
+    pub city_per_county: usize,
+    pub region: usize,
+    pub national: usize,
+}
+
+impl Scale {
+    /// The committed demo: several hundred deputies, small enough to read through.
+    pub const DEMO: Scale =
+        Scale { township_per_town: 4, county_per_town: 2, city_per_county: 10, region: 14, national: 4 };
+    /// A real city's numbers, about 7,000 deputies (Bayannur elects roughly this many at all
+    /// levels): for benchmarks and scale tests.
+    pub const FULL: Scale =
+        Scale { township_per_town: 60, county_per_town: 30, city_per_county: 80, region: 40, national: 10 };
+}
 
 fn level_label(level: Level) -> &'static str {
     match level {

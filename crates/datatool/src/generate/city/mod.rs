@@ -15,33 +15,13 @@ use super::seed_content::{self, SEED_DEPUTIES};
 use crate::world::World;
 use tree::town_code;
 
+pub use deputies::Scale;
+pub(crate) use receptions::{SCHEDULE_FROM, SCHEDULE_WEEKS};
+
 /// When the demo data says it was built. Fixed, so that output depends on the seed alone.
 pub const DEMO_UPDATED_AT: &str = "2026-11-28T09:00:00+08:00";
 /// The demo says at the foot of every page that it is one (site.json's `notice`).
 pub const DEMO_NOTICE: &str = "本站数据为演示数据，人名均为虚构（新闻中出现的人名除外）。";
-/// Reception schedules run for a year around the build date.
-pub(crate) const SCHEDULE_FROM: (i32, u8, u8) = (2026, 7, 6);
-pub(crate) const SCHEDULE_WEEKS: i64 = 52;
-
-/// How many deputies each unit elects.
-#[derive(Debug, Clone, Copy)]
-pub struct Scale {
-    pub township_per_town: usize,
-    pub county_per_town: usize,
-    pub city_per_county: usize,
-    pub region: usize,
-    pub national: usize,
-}
-
-impl Scale {
-    /// The committed demo: several hundred deputies, small enough to read through.
-    pub const DEMO: Scale =
-        Scale { township_per_town: 4, county_per_town: 2, city_per_county: 10, region: 14, national: 4 };
-    /// A real city's numbers, about 7,000 deputies (Bayannur elects roughly this many at all
-    /// levels): for benchmarks and scale tests.
-    pub const FULL: Scale =
-        Scale { township_per_town: 60, county_per_town: 30, city_per_county: 80, region: 40, national: 10 };
-}
 
 pub const MESSAGE_CATEGORIES: [&str; 9] = ["民生", "城建", "环境", "教育", "医疗", "社保", "农牧业", "法治", "其他"];
 

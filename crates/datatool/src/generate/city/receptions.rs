@@ -5,7 +5,9 @@ use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 use time::{Date, Duration, Weekday};
 
-use super::{SCHEDULE_FROM, SCHEDULE_WEEKS};
+/// Reception schedules run for a year around the build date.
+pub(crate) const SCHEDULE_FROM: (i32, u8, u8) = (2026, 7, 6);
+pub(crate) const SCHEDULE_WEEKS: i64 = 52;
 
 /// Each station's deputies (those attached to it) and its receptions, each with a deputy drawn
 /// from them; a village point, which has none of its own, borrows its township home's.
