@@ -11,13 +11,15 @@ use deputy_model::activity::{
 };
 use deputy_model::{Deputy, FORMAT_VERSION, Level, RegionNode, Station, clock};
 use rand::seq::IndexedRandom;
-use rand::{Rng, SeedableRng};
+use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use time::{Date, Duration, Month};
+use time::Date;
 
+mod draw;
 mod routine;
 mod seed_events;
 
+use draw::{Ctx, TOPICS, activity, county_code, day_in};
 use routine::routine;
 use seed_events::{seed_events, seed_of};
 
@@ -26,23 +28,6 @@ const FIRST_YEAR: i32 = deputy_model::activity_stats::FIRST_YEAR;
 /// The five-level mechanism (五级代表协同) started in 2025 (seed newsletter).
 const JOINT_FROM_YEAR: i32 = 2025;
 
-const TOPICS: &[&str] = &[
-    "高标准农田建设",
-    "河套灌区节水改造",
-    "农村牧区养老服务",
-    "奶业振兴",
-    "优化营商环境",
-    "乡村振兴",
-    "黄河流域生态保护",
-    "基层医疗卫生服务",
-    "城市老旧小区改造",
-    "盐碱地综合治理",
-    "义务教育均衡发展",
-    "农畜产品质量安全",
-    "草原生态保护",
-    "就业和社会保障",
-];
-
 const NOTES: &[&str] = &[
     "2024年我因工作调动，上半年接待选民次数较少。下半年起我坚持每月到联络站接待，欢迎乡亲们继续给我留言。",
     "统计中的“反映监督事项”只记录了经联络站登记的事项。我在田间地头听到的意见，也都整理后通过联络站转交了有关部门。",
@@ -50,53 +35,6 @@ const NOTES: &[&str] = &[
     "2025年我参加了自治区组织的脱产培训，学时较多，走访次数相应减少。今年已补上，感谢选民的理解和监督。",
     "数字只是一个方面。群众反映的每一件事，我都会跟踪到底，办理结果会在直通代表栏目公开。",
 ];
-
-struct Ctx<'a> {
-    last: Date,
-    county_name: HashMap<&'a str, &'a str>,
-    region_name: HashMap<&'a str, &'a str>,
-    villages: HashMap<&'a str, Vec<&'a str>>,
-    towns_of: HashMap<&'a str, Vec<&'a str>>,
-}
-
-/// The county-level code a region code belongs to (its first six digits), when it is one.
-fn county_code(code: &str) -> Option<&str> {
-    (code.len() >= 6 && &code[..6] != super::bayannur::CITY_CODE).then(|| &code[..6])
-}
-
-fn date(y: i32, m: u8, d: u8) -> Date {
-    Date::from_calendar_date(y, Month::try_from(m).unwrap_or(Month::January), d).unwrap_or(Date::MIN)
-}
-
-/// A random day of `year` between months `from..=to`, not after `last`; `None` when the whole
-/// window is after `last`.
-fn day_in(rng: &mut ChaCha8Rng, year: i32, from: u8, to: u8, last: Date) -> Option<Date> {
-    let start = date(year, from, 1);
-    let end = if to == 12 { date(year, 12, 31) } else { date(year, to + 1, 1) - Duration::days(1) };
-    let end = end.min(last);
-    if start > end {
-        return None;
-    }
-    let span = (end - start).whole_days();
-    Some(start + Duration::days(rng.random_range(0..=span)))
-}
-
-fn activity(day: Date, kind: ActivityKind, title: String, place: String, text: String) -> Activity {
-    Activity {
-        id: String::new(),
-        date: clock::format_date(day),
-        kind,
-        title,
-        place,
-        region_code: None,
-        text,
-        hours: None,
-        suggestion_id: None,
-        consultation_id: None,
-        news_id: None,
-        joint_id: None,
-    }
-}
 
 /// Participants of a joint activity in a township: a national and a regional deputy, the city and
 /// county deputies of its county and the township's own deputies.

@@ -8,7 +8,7 @@ use rand::Rng;
 use rand::seq::IndexedRandom;
 use rand_chacha::ChaCha8Rng;
 
-use super::{Ctx, TOPICS, activity, county_code, day_in};
+use super::draw::{Ctx, TOPICS, activity, county_code, day_in};
 
 const TRAININGS: &[(&str, &str)] = &[
     ("新任代表初任培训", "人大网络学院"),

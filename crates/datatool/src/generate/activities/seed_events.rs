@@ -5,7 +5,7 @@ use deputy_model::activity::{Activity, ActivityKind};
 
 use super::super::letters::LETTER_SUGGESTION_ID;
 use super::super::seed_content::{SEED_DEPUTIES, SeedDeputy};
-use super::{activity, date};
+use super::draw::{activity, date};
 
 /// The seed deputy this is (by name and bio: a generated deputy may share a name).
 pub(super) fn seed_of(d: &Deputy) -> Option<&'static SeedDeputy> {
