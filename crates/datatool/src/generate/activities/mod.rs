@@ -10,8 +10,8 @@ use deputy_model::activity::{
     Activity, ActivityKind, DeputyActivities, JointActivity, OwnNote, Participant, PlaceJoint,
 };
 use deputy_model::{Deputy, FORMAT_VERSION, Level, RegionNode, Station, clock};
-use rand::seq::IndexedRandom;
 use rand::SeedableRng;
+use rand::seq::IndexedRandom;
 use rand_chacha::ChaCha8Rng;
 use time::Date;
 
