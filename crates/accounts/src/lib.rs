@@ -7,12 +7,14 @@
 //!   failures, counted in the file;
 //! - [`sessions`]: one file per signed-in session, named by the SHA-256 of its cookie, with its
 //!   CSRF token and its expiry;
+//! - [`acts`]: deputies' acts signed by the workspace service (Ed25519), checked by ingest;
 //! - [`audit`]: one JSON line per change, synced before the change is reported done.
 //!
 //! Every file is written whole (a new temporary file, synced, renamed over the old one) and
 //! readable by its owner only ([`private`]).
 
 pub mod accounts;
+pub mod acts;
 pub mod audit;
 mod private;
 pub mod sessions;

@@ -100,6 +100,18 @@ enum Command {
         #[arg(long)]
         at: Option<String>,
     },
+    /// Deputy acts held for the station (a suggestion, co-sign or training report that did not
+    /// come signed from the deputies' workspace): list, confirm after checking with the deputy,
+    /// or drop. None is published or counted while held.
+    Held {
+        /// The source folder (as for `build`).
+        src: PathBuf,
+        #[command(subcommand)]
+        what: ingest::HeldCommand,
+        /// When: RFC 3339, or a day YYYY-MM-DD (default: now).
+        #[arg(long, global = true)]
+        at: Option<String>,
+    },
     /// The station console's staff accounts in the source folder SRC (SRC/.console/): add,
     /// remove, change a password, list. Each change goes to the console's audit log.
     ConsoleUser {
@@ -384,6 +396,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Console(args) => {
             console::run(args)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Held { src, what, at } => {
+            let at = match at {
+                Some(at) => ingest::parse_at(&at)?,
+                None => time::OffsetDateTime::now_utc(),
+            };
+            println!("{}", ingest::run_held(&src, what, at)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::ConsoleUser { src, what } => {

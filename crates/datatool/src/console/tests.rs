@@ -350,15 +350,19 @@ async fn a_new_consultation_and_a_deputys_training_report_come_in_as_files() {
     let (status, again) = clerk.post("/api/consultations", draft).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "the same id twice");
     assert!(again["message"].as_str().unwrap().contains("已经存在"), "{again}");
-    // A training report carries no name: the clerk says whose it is.
+    // A training report carries no name: sent without one it is held (not counted); a clerk who
+    // names the deputy vouches for it.
     let w = world(&src);
     let deputy = w.activities[0].deputy_id.clone();
     let course = w.training.as_ref().unwrap().courses[0].id.clone();
-    let file = crate::ingest::tests::submission(tmp.path(), "training", &code(930), SENT, report(2026, 90, &course));
-    let upload = |deputy: Option<&str>| json!({ "files": [{ "name": "training.json", "text": fs::read_to_string(&file).unwrap() }], "deputy": deputy });
-    let (_, run) = clerk.post("/api/inbox/files", upload(None)).await;
-    assert_eq!(run["outcomes"][0]["accepted"], false, "{run}");
-    assert!(run["outcomes"][0]["message"].as_str().unwrap().contains("--deputy"), "{run}");
-    let (status, run) = clerk.post("/api/inbox/files", upload(Some(&deputy))).await;
+    let report_file = |n: u64| {
+        let file = crate::ingest::tests::submission(tmp.path(), "training", &code(n), SENT, report(2026, 90, &course));
+        fs::read_to_string(file).unwrap()
+    };
+    let upload = |text: String, deputy: Option<&str>| json!({ "files": [{ "name": "training.json", "text": text }], "deputy": deputy });
+    let (_, run) = clerk.post("/api/inbox/files", upload(report_file(930), None)).await;
+    assert!(run["outcomes"][0]["message"].as_str().unwrap().contains("暂存待核实"), "{run}");
+    assert_eq!(world(&src).activities, w.activities, "held: counted for nobody");
+    let (status, run) = clerk.post("/api/inbox/files", upload(report_file(931), Some(&deputy))).await;
     assert_eq!((status, &run["message"]), (StatusCode::OK, &json!("导入 1 件，拒绝 0 件")), "{run}");
 }

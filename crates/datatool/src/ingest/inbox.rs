@@ -9,7 +9,6 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result, anyhow};
 use deputy_intake::{Location, Store};
-use deputy_model::intake::folder;
 
 use super::{Options, Outcome, ingest_texts};
 
@@ -43,9 +42,8 @@ pub fn ingest_store(src: &std::path::Path, store: &dyn Store, inbox: &str, opts:
         }
         let body = runtime.block_on(store.read(&code)).map_err(on)?;
         let text = String::from_utf8(body).map_err(|_| anyhow!("不是 UTF-8 文本"));
-        let received = src.join("received").join(folder::file_name(&code));
         if let Ok(text) = &text
-            && std::fs::read_to_string(&received).is_ok_and(|saved| saved == *text)
+            && super::already_kept(src, &code, text)
         {
             runtime.block_on(store.archive(&code)).map_err(on)?;
             moved_late += 1;

@@ -9,10 +9,16 @@
 //! detected against, and where co-signers' confirmations are looked up. One file per kind:
 //! [`letter`] (message, rating, letter replies), [`suggestion`] (suggestion, cosign),
 //! [`vote`], [`training`], [`comment`]; [`reply`] and [`publish`] are the station's commands.
+//!
+//! A deputy's act (suggestion, co-sign, training) is applied only when [`proof`] shows it is
+//! theirs (signed by the deputies' workspace, or confirmed by the station); otherwise it is
+//! held in `SRC/held/` for the station ([`held`]), never published nor counted.
 
 mod comment;
+mod held;
 mod inbox;
 mod letter;
+pub mod proof;
 mod publish;
 mod reply;
 mod state;
@@ -26,15 +32,21 @@ pub(crate) mod tests;
 mod tests_commands;
 #[cfg(test)]
 mod tests_inbox;
+#[cfg(test)]
+mod tests_proof;
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
+use deputy_accounts::acts::KeyRing;
 use deputy_model::intake::{self, Refusal};
 use deputy_model::submission::{Submission, SubmissionKind};
 use deputy_model::{FORMAT_VERSION, clock};
+use proof::Proof;
 use time::OffsetDateTime;
 
+pub use held::HeldCommand;
+pub use held::run as run_held;
 pub use inbox::ingest_inbox;
 pub use letter::{Step, record};
 pub use publish::{consultation_result, publish_comment, publish_consultation, publish_draft, publish_draft_text};
@@ -49,7 +61,8 @@ pub struct Outcome {
 
 /// What `ingest` needs besides the files.
 pub struct Options {
-    /// The deputy whose training reports these are (`--deputy`; a report carries no name).
+    /// The deputy whose training reports these are (`--deputy`; a report carries no name): the
+    /// station vouches for it, and the proof says so.
     pub deputy: Option<String>,
     /// The time of the ingest (the evaluation's count time, the site's data date).
     pub now: OffsetDateTime,
@@ -74,32 +87,82 @@ pub fn ingest_texts(
     opts: &Options,
 ) -> Result<Vec<Outcome>> {
     let mut st = State::load(src)?;
+    let keys = KeyRing::in_dir(&proof::workspace_dir(src))?;
     let mut out = Vec::new();
-    let mut archived: Vec<(String, String)> = Vec::new();
+    // (code, the submission's text, its proof); (code, text as it arrived, reason).
+    let mut archived: Vec<(String, String, Option<Proof>)> = Vec::new();
+    let mut held: Vec<(String, String, String)> = Vec::new();
     for (file, text) in texts {
-        let result = text.and_then(read_submission).and_then(|(s, text, code)| {
+        let result = text.and_then(|arrived| {
+            let arrival = proof::open(&keys, arrived.clone())?;
+            let (s, text, code) = read_submission(arrival.text)?;
             if st.received_path(&code).exists()
-                || archived.iter().any(|(c, _)| *c == code)
+                || proof::held_path(src, &code).exists()
+                || archived.iter().any(|(c, ..)| *c == code)
+                || held.iter().any(|(c, ..)| *c == code)
                 || st.world.messages.iter().any(|m| m.receipt_code == code)
             {
                 bail!("查询码 {code} 已经导入过（重复提交）");
             }
-            let done = apply(&mut st, &s, &code, opts)?;
+            let station = opts.deputy.as_ref().filter(|_| s.kind == SubmissionKind::Training).map(|d| Proof::Station {
+                deputy_id: d.clone(),
+                by: "联络站导入时指明（--deputy）".into(),
+                how: "联络站指明培训报告属于这位代表".into(),
+                at: clock::to_rfc3339(opts.now),
+            });
+            let proof = match proof::decide(&s, &arrival.signed, station)? {
+                Ok(proof) => proof,
+                Err(reason) => {
+                    let line = format!("{}（查询码 {code}）：暂存待核实，不公开、不计入。{reason}", kind_label(s.kind));
+                    held.push((code, arrived, reason));
+                    return Ok(line);
+                }
+            };
+            let done = apply(&mut st, &s, &code, proof.as_ref(), opts)?;
             st.received.push(s);
-            archived.push((code, text));
+            archived.push((code, text, proof));
             Ok(done)
         });
         let result = result.with_context(|| file.display().to_string());
         out.push(Outcome { file, result });
     }
+    for (code, text, reason) in &held {
+        proof::hold(src, code, text, reason)?;
+    }
     if !archived.is_empty() {
         std::fs::create_dir_all(src.join("received"))?;
-        for (code, text) in &archived {
+        for (code, text, proof) in &archived {
+            if let Some(proof) = proof {
+                proof::write_proof(src, code, proof)?;
+            }
             write_atomic(&st.received_path(code), text)?;
         }
         st.save(opts.now)?;
     }
     Ok(out)
+}
+
+/// A kind's name for the station (Chinese).
+pub fn kind_label(kind: SubmissionKind) -> &'static str {
+    match kind {
+        SubmissionKind::Message => "来信",
+        SubmissionKind::Rating => "评价",
+        SubmissionKind::Comment => "意见",
+        SubmissionKind::Suggestion => "代表建议",
+        SubmissionKind::Cosign => "联名确认",
+        SubmissionKind::Vote => "评议投票",
+        SubmissionKind::Training => "培训报告",
+        SubmissionKind::Feedback => "意见反馈",
+    }
+}
+
+/// Whether what a store holds under `code` was kept by an earlier run (which stopped before
+/// filing it away): the same text in `received/` (its act, for an envelope) or in `held/`.
+pub(crate) fn already_kept(src: &Path, code: &str, text: &str) -> bool {
+    let same = |path: PathBuf, want: &str| std::fs::read_to_string(path).is_ok_and(|saved| saved == want);
+    let act = serde_json::from_str::<deputy_accounts::acts::Envelope>(text).map(|e| e.act);
+    same(src.join("received").join(format!("{code}.json")), act.as_deref().unwrap_or(text))
+        || same(proof::held_path(src, code), text)
 }
 
 /// Parse one submission's text: (submission, its text, normalized receipt code). The checks
@@ -126,14 +189,15 @@ fn field_error(text: &str) -> anyhow::Error {
 
 /// One submission into the source, by kind. Each arm checks everything before it changes
 /// anything, so a refused submission leaves the state as it was.
-fn apply(st: &mut State, s: &Submission, code: &str, opts: &Options) -> Result<String> {
+/// A deputy kind comes with its [`Proof`] ([`proof::decide`] made sure of it).
+fn apply(st: &mut State, s: &Submission, code: &str, proof: Option<&Proof>, opts: &Options) -> Result<String> {
     match s.kind {
         SubmissionKind::Message => letter::message(st, s, code),
         SubmissionKind::Rating => letter::rating(st, s),
         SubmissionKind::Suggestion => suggestion::suggestion(st, s, code),
         SubmissionKind::Cosign => suggestion::cosign(st, s, code),
         SubmissionKind::Vote => vote::vote(st, s, opts.now),
-        SubmissionKind::Training => training::training(st, s, opts.deputy.as_deref()),
+        SubmissionKind::Training => training::training(st, s, proof.map(Proof::deputy_id)),
         SubmissionKind::Comment => comment::comment(st, s, code),
         // Kept in received/ for the station only.
         SubmissionKind::Feedback => Ok(format!("意见反馈 {code} 已存档")),

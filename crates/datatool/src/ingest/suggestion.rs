@@ -17,9 +17,9 @@ use super::state::{DraftLink, File, State};
 use super::{no_control, payload, sent_at};
 
 #[derive(Deserialize)]
-struct CosignPayload {
-    draft_id: String,
-    cosigner_id: String,
+pub(super) struct CosignPayload {
+    pub(super) draft_id: String,
+    pub(super) cosigner_id: String,
 }
 
 /// Why a draft cannot be submitted, naming the payload field.

@@ -79,6 +79,27 @@ pub(crate) fn submission(dir: &Path, kind: &str, code: &str, at: &str, payload: 
     p
 }
 
+/// `submission`, signed by the deputies' workspace as the act of `deputy`'s session (the
+/// service's key is made in the source's `.workspace/` on first use).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn signed(
+    dir: &Path,
+    src: &Path,
+    kind: &str,
+    code: &str,
+    at: &str,
+    payload: Value,
+    deputy: &str,
+) -> PathBuf {
+    let plain = submission(dir, kind, code, at, payload);
+    let since = parse_at("2026-01-01T00:00:00+08:00").unwrap();
+    let signer = deputy_accounts::acts::ActSigner::in_dir(&proof::workspace_dir(src), since).unwrap();
+    let env = signer.sign(&fs::read_to_string(&plain).unwrap(), deputy, "session-1", parse_at(at).unwrap());
+    let p = dir.join(format!("signed-{kind}-{code}.json"));
+    fs::write(&p, serde_json::to_string(&env).unwrap()).unwrap();
+    p
+}
+
 pub(crate) fn run(src: &Path, files: &[PathBuf], deputy: Option<&str>) -> Vec<Outcome> {
     let opts = Options { deputy: deputy.map(String::from), now: parse_at(NOW).unwrap() };
     ingest(src, files, &opts).unwrap()
@@ -127,7 +148,7 @@ pub(crate) fn truncated(dir: &Path, file: &Path) -> PathBuf {
     p
 }
 
-fn letter(deputy: &str) -> Value {
+pub(crate) fn letter(deputy: &str) -> Value {
     json!({ "deputy_id": deputy, "deputy_name": "x", "subject": "小区路灯长期不亮", "category": "城建",
         "content": "路灯坏了两个月。", "name": "张丽", "phone": "13812345678", "anonymous": false, "publish": true, "consent": true })
 }
@@ -294,12 +315,25 @@ fn training_reports_become_the_duty_record_and_replace() {
     let w = world(&src);
     let deputy = w.activities[0].deputy_id.clone();
     let course = w.training.as_ref().unwrap().courses[0].id.clone();
+    // Sent through the public inbox, a report names nobody: held, not counted.
     let first = submission(dir, "training", &code(20), SENT, report(2026, 90, &course));
-    refused(&src, &[(first.clone(), "--deputy")], None);
-    refused(&src, &[(first.clone(), "nobody-1")], Some("nobody-1"));
-    ok(&src, &first, Some(&deputy));
+    let before = world(&src).activities;
+    assert!(ok(&src, &first, None).contains("暂存待核实"));
+    assert_eq!(world(&src).activities, before, "a held report counts for nobody");
+    refused(&src, &[(first.clone(), "重复")], None);
+    // Signed by the workspace: the session's deputy's, without --deputy.
+    let mine = signed(dir, &src, "training", &code(26), SENT, report(2026, 90, &course), &deputy);
+    assert!(ok(&src, &mine, None).contains("学时"));
+    // The station names whose a file is (`--deputy`): it vouches, and the proof says so.
+    refused(
+        &src,
+        &[(submission(dir, "training", &code(27), SENT, report(2026, 90, &course)), "nobody-1")],
+        Some("nobody-1"),
+    );
     let second = submission(dir, "training", &code(21), "2026-11-28T11:00:00+08:00", report(2026, 180, &course));
     assert!(ok(&src, &second, Some(&deputy)).contains("替换"));
+    let proof = fs::read_to_string(proof::proof_path(&src, &code(21))).unwrap();
+    assert!(proof.contains("\"proven\": \"station\"") && proof.contains("--deputy"), "{proof}");
     let rec: DeputyActivities = served(dir, &src, &format!("activities/{deputy}.json"));
     let mine: Vec<_> = rec.activities.iter().filter(|a| a.id == "online-training-2026").collect();
     assert_eq!(mine.len(), 1, "a second report replaces the first");

@@ -9,10 +9,10 @@ use deputy_model::message::Rating;
 use deputy_model::suggestion::{ResultClass, Status, Suggestion, SuggestionYear};
 use serde_json::{Value, json};
 
-use super::tests::{SENT, code, ok, refused, served, setup, snapshot, submission, truncated, world};
+use super::tests::{SENT, code, ok, refused, served, setup, signed, snapshot, submission, truncated, world};
 use super::*;
 
-fn draft(id: &str, lead: &str, cosigners: &[&str]) -> Value {
+pub(crate) fn draft(id: &str, lead: &str, cosigners: &[&str]) -> Value {
     let cs: Vec<Value> = cosigners.iter().map(|c| json!({"deputy_id": c, "name": "x", "confirmed": true})).collect();
     json!({
         "id": id, "title": "关于改善乡村道路的建议", "category": "城乡建设与资源环境",
@@ -24,7 +24,7 @@ fn draft(id: &str, lead: &str, cosigners: &[&str]) -> Value {
     })
 }
 
-fn cosign(draft_id: &str, cosigner: &str) -> Value {
+pub(crate) fn cosign(draft_id: &str, cosigner: &str) -> Value {
     json!({"draft_id": draft_id, "cosigner_id": cosigner, "cosigner_name": "x", "title": "t", "lead": "x"})
 }
 
@@ -42,12 +42,12 @@ fn suggestions_with_cosigners_and_a_letter() {
     let (from, from_code) = (format!("m-{}", &letter.receipt_code[..6]), letter.receipt_code.clone());
     let last = w.suggestions.iter().filter_map(|s| s.id.strip_prefix("2026-")?.parse::<u32>().ok()).max().unwrap_or(0);
     let expected = format!("2026-{:04}", last + 1);
-    // A co-signer confirms before the suggestion arrives …
-    let early = submission(dir, "cosign", &code(50), SENT, cosign("draft-1", &ids[1]));
+    // A co-signer confirms in their own session before the suggestion arrives …
+    let early = signed(dir, &src, "cosign", &code(50), SENT, cosign("draft-1", &ids[1]), &ids[1]);
     assert!(ok(&src, &early, None).contains("建议导入后"));
     let mut d = draft("draft-1", &ids[0], &[&ids[1], &ids[2]]);
     d["from_message"] = json!(from);
-    let f = submission(dir, "suggestion", &code(51), SENT, d);
+    let f = signed(dir, &src, "suggestion", &code(51), SENT, d, &ids[0]);
     assert!(ok(&src, &f, None).contains(&expected));
     let s = suggestion(&src, &expected);
     assert_eq!(s.handling().unwrap().status, Status::Submitted);
@@ -57,7 +57,8 @@ fn suggestions_with_cosigners_and_a_letter() {
     assert_eq!(s.cosigners.iter().map(|c| c.confirmed).collect::<Vec<_>>(), [true, false]);
     // … and the other confirms afterwards.
     assert!(
-        ok(&src, &submission(dir, "cosign", &code(52), SENT, cosign("draft-1", &ids[2])), None).contains(&expected)
+        ok(&src, &signed(dir, &src, "cosign", &code(52), SENT, cosign("draft-1", &ids[2]), &ids[2]), None)
+            .contains(&expected)
     );
     assert!(suggestion(&src, &expected).cosigners.iter().all(|c| c.confirmed));
     // The lead and both co-signers have it in their duty records (履职档案), once each.
@@ -98,25 +99,36 @@ fn suggestions_with_cosigners_and_a_letter() {
     control["title"] = json!("关于\u{7}道路的建议");
     let mut mismatch = draft("draft-7", &ids[0], &[]);
     mismatch["proposal_list"] = json!(["别的"]);
+    let lead = |n: u64, d: Value| signed(dir, &src, "suggestion", &code(n), SENT, d, &ids[0]);
+    let co = |n: u64, d: Value, who: &str| signed(dir, &src, "cosign", &code(n), SENT, d, who);
     refused(
         &src,
         &[
             (f.clone(), "重复"),
-            (submission(dir, "suggestion", &code(60), SENT, draft("draft-1", &ids[0], &[])), "已经作为建议"),
+            (lead(60, draft("draft-1", &ids[0], &[])), "已经作为建议"),
             (truncated(dir, &f), "不完整"),
-            (submission(dir, "suggestion", &code(61), SENT, draft("draft-8", "nobody-1", &[])), "payload.lead_id"),
-            (submission(dir, "suggestion", &code(62), SENT, draft("draft-9", &ids[0], &["nobody-2"])), "nobody-2"),
-            (submission(dir, "suggestion", &code(63), SENT, draft("draft-a", &ids[0], &[&ids[0]])), "领衔代表"),
-            (submission(dir, "suggestion", &code(64), SENT, long), "payload.title"),
-            (submission(dir, "suggestion", &code(65), SENT, no_exclusion), "payload.exclusions[2]"),
-            (submission(dir, "suggestion", &code(66), SENT, wrong_type), "payload.exclusions"),
-            (submission(dir, "suggestion", &code(67), SENT, used_letter), "已经转为建议"),
-            (submission(dir, "suggestion", &code(68), SENT, no_letter), "m-zzzzzz"),
-            (submission(dir, "suggestion", &code(69), SENT, mismatch), "proposal_list"),
-            (submission(dir, "suggestion", &code(73), SENT, control), "控制字符"),
-            (submission(dir, "cosign", &code(70), SENT, cosign("draft-1", &ids[2])), "重复"),
-            (submission(dir, "cosign", &code(71), SENT, cosign("draft-1", &ids[3])), "不是建议"),
-            (submission(dir, "cosign", &code(72), SENT, cosign("draft-1", "nobody-3")), "nobody-3"),
+            (
+                signed(dir, &src, "suggestion", &code(61), SENT, draft("draft-8", "nobody-1", &[]), "nobody-1"),
+                "payload.lead_id",
+            ),
+            (lead(62, draft("draft-9", &ids[0], &["nobody-2"])), "nobody-2"),
+            (lead(63, draft("draft-a", &ids[0], &[&ids[0]])), "领衔代表"),
+            (lead(64, long), "payload.title"),
+            (lead(65, no_exclusion), "payload.exclusions[2]"),
+            (lead(66, wrong_type), "payload.exclusions"),
+            (lead(67, used_letter), "已经转为建议"),
+            (lead(68, no_letter), "m-zzzzzz"),
+            (lead(69, mismatch), "proposal_list"),
+            (lead(73, control), "控制字符"),
+            (co(70, cosign("draft-1", &ids[2]), &ids[2]), "重复"),
+            (co(71, cosign("draft-1", &ids[3]), &ids[3]), "不是建议"),
+            (co(72, cosign("draft-1", "nobody-3"), "nobody-3"), "nobody-3"),
+            // Signed, but in another deputy's name: refused outright.
+            (
+                signed(dir, &src, "suggestion", &code(74), SENT, draft("draft-c", &ids[0], &[]), &ids[3]),
+                "不能以他人名义",
+            ),
+            (co(75, cosign("draft-1", &ids[3]), &ids[1]), "不能以他人名义"),
         ],
         None,
     );
@@ -137,7 +149,7 @@ fn suggestion_handling_step_by_step() {
     let (tmp, src) = setup();
     let dir = tmp.path();
     let lead = world(&src).deputies[0].summary.id.clone();
-    let out = ok(&src, &submission(dir, "suggestion", &code(80), SENT, draft("d-80", &lead, &[])), None);
+    let out = ok(&src, &signed(dir, &src, "suggestion", &code(80), SENT, draft("d-80", &lead, &[]), &lead), None);
     let id = out.split_whitespace().nth(1).unwrap().split('（').next().unwrap().to_string();
     let at = |d: &str| format!("{d}T10:00:00+08:00");
     // Illegal first steps name the current state.

@@ -1,6 +1,6 @@
 //! 代表培训: a deputy's yearly `training` report (hours studied on the site) becomes the
 //! training entry of their duty record (履职档案). The report carries no name, so the station
-//! says whose it is (`--deputy`); a later report for the same deputy and year replaces the
+//! says whose it is (`--deputy`) unless it came signed from the workspace; a later report for the same deputy and year replaces the
 //! earlier one instead of adding hours twice.
 
 use anyhow::{Result, anyhow, bail};
@@ -22,7 +22,7 @@ struct CourseLine {
 }
 
 #[derive(Deserialize)]
-struct TrainingPayload {
+pub(super) struct TrainingPayload {
     year: i32,
     minutes: u32,
     minutes_per_hour: u32,
@@ -40,12 +40,7 @@ pub(super) fn training(st: &mut State, s: &Submission, deputy: Option<&str>) -> 
         bail!("培训报告不含代表姓名：请用 --deputy 代表编号 指明是哪位代表的报告");
     };
     let p: TrainingPayload = payload(s)?;
-    let d = st
-        .world
-        .deputies
-        .iter()
-        .find(|d| d.summary.id == deputy)
-        .ok_or_else(|| anyhow!("--deputy：代表 {deputy} 不存在"))?;
+    let d = st.world.deputies.iter().find(|d| d.summary.id == deputy).ok_or_else(|| anyhow!("代表 {deputy} 不存在"))?;
     let sent = clock::shanghai_date(sent_at(s));
     anyhow::ensure!(
         p.year == sent.year() || p.year == sent.year() - 1,
