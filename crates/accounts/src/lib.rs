@@ -10,6 +10,8 @@
 //! - [`acts`]: deputies' acts signed by the workspace service (Ed25519), checked by ingest;
 //! - [`audit`]: one JSON line per change, synced before the change is reported done.
 //!
+//! - [`web`] (feature `web`): sign-in, sign-out and the request checks over HTTP (axum).
+//!
 //! Every file is written whole (a new temporary file, synced, renamed over the old one) and
 //! readable by its owner only ([`private`]).
 
@@ -18,6 +20,8 @@ pub mod acts;
 pub mod audit;
 mod private;
 pub mod sessions;
+#[cfg(feature = "web")]
+pub mod web;
 
 /// Equality of two secrets in time that does not depend on where they differ.
 pub fn same_secret(a: &[u8], b: &[u8]) -> bool {

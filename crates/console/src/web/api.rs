@@ -14,11 +14,12 @@ use deputy_model::console::{
 };
 use serde::Serialize;
 
-use super::auth::{Changer, Staff};
+use super::auth::Staff;
 use super::extract::{Body, FileBody};
 use super::{Console, failure};
 use crate::sessions::Session;
 use crate::station::StationError;
+use deputy_accounts::web::Changer;
 
 pub(super) fn routes() -> Router<Arc<Console>> {
     Router::new()
@@ -63,7 +64,7 @@ async fn deputies(State(c): State<Arc<Console>>, _: Staff) -> Response {
 }
 
 async fn audit(State(c): State<Arc<Console>>, _: Staff) -> Response {
-    read(c, |c| c.audit.recent(200)).await
+    read(c, |c| c.gate.audit.recent(200)).await
 }
 
 async fn publish_plan(State(c): State<Arc<Console>>, _: Staff) -> Response {
@@ -193,7 +194,7 @@ async fn change<T: Serialize + Send + 'static>(
         Ok(Ok(v)) => v,
         failed => return answer(failed),
     };
-    if let Err(e) = c.audit.record(now, &clerk.account, &action, &item) {
+    if let Err(e) = c.gate.audit.record(now, &clerk.account, &action, &item) {
         return station_failure(StationError::Failed(e.context("已保存，但写入操作记录失败")));
     }
     tracing::info!(action, "console change");

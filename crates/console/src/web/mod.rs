@@ -2,11 +2,10 @@
 //! and sessions are in [`auth`], the station's work in [`api`].
 //!
 //! Why these defences, for a page that usually runs on the clerk's own machine: the console can
-//! listen on a station's network, and it changes what the public reads. So a session cookie
-//! that scripts cannot read and other sites cannot send (HttpOnly, SameSite=Strict; Secure off
-//! loopback), a CSRF token on every change, a same-origin check, a small body limit, at most two
-//! password checks at a time (Argon2 is slow on purpose), and `Cache-Control: no-store` on every
-//! answer that may carry a letter writer's name.
+//! listen on a station's network, and it changes what the public reads. The session defences
+//! are `deputy_accounts::web`'s (shared with the deputies' workspace); here, a small body limit,
+//! one change at a time, and `Cache-Control: no-store` on every answer that may carry a letter
+//! writer's name.
 
 mod api;
 mod auth;
@@ -17,26 +16,23 @@ pub mod test_client;
 mod tests;
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Response};
-use deputy_model::console::ApiError;
+use axum::response::Response;
+use deputy_accounts::web::{Gate, Gated, Wording};
 use time::{Duration, OffsetDateTime};
 
-use crate::accounts::Accounts;
-use crate::audit::AuditLog;
 use crate::sessions::Sessions;
 use crate::station::Station;
 
 /// The largest request body: a letter's reply is a few thousand characters.
 pub const BODY_LIMIT: usize = 64 * 1024;
 
-/// The time, from the system clock or a test's.
-pub type Clock = Arc<dyn Fn() -> OffsetDateTime + Send + Sync>;
+pub use deputy_accounts::web::Clock;
 
 /// How the console is set up.
 pub struct Options {
@@ -66,41 +62,38 @@ impl Options {
 
 /// The server's state, shared by every request.
 pub(crate) struct Console {
-    accounts: Accounts,
-    audit: AuditLog,
-    /// Kept in `.console/sessions/`: shared by every console on the folder, kept over a restart.
-    sessions: Sessions,
-    /// Wrong sign-ins of names that are no account, counted in memory only: they lock out like
-    /// real accounts, so five tries do not reveal which names exist.
-    unknown_names: Mutex<std::collections::HashMap<String, (u32, Option<OffsetDateTime>)>>,
-    /// Argon2 checks running at once.
-    password_checks: tokio::sync::Semaphore,
+    /// Accounts, sessions (in `.console/sessions/`: shared by every console on the folder,
+    /// kept over a restart) and the audit log.
+    gate: Arc<Gate>,
     /// One change at a time: two clerks' steps on the same source folder never interleave.
     changes: tokio::sync::Mutex<()>,
     station: Arc<dyn Station>,
-    secure_cookie: bool,
-    clock: Clock,
+}
+
+impl Gated for Console {
+    fn gate(&self) -> &Gate {
+        &self.gate
+    }
 }
 
 impl Console {
     fn now(&self) -> OffsetDateTime {
-        (self.clock)()
+        self.gate.now()
     }
 }
 
 /// The console's routes over a station.
 pub fn router(options: Options, station: Arc<dyn Station>) -> Router {
-    let console = Arc::new(Console {
-        accounts: crate::staff_accounts(&options.src),
-        audit: crate::audit_log(&options.src),
-        sessions: Sessions::with_idle(&crate::console_dir(&options.src), options.idle),
-        unknown_names: Mutex::default(),
-        password_checks: tokio::sync::Semaphore::new(2),
-        changes: tokio::sync::Mutex::new(()),
-        station,
-        secure_cookie: options.secure_cookie,
-        clock: options.clock,
-    });
+    let mut gate = Gate::new(
+        crate::staff_accounts(&options.src),
+        Sessions::with_idle(&crate::console_dir(&options.src), options.idle),
+        crate::audit_log(&options.src),
+        "dh_console",
+        Wording { service: "控制台", forgot: "忘记密码请找管理员用 console-user passwd 重设" },
+        options.clock,
+    );
+    gate.secure_cookie = options.secure_cookie;
+    let console = Arc::new(Console { gate: Arc::new(gate), changes: tokio::sync::Mutex::new(()), station });
     let api =
         auth::routes().merge(api::routes()).fallback(|| async { failure(StatusCode::NOT_FOUND, "没有这个接口") });
     let mut app = Router::new().nest("/api", api);
@@ -149,16 +142,7 @@ pub(crate) fn json_body<T>(
     body: Result<axum::Json<T>, axum::extract::rejection::JsonRejection>,
     broken: &str,
 ) -> Result<T, Response> {
-    match body {
-        Ok(axum::Json(v)) => Ok(v),
-        Err(r) if r.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            Err(failure(StatusCode::PAYLOAD_TOO_LARGE, format!("内容太长（超过 {} KB）", BODY_LIMIT / 1024)))
-        }
-        Err(_) => Err(failure(StatusCode::BAD_REQUEST, broken)),
-    }
+    deputy_accounts::web::json_body(body, broken, BODY_LIMIT)
 }
 
-/// A refusal with its sentence for the clerk.
-pub(crate) fn failure(status: StatusCode, message: impl Into<String>) -> Response {
-    (status, axum::Json(ApiError { message: message.into() })).into_response()
-}
+pub(crate) use deputy_accounts::web::failure;
