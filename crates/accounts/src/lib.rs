@@ -7,6 +7,7 @@
 //!   failures, counted in the file;
 //! - [`sessions`]: one file per signed-in session, named by the SHA-256 of its cookie, with its
 //!   CSRF token and its expiry;
+//! - [`activation`]: one-time codes with which an account gets its first (or a reset) password;
 //! - [`acts`]: deputies' acts signed by the workspace service (Ed25519), checked by ingest;
 //! - [`audit`]: one JSON line per change, synced before the change is reported done.
 //!
@@ -16,10 +17,13 @@
 //! readable by its owner only ([`private`]).
 
 pub mod accounts;
+pub mod activation;
 pub mod acts;
 pub mod audit;
 mod private;
 pub mod sessions;
+#[cfg(feature = "test-client")]
+pub mod test_client;
 #[cfg(feature = "web")]
 pub mod web;
 

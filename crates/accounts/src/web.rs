@@ -17,9 +17,10 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequestParts, Json};
+use axum::extract::{FromRequestParts, Json, Request};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use time::OffsetDateTime;
@@ -355,4 +356,25 @@ pub fn same_origin(headers: &HeaderMap) -> bool {
         (Some(_), None) => false,
         (None, _) => true,
     }
+}
+
+/// Headers on every answer: nothing cached (answers carry names and phones), no framing, no
+/// sniffing, no referrer, and a policy that lets the page run only its own code.
+pub async fn private_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let h = response.headers_mut();
+    let set = |h: &mut axum::http::HeaderMap, name: HeaderName, value: &'static str| {
+        h.insert(name, HeaderValue::from_static(value));
+    };
+    set(h, header::CACHE_CONTROL, "no-store");
+    set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    set(h, header::X_FRAME_OPTIONS, "DENY");
+    set(h, header::REFERRER_POLICY, "no-referrer");
+    set(
+        h,
+        header::CONTENT_SECURITY_POLICY,
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
+         frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    );
+    response
 }

@@ -33,6 +33,7 @@ mod suggestion_rules;
 pub mod training;
 pub mod validate;
 pub mod version;
+pub mod workspace;
 
 pub use deputy::{Deputy, DeputyGroup, DeputySummary, GroupKind, Level};
 pub use news::{Block, NewsArticle, NewsKind, NewsSummary};

@@ -11,7 +11,7 @@ mod api;
 mod auth;
 mod extract;
 #[cfg(any(test, feature = "test-client"))]
-pub mod test_client;
+pub use deputy_accounts::test_client;
 #[cfg(test)]
 mod tests;
 
@@ -19,9 +19,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Request};
-use axum::http::{HeaderName, HeaderValue, StatusCode, header};
-use axum::middleware::{self, Next};
+use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
+use axum::middleware;
 use axum::response::Response;
 use deputy_accounts::web::{Gate, Gated, Wording};
 use time::{Duration, OffsetDateTime};
@@ -103,7 +103,9 @@ pub fn router(options: Options, station: Arc<dyn Station>) -> Router {
             tower_http::services::ServeDir::new(dir).fallback(tower_http::services::ServeFile::new(index)),
         );
     }
-    app.layer(DefaultBodyLimit::max(BODY_LIMIT)).layer(middleware::from_fn(headers)).with_state(console)
+    app.layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::from_fn(deputy_accounts::web::private_headers))
+        .with_state(console)
 }
 
 /// Serve on a bound listener until the process is stopped.
@@ -114,27 +116,6 @@ pub async fn serve(
 ) -> anyhow::Result<()> {
     axum::serve(listener, router(options, station)).await?;
     Ok(())
-}
-
-/// Headers on every answer: nothing cached (answers carry names and phones), no framing, no
-/// sniffing, no referrer, and a policy that lets the page run only its own code.
-async fn headers(request: Request, next: Next) -> Response {
-    let mut response = next.run(request).await;
-    let h = response.headers_mut();
-    let set = |h: &mut axum::http::HeaderMap, name: HeaderName, value: &'static str| {
-        h.insert(name, HeaderValue::from_static(value));
-    };
-    set(h, header::CACHE_CONTROL, "no-store");
-    set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
-    set(h, header::X_FRAME_OPTIONS, "DENY");
-    set(h, header::REFERRER_POLICY, "no-referrer");
-    set(
-        h,
-        header::CONTENT_SECURITY_POLICY,
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
-         frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-    );
-    response
 }
 
 /// A request's JSON body, or the refusal to answer with: too long, or not what was expected.

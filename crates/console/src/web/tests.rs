@@ -315,7 +315,7 @@ async fn two_consoles_on_one_folder_share_sessions_and_a_restart_keeps_them() {
         .await;
     assert_eq!(status, StatusCode::OK, "and accepts its changes with its token");
     // The cookie alone is refused without the token, there as here.
-    let forged = TestClient { app: other.app.clone(), cookie: other.cookie.clone(), csrf: String::new() };
+    let forged = TestClient { csrf: String::new(), ..other.clone() };
     assert_eq!(forged.post("/api/letters/315072641986", json!({})).await.0, StatusCode::FORBIDDEN);
     // Signed out in the other: ended here too.
     let (status, _, _) = other.send(other.request("DELETE", "/api/session", None)).await;

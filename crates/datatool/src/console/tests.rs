@@ -80,7 +80,7 @@ async fn a_clerk_ingests_answers_and_publishes_a_letter_from_the_browser() {
     assert_eq!(clerk.sign_in("王丽", PASSWORD).await.0, StatusCode::OK);
     // The site as it is live before the clerk starts: a first publish adds everything. While it
     // runs, the page asks where it is, and is answered at once.
-    let copy = |c: &TestClient| TestClient { app: c.app.clone(), cookie: c.cookie.clone(), csrf: c.csrf.clone() };
+    let copy = |c: &TestClient| c.clone();
     let publishing = {
         let c = copy(&clerk);
         tokio::spawn(async move { c.post("/api/publish", json!({})).await })
@@ -318,7 +318,7 @@ async fn two_browsers_on_one_letter_one_step_is_taken_the_other_told() {
     let mut tasks = Vec::new();
     for i in 0..16 {
         let client = if i % 2 == 0 { &a } else { &b };
-        let c = TestClient { app: client.app.clone(), cookie: client.cookie.clone(), csrf: client.csrf.clone() };
+        let c = client.clone();
         let uri = uri.clone();
         tasks.push(tokio::spawn(async move {
             c.post(&uri, json!({"version": v, "action": "forward", "department": format!("部门{i}")})).await.0

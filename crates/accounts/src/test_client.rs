@@ -1,5 +1,6 @@
-//! A browser stand-in for tests (this crate's and the data tool's): it keeps the session cookie
-//! and the CSRF token, and sends what a same-origin page sends.
+//! A browser stand-in for the tests of the signed-in services (the console's, the workspace's,
+//! the data tool's): it keeps the session cookie and the CSRF token, and sends what a
+//! same-origin page sends.
 
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
@@ -12,8 +13,11 @@ pub use axum::http::StatusCode as Status;
 
 pub const HOST: &str = "127.0.0.1:8790";
 
+#[derive(Clone)]
 pub struct TestClient {
     pub app: Router,
+    /// Where the service's API is (`/api`, `/workspace/api`).
+    pub api: String,
     /// `dh_console=…`, once signed in.
     pub cookie: String,
     pub csrf: String,
@@ -21,7 +25,12 @@ pub struct TestClient {
 
 impl TestClient {
     pub fn new(app: Router) -> TestClient {
-        TestClient { app, cookie: String::new(), csrf: String::new() }
+        TestClient::at(app, "/api")
+    }
+
+    /// A client of a service whose API is under `api`.
+    pub fn at(app: Router, api: &str) -> TestClient {
+        TestClient { app, api: api.to_string(), cookie: String::new(), csrf: String::new() }
     }
 
     /// Send a request as it is; the answer's status, headers and JSON (`Null` when none).
@@ -64,7 +73,13 @@ impl TestClient {
     /// Sign in; on success the cookie and token are kept for the next requests.
     pub async fn sign_in(&mut self, name: &str, password: &str) -> (StatusCode, HeaderMap, Value) {
         let body = serde_json::json!({ "name": name, "password": password });
-        let (status, headers, json) = self.send(self.request("POST", "/api/session", Some(&body))).await;
+        self.start(&format!("{}/session", self.api), &body).await
+    }
+
+    /// POST a request that starts a session (a sign-in, an activation); on success the cookie
+    /// and token are kept.
+    pub async fn start(&mut self, uri: &str, body: &Value) -> (StatusCode, HeaderMap, Value) {
+        let (status, headers, json) = self.send(self.request("POST", uri, Some(body))).await;
         if status == StatusCode::OK {
             let cookie = headers[header::SET_COOKIE].to_str().expect("a cookie");
             self.cookie = cookie.split(';').next().unwrap_or_default().to_string();
