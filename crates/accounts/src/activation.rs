@@ -113,6 +113,11 @@ impl Activations {
         Ok(had)
     }
 
+    /// Every code waiting: the name and until when.
+    pub fn waiting(&self) -> Result<Vec<(String, OffsetDateTime)>> {
+        Ok(self.read()?.into_iter().map(|(name, i)| (name, i.expires)).collect())
+    }
+
     /// Whether `name` has a code waiting (and until when).
     pub fn pending(&self, name: &str) -> Result<Option<OffsetDateTime>> {
         Ok(self.read()?.get(name).map(|i| i.expires))

@@ -19,6 +19,7 @@ mod source;
 mod station_cli;
 mod stream_check;
 mod validate;
+mod workspace;
 mod world;
 
 use std::path::PathBuf;
@@ -111,6 +112,18 @@ enum Command {
         /// When: RFC 3339, or a day YYYY-MM-DD (default: now).
         #[arg(long, global = true)]
         at: Option<String>,
+    },
+    /// The deputies' workspace (代表工作台): a web service where deputies sign in, read the
+    /// letters written to them and act in their own name; acts are filed signed in the inbox's
+    /// store for `ingest --from` (docs/operations.md).
+    Workspace(workspace::Args),
+    /// Deputies' workspace accounts in SRC/.workspace/: issue a one-time activation code (also a
+    /// reset), revoke, list. Each change goes to the workspace's audit log.
+    DeputyAccount {
+        /// The source folder (as for `build`).
+        src: PathBuf,
+        #[command(subcommand)]
+        what: workspace::account::DeputyAccount,
     },
     /// The station console's staff accounts in the source folder SRC (SRC/.console/): add,
     /// remove, change a password, list. Each change goes to the console's audit log.
@@ -404,6 +417,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 None => time::OffsetDateTime::now_utc(),
             };
             println!("{}", ingest::run_held(&src, what, at)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Workspace(args) => {
+            workspace::run(args)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::DeputyAccount { src, what } => {
+            println!("{}", workspace::account::run(&src, what, time::OffsetDateTime::now_utc())?);
             Ok(ExitCode::SUCCESS)
         }
         Command::ConsoleUser { src, what } => {

@@ -13,8 +13,7 @@ use crate::message::MessageEvent;
 pub struct Me {
     pub deputy_id: String,
     pub name: String,
-    /// "市人大代表" and the like.
-    pub level: String,
+    pub level: crate::deputy::Level,
     /// The token every change carries in `X-CSRF-Token`.
     pub csrf: String,
 }

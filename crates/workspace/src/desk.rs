@@ -9,8 +9,7 @@ use time::OffsetDateTime;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeputyCard {
     pub name: String,
-    /// "市人大代表" and the like.
-    pub level: String,
+    pub level: deputy_model::deputy::Level,
 }
 
 /// A suggestion the deputy was invited to co-sign and has not confirmed yet.

@@ -29,7 +29,7 @@ mod vote;
 #[cfg(test)]
 pub(crate) mod tests;
 #[cfg(test)]
-mod tests_commands;
+pub(crate) mod tests_commands;
 #[cfg(test)]
 mod tests_inbox;
 #[cfg(test)]

@@ -44,7 +44,7 @@ impl Desk for TwoDeputies {
     fn deputy(&self, id: &str) -> anyhow::Result<Option<DeputyCard>> {
         Ok(["city-0001", "city-0002"]
             .contains(&id)
-            .then(|| DeputyCard { name: format!("代表{id}"), level: "市人大代表".into() }))
+            .then(|| DeputyCard { name: format!("代表{id}"), level: deputy_model::deputy::Level::City }))
     }
     fn letters(&self, id: &str, _: OffsetDateTime) -> anyhow::Result<Vec<MyLetter>> {
         Ok(vec![letter(id)])
