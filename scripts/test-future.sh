@@ -23,6 +23,7 @@ shift || true
 e2e_with_clock=(
   console.test.mjs  # its browser keeps the machine's clock; deputy-data console-user; the console service
   inbox.test.mjs    # deputy-data ingest without --at (a second run does nothing new)
+  workspace.test.mjs  # deputy-data deputy-account (code expiry), held confirm, ingest, the workspace service
 )
 e2e_without_clock=(
   second-city.test.mjs  # only `deputy-data build`, which reads no clock
@@ -48,6 +49,7 @@ clock_readers=(
   crates/datatool/src/ingest/mod.rs    # `--at` relative to today: deputy-data's ingest:: tests
   crates/datatool/src/console/user.rs  # account times: deputy-data's console:: tests
   crates/console/src/web/mod.rs        # the console service's clock: all of deputy-console's tests
+  crates/workspace/src/web/mod.rs      # the workspace service's clock: deputy-workspace's and deputy-data's workspace:: tests
   src/ui/now.rs src/outbox/store.rs src/proposals/drafts.rs  # the browser's clock: the e2e files given
 )
 found=$(grep -rlE 'now_utc|now_local|SystemTime::now|Utc::now|Local::now|Date::now|UNIX_EPOCH\.elapsed' \
@@ -74,8 +76,8 @@ cargo test -q "${native_packages[@]}" --no-run --message-format=json | node -e '
 ran=0
 while IFS=$'\t' read -r pkg kind dir exe; do
   case "$pkg/$kind" in
-    deputy-data/bin) filters=(ingest:: console::) ;;  # the unit tests of the two modules
-    deputy-data/test | deputy-console/*) filters=() ;;  # all
+    deputy-data/bin) filters=(ingest:: console:: workspace::) ;;  # the unit tests of those modules
+    deputy-data/test | deputy-console/* | deputy-workspace/*) filters=() ;;  # all
     *) continue ;;
   esac
   echo "$pkg ($kind) ${filters[*]:-all}"

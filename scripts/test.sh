@@ -87,8 +87,8 @@ cargo test -p deputy-home --target wasm32-unknown-unknown
 step "release build of the public app (dist/, dist-renda/)"
 bash scripts/build.sh
 
-step "release build of the station console's app"
-bash scripts/build-console.sh
+step "release build of the signed-in apps (the station console, the deputies' workspace)"
+bash scripts/build-signed-apps.sh
 
 step "publishing: deploy the release to a folder, serve it with Debian's nginx and docs/nginx.conf"
 bash tests/nginx/run.sh dist

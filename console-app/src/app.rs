@@ -61,39 +61,13 @@ fn Shell() -> impl IntoView {
     }
 }
 
-/// A page's data: loading, loaded, or the failure with a retry. A "signed out" failure shows
-/// the sign-in form (the session context) instead.
-pub fn loaded<T: Clone + Send + Sync + 'static, V: IntoView + 'static>(
-    data: RwSignal<Option<Result<T, api::Failure>>>,
-    retry: impl Fn() + Copy + Send + Sync + 'static,
-    view: impl Fn(T) -> V + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    move || match data.get() {
-        None => view! { <p class="loading" role="status">{t("app.loading")}</p> }.into_any(),
-        Some(Ok(v)) => view(v).into_any(),
-        Some(Err(f)) => view! {
-            <div class="error" role="alert">
-                <p>{f.message()}</p>
-                <button type="button" on:click=move |_| retry()>{t("app.retry")}</button>
-            </div>
-        }
-        .into_any(),
-    }
-}
+pub use deputy_app_kit::loaded;
 
-/// Fetch `path` into `data` (and show the sign-in form if the session ended). The session is
-/// passed in: this also runs from tasks, where there is no component context to look it up.
+/// Fetch `path` into `data` (and show the sign-in if the session ended).
 pub fn fetch<T: serde::de::DeserializeOwned + Send + Sync + 'static>(
     session: crate::session::Session,
     path: &'static str,
     data: RwSignal<Option<Result<T, api::Failure>>>,
 ) {
-    data.set(None);
-    leptos::task::spawn_local(async move {
-        let result = api::get::<T>(path).await;
-        if let Err(f) = &result {
-            session.check(f);
-        }
-        data.set(Some(result));
-    });
+    deputy_app_kit::fetch(path, data, move |f| session.check(f));
 }

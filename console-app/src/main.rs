@@ -2,7 +2,6 @@
 //! audit log (issue 15). It talks only to its own server's `/api/` (`deputy-data console`),
 //! with the types of `deputy_model::console`; every rule is the server's.
 
-mod api;
 mod app;
 mod audit;
 mod change;
@@ -15,6 +14,20 @@ mod publish;
 mod session;
 mod suggestions;
 
+// The one way to the server, shared with the deputies' workspace app.
+use deputy_app_kit::api;
+
 fn main() {
+    use i18n::t;
+    deputy_app_kit::configure(
+        "/api/",
+        api::Words {
+            network: t("error.network"),
+            broken: t("error.broken"),
+            status: t("error.status"),
+            loading: t("app.loading"),
+            retry: t("app.retry"),
+        },
+    );
     leptos::mount::mount_to_body(app::App);
 }

@@ -1,4 +1,4 @@
-// The station console (issue 15), release build of its app (scripts/build-console.sh) on
+// The station console (issue 15), release build of its app (scripts/build-signed-apps.sh) on
 // `deputy-data console`: a clerk signs in (after a wrong password), ingests the inbox (one
 // letter taken, one broken file refused with its reason), forwards and answers the letter with
 // a preview, assigns a suggestion (only the legal step offered), sees what a publish will change, publishes, and the public app shows the reply
@@ -69,7 +69,7 @@ const BROKEN = '718305926440';
 
 before(async () => {
   requireBuild(DIST, BUILD_HINT);
-  assert.ok(fs.existsSync(path.join(APP, 'pkg', 'deputy-console-app_bg.wasm')), 'Build the console app first: bash scripts/build-console.sh');
+  assert.ok(fs.existsSync(path.join(APP, 'pkg', 'deputy-console-app_bg.wasm')), 'Build the console app first: bash scripts/build-signed-apps.sh');
   bin = nativeBin('deputy-data');
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'console-e2e-'));
   [src, site, www, inbox] = ['src', 'site', 'www', 'inbox'].map((d) => path.join(tmp, d));

@@ -42,8 +42,8 @@ pub struct MyLetter {
     pub category: String,
     /// The letter's text (it was written to this deputy).
     pub content: String,
-    /// 已提交, 已转交, 已答复, 已评价, 重新办理.
-    pub state: String,
+    /// `None` when its history breaks the rules (the station is told; the deputy sees 状态有误).
+    pub state: Option<crate::message::MessageState>,
     /// A reply is still owed.
     pub open: bool,
     /// Open for more than [`LETTER_REPLY_WORKING_DAYS`] working days.
@@ -65,8 +65,8 @@ pub struct MyLetter {
 pub struct MySuggestion {
     pub id: String,
     pub title: String,
-    /// 已提交, 已立案, 已交办, 已答复…
-    pub status: String,
+    /// `None` when its history breaks the rules.
+    pub status: Option<crate::suggestion::Status>,
     /// Whether I lead it.
     pub lead: bool,
     pub lead_name: String,

@@ -10,12 +10,12 @@ use std::time::SystemTime;
 
 use anyhow::Result;
 use deputy_model::clock;
-use deputy_model::message::{MessageState, state_name};
+use deputy_model::message::MessageState;
 use deputy_model::workspace::{LETTER_REPLY_WORKING_DAYS, MyLetter, MySuggestion, working_days_between};
 use deputy_workspace::desk::{DeputyCard, Desk, Invitation};
 use time::OffsetDateTime;
 
-use crate::ingest::{self, State};
+use crate::ingest::State;
 
 /// The files whose change makes a new snapshot.
 const WATCHED: [&str; 5] = ["deputies.csv", "messages.json", "suggestions.json", "suggestion_drafts.json", "received"];
@@ -82,7 +82,7 @@ impl Desk for SourceDesk {
                     subject: m.subject.clone(),
                     category: m.category.clone(),
                     content,
-                    state: state.map(state_name).unwrap_or("状态有误").to_string(),
+                    state,
                     open,
                     overdue: open
                         && received.is_some_and(|r| working_days_between(r, today) > LETTER_REPLY_WORKING_DAYS),
@@ -123,7 +123,7 @@ impl Desk for SourceDesk {
                 MySuggestion {
                     id: s.id.clone(),
                     title: s.title.clone(),
-                    status: handling.map(|h| ingest::status_name(h.status)).unwrap_or("办理记录有误").to_string(),
+                    status: handling.map(|h| h.status),
                     lead: s.lead.deputy_id == deputy_id,
                     lead_name: s.lead.name.clone(),
                     cosigners: s.cosigners.iter().map(|c| (c.name.clone(), c.confirmed)).collect(),

@@ -29,7 +29,7 @@ fn letter(to: &str) -> MyLetter {
         subject: format!("写给 {to} 的信"),
         category: "城建".into(),
         content: "路灯不亮".into(),
-        state: "已提交".into(),
+        state: Some(deputy_model::message::MessageState::Submitted),
         open: true,
         overdue: false,
         received_on: "2026-11-30".into(),
@@ -53,7 +53,7 @@ impl Desk for TwoDeputies {
         Ok(vec![MySuggestion {
             id: format!("s-for-{id}"),
             title: "关于路灯的建议".into(),
-            status: "已提交".into(),
+            status: Some(deputy_model::suggestion::Status::Submitted),
             lead: false,
             lead_name: "另一位代表".into(),
             cosigners: vec![(format!("代表{id}"), false)],

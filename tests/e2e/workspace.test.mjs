@@ -1,0 +1,226 @@
+// The deputies' workspace (代表工作台, issue 33), release build of its app
+// (scripts/build-signed-apps.sh) on `deputy-data workspace`. A suggestion sent through the public
+// inbox is held until the station confirms it by phone (`held confirm`); the station issues
+// the co-signer an account (`deputy-account issue`); on a phone the co-signer opens the
+// notice's link, activates with the code, reads the letters written to them (also in 大字模式
+// and in English), and confirms the co-signature with one tap. Another deputy's session cannot
+// confirm it. After `ingest --from` and `build`, the public page shows the co-signer confirmed.
+// At a desk: sign-in by keyboard, a new password ends the other device's session.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { execFileSync, spawn } from 'node:child_process';
+
+import { startServer } from './serve.mjs';
+import {
+  DESKTOP, DIST, ROOT, axeCheck, closePage, eventuallyShows, expectNoConsoleErrors, gotoApp, launchBrowser, newPage,
+  nativeBin, readData, requireBuild, BUILD_HINT, shot,
+} from './lib.mjs';
+
+const APP = path.join(ROOT, 'workspace-app', 'dist');
+const PASSWORD = '乌拉特前旗的好代表2026';
+const NOW = '2026-11-28T12:00:00+08:00';
+let tmp, src, site, inbox, browser, publicSite, workspace, url, bin;
+let lead, cosigner, other, suggestionId;
+const tool = (args) => execFileSync(bin, args, { cwd: ROOT, encoding: 'utf8' });
+
+/** `deputy-data workspace` on a free port; resolves with its address once it listens. */
+async function startWorkspace() {
+  const child = spawn(bin, ['workspace', src, '--inbox', inbox, '--listen', '127.0.0.1:0', '--app', APP], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.log = [];
+  readline.createInterface({ input: child.stderr }).on('line', (l) => child.log.push(l));
+  const lines = readline.createInterface({ input: child.stdout });
+  const first = await new Promise((resolve, reject) => {
+    lines.once('line', resolve);
+    child.once('exit', (c) => reject(new Error(`deputy-data workspace exited with ${c}`)));
+  });
+  return { url: first.match(/http:\/\/\S+/)[0], child };
+}
+
+/** The station's notice for `deputy`: its activation code (digits only). */
+function issue(deputy) {
+  const notice = tool(['deputy-account', src, 'issue', deputy.id, '--by', '王丽', '--url', url]);
+  assert.ok(notice.includes(`${url}#activate=${deputy.id}`), notice);
+  return notice.match(/激活码：([\d ]+)/)[1].replaceAll(' ', '');
+}
+
+/** A suggestion as the public app's outbox sends it (no signature: it will be held). */
+function suggestionFile(code) {
+  return JSON.stringify({
+    format_version: 1, receipt_code: code, kind: 'suggestion', created_at: '2026-11-28T10:15:42+08:00',
+    title: '关于改善乡村道路的建议',
+    payload: {
+      id: 'draft-e2e', title: '关于改善乡村道路的建议', category: '城乡建设与资源环境',
+      lead_id: lead.id, lead_name: lead.name, facts: '村道年久失修。', analysis: '养护资金不足。',
+      proposals: '设立养护专项资金', suggested_unit: '市交通运输局', attachments: '',
+      cosigners: [{ deputy_id: cosigner.id, name: cosigner.name, confirmed: true }],
+      exclusions: [true, true, true, true], updated_at: '2026-11-28T10:00:00+08:00',
+    },
+  });
+}
+
+before(async () => {
+  requireBuild(DIST, BUILD_HINT);
+  assert.ok(fs.existsSync(path.join(APP, 'pkg', 'deputy-workspace-app_bg.wasm')), 'Build it first: bash scripts/build-signed-apps.sh');
+  bin = nativeBin('deputy-data');
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'workspace-e2e-'));
+  [src, site, inbox] = ['src', 'site', 'inbox'].map((d) => path.join(tmp, d));
+  fs.cpSync(DIST, site, { recursive: true });
+  tool(['generate', '--profile', 'city', '--seed', '2025', '--out', path.join(tmp, 'generated'), '--source-out', src]);
+  for (const d of ['new', 'archive', 'tmp']) fs.mkdirSync(path.join(inbox, d), { recursive: true });
+  [lead, cosigner, other] = readData('levels/city/page-1.json').items;
+  // The lead sent it from the public app: held, not published, until the station checks.
+  fs.writeFileSync(path.join(inbox, 'new', '420613579024.json'), suggestionFile('420613579024'));
+  assert.match(tool(['ingest', src, '--from', inbox, '--at', NOW]), /暂存待核实/);
+  assert.match(tool(['held', src, 'list']), /暂存待核实 1 件[\s\S]*420613579024/);
+  const confirmed = tool(['held', src, 'confirm', '420613579024', '--by', '王丽', '--how', '电话联系代表本人确认', '--at', NOW]);
+  suggestionId = confirmed.match(/建议 (\d{4}-\d{4})/)[1];
+  browser = await launchBrowser();
+  workspace = await startWorkspace();
+  url = `${workspace.url}`;
+});
+
+after(async () => {
+  await browser?.close();
+  await publicSite?.close();
+  if (workspace?.child.exitCode === null) workspace.child.kill('SIGTERM');
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function activate(page, deputy, code) {
+  await gotoApp(page, `${url}#activate=${deputy.id}`);
+  assert.equal(await page.locator('#activate-id').inputValue(), deputy.id, 'the link fills in the deputy');
+  await page.locator('#activate-code').fill(code.replace(/(\d{4})/g, '$1 ').trim());
+  await page.locator('#activate-password').fill(PASSWORD);
+  await page.locator('#activate-password2').fill(PASSWORD);
+  await page.locator('form button[type="submit"]').click();
+  await page.locator('nav.tabs').waitFor();
+}
+
+test('a co-signer activates on a phone, reads their letters and confirms with one tap; the public page shows it', async () => {
+  const code = issue(cosigner);
+  const page = await newPage(browser);
+  try {
+    await gotoApp(page, `${url}#activate=${cosigner.id}`);
+    await axeCheck(page, 'workspace activation 375');
+    await shot(page, 'workspace-activate-375');
+    // A wrong code: the server's sentence, and what was typed stays.
+    await page.locator('#activate-code').fill('1234 1234 1234');
+    await page.locator('#activate-password').fill(PASSWORD);
+    await page.locator('#activate-password2').fill(PASSWORD);
+    await page.locator('form button[type="submit"]').click();
+    assert.ok(await eventuallyShows(page.locator('#activate-error'), '激活码不对'));
+    assert.equal(await page.locator('#activate-password').inputValue(), PASSWORD);
+    await activate(page, cosigner, code);
+    assert.ok(await eventuallyShows(page.locator('#who'), cosigner.name));
+    // 我的来信: theirs only, as the source has them.
+    await page.locator('#letters-count, .empty').first().waitFor();
+    await axeCheck(page, 'workspace letters 375');
+    await shot(page, 'workspace-letters-375');
+    // 大字模式: larger type and targets, kept on the device.
+    await page.locator('#care').click();
+    assert.ok(await page.evaluate(() => document.documentElement.classList.contains('care')));
+    const target = await page.locator('#sign-out').boundingBox();
+    assert.ok(target.height >= 60, `a 60 px target in 大字模式 (${target.height})`);
+    await axeCheck(page, 'workspace letters 关怀版 375');
+    await shot(page, 'workspace-letters-care-375');
+    await page.locator('#care').click();
+
+    // 我的建议: the invitation, confirmed with one tap.
+    await page.getByRole('link', { name: '我的建议' }).click();
+    const card = page.locator(`li.suggestion[data-id="${suggestionId}"]`);
+    assert.ok(await eventuallyShows(card, '邀请您联名'));
+    await axeCheck(page, 'workspace suggestions 375');
+    await shot(page, 'workspace-suggestions-375');
+    await card.locator('button.confirm').click();
+    assert.ok(await eventuallyShows(card, '已确认联名'));
+    await shot(page, 'workspace-cosigned-375');
+    expectNoConsoleErrors(page, 'workspace 375');
+  } finally {
+    await closePage(page);
+  }
+
+  // Another deputy, signed in, cannot confirm in the co-signer's place.
+  const intruder = await newPage(browser);
+  try {
+    await activate(intruder, other, issue(other));
+    const status = await intruder.evaluate(async (id) => {
+      const me = await (await fetch('/workspace/api/session')).json();
+      const r = await fetch('/workspace/api/cosign', {
+        method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrf },
+        body: JSON.stringify({ suggestion_id: id }),
+      });
+      return r.status;
+    }, suggestionId);
+    assert.equal(status, 404, 'not their invitation');
+  } finally {
+    await closePage(intruder);
+  }
+
+  // The station: ingest the signed act, build; the public page shows both confirmed.
+  const ingested = tool(['ingest', src, '--from', inbox, '--at', NOW]);
+  assert.match(ingested, /联名确认/, ingested);
+  assert.doesNotMatch(ingested, /暂存待核实/, 'signed: not held');
+  tool(['build', src, path.join(site, 'data')]);
+  publicSite = await startServer({ dir: site, port: 0 });
+  const pub = await newPage(browser);
+  try {
+    await gotoApp(pub, `${publicSite.url}proposals/${suggestionId}`);
+    const signers = pub.locator('main');
+    assert.ok(await eventuallyShows(signers, '联名·已确认'));
+    assert.equal(await pub.getByText('联名·未确认').count(), 0, 'no co-signer left unconfirmed');
+    await shot(pub, 'workspace-public-confirmed-375');
+  } finally {
+    await closePage(pub);
+  }
+});
+
+test('in English, and at a desk by keyboard; a new password signs the phone out', async () => {
+  const phone = await newPage(browser);
+  const desk = await newPage(browser, { width: DESKTOP });
+  try {
+    await gotoApp(phone, url);
+    await phone.locator('#signin-id').fill(cosigner.id);
+    await phone.locator('#signin-password').fill(PASSWORD);
+    await phone.locator('form button[type="submit"]').click();
+    await phone.locator('nav.tabs').waitFor();
+    await phone.locator('#language').click();
+    await phone.waitForLoadState();
+    assert.ok(await eventuallyShows(phone.locator('h1'), 'My letters'));
+    await axeCheck(phone, 'workspace letters English 375');
+    await shot(phone, 'workspace-letters-en-375');
+    await phone.locator('#language').click();
+    assert.ok(await eventuallyShows(phone.locator('h1'), '我的来信'));
+
+    await gotoApp(desk, url);
+    await desk.locator('#signin-id').focus();
+    await desk.keyboard.type(cosigner.id);
+    await desk.keyboard.press('Tab');
+    await desk.keyboard.type(PASSWORD);
+    await desk.keyboard.press('Enter');
+    await desk.locator('nav.tabs').waitFor();
+    await desk.getByRole('link', { name: '账号' }).click();
+    await axeCheck(desk, 'workspace account 1280');
+    await desk.locator('#old-password').fill(PASSWORD);
+    await desk.locator('#new-password').fill(`${PASSWORD}新`);
+    await desk.locator('#new-password2').fill(`${PASSWORD}新`);
+    await desk.locator('form button[type="submit"]').click();
+    assert.ok(await eventuallyShows(desk.locator('#password-notice'), '其他设备上的登录都已退出'));
+    await shot(desk, 'workspace-account-1280');
+    // The phone's session ended: the next read asks to sign in again.
+    await phone.getByRole('link', { name: '我的建议' }).click();
+    await phone.locator('#signin-id').waitFor();
+    assert.ok(await eventuallyShows(phone.locator('main'), '请重新登录'));
+    await shot(phone, 'workspace-signed-out-375');
+    expectNoConsoleErrors(desk, 'workspace 1280');
+  } finally {
+    await closePage(phone);
+    await closePage(desk);
+  }
+});
