@@ -8,7 +8,7 @@ use leptos_router::path;
 
 use crate::i18n::t;
 use crate::session::{SignInForm, provide_session, use_session};
-use crate::{api, audit, consultations, inbox, letters, publish, suggestions};
+use crate::{api, audit, consultations, held, inbox, letters, publish, suggestions};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -42,6 +42,7 @@ fn Shell() -> impl IntoView {
             <nav class="tabs" aria-label=t("app.nav")>
                 <A href="/">{t("nav.inbox")}</A>
                 <A href="/letters">{t("nav.letters")}</A>
+                <A href="/held">{t("nav.held")}</A>
                 <A href="/suggestions">{t("nav.suggestions")}</A>
                 <A href="/consultations">{t("nav.consult")}</A>
                 <A href="/publish">{t("nav.publish")}</A>
@@ -51,6 +52,7 @@ fn Shell() -> impl IntoView {
                 <Routes fallback=|| view! { <p>{t("app.not_found")}</p> }>
                     <Route path=path!("/") view=inbox::InboxPage />
                     <Route path=path!("/letters") view=letters::LettersPage />
+                    <Route path=path!("/held") view=held::HeldPage />
                     <Route path=path!("/suggestions") view=suggestions::SuggestionsPage />
                     <Route path=path!("/consultations") view=consultations::ConsultationsPage />
                     <Route path=path!("/publish") view=publish::PublishPage />

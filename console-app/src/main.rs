@@ -7,6 +7,7 @@ mod audit;
 mod change;
 mod consultations;
 mod files;
+mod held;
 mod i18n;
 mod inbox;
 mod letters;

@@ -5,8 +5,9 @@
 //! through the same code.
 
 use deputy_model::console::{
-    ConsultationRow, DeputyChoice, InboxItem, IngestOutcome, LetterRow, LetterStep, PublishProgress, PublishSummary,
-    ResultPreview, ResultRequest, SuggestionQueue, SuggestionStep, Upload, UploadedFile,
+    ConsultationRow, DeputyChoice, HeldAction, HeldRow, InboxItem, IngestOutcome, LetterRow, LetterStep,
+    PublishProgress, PublishSummary, ResultPreview, ResultRequest, SuggestionQueue, SuggestionStep, Upload,
+    UploadedFile,
 };
 use time::OffsetDateTime;
 
@@ -62,6 +63,11 @@ pub trait Station: Send + Sync + 'static {
     fn publish_plan(&self, now: OffsetDateTime) -> anyhow::Result<PublishSummary>;
     /// Build, validate and publish.
     fn publish(&self, now: OffsetDateTime) -> anyhow::Result<PublishSummary>;
+    /// Deputy acts held for want of proof (`SRC/held/`).
+    fn held(&self) -> anyhow::Result<Vec<HeldRow>>;
+    /// Confirm (after checking with the deputy) or drop a held act; `by` is the signed-in clerk.
+    fn held_step(&self, code: &str, action: &HeldAction, by: &str, now: OffsetDateTime)
+    -> Result<String, StationError>;
     /// The deputies of the source, for the picker of whose a file is.
     fn deputies(&self) -> anyhow::Result<Vec<DeputyChoice>>;
     /// Put the previous release back.

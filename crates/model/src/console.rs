@@ -106,6 +106,36 @@ pub struct InboxItem {
     pub refused: String,
 }
 
+/// A deputy's act held because it came without proof (`GET /api/held`): a suggestion, co-sign
+/// or training report from the public inbox, or with a signature that does not verify. Never
+/// published nor counted until confirmed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HeldRow {
+    pub receipt_code: String,
+    /// 代表建议, 联名确认, 培训报告.
+    pub kind: String,
+    pub title: String,
+    /// Why it is held.
+    pub reason: String,
+    /// The deputy it names (the lead, the co-signer); empty for a training report.
+    pub deputy_id: String,
+    pub deputy_name: String,
+}
+
+/// `POST /api/held/{code}`: what the clerk decided, after checking with the deputy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum HeldAction {
+    /// Checked with the deputy by other means (written down); a training report names its deputy.
+    Confirm {
+        how: String,
+        #[serde(default)]
+        deputy: Option<String>,
+    },
+    /// Not the deputy's: set aside with the reason.
+    Drop { reason: String },
+}
+
 /// A submission file the clerk chose (from e-mail, a download): `POST /api/inbox/files`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UploadedFile {

@@ -10,7 +10,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use deputy_model::console::{
-    Done, IngestOutcome, IngestRun, LetterAction, LetterStep, ResultRequest, SuggestionStep, Upload, UploadedFile,
+    Done, HeldAction, IngestOutcome, IngestRun, LetterAction, LetterStep, ResultRequest, SuggestionStep, Upload,
+    UploadedFile,
 };
 use serde::Serialize;
 
@@ -34,6 +35,8 @@ pub(super) fn routes() -> Router<Arc<Console>> {
         .route("/inbox/ingest", post(ingest))
         .route("/inbox/files", post(ingest_files))
         .route("/deputies", get(deputies))
+        .route("/held", get(held))
+        .route("/held/{code}", post(held_step))
         .route("/publish", get(publish_plan).post(publish))
         .route("/publish/rollback", post(rollback))
         .route("/publish/progress", get(publish_progress))
@@ -61,6 +64,28 @@ async fn inbox(State(c): State<Arc<Console>>, _: Staff) -> Response {
 
 async fn deputies(State(c): State<Arc<Console>>, _: Staff) -> Response {
     read(c, |c| c.station.deputies()).await
+}
+
+async fn held(State(c): State<Arc<Console>>, _: Staff) -> Response {
+    read(c, |c| c.station.held()).await
+}
+
+/// Confirm or drop a held deputy act; the clerk's name (from the session) goes into its proof.
+async fn held_step(
+    State(c): State<Arc<Console>>,
+    Changer(clerk): Changer,
+    Path(code): Path<String>,
+    Body(action): Body<HeldAction>,
+) -> Response {
+    let name = match &action {
+        HeldAction::Confirm { .. } => "held-confirm",
+        HeldAction::Drop { .. } => "held-drop",
+    };
+    let by = clerk.account.clone();
+    change(c, clerk, name.into(), code.clone(), move |c, now| {
+        Ok(Done { message: c.station.held_step(&code, &action, &by, now)? })
+    })
+    .await
 }
 
 async fn audit(State(c): State<Arc<Console>>, _: Staff) -> Response {

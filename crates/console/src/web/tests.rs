@@ -81,6 +81,18 @@ impl Station for FakeStation {
     fn deputies(&self) -> anyhow::Result<Vec<deputy_model::console::DeputyChoice>> {
         Ok(Vec::new())
     }
+    fn held(&self) -> anyhow::Result<Vec<deputy_model::console::HeldRow>> {
+        Ok(Vec::new())
+    }
+    fn held_step(
+        &self,
+        code: &str,
+        _: &deputy_model::console::HeldAction,
+        by: &str,
+        _: OffsetDateTime,
+    ) -> Result<String, StationError> {
+        Ok(format!("{by} 核实了 {code}"))
+    }
 
     fn rollback(&self) -> anyhow::Result<String> {
         Ok("已回滚".into())

@@ -366,3 +366,36 @@ async fn a_new_consultation_and_a_deputys_training_report_come_in_as_files() {
     let (status, run) = clerk.post("/api/inbox/files", upload(report_file(931), Some(&deputy))).await;
     assert_eq!((status, &run["message"]), (StatusCode::OK, &json!("导入 1 件，拒绝 0 件")), "{run}");
 }
+
+/// A suggestion sent through the public inbox is held; the clerk who phoned the deputy confirms
+/// it in 待核实, and its proof names the clerk from the session (not from the request).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_held_suggestion_is_confirmed_by_the_signed_in_clerk() {
+    let (tmp, src) = setup();
+    let mut clerk = TestClient::new(console(&src, None, None));
+    clerk.sign_in("王丽", PASSWORD).await;
+    let lead = world(&src).deputies[0].summary.id.clone();
+    let draft = crate::ingest::tests_commands::draft("held-1", &lead, &[]);
+    let file = crate::ingest::tests::submission(tmp.path(), "suggestion", &code(940), SENT, draft);
+    let upload = json!({ "files": [{ "name": "s.json", "text": fs::read_to_string(file).unwrap() }] });
+    let (_, run) = clerk.post("/api/inbox/files", upload).await;
+    assert!(run["outcomes"][0]["message"].as_str().unwrap().contains("暂存待核实"), "{run}");
+    let before = world(&src).suggestions.len();
+    let (status, held) = clerk.get("/api/held").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        (held[0]["receipt_code"].as_str(), held[0]["deputy_id"].as_str()),
+        (Some(code(940).as_str()), Some(lead.as_str()))
+    );
+    let uri = format!("/api/held/{}", code(940));
+    let (status, refused) = clerk.post(&uri, json!({ "action": "confirm", "how": "" })).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+    let (status, done) =
+        clerk.post(&uri, json!({ "action": "confirm", "how": "电话联系代表本人确认", "by": "someone else" })).await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert_eq!(world(&src).suggestions.len(), before + 1);
+    let proof = fs::read_to_string(crate::ingest::proof::proof_path(&src, &code(940))).unwrap();
+    assert!(proof.contains("王丽") && !proof.contains("someone else"), "{proof}");
+    let (_, held) = clerk.get("/api/held").await;
+    assert_eq!(held.as_array().unwrap().len(), 0);
+}

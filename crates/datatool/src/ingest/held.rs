@@ -3,7 +3,7 @@
 //! that does not verify. None is published or counted while held. A staff member who has
 //! confirmed one with the deputy by other means (a phone call, at the desk) confirms it here,
 //! writing down how; it is then applied like a signed one, its proof says who confirmed it,
-//! and the audit log records it. One the deputy does not own is dropped (kept aside in
+//! and the audit log records it (the command line's `run`, or the console). One the deputy does not own is dropped (kept aside in
 //! `held/dropped/` with the reason).
 
 use std::path::Path;
@@ -24,6 +24,8 @@ pub struct HeldItem {
     pub kind: String,
     pub title: String,
     pub reason: String,
+    /// The deputy it names (lead, co-signer); `None` for a training report.
+    pub deputy_id: Option<String>,
 }
 
 /// What waits in `SRC/held/`, by receipt code.
@@ -38,11 +40,13 @@ pub fn held_items(src: &Path) -> Result<Vec<HeldItem>> {
         let text = std::fs::read_to_string(&path).with_context(|| format!("读取 {}", path.display()))?;
         let (s, ..) = read_submission(proof::open(&keys, text)?.text)?;
         let reason = std::fs::read_to_string(path.with_extension("reason.txt")).unwrap_or_default();
+        let deputy_id = proof::named_deputy(&s).ok().flatten();
         items.push(HeldItem {
             receipt_code: code.to_string(),
             kind: kind_label(s.kind).into(),
             title: s.title,
             reason,
+            deputy_id,
         });
     }
     items.sort_by(|a, b| a.receipt_code.cmp(&b.receipt_code));
@@ -85,12 +89,11 @@ pub fn confirm_held(
     st.save(now)?;
     std::fs::remove_file(&path)?;
     let _ = std::fs::remove_file(path.with_extension("reason.txt"));
-    deputy_console::audit_log(src).record(now, by, &format!("核实并导入{}（{how}）", kind_label(s.kind)), &code)?;
     Ok(format!("已核实：{done}"))
 }
 
 /// Set a held act aside for good (`held/dropped/`), with the reason.
-pub fn drop_held(src: &Path, code: &str, by: &str, reason: &str, now: OffsetDateTime) -> Result<String> {
+pub fn drop_held(src: &Path, code: &str, by: &str, reason: &str) -> Result<String> {
     let (by, reason) = (by.trim(), reason.trim());
     if by.is_empty() || reason.is_empty() {
         bail!("搁置须写明是谁（--by）和理由（--reason）");
@@ -104,7 +107,6 @@ pub fn drop_held(src: &Path, code: &str, by: &str, reason: &str, now: OffsetDate
     std::fs::rename(&path, dropped.join(format!("{code}.json")))?;
     write_atomic(&dropped.join(format!("{code}.reason.txt")), reason)?;
     let _ = std::fs::remove_file(path.with_extension("reason.txt"));
-    deputy_console::audit_log(src).record(now, by, &format!("搁置未经核实的代表操作（{reason}）"), code)?;
     Ok(format!("已搁置 {code}"))
 }
 
@@ -146,7 +148,15 @@ pub fn run(src: &Path, what: HeldCommand, now: OffsetDateTime) -> Result<String>
             }
             Ok(out)
         }
-        HeldCommand::Confirm { code, by, how, deputy } => confirm_held(src, &code, &by, &how, deputy.as_deref(), now),
-        HeldCommand::Drop { code, by, reason } => drop_held(src, &code, &by, &reason, now),
+        HeldCommand::Confirm { code, by, how, deputy } => {
+            let done = confirm_held(src, &code, &by, &how, deputy.as_deref(), now)?;
+            deputy_console::audit_log(src).record(now, by.trim(), &format!("held-confirm（{}）", how.trim()), &code)?;
+            Ok(done)
+        }
+        HeldCommand::Drop { code, by, reason } => {
+            let done = drop_held(src, &code, &by, &reason)?;
+            deputy_console::audit_log(src).record(now, by.trim(), &format!("held-drop（{}）", reason.trim()), &code)?;
+            Ok(done)
+        }
     }
 }

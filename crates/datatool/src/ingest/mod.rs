@@ -45,8 +45,8 @@ use deputy_model::{FORMAT_VERSION, clock};
 use proof::Proof;
 use time::OffsetDateTime;
 
-pub use held::HeldCommand;
 pub use held::run as run_held;
+pub use held::{HeldCommand, confirm_held, drop_held, held_items};
 pub use inbox::ingest_inbox;
 pub use letter::{Step, record};
 pub use publish::{consultation_result, publish_comment, publish_consultation, publish_draft, publish_draft_text};

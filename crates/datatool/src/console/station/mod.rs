@@ -3,6 +3,7 @@
 //! checks. One file per page of the console.
 
 mod consultations;
+mod held;
 mod inbox;
 mod letters;
 mod progress;
@@ -15,8 +16,9 @@ use anyhow::Result;
 use deputy_console::station::{Station, StationError};
 use deputy_intake::Location;
 use deputy_model::console::{
-    ConsultationRow, DeputyChoice, InboxItem, IngestOutcome, LetterRow, LetterStep, PublishProgress, PublishSummary,
-    ResultPreview, ResultRequest, SuggestionQueue, SuggestionStep, Upload, UploadedFile,
+    ConsultationRow, DeputyChoice, HeldAction, HeldRow, InboxItem, IngestOutcome, LetterRow, LetterStep,
+    PublishProgress, PublishSummary, ResultPreview, ResultRequest, SuggestionQueue, SuggestionStep, Upload,
+    UploadedFile,
 };
 use time::OffsetDateTime;
 
@@ -92,6 +94,20 @@ impl Station for SourceStation {
 
     fn deputies(&self) -> Result<Vec<DeputyChoice>> {
         inbox::deputies(self)
+    }
+
+    fn held(&self) -> Result<Vec<HeldRow>> {
+        held::held(self)
+    }
+
+    fn held_step(
+        &self,
+        code: &str,
+        action: &HeldAction,
+        by: &str,
+        now: OffsetDateTime,
+    ) -> Result<String, StationError> {
+        held::held_step(self, code, action, by, now)
     }
 
     fn rollback(&self) -> Result<String> {
