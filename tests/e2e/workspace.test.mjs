@@ -18,7 +18,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { startServer } from './serve.mjs';
 import {
   DESKTOP, DIST, ROOT, axeCheck, closePage, eventuallyShows, expectNoConsoleErrors, gotoApp, launchBrowser, newPage,
-  nativeBin, readData, requireBuild, BUILD_HINT, shot,
+  nativeBin, readData, requireBuild, BUILD_HINT, SCREENSHOT_DIR, shot,
 } from './lib.mjs';
 
 const APP = path.join(ROOT, 'workspace-app', 'dist');
@@ -144,6 +144,7 @@ test('a co-signer activates on a phone, reads their letters and confirms with on
     assert.ok(target.height >= 60, `a 60 px target in 大字模式 (${target.height})`);
     await axeCheck(page, 'workspace letters 关怀版 375');
     await shot(page, 'workspace-letters-care-375');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'workspace-letters-care-screen-375.png'), scale: 'css' });
     await page.locator('#care').click();
 
     // 我的建议: the invitation, confirmed with one tap.
@@ -155,6 +156,28 @@ test('a co-signer activates on a phone, reads their letters and confirms with on
     await card.locator('button.confirm').click();
     assert.ok(await eventuallyShows(card, '已确认联名'));
     await shot(page, 'workspace-cosigned-375');
+    // The screen as the phone shows it (for docs/deputy-guide.md).
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'workspace-cosigned-screen-375.png'), scale: 'css' });
+
+    // 写建议: what is missing is said before anything is sent; the draft survives a reload.
+    await page.getByRole('link', { name: '写建议' }).click();
+    await page.locator('#w-title').fill('关于增设村级养老服务站的建议');
+    await page.locator('#w-facts').fill('村里独居老人多。');
+    await page.locator('form button[type="submit"]').click();
+    assert.ok(await eventuallyShows(page.locator('#write-problems'), '请写分析'));
+    await axeCheck(page, 'workspace write 375');
+    await page.reload();
+    await page.locator('#w-title').waitFor();
+    assert.equal(await page.locator('#w-title').inputValue(), '关于增设村级养老服务站的建议', 'the draft is kept');
+    await page.locator('#w-category').selectOption('民政与社会保障');
+    await page.locator('#w-analysis').fill('缺少就近的照料场所。');
+    await page.locator('#w-proposals').fill('1. 每个行政村设一处养老服务站\n2. 由乡镇统筹运营经费');
+    await page.locator('#w-cosigners').fill(other.id);
+    for (let i = 0; i < 4; i++) await page.locator(`#w-exclusion-${i}`).check();
+    await shot(page, 'workspace-write-375');
+    await page.locator('form button[type="submit"]').click();
+    assert.ok(await eventuallyShows(page.locator('#write-done'), '建议已提交'));
+    await shot(page, 'workspace-written-375');
     // The session probe before sign-in and the wrong code answer 401 on purpose.
     expectNoConsoleErrors(page, 'workspace 375', [/401/]);
   } finally {
@@ -181,6 +204,7 @@ test('a co-signer activates on a phone, reads their letters and confirms with on
   // The station: ingest the signed act, build; the public page shows both confirmed.
   const ingested = tool(['ingest', src, '--from', inbox, '--at', NOW]);
   assert.match(ingested, /联名确认/, ingested);
+  assert.match(ingested, new RegExp(`建议 \\d{4}-\\d{4}（${cosigner.name} 领衔）：关于增设村级养老服务站的建议`), ingested);
   assert.doesNotMatch(ingested, /暂存待核实/, 'signed: not held');
   tool(['build', src, path.join(site, 'data')]);
   publicSite = await startServer({ dir: site, port: 0 });

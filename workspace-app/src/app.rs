@@ -10,7 +10,7 @@ use leptos_router::path;
 
 use crate::i18n::{switch_language, t};
 use crate::session::{Entry, provide_session, use_session};
-use crate::{account, api, letters, suggestions};
+use crate::{account, api, letters, suggestions, write};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -92,12 +92,14 @@ fn Shell() -> impl IntoView {
             <nav class="tabs" aria-label=t("app.nav")>
                 <A href="/workspace/">{t("nav.letters")}</A>
                 <A href="/workspace/suggestions">{t("nav.suggestions")}</A>
+                <A href="/workspace/write">{t("nav.write")}</A>
                 <A href="/workspace/account">{t("nav.account")}</A>
             </nav>
             <main id="main">
                 <Routes fallback=|| view! { <p>{t("app.not_found")}</p> }>
                     <Route path=path!("/") view=letters::LettersPage />
                     <Route path=path!("/suggestions") view=suggestions::SuggestionsPage />
+                    <Route path=path!("/write") view=write::WritePage />
                     <Route path=path!("/account") view=account::AccountPage />
                 </Routes>
                 <p><a href="/">{t("app.public_site")}</a></p>

@@ -9,6 +9,7 @@ mod i18n;
 mod letters;
 mod session;
 mod suggestions;
+mod write;
 
 // The one way to the server, shared with the station console's app.
 use deputy_app_kit::api;

@@ -86,6 +86,14 @@ pub struct Cosign {
     pub suggestion_id: String,
 }
 
+/// `POST /api/suggestion`: a suggestion the signed-in deputy leads. The lead is the session's
+/// deputy whatever the draft says; co-signers are invited (each confirms in their own
+/// workspace).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubmitSuggestion {
+    pub draft: crate::suggestion::Draft,
+}
+
 /// The answer to an act: the receipt code it was filed under and a sentence for the deputy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActDone {

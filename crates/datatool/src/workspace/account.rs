@@ -14,9 +14,11 @@ use time::OffsetDateTime;
 
 #[derive(Subcommand)]
 pub enum DeputyAccount {
-    /// A new activation code for a deputy (also a reset of a lost password).
+    /// A new activation code for each deputy named (also a reset of a lost password): one
+    /// notice each, to print.
     Issue {
-        deputy_id: String,
+        #[arg(required = true)]
+        deputy_ids: Vec<String>,
         /// Who issues it (a staff member's name; in the audit log).
         #[arg(long)]
         by: String,
@@ -39,26 +41,37 @@ pub fn run(src: &Path, what: DeputyAccount, now: OffsetDateTime) -> Result<Strin
     let codes = deputy_workspace::activations(src);
     let audit = deputy_workspace::audit_log(src);
     match what {
-        DeputyAccount::Issue { deputy_id, by, url } => {
+        DeputyAccount::Issue { deputy_ids, by, url } => {
             let world = crate::source::read(src)?;
-            let Some(d) = world.deputies.iter().find(|d| d.summary.id == deputy_id) else {
-                bail!("代表 {deputy_id} 不在 deputies.csv 中");
-            };
             if by.trim().is_empty() {
                 bail!("请用 --by 写明发放人");
             }
-            let (code, expires) = codes.issue(&deputy_id, now)?;
-            audit.record(now, by.trim(), "activation-issue", &deputy_id)?;
-            let link = format!("{url}#activate={deputy_id}");
-            let qr = qrcode::QrCode::new(link.as_bytes())?;
-            let art = qr.render::<qrcode::render::unicode::Dense1x2>().quiet_zone(true).build();
-            Ok(format!(
-                "代表工作台激活通知\n代表：{}（{}）\n代表编号：{deputy_id}\n激活码：{}\n有效期至：{}\n激活地址：{link}\n{art}\n请代表本人在手机上打开激活地址（或扫码），输入激活码并设置自己的密码。激活码只能用一次，请勿转交他人。",
-                d.summary.name,
-                d.summary.title,
-                grouped(&code),
-                clock::format_date_time(expires),
-            ))
+            // Every id first: one unknown id issues nothing.
+            let mut deputies = Vec::new();
+            for id in &deputy_ids {
+                let Some(d) = world.deputies.iter().find(|d| d.summary.id == *id) else {
+                    bail!("代表 {id} 不在 deputies.csv 中（没有发放任何激活码）");
+                };
+                deputies.push(d);
+            }
+            let mut notices = Vec::new();
+            for d in deputies {
+                let deputy_id = &d.summary.id;
+                let (code, expires) = codes.issue(deputy_id, now)?;
+                audit.record(now, by.trim(), "activation-issue", deputy_id)?;
+                let link = format!("{url}#activate={deputy_id}");
+                let qr = qrcode::QrCode::new(link.as_bytes())?;
+                let art = qr.render::<qrcode::render::unicode::Dense1x2>().quiet_zone(true).build();
+                notices.push(format!(
+                    "代表工作台激活通知\n代表：{}（{}）\n代表编号：{deputy_id}\n激活码：{}\n有效期至：{}\n激活地址：{link}\n{art}\n请代表本人在手机上打开激活地址（或扫码），输入激活码并设置自己的密码。激活码只能用一次，请勿转交他人。",
+                    d.summary.name,
+                    d.summary.title,
+                    grouped(&code),
+                    clock::format_date_time(expires),
+                ));
+            }
+            // One notice a page when printed.
+            Ok(notices.join("\n\u{c}\n"))
         }
         DeputyAccount::Revoke { deputy_id, by } => {
             let had_code = codes.withdraw(&deputy_id)?;

@@ -34,7 +34,7 @@ async fn a_deputy_activates_and_co_signs_and_ingest_counts_it_for_them_only() {
     let now = parse_at(NOW).unwrap();
     let issue = |id: &str| {
         let what = super::account::DeputyAccount::Issue {
-            deputy_id: id.into(),
+            deputy_ids: vec![id.into()],
             by: "王丽".into(),
             url: "https://renda.example.cn/workspace/".into(),
         };
@@ -94,4 +94,57 @@ async fn a_deputy_activates_and_co_signs_and_ingest_counts_it_for_them_only() {
     super::account::run(&src, revoke, now).unwrap();
     assert_eq!(cosigner.get("/workspace/api/suggestions").await.0, 401);
     assert_eq!(cosigner.sign_in(&ids[1], PASSWORD).await.0, 401);
+}
+
+/// A deputy submits a suggestion in the workspace, naming another deputy as lead in the draft:
+/// it is filed as the session's deputy's own, and ingest publishes it so, signed; the co-signer
+/// is invited, not confirmed on the lead's word.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_suggestion_submitted_in_the_workspace_is_the_session_deputys() {
+    let (tmp, src) = setup();
+    let dir = tmp.path();
+    let ids: Vec<String> = world(&src).deputies.iter().take(3).map(|d| d.summary.id.clone()).collect();
+    let now = parse_at(NOW).unwrap();
+    let inbox = dir.join("inbox");
+    let store: Arc<dyn Store> = Arc::new(Arc::new(FolderStore::open(&inbox).unwrap()));
+    let mut options = deputy_workspace::web::Options::new(src.clone());
+    options.clock = Arc::new(move || now);
+    let app = deputy_workspace::web::router(options, Arc::new(super::SourceDesk::new(src.clone())), store).unwrap();
+    let mut lead = TestClient::at(app, "/workspace/api");
+    let code = deputy_workspace::activations(&src).issue(&ids[0], now).unwrap().0;
+    let body = json!({ "deputy_id": ids[0], "code": code, "password": PASSWORD });
+    assert_eq!(lead.start("/workspace/api/activate", &body).await.0, 200);
+
+    // Someone else as lead in the draft: taken as the session's own.
+    let mut d = draft("ws-1", &ids[2], &[&ids[1]]);
+    d["cosigners"][0]["confirmed"] = json!(true);
+    let (status, done) = lead.post("/workspace/api/suggestion", json!({ "draft": d })).await;
+    assert_eq!(status, 200, "{done}");
+    // Incomplete, or the lead as co-signer, or no such co-signer: refused, nothing filed.
+    let mut empty = draft("ws-2", &ids[0], &[]);
+    empty["facts"] = json!("");
+    assert_eq!(lead.post("/workspace/api/suggestion", json!({ "draft": empty })).await.0, 422);
+    assert_eq!(
+        lead.post("/workspace/api/suggestion", json!({ "draft": draft("ws-3", &ids[0], &[&ids[0]]) })).await.0,
+        422
+    );
+    assert_eq!(
+        lead.post("/workspace/api/suggestion", json!({ "draft": draft("ws-4", &ids[0], &["nobody"]) })).await.0,
+        422
+    );
+    assert_eq!(std::fs::read_dir(inbox.join("new")).unwrap().count(), 1, "only the good one was filed");
+
+    let opts = Options { deputy: None, now };
+    let (src2, location) = (src.clone(), Location::parse(inbox.to_str().unwrap()));
+    let run = tokio::task::spawn_blocking(move || ingest_inbox(&src2, &location, &opts).unwrap()).await.unwrap();
+    let line = run.outcomes[0].result.as_ref().unwrap().clone();
+    assert!(line.contains("建议") && !line.contains("暂存"), "{line}");
+    let s = world(&src).suggestions.into_iter().find(|s| s.title == "关于改善乡村道路的建议").unwrap();
+    assert_eq!(s.lead.deputy_id, ids[0], "the session's deputy leads it");
+    assert_eq!(
+        s.cosigners.iter().map(|c| (c.deputy_id.as_str(), c.confirmed)).collect::<Vec<_>>(),
+        [(ids[1].as_str(), false)]
+    );
+    let proof = std::fs::read_to_string(proof::proof_path(&src, done["receipt_code"].as_str().unwrap())).unwrap();
+    assert!(proof.contains("\"signed\""), "{proof}");
 }

@@ -12,14 +12,19 @@ use axum::routing::{get, post};
 use deputy_accounts::web::{Changer, Reader, failure, internal, json_body};
 use deputy_intake::StoreError;
 use deputy_model::submission::SubmissionKind;
-use deputy_model::workspace::{ActDone, Cosign};
+use deputy_model::suggestion::{draft_problems, proposal_lines};
+use deputy_model::workspace::{ActDone, Cosign, SubmitSuggestion};
 use serde::Serialize;
 
 use super::{BODY_LIMIT, Workspace};
 use crate::acts::Act;
 
 pub(super) fn routes() -> Router<Arc<Workspace>> {
-    Router::new().route("/letters", get(letters)).route("/suggestions", get(suggestions)).route("/cosign", post(cosign))
+    Router::new()
+        .route("/letters", get(letters))
+        .route("/suggestions", get(suggestions))
+        .route("/cosign", post(cosign))
+        .route("/suggestion", post(suggestion))
 }
 
 /// A read of the station's data, off the async threads.
@@ -74,6 +79,69 @@ async fn cosign(
     let title = format!("联名确认：{}", invitation.title);
     let act = Act { kind: SubmissionKind::Cosign, title, payload };
     file(&w, &session, act, "已确认联名。联络站下次导入后，建议上会显示您已确认。").await
+}
+
+/// `POST /suggestion`: submit a suggestion as its lead. The lead is the session's deputy (a
+/// draft naming another is taken as this deputy's own); the model's checks run here as in
+/// ingest; co-signers must be deputies, and are invited, never confirmed by the lead's word.
+async fn suggestion(
+    State(w): State<Arc<Workspace>>,
+    Changer(session): Changer,
+    body: Result<Json<SubmitSuggestion>, JsonRejection>,
+) -> Response {
+    let form = match json_body(body, "请求的内容不完整，请刷新页面后再试", BODY_LIMIT) {
+        Ok(f) => f,
+        Err(r) => return r,
+    };
+    let mut draft = form.draft;
+    let checked = {
+        let (w, id) = (w.clone(), session.account.clone());
+        let ids: Vec<String> = draft.cosigners.iter().map(|c| c.deputy_id.clone()).collect();
+        tokio::task::spawn_blocking(move || {
+            let me = w.desk.deputy(&id)?;
+            let mut names = Vec::new();
+            for c in &ids {
+                names.push(w.desk.deputy(c)?.map(|d| d.name));
+            }
+            anyhow::Ok((me, names))
+        })
+        .await
+    };
+    let (me, names) = match checked {
+        Ok(Ok(v)) => v,
+        Ok(Err(e)) => return internal(&e),
+        Err(e) => return internal(&anyhow::anyhow!("{e}")),
+    };
+    let Some(me) = me else {
+        return failure(StatusCode::FORBIDDEN, "这个账号对应的代表已不在名录中，请联系联络站");
+    };
+    draft.lead_id = session.account.clone();
+    draft.lead_name = me.name;
+    draft.receipt = None;
+    for (i, (c, name)) in draft.cosigners.iter_mut().zip(names).enumerate() {
+        let Some(name) = name else {
+            return failure(StatusCode::UNPROCESSABLE_ENTITY, format!("第 {} 位联名代表不在代表名录中", i + 1));
+        };
+        if c.deputy_id == session.account {
+            return failure(StatusCode::UNPROCESSABLE_ENTITY, "领衔代表不能同时联名");
+        }
+        c.name = name;
+        c.confirmed = false;
+    }
+    let problems = draft_problems(&draft);
+    if !problems.is_empty() || draft.id.trim().is_empty() || draft.id.chars().count() > 64 {
+        return failure(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!("建议还不完整（{} 处），请按页面上的提示补充后再提交", problems.len().max(1)),
+        );
+    }
+    let mut payload = match serde_json::to_value(&draft) {
+        Ok(v) => v,
+        Err(e) => return internal(&e.into()),
+    };
+    payload["proposal_list"] = serde_json::json!(proposal_lines(&draft.proposals));
+    let act = Act { kind: SubmissionKind::Suggestion, title: format!("建议：{}", draft.title.trim()), payload };
+    file(&w, &session, act, "建议已提交。联络站导入后即进入审查立案，联名代表会在各自的工作台收到邀请。").await
 }
 
 /// File one act and say so; refused when the store cannot take it (nothing is then filed).
