@@ -18,7 +18,7 @@ work=$(mktemp -d)
 trap 'kill -9 $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 "$bin" generate --profile city --seed 2025 --out "$work/generated" --source-out "$work/src" > /dev/null
 mkdir -p "$work/inbox"
-ids=$(tail -n +2 "$work/src/deputies.csv" | cut -d, -f1 | head -n "$DEPUTIES")
+ids=$(awk -F, -v n="$DEPUTIES" 'NR > 1 && NR <= n + 1 { print $1 }' "$work/src/deputies.csv")
 # shellcheck disable=SC2086
 "$bin" deputy-account "$work/src" issue $ids --by bench > "$work/notices"
 node -e '

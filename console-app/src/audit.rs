@@ -56,6 +56,8 @@ fn action_name(action: &str) -> String {
         "comment-publish" => t("audit.comment"),
         "consultation-result" => t("audit.consultation"),
         "consultation-open" => t("audit.consultation_open"),
+        "held-confirm" => t("audit.held_confirm"),
+        "held-drop" => t("audit.held_drop"),
         other => other.to_string(),
     }
 }

@@ -57,6 +57,19 @@ function letterFile(code, deputy) {
   });
 }
 
+/** A suggestion as the public app's outbox sends it: no deputy's signature. */
+function suggestionFile(code, lead) {
+  return JSON.stringify({
+    format_version: 1, receipt_code: code, kind: 'suggestion', created_at: '2026-11-28T10:15:42+08:00',
+    title: '关于改善乡村道路的建议',
+    payload: {
+      id: `draft-${code}`, title: '关于改善乡村道路的建议', category: '城乡建设与资源环境', lead_id: lead.id, lead_name: lead.name,
+      facts: '村道年久失修。', analysis: '养护资金不足。', proposals: '设立养护专项资金', suggested_unit: '市交通运输局',
+      attachments: '', cosigners: [], exclusions: [true, true, true, true], updated_at: '2026-11-28T10:00:00+08:00',
+    },
+  });
+}
+
 const CODE = '315072641986';
 
 /** 1–99 as Chinese numerals (第十二条), as the drafters write them. */
@@ -145,6 +158,26 @@ test('a clerk signs in, ingests a letter, forwards and answers it, publishes, an
     assert.ok(await eventuallyShows(page.locator('#inbox-deputy-is'), '没有这个编号的代表'));
     await page.locator('#inbox-deputy').fill('');
     await shot(page, 'console-inbox-1280');
+
+    // A suggestion that came without a deputy's signature is held: 待核实, confirmed after a call.
+    const held = '420613579035';
+    const lead = readData('levels/city/page-1.json').items[0];
+    await page.locator('#inbox-files').setInputFiles({
+      name: `${held}.json`, mimeType: 'application/json', buffer: Buffer.from(suggestionFile(held, lead)),
+    });
+    assert.ok(await eventuallyShows(main, '暂存待核实'));
+    await page.getByRole('link', { name: '待核实' }).click();
+    const item = page.locator(`li.held[data-code="${held}"]`);
+    assert.ok(await eventuallyShows(item, lead.name), 'the deputy it names is shown');
+    await axeCheck(page, 'console held');
+    await shot(page, 'console-held-1280');
+    await item.locator('form.step').first().locator('button[type="submit"]').click();
+    assert.ok(await eventuallyShows(item.locator('[role="alert"]'), '如何与代表本人核实'), 'how it was checked is required');
+    await item.locator(`#how-${held}`).fill('12月7日电话联系代表本人确认');
+    await item.locator('form.step').first().locator('button[type="submit"]').click();
+    assert.ok(await eventuallyShows(page.locator('#held-notice'), '已核实'));
+    assert.equal(await page.locator(`li.held[data-code="${held}"]`).count(), 0, 'no longer held');
+    await page.getByRole('link', { name: '收件箱' }).click();
 
     // 来信办理: the letter, with the writer's contact for staff.
     await page.getByRole('link', { name: '来信办理' }).click();

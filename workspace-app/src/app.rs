@@ -90,7 +90,7 @@ fn Shell() -> impl IntoView {
                 <button type="button" class="secondary" id="sign-out" on:click=sign_out>{t("app.sign_out")}</button>
             </header>
             <nav class="tabs" aria-label=t("app.nav")>
-                <A href="/workspace/">{t("nav.letters")}</A>
+                <A href="/workspace/" exact=true>{t("nav.letters")}</A>
                 <A href="/workspace/suggestions">{t("nav.suggestions")}</A>
                 <A href="/workspace/write">{t("nav.write")}</A>
                 <A href="/workspace/account">{t("nav.account")}</A>

@@ -65,7 +65,7 @@ pub fn confirm_held(
 ) -> Result<String> {
     let (by, how) = (by.trim(), how.trim());
     if by.is_empty() || how.is_empty() {
-        bail!("确认须写明是谁（--by）以及如何与代表本人核实的（--how）");
+        bail!("确认须写明由谁、如何与代表本人核实（命令行用 --by 和 --how）");
     }
     let path = proof::held_path(src, code);
     let text = std::fs::read_to_string(&path).map_err(|_| anyhow!("没有暂存的查询码 {code}"))?;
@@ -96,7 +96,7 @@ pub fn confirm_held(
 pub fn drop_held(src: &Path, code: &str, by: &str, reason: &str) -> Result<String> {
     let (by, reason) = (by.trim(), reason.trim());
     if by.is_empty() || reason.is_empty() {
-        bail!("搁置须写明是谁（--by）和理由（--reason）");
+        bail!("搁置须写明由谁、为什么搁置（命令行用 --by 和 --reason）");
     }
     let path = proof::held_path(src, code);
     if !path.exists() {
@@ -150,12 +150,14 @@ pub fn run(src: &Path, what: HeldCommand, now: OffsetDateTime) -> Result<String>
         }
         HeldCommand::Confirm { code, by, how, deputy } => {
             let done = confirm_held(src, &code, &by, &how, deputy.as_deref(), now)?;
-            deputy_console::audit_log(src).record(now, by.trim(), &format!("held-confirm（{}）", how.trim()), &code)?;
+            // How it was checked is in its proof (`SRC/proofs/`).
+            deputy_console::audit_log(src).record(now, by.trim(), "held-confirm", &code)?;
             Ok(done)
         }
         HeldCommand::Drop { code, by, reason } => {
             let done = drop_held(src, &code, &by, &reason)?;
-            deputy_console::audit_log(src).record(now, by.trim(), &format!("held-drop（{}）", reason.trim()), &code)?;
+            // The reason is beside it in `held/dropped/`.
+            deputy_console::audit_log(src).record(now, by.trim(), "held-drop", &code)?;
             Ok(done)
         }
     }
