@@ -17,6 +17,7 @@ pub fn kind_label(i18n: I18n, kind: SubmissionKind) -> &'static str {
         SubmissionKind::Cosign => t_string!(i18n, outbox.kind_cosign),
         SubmissionKind::Vote => t_string!(i18n, outbox.kind_vote),
         SubmissionKind::Training => t_string!(i18n, outbox.kind_training),
+        SubmissionKind::SuggestionRating => t_string!(i18n, outbox.kind_suggestion_rating),
         SubmissionKind::Feedback => t_string!(i18n, outbox.kind_feedback),
     }
 }

@@ -264,3 +264,28 @@ test('in English, and at a desk by keyboard; a new password signs the phone out'
     await closePage(desk);
   }
 });
+
+test('the lead rates the unit reply in one tap; after ingest the suggestion shows the rating', async () => {
+  // The station handles the suggestion to its reply (the same commands as the console's steps).
+  tool(['reply', src, 'suggestion', suggestionId, 'register']);
+  tool(['reply', src, 'suggestion', suggestionId, 'assign', '--lead', '市交通运输局']);
+  tool(['reply', src, 'suggestion', suggestionId, 'answer', '--class', 'B', '--text', '已列入明年村道养护计划。']);
+  const page = await newPage(browser);
+  try {
+    await activate(page, lead, issue(lead));
+    await page.getByRole('link', { name: '我的建议' }).click();
+    const card = page.locator(`li.suggestion[data-id="${suggestionId}"]`);
+    assert.ok(await eventuallyShows(card, '请您作为领衔代表评价'));
+    await axeCheck(page, 'workspace rating 375');
+    await card.locator('input').fill('希望尽快落实资金');
+    await card.getByRole('button', { name: '基本满意' }).click();
+    assert.ok(await eventuallyShows(card, '评价已提交'));
+    await shot(page, 'workspace-rated-375');
+    expectNoConsoleErrors(page, 'workspace rating', [/401/]);
+  } finally {
+    await closePage(page);
+  }
+  const ingested = tool(['ingest', src, '--from', inbox]);
+  assert.match(ingested, new RegExp(`建议 ${suggestionId}：领衔代表已评价答复`), ingested);
+  assert.doesNotMatch(ingested, /暂存待核实/);
+});

@@ -2,6 +2,7 @@
 //! an invitation to co-sign is confirmed here with one tap (no code to type), filed as the
 //! deputy's own signed act.
 
+use deputy_model::message::Rating;
 use deputy_model::suggestion::Status;
 use deputy_model::workspace::{ActDone, MySuggestion};
 use leptos::prelude::*;
@@ -102,6 +103,7 @@ fn suggestion_card(s: MySuggestion) -> impl IntoView {
             </div>
         }
     });
+    let rating = (s.lead && s.status == Some(Status::Replied)).then(|| rate_form(s.id.clone()));
     view! {
         <li class=class data-id=s.id.clone()>
             <h2>{s.title.clone()}</h2>
@@ -112,7 +114,64 @@ fn suggestion_card(s: MySuggestion) -> impl IntoView {
                 <ul class="signers">{signers}</ul>
             })}
             {invitation}
+            {rating}
             <p><a href=format!("/proposals/{}", s.id)>{t("suggestions.public_page")}</a></p>
         </li>
     }
+}
+
+/// The lead's rating of the unit's reply: three buttons and an optional comment.
+fn rate_form(id: String) -> impl IntoView {
+    let session = use_session();
+    let comment = RwSignal::new(String::new());
+    let done = RwSignal::new(String::new());
+    let error = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let send = move |rating: Rating| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(String::new());
+        let body = serde_json::json!({ "suggestion_id": id, "rating": rating, "comment": comment.get_untracked() });
+        leptos::task::spawn_local(async move {
+            match crate::api::post::<ActDone>("rate", body).await {
+                Ok(d) => done.set(d.message),
+                Err(f) => {
+                    session.check(&f);
+                    error.set(f.message());
+                }
+            }
+            busy.set(false);
+        });
+    };
+    let field = format!("rate-comment-{}", id_suffix());
+    view! {
+        <div class="rate">
+            <Show when=move || done.get().is_empty()
+                fallback=move || view! { <p class="ok" role="status">{move || done.get()}</p> }>
+                <p>{t("suggestions.rate_title")}</p>
+                <label for=field.clone()>{t("suggestions.rate_comment")}</label>
+                <input id=field.clone() prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev)) />
+                <div class="actions">
+                    <button type="button" class="rate-satisfied" disabled=move || busy.get()
+                        on:click={let send = send.clone(); move |_| send(Rating::Satisfied)}>{t("rating.satisfied")}</button>
+                    <button type="button" class="secondary" disabled=move || busy.get()
+                        on:click={let send = send.clone(); move |_| send(Rating::Basically)}>{t("rating.basically")}</button>
+                    <button type="button" class="secondary" disabled=move || busy.get()
+                        on:click={let send = send.clone(); move |_| send(Rating::Unsatisfied)}>{t("rating.unsatisfied")}</button>
+                </div>
+            </Show>
+            <Show when=move || !error.get().is_empty()>
+                <p class="error" role="alert">{move || error.get()}</p>
+            </Show>
+        </div>
+    }
+}
+
+/// A distinct suffix for each rating form's field id on the page.
+fn id_suffix() -> u32 {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }

@@ -22,6 +22,8 @@ pub enum SubmissionKind {
     Vote,
     /// A deputy's training progress.
     Training,
+    /// The lead deputy's rating of the reply to their suggestion (满意/基本满意/不满意).
+    SuggestionRating,
     /// Feedback on the site itself (意见反馈).
     Feedback,
 }
@@ -37,6 +39,7 @@ impl SubmissionKind {
             SubmissionKind::Cosign => "cosign",
             SubmissionKind::Vote => "vote",
             SubmissionKind::Training => "training",
+            SubmissionKind::SuggestionRating => "suggestion_rating",
             SubmissionKind::Feedback => "feedback",
         }
     }

@@ -94,6 +94,15 @@ pub struct SubmitSuggestion {
     pub draft: crate::suggestion::Draft,
 }
 
+/// `POST /api/rate`: the lead deputy's rating of the reply to their suggestion.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RateReply {
+    pub suggestion_id: String,
+    pub rating: crate::message::Rating,
+    #[serde(default)]
+    pub comment: String,
+}
+
 /// The answer to an act: the receipt code it was filed under and a sentence for the deputy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActDone {

@@ -152,6 +152,7 @@ pub fn kind_label(kind: SubmissionKind) -> &'static str {
         SubmissionKind::Cosign => "联名确认",
         SubmissionKind::Vote => "评议投票",
         SubmissionKind::Training => "培训报告",
+        SubmissionKind::SuggestionRating => "建议答复评价",
         SubmissionKind::Feedback => "意见反馈",
     }
 }
@@ -198,6 +199,7 @@ fn apply(st: &mut State, s: &Submission, code: &str, proof: Option<&Proof>, opts
         SubmissionKind::Cosign => suggestion::cosign(st, s, code),
         SubmissionKind::Vote => vote::vote(st, s, opts.now),
         SubmissionKind::Training => training::training(st, s, proof.map(Proof::deputy_id)),
+        SubmissionKind::SuggestionRating => suggestion::rating(st, s, proof.map(Proof::deputy_id)),
         SubmissionKind::Comment => comment::comment(st, s, code),
         // Kept in received/ for the station only.
         SubmissionKind::Feedback => Ok(format!("意见反馈 {code} 已存档")),

@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use deputy_model::suggestion::Draft;
 
 use super::payload;
-use super::suggestion::CosignPayload;
+use super::suggestion::{CosignPayload, RatingPayload};
 use super::training::TrainingPayload;
 
 /// Where the workspace's public keys are, in the source folder.
@@ -51,7 +51,13 @@ impl Proof {
 
 /// Whether a kind is a deputy's act, which needs a [`Proof`].
 pub fn is_deputy_kind(kind: SubmissionKind) -> bool {
-    matches!(kind, SubmissionKind::Suggestion | SubmissionKind::Cosign | SubmissionKind::Training)
+    matches!(
+        kind,
+        SubmissionKind::Suggestion
+            | SubmissionKind::Cosign
+            | SubmissionKind::Training
+            | SubmissionKind::SuggestionRating
+    )
 }
 
 /// A file as it arrived: the submission's text, and the envelope's check when it came in one.
@@ -84,6 +90,11 @@ pub(super) fn named_deputy(s: &Submission) -> Result<Option<String>> {
         SubmissionKind::Cosign => Some(payload::<CosignPayload>(s)?.cosigner_id),
         SubmissionKind::Training => {
             payload::<TrainingPayload>(s)?;
+            None
+        }
+        // The suggestion's lead, checked against the suggestion when it is applied.
+        SubmissionKind::SuggestionRating => {
+            payload::<RatingPayload>(s)?;
             None
         }
         _ => None,

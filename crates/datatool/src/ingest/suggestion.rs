@@ -217,3 +217,36 @@ pub(super) fn cosign(st: &mut State, s: &Submission, code: &str) -> Result<Strin
     st.touch(File::Suggestions);
     Ok(format!("联名确认：{name} 确认联名建议 {id}"))
 }
+
+/// The lead deputy's rating of the reply (满意/基本满意/不满意), as their own act: the same
+/// `Rated` step the station records with `reply SRC suggestion ID rate`, checked by the model's
+/// state machine; after 不满意 the station decides on 重办.
+#[derive(Deserialize)]
+pub(super) struct RatingPayload {
+    pub(super) suggestion_id: String,
+    pub(super) rating: deputy_model::message::Rating,
+    #[serde(default)]
+    pub(super) comment: String,
+}
+
+pub(super) fn rating(st: &mut State, s: &Submission, deputy: Option<&str>) -> Result<String> {
+    let p: RatingPayload = payload(s)?;
+    let deputy = deputy.ok_or_else(|| anyhow!("评价须由领衔代表本人提交"))?;
+    no_control("payload.comment", &p.comment, true)?;
+    anyhow::ensure!(p.comment.chars().count() <= MAX_PART, "字段 payload.comment：超过 {MAX_PART} 字");
+    let sug = st
+        .world
+        .suggestions
+        .iter_mut()
+        .find(|x| x.id == p.suggestion_id)
+        .ok_or_else(|| anyhow!("字段 payload.suggestion_id：建议 {} 不存在", p.suggestion_id))?;
+    anyhow::ensure!(sug.lead.deputy_id == deputy, "只有领衔代表可以评价建议 {} 的答复", sug.id);
+    let date = clock::format_date(clock::shanghai_date(sent_at(s)));
+    let mut events = sug.events.clone();
+    events.push(SuggestionEvent::Rated { date, rating: p.rating, comment: p.comment.trim().to_string() });
+    deputy_model::suggestion::handling(&events).map_err(|e| anyhow!("建议 {}：{}", sug.id, e.message))?;
+    sug.events = events;
+    let id = sug.id.clone();
+    st.touch(File::Suggestions);
+    Ok(format!("建议 {id}：领衔代表已评价答复"))
+}

@@ -37,7 +37,9 @@ fn a_forged_suggestion_and_cosign_through_the_public_inbox_are_held_and_not_publ
 
     // Confirming needs who and how; then it is applied as the station's word, and audited.
     let at = parse_at(NOW).unwrap();
-    assert!(confirm_held(&src, &code(90), "王丽", " ", None, at).unwrap_err().to_string().contains("如何与代表本人核实"));
+    assert!(
+        confirm_held(&src, &code(90), "王丽", " ", None, at).unwrap_err().to_string().contains("如何与代表本人核实")
+    );
     let done = confirm_held(&src, &code(90), "王丽", "电话联系代表本人确认", None, at).unwrap();
     assert!(done.contains("已核实") && done.contains("建议"), "{done}");
     let proof = fs::read_to_string(proof::proof_path(&src, &code(90))).unwrap();

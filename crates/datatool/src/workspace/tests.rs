@@ -148,3 +148,57 @@ async fn a_suggestion_submitted_in_the_workspace_is_the_session_deputys() {
     let proof = std::fs::read_to_string(proof::proof_path(&src, done["receipt_code"].as_str().unwrap())).unwrap();
     assert!(proof.contains("\"signed\""), "{proof}");
 }
+
+/// The lead rates the unit's reply in the workspace: only the lead, only once replied; ingest
+/// records the rating as the lead's signed act.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_lead_rates_the_reply_and_no_one_else_can() {
+    use crate::ingest::{SuggestionStep, reply_suggestion};
+    use deputy_model::suggestion::{ResultClass, Status};
+    let (tmp, src) = setup();
+    let dir = tmp.path();
+    let ids: Vec<String> = world(&src).deputies.iter().take(2).map(|d| d.summary.id.clone()).collect();
+    let f = signed(dir, &src, "suggestion", &code(310), SENT, draft("draft-310", &ids[0], &[&ids[1]]), &ids[0]);
+    let sid = ok(&src, &f, None).split_whitespace().nth(1).unwrap().split('（').next().unwrap().to_string();
+    let now = parse_at(NOW).unwrap();
+    let inbox = dir.join("inbox");
+    let store: Arc<dyn Store> = Arc::new(Arc::new(FolderStore::open(&inbox).unwrap()));
+    let mut options = deputy_workspace::web::Options::new(src.clone());
+    options.clock = Arc::new(move || now);
+    let app = deputy_workspace::web::router(options, Arc::new(super::SourceDesk::new(src.clone())), store).unwrap();
+    let mut clients = Vec::new();
+    for id in &ids {
+        let mut c = TestClient::at(app.clone(), "/workspace/api");
+        let code = deputy_workspace::activations(&src).issue(id, now).unwrap().0;
+        let body = json!({ "deputy_id": id, "code": code, "password": PASSWORD });
+        assert_eq!(c.start("/workspace/api/activate", &body).await.0, 200);
+        clients.push(c);
+    }
+    let rate = json!({ "suggestion_id": sid, "rating": "unsatisfied", "comment": "资金仍未落实" });
+    assert_eq!(clients[0].post("/workspace/api/rate", rate.clone()).await.0, 409, "no reply yet");
+    for step in [
+        SuggestionStep::Register,
+        SuggestionStep::Assign { lead_unit: "市交通运输局".into(), co_units: vec![] },
+        SuggestionStep::Answer { unit: None, result: ResultClass::B, text: "已列入明年计划。".into() },
+    ] {
+        reply_suggestion(&src, &sid, step, NOW).unwrap();
+    }
+    assert_eq!(clients[1].post("/workspace/api/rate", rate.clone()).await.0, 404, "a co-signer is not the lead");
+    let (status, done) = clients[0].post("/workspace/api/rate", rate).await;
+    assert_eq!(status, 200, "{done}");
+    let opts = Options { deputy: None, now };
+    let (src2, location) = (src.clone(), Location::parse(inbox.to_str().unwrap()));
+    let run = tokio::task::spawn_blocking(move || ingest_inbox(&src2, &location, &opts).unwrap()).await.unwrap();
+    assert!(run.outcomes[0].result.is_ok(), "{:?}", run.outcomes[0].result);
+    let s = world(&src).suggestions.into_iter().find(|s| s.id == sid).unwrap();
+    assert_eq!(s.handling().unwrap().status, Status::Rated);
+    // The same rating through the public inbox, unsigned, would only be held.
+    let forged = crate::ingest::tests::submission(
+        dir,
+        "suggestion_rating",
+        &code(311),
+        SENT,
+        json!({ "suggestion_id": sid, "rating": "satisfied" }),
+    );
+    assert!(ok(&src, &forged, None).contains("暂存待核实"));
+}

@@ -12,8 +12,8 @@ use axum::routing::{get, post};
 use deputy_accounts::web::{Changer, Reader, failure, internal, json_body};
 use deputy_intake::StoreError;
 use deputy_model::submission::SubmissionKind;
-use deputy_model::suggestion::{draft_problems, proposal_lines};
-use deputy_model::workspace::{ActDone, Cosign, SubmitSuggestion};
+use deputy_model::suggestion::{Status, draft_problems, proposal_lines};
+use deputy_model::workspace::{ActDone, Cosign, RateReply, SubmitSuggestion};
 use serde::Serialize;
 
 use super::{BODY_LIMIT, Workspace};
@@ -25,6 +25,7 @@ pub(super) fn routes() -> Router<Arc<Workspace>> {
         .route("/suggestions", get(suggestions))
         .route("/cosign", post(cosign))
         .route("/suggestion", post(suggestion))
+        .route("/rate", post(rate))
 }
 
 /// A read of the station's data, off the async threads.
@@ -142,6 +143,40 @@ async fn suggestion(
     payload["proposal_list"] = serde_json::json!(proposal_lines(&draft.proposals));
     let act = Act { kind: SubmissionKind::Suggestion, title: format!("建议：{}", draft.title.trim()), payload };
     file(&w, &session, act, "建议已提交。联络站导入后即进入审查立案，联名代表会在各自的工作台收到邀请。").await
+}
+
+/// `POST /rate`: as the lead, rate the unit's reply (满意/基本满意/不满意). Only a suggestion I
+/// lead, and only while its reply waits for my rating; 不满意 asks the station for 重办.
+async fn rate(
+    State(w): State<Arc<Workspace>>,
+    Changer(session): Changer,
+    body: Result<Json<RateReply>, JsonRejection>,
+) -> Response {
+    let form = match json_body(body, "请求的内容不完整，请刷新页面后再试", BODY_LIMIT) {
+        Ok(f) => f,
+        Err(r) => return r,
+    };
+    if form.comment.chars().count() > deputy_model::suggestion::MAX_PART {
+        return failure(StatusCode::UNPROCESSABLE_ENTITY, "意见太长");
+    }
+    let mine = {
+        let (w, id) = (w.clone(), session.account.clone());
+        let now = w.now();
+        match tokio::task::spawn_blocking(move || w.desk.suggestions(&id, now)).await {
+            Ok(Ok(list)) => list,
+            Ok(Err(e)) => return internal(&e),
+            Err(e) => return internal(&anyhow::anyhow!("{e}")),
+        }
+    };
+    let Some(s) = mine.into_iter().find(|s| s.id == form.suggestion_id && s.lead) else {
+        return failure(StatusCode::NOT_FOUND, "只有领衔代表可以评价这件建议的答复");
+    };
+    if s.status != Some(Status::Replied) {
+        return failure(StatusCode::CONFLICT, "这件建议现在没有等待评价的答复");
+    }
+    let payload = serde_json::json!({ "suggestion_id": s.id, "rating": form.rating, "comment": form.comment.trim() });
+    let act = Act { kind: SubmissionKind::SuggestionRating, title: format!("评价答复：{}", s.title), payload };
+    file(&w, &session, act, "评价已提交。联络站导入后公开；不满意的，联络站会安排重新办理。").await
 }
 
 /// File one act and say so; refused when the store cannot take it (nothing is then filed).
