@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use super::auth::Staff;
 use super::extract::{Body, FileBody};
-use super::{Console, failure};
+use super::state::{Console, failure};
 use crate::sessions::Session;
 use crate::station::StationError;
 use deputy_accounts::web::Changer;

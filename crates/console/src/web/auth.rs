@@ -12,7 +12,7 @@ use axum::routing::get;
 use deputy_accounts::web::{Changer, Gated, Reader, SignInForm};
 use deputy_model::console::SessionInfo;
 
-use super::{BODY_LIMIT, Console};
+use super::state::{BODY_LIMIT, Console};
 
 /// A signed-in clerk: enough to read.
 pub(super) type Staff = Reader;

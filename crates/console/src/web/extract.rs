@@ -6,7 +6,7 @@ use axum::extract::{FromRequest, Json, Request};
 use axum::response::Response;
 use serde::de::DeserializeOwned;
 
-use super::json_body;
+use super::state::json_body;
 
 /// A form's JSON; a broken one is answered "请求的内容不完整…", a long one 413.
 pub(super) struct Body<T>(pub T);

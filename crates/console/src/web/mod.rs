@@ -10,6 +10,7 @@
 mod api;
 mod auth;
 mod extract;
+mod state;
 #[cfg(any(test, feature = "test-client"))]
 pub use deputy_accounts::test_client;
 #[cfg(test)]
@@ -22,15 +23,14 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
 use axum::middleware;
-use axum::response::Response;
-use deputy_accounts::web::{Gate, Gated, Wording};
+use deputy_accounts::web::{Gate, Wording};
 use time::{Duration, OffsetDateTime};
 
 use crate::sessions::Sessions;
 use crate::station::Station;
 
-/// The largest request body: a letter's reply is a few thousand characters.
-pub const BODY_LIMIT: usize = 64 * 1024;
+pub use state::BODY_LIMIT;
+use state::{Console, failure};
 
 pub use deputy_accounts::web::Clock;
 
@@ -57,28 +57,6 @@ impl Options {
             idle: crate::sessions::IDLE,
             clock: Arc::new(OffsetDateTime::now_utc),
         }
-    }
-}
-
-/// The server's state, shared by every request.
-pub(crate) struct Console {
-    /// Accounts, sessions (in `.console/sessions/`: shared by every console on the folder,
-    /// kept over a restart) and the audit log.
-    gate: Arc<Gate>,
-    /// One change at a time: two clerks' steps on the same source folder never interleave.
-    changes: tokio::sync::Mutex<()>,
-    station: Arc<dyn Station>,
-}
-
-impl Gated for Console {
-    fn gate(&self) -> &Gate {
-        &self.gate
-    }
-}
-
-impl Console {
-    fn now(&self) -> OffsetDateTime {
-        self.gate.now()
     }
 }
 
@@ -117,13 +95,3 @@ pub async fn serve(
     axum::serve(listener, router(options, station)).await?;
     Ok(())
 }
-
-/// A request's JSON body, or the refusal to answer with: too long, or not what was expected.
-pub(crate) fn json_body<T>(
-    body: Result<axum::Json<T>, axum::extract::rejection::JsonRejection>,
-    broken: &str,
-) -> Result<T, Response> {
-    deputy_accounts::web::json_body(body, broken, BODY_LIMIT)
-}
-
-pub(crate) use deputy_accounts::web::failure;

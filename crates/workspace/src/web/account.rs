@@ -16,7 +16,7 @@ use deputy_accounts::web::{
 };
 use deputy_model::workspace::{Activate, ChangePassword, Me};
 
-use super::{BODY_LIMIT, Workspace};
+use super::state::{BODY_LIMIT, Workspace};
 
 pub(super) fn routes() -> Router<Arc<Workspace>> {
     Router::new()

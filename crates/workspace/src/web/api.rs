@@ -16,7 +16,7 @@ use deputy_model::suggestion::{Status, draft_problems, proposal_lines};
 use deputy_model::workspace::{ActDone, Cosign, RateReply, SubmitSuggestion};
 use serde::Serialize;
 
-use super::{BODY_LIMIT, Workspace};
+use super::state::{BODY_LIMIT, Workspace};
 use crate::acts::Act;
 
 pub(super) fn routes() -> Router<Arc<Workspace>> {

@@ -6,6 +6,7 @@
 
 mod account;
 mod api;
+mod state;
 #[cfg(test)]
 mod tests;
 
@@ -17,14 +18,14 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
 use axum::middleware;
 use deputy_accounts::acts::ActSigner;
-use deputy_accounts::web::{Clock, Gate, Gated, Wording, failure};
+use deputy_accounts::web::{Clock, Gate, Wording, failure};
 use deputy_intake::Store;
 use time::{Duration, OffsetDateTime};
 
 use crate::desk::Desk;
 
-/// The largest request body: a suggestion is under 20 KB.
-pub const BODY_LIMIT: usize = 64 * 1024;
+pub use state::BODY_LIMIT;
+use state::Workspace;
 
 pub struct Options {
     /// The source folder: its `.workspace/` has the accounts, sessions, codes, key and log.
@@ -47,27 +48,6 @@ impl Options {
             idle: deputy_accounts::sessions::IDLE,
             clock: Arc::new(OffsetDateTime::now_utc),
         }
-    }
-}
-
-pub(crate) struct Workspace {
-    gate: Arc<Gate>,
-    activations: deputy_accounts::activation::Activations,
-    desk: Arc<dyn Desk>,
-    /// Where acts are filed for `ingest --from`.
-    store: Arc<dyn Store>,
-    signer: ActSigner,
-}
-
-impl Gated for Workspace {
-    fn gate(&self) -> &Gate {
-        &self.gate
-    }
-}
-
-impl Workspace {
-    fn now(&self) -> OffsetDateTime {
-        self.gate.now()
     }
 }
 
