@@ -8,7 +8,7 @@ use deputy_model::console::{CommentRow, ConsultationRow, ResultPreview, ResultRe
 use deputy_model::consult::{Phase, accepts_comments};
 use time::OffsetDateTime;
 
-use super::{SourceStation, refused};
+use super::source::{SourceStation, refused};
 use crate::ingest::{self, State};
 
 pub(super) fn consultations(station: &SourceStation, now: OffsetDateTime) -> Result<Vec<ConsultationRow>> {

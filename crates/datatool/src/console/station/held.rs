@@ -7,7 +7,7 @@ use deputy_console::station::StationError;
 use deputy_model::console::{HeldAction, HeldRow};
 use time::OffsetDateTime;
 
-use super::{SourceStation, refused};
+use super::source::{SourceStation, refused};
 use crate::ingest;
 
 pub(super) fn held(station: &SourceStation) -> Result<Vec<HeldRow>> {

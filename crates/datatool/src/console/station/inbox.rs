@@ -8,7 +8,7 @@ use deputy_model::console::{DeputyChoice, InboxItem, IngestOutcome, Upload};
 use deputy_model::submission::Submission;
 use time::OffsetDateTime;
 
-use super::SourceStation;
+use super::source::SourceStation;
 use crate::ingest;
 
 pub(super) fn inbox(station: &SourceStation) -> Result<Vec<InboxItem>> {

@@ -9,7 +9,7 @@ use deputy_model::message::{MessageState, state_name};
 use deputy_model::submission::Submission;
 use time::OffsetDateTime;
 
-use super::{SourceStation, refused, unchanged};
+use super::source::{SourceStation, refused, unchanged};
 use crate::ingest::{self, State};
 
 pub(super) fn letters(station: &SourceStation, now: OffsetDateTime) -> Result<Vec<LetterRow>> {

@@ -8,13 +8,11 @@ mod inbox;
 mod letters;
 mod progress;
 mod publish;
+mod source;
 mod suggestions;
-
-use std::path::PathBuf;
 
 use anyhow::Result;
 use deputy_console::station::{Station, StationError};
-use deputy_intake::Location;
 use deputy_model::console::{
     ConsultationRow, DeputyChoice, HeldAction, HeldRow, InboxItem, IngestOutcome, LetterRow, LetterStep,
     PublishProgress, PublishSummary, ResultPreview, ResultRequest, SuggestionQueue, SuggestionStep, Upload,
@@ -22,17 +20,7 @@ use deputy_model::console::{
 };
 use time::OffsetDateTime;
 
-pub struct SourceStation {
-    pub src: PathBuf,
-    /// The site folder: the app's files with `data/` in it, built here before a publish.
-    pub site: PathBuf,
-    /// Where a publish goes (a folder or `s3://…`); `None`: the site folder is what is served.
-    pub publish_to: Option<String>,
-    /// The inbox service's store.
-    pub inbox: Option<Location>,
-    /// Where the running build or publish is.
-    pub phases: progress::Phases,
-}
+pub use source::SourceStation;
 
 impl Station for SourceStation {
     fn letters(&self, now: OffsetDateTime) -> Result<Vec<LetterRow>> {
@@ -117,21 +105,4 @@ impl Station for SourceStation {
     fn progress(&self) -> PublishProgress {
         self.phases.now()
     }
-}
-
-/// A step is made on what the clerk saw: `seen` events. When the item has more now, someone
-/// else took a step meanwhile (another browser), and this one is refused (409) with the item's
-/// state now; the form keeps what was typed.
-fn unchanged(what: &str, seen: usize, events: usize, state: &str) -> Result<(), StationError> {
-    if seen == events {
-        return Ok(());
-    }
-    Err(StationError::Conflict(format!(
-        "{what} 刚被别人办理过（现在是“{state}”）。请看过它的最新情况再办理；你填写的内容还在"
-    )))
-}
-
-/// A step the rules refuse, in their words.
-fn refused(e: anyhow::Error) -> StationError {
-    StationError::Refused(format!("{e:#}"))
 }

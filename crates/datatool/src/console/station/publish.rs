@@ -8,7 +8,7 @@ use deputy_model::console::{LISTED, PublishSummary};
 use deputy_model::message::MessageEvent;
 use time::OffsetDateTime;
 
-use super::SourceStation;
+use super::source::SourceStation;
 use crate::ingest::State;
 use crate::{deploy, pages, sizes, source};
 

@@ -8,7 +8,7 @@ use deputy_model::console::{SuggestionQueue, SuggestionRow, SuggestionStep, step
 use deputy_model::suggestion::next_steps;
 use time::OffsetDateTime;
 
-use super::{SourceStation, refused, unchanged};
+use super::source::{SourceStation, refused, unchanged};
 use crate::ingest::{self, State};
 use crate::source;
 
