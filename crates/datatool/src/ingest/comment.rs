@@ -7,8 +7,8 @@ use deputy_model::consult::accepts_comments;
 use deputy_model::submission::{Submission, SubmissionKind};
 use serde::Deserialize;
 
+use super::common::{payload, sent_at};
 use super::state::{File, ReceivedComment, State};
-use super::{payload, sent_at};
 
 /// As the app's comment form allows (`src/consult/form.rs`).
 use deputy_model::form_limits::COMMENT_MAX;
@@ -28,7 +28,7 @@ pub(super) fn comment(st: &mut State, s: &Submission, code: &str) -> Result<Stri
     anyhow::ensure!(p.consent, "字段 payload.consent：没有同意提交");
     let text = p.content.trim();
     anyhow::ensure!(!text.is_empty(), "字段 payload.content：内容为空");
-    super::no_control("payload.content", text, true)?;
+    super::common::no_control("payload.content", text, true)?;
     anyhow::ensure!(text.chars().count() <= COMMENT_MAX, "字段 payload.content：超过 {COMMENT_MAX} 字");
     let contact = p.contact.trim();
     // One person, one participant: an earlier comment on the same draft from the same contact.

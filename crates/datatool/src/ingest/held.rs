@@ -13,9 +13,10 @@ use deputy_accounts::acts::KeyRing;
 use deputy_model::clock;
 use time::OffsetDateTime;
 
+use super::common::{kind_label, read_submission, write_atomic};
 use super::proof::{self, Proof};
+use super::run::apply;
 use super::state::State;
-use super::{apply, kind_label, read_submission, write_atomic};
 
 /// One held act, for the station's list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,7 +80,7 @@ pub fn confirm_held(
     let station = Proof::Station { deputy_id: named, by: by.into(), how: how.into(), at: clock::to_rfc3339(now) };
     let proof = proof::decide(&s, &None, Some(station))?.map_err(|reason| anyhow!(reason))?;
     let mut st = State::load(src)?;
-    let opts = super::Options { deputy: None, now };
+    let opts = super::run::Options { deputy: None, now };
     let done = apply(&mut st, &s, &code, proof.as_ref(), &opts)?;
     if let Some(proof) = &proof {
         proof::write_proof(src, &code, proof)?;

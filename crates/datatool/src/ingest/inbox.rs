@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, anyhow};
 use deputy_intake::{Location, Store};
 
-use super::{Options, Outcome, ingest_texts};
+use super::run::{Options, Outcome, ingest_texts};
 
 /// What one run did.
 pub struct InboxRun {
@@ -43,7 +43,7 @@ pub fn ingest_store(src: &std::path::Path, store: &dyn Store, inbox: &str, opts:
         let body = runtime.block_on(store.read(&code)).map_err(on)?;
         let text = String::from_utf8(body).map_err(|_| anyhow!("不是 UTF-8 文本"));
         if let Ok(text) = &text
-            && super::already_kept(src, &code, text)
+            && super::run::already_kept(src, &code, text)
         {
             runtime.block_on(store.archive(&code)).map_err(on)?;
             moved_late += 1;

@@ -10,7 +10,7 @@ use deputy_model::submission::Submission;
 use deputy_model::{FORMAT_VERSION, receipt};
 use serde::Deserialize;
 
-use super::payload;
+use super::common::payload;
 use super::state::{File, State};
 
 use deputy_model::message::{CONTENT_MAX, SUBJECT_MAX};
@@ -45,8 +45,8 @@ pub(super) fn message(st: &mut State, s: &Submission, code: &str) -> Result<Stri
     anyhow::ensure!(p.consent, "字段 payload.consent：没有同意提交");
     let subject = p.subject.trim();
     anyhow::ensure!(!subject.is_empty(), "字段 payload.subject：标题为空");
-    super::no_control("payload.subject", subject, false)?;
-    super::no_control("payload.content", &p.content, true)?;
+    super::common::no_control("payload.subject", subject, false)?;
+    super::common::no_control("payload.content", &p.content, true)?;
     anyhow::ensure!(subject.chars().count() <= SUBJECT_MAX, "字段 payload.subject：超过 {SUBJECT_MAX} 字");
     anyhow::ensure!(!p.content.trim().is_empty(), "字段 payload.content：内容为空");
     anyhow::ensure!(p.content.chars().count() <= CONTENT_MAX, "字段 payload.content：超过 {CONTENT_MAX} 字");
@@ -111,7 +111,7 @@ pub use deputy_model::console::LetterAction as Step;
 /// checked by the state machine, and save. Returns a line for the station.
 pub fn record(src: &Path, code: &str, step: Step, at: &str) -> Result<String> {
     let code = receipt::normalize(code).ok_or_else(|| anyhow!("{code} 不是有效的查询码"))?;
-    let now = super::parse_at(at)?;
+    let now = super::common::parse_at(at)?;
     let mut st = State::load(src)?;
     if let Step::Public { public } = step {
         let consent = st.received.iter().find(|s| s.receipt_code == code).map(|s| {

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use deputy_model::suggestion::Draft;
 
-use super::payload;
+use super::common::payload;
 use super::suggestion::{CosignPayload, RatingPayload};
 use super::training::TrainingPayload;
 
@@ -150,11 +150,11 @@ pub fn held_path(src: &Path, code: &str) -> PathBuf {
 
 pub fn write_proof(src: &Path, code: &str, proof: &Proof) -> Result<()> {
     std::fs::create_dir_all(src.join("proofs"))?;
-    super::write_atomic(&proof_path(src, code), &serde_json::to_string_pretty(proof)?)
+    super::common::write_atomic(&proof_path(src, code), &serde_json::to_string_pretty(proof)?)
 }
 
 pub fn hold(src: &Path, code: &str, text: &str, reason: &str) -> Result<()> {
     std::fs::create_dir_all(src.join("held"))?;
-    super::write_atomic(&held_path(src, code).with_extension("reason.txt"), reason)?;
-    super::write_atomic(&held_path(src, code), text)
+    super::common::write_atomic(&held_path(src, code).with_extension("reason.txt"), reason)?;
+    super::common::write_atomic(&held_path(src, code), text)
 }

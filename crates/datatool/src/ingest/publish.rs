@@ -22,7 +22,7 @@ pub fn publish_draft(src: &Path, file: &Path, at: &str) -> Result<String> {
 
 /// [`publish_draft`] of a source already read (`file` names it in messages).
 pub fn publish_draft_text(src: &Path, text: &str, file: &str, at: &str) -> Result<String> {
-    let now = super::parse_at(at)?;
+    let now = super::common::parse_at(at)?;
     let source: crate::build::consultations::ConsultationSource = crate::source::parse_json(text, file)?;
     anyhow::ensure!(
         !source.id.is_empty() && source.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
@@ -46,7 +46,7 @@ pub fn publish_draft_text(src: &Path, text: &str, file: &str, at: &str) -> Resul
 }
 
 pub fn publish_comment(src: &Path, code: &str, at: &str) -> Result<String> {
-    let now = super::parse_at(at)?;
+    let now = super::common::parse_at(at)?;
     let code = receipt::normalize(code).ok_or_else(|| anyhow!("{code} 不是有效的查询码"))?;
     let mut st = State::load(src)?;
     let rc = st
@@ -107,7 +107,7 @@ pub fn consultation_result(
     at: &str,
     save: bool,
 ) -> Result<(String, Consultation)> {
-    let now = super::parse_at(at)?;
+    let now = super::common::parse_at(at)?;
     let final_text = match final_text {
         None => None,
         Some((text, name)) => {

@@ -27,7 +27,7 @@ pub fn status_name(s: Status) -> &'static str {
 }
 
 pub fn reply_suggestion(src: &Path, id: &str, step: SuggestionStep, at: &str) -> Result<String> {
-    let now = super::parse_at(at)?;
+    let now = super::common::parse_at(at)?;
     let date = clock::format_date(clock::shanghai_date(now));
     let mut st = State::load(src)?;
     let s = st.world.suggestions.iter_mut().find(|s| s.id == id).ok_or_else(|| anyhow!("建议 {id} 不存在"))?;

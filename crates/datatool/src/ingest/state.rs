@@ -154,7 +154,7 @@ impl State {
                 File::Comments => (COMMENTS, pretty(&self.comments)?),
                 File::Drafts => (DRAFTS, pretty(&self.drafts)?),
             };
-            super::write_atomic(&self.src.join(name), &text)?;
+            super::common::write_atomic(&self.src.join(name), &text)?;
         }
         self.dirty.clear();
         Ok(())

@@ -13,8 +13,8 @@ use deputy_model::suggestion::{
 use deputy_model::{FORMAT_VERSION, clock};
 use serde::Deserialize;
 
+use super::common::{no_control, payload, sent_at};
 use super::state::{DraftLink, File, State};
-use super::{no_control, payload, sent_at};
 
 #[derive(Deserialize)]
 pub(super) struct CosignPayload {

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 use deputy_model::receipt;
 use serde_json::{Value, json};
 
+use super::common::parse_at_on;
 use super::*;
 
 /// The demo city (with the maintained consultations and courses) as a source folder, kept in

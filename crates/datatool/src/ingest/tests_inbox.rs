@@ -2,6 +2,7 @@
 //! The same run on a folder and on a bucket (s3s-fs on loopback).
 
 use std::fs;
+use std::path::PathBuf;
 
 use deputy_intake::test_server::S3Server;
 use deputy_intake::{BucketStore, FolderStore, Key, Store};

@@ -10,8 +10,8 @@ use deputy_model::submission::Submission;
 use serde::Deserialize;
 use time::{Date, Month};
 
+use super::common::{payload, sent_at};
 use super::state::State;
-use super::{payload, sent_at};
 
 #[derive(Deserialize)]
 struct CourseLine {

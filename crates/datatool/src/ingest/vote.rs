@@ -9,8 +9,8 @@ use deputy_model::submission::Submission;
 use serde::Deserialize;
 use time::OffsetDateTime;
 
+use super::common::{payload, sent_at};
 use super::state::{File, State};
-use super::{payload, sent_at};
 
 #[derive(Deserialize)]
 struct VotePayload {
