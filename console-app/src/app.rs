@@ -8,7 +8,8 @@ use leptos_router::path;
 
 use crate::i18n::t;
 use crate::session::{SignInForm, provide_session, use_session};
-use crate::{api, audit, consultations, held, inbox, letters, publish, suggestions};
+use crate::{audit, consultations, held, inbox, letters, publish, suggestions};
+use deputy_app_kit::api;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -61,15 +62,4 @@ fn Shell() -> impl IntoView {
             </main>
         </Router>
     }
-}
-
-pub use deputy_app_kit::loaded;
-
-/// Fetch `path` into `data` (and show the sign-in if the session ended).
-pub fn fetch<T: serde::de::DeserializeOwned + Send + Sync + 'static>(
-    session: crate::session::Session,
-    path: &'static str,
-    data: RwSignal<Option<Result<T, api::Failure>>>,
-) {
-    deputy_app_kit::fetch(path, data, move |f| session.check(f));
 }

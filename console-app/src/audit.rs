@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use serde::Deserialize;
 
-use crate::app::{fetch, loaded};
 use crate::i18n::t;
+use crate::page::{fetch, loaded};
 
 #[derive(Clone, Deserialize)]
 struct Entry {
@@ -18,7 +18,7 @@ struct Entry {
 #[component]
 pub fn AuditPage() -> impl IntoView {
     let session = crate::session::use_session();
-    let data = RwSignal::new(None::<Result<Vec<Entry>, crate::api::Failure>>);
+    let data = RwSignal::new(None::<Result<Vec<Entry>, deputy_app_kit::api::Failure>>);
     fetch(session, "audit", data);
     let retry = move || fetch(session, "audit", data);
     view! {

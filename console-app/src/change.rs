@@ -34,7 +34,7 @@ impl Sender {
         self.busy.set(true);
         self.refusal.set(String::new());
         leptos::task::spawn_local(async move {
-            match crate::api::post::<T>(&path, body).await {
+            match deputy_app_kit::api::post::<T>(&path, body).await {
                 Ok(answer) => done(answer),
                 Err(f) => {
                     self.session.check(&f);

@@ -10,10 +10,10 @@ use gloo_storage::Storage;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::app::{fetch, loaded};
 use crate::change::Sender;
 use crate::files;
 use crate::i18n::{t, tf};
+use crate::page::{fetch, loaded};
 use crate::session::use_session;
 
 /// One line of the results form, as typed.
@@ -28,7 +28,7 @@ struct Line {
 #[component]
 pub fn ConsultationsPage() -> impl IntoView {
     let session = use_session();
-    let data = RwSignal::new(None::<Result<Vec<ConsultationRow>, crate::api::Failure>>);
+    let data = RwSignal::new(None::<Result<Vec<ConsultationRow>, deputy_app_kit::api::Failure>>);
     fetch(session, "consultations", data);
     let reload = move || fetch(session, "consultations", data);
     let notice = RwSignal::new(String::new());

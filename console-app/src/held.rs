@@ -7,14 +7,14 @@
 use deputy_model::console::{Done, HeldRow};
 use leptos::prelude::*;
 
-use crate::app::{fetch, loaded};
 use crate::i18n::{t, tf};
+use crate::page::{fetch, loaded};
 use crate::session::use_session;
 
 #[component]
 pub fn HeldPage() -> impl IntoView {
     let session = use_session();
-    let data = RwSignal::new(None::<Result<Vec<HeldRow>, crate::api::Failure>>);
+    let data = RwSignal::new(None::<Result<Vec<HeldRow>, deputy_app_kit::api::Failure>>);
     fetch(session, "held", data);
     let reload = move || fetch(session, "held", data);
     let notice = RwSignal::new(String::new());
@@ -40,7 +40,7 @@ pub fn HeldPage() -> impl IntoView {
 fn HeldItem(
     row: HeldRow,
     notice: RwSignal<String>,
-    reload: RwSignal<Option<Result<Vec<HeldRow>, crate::api::Failure>>>,
+    reload: RwSignal<Option<Result<Vec<HeldRow>, deputy_app_kit::api::Failure>>>,
 ) -> impl IntoView {
     let session = use_session();
     let code = row.receipt_code.clone();
@@ -53,7 +53,7 @@ fn HeldItem(
         let path = format!("held/{code}");
         error.set(String::new());
         leptos::task::spawn_local(async move {
-            match crate::api::post::<Done>(&path, body).await {
+            match deputy_app_kit::api::post::<Done>(&path, body).await {
                 Ok(done) => {
                     notice.set(done.message);
                     fetch(session, "held", reload);

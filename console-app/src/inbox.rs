@@ -5,15 +5,15 @@ use deputy_model::console::{DeputyChoice, InboxItem, IngestRun};
 use deputy_model::deputy::Level;
 use leptos::prelude::*;
 
-use crate::app::{fetch, loaded};
 use crate::files;
 use crate::i18n::{t, tf};
+use crate::page::{fetch, loaded};
 use crate::session::use_session;
 
 #[component]
 pub fn InboxPage() -> impl IntoView {
     let session = use_session();
-    let data = RwSignal::new(None::<Result<Vec<InboxItem>, crate::api::Failure>>);
+    let data = RwSignal::new(None::<Result<Vec<InboxItem>, deputy_app_kit::api::Failure>>);
     fetch(session, "inbox", data);
     let retry = move || fetch(session, "inbox", data);
     let run = RwSignal::new(None::<Result<IngestRun, String>>);
@@ -21,7 +21,7 @@ pub fn InboxPage() -> impl IntoView {
     let ingest = move |_| {
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let result = crate::api::post::<IngestRun>("inbox/ingest", serde_json::json!({})).await;
+            let result = deputy_app_kit::api::post::<IngestRun>("inbox/ingest", serde_json::json!({})).await;
             if let Err(f) = &result {
                 session.check(f);
             }
@@ -35,7 +35,7 @@ pub fn InboxPage() -> impl IntoView {
     // line under it says whose the report will be (or that the id is not a deputy's).
     let deputies = RwSignal::new(Vec::<DeputyChoice>::new());
     leptos::task::spawn_local(async move {
-        if let Ok(list) = crate::api::get::<Vec<DeputyChoice>>("deputies").await {
+        if let Ok(list) = deputy_app_kit::api::get::<Vec<DeputyChoice>>("deputies").await {
             deputies.set(list);
         }
     });
@@ -69,7 +69,7 @@ pub fn InboxPage() -> impl IntoView {
                 let text = files::text(&file).await.unwrap_or_default();
                 let deputy = deputy.get_untracked();
                 let body = serde_json::json!({ "files": [{ "name": file.name(), "text": text }], "deputy": deputy });
-                match crate::api::post::<IngestRun>("inbox/files", body).await {
+                match deputy_app_kit::api::post::<IngestRun>("inbox/files", body).await {
                     Ok(r) => all.extend(r.outcomes),
                     Err(f) => {
                         session.check(&f);

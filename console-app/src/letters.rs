@@ -8,9 +8,9 @@ use deputy_model::message::{MessageEvent, Rating};
 use gloo_storage::Storage;
 use leptos::prelude::*;
 
-use crate::app::{fetch, loaded};
 use crate::change::{Sender, StepDate};
 use crate::i18n::{t, tf};
+use crate::page::{fetch, loaded};
 use crate::session::use_session;
 
 /// `YYYY-MM-DD HH:MM` in Beijing time, or the text as it is when it is no time.
@@ -23,7 +23,7 @@ pub fn when(at: &str) -> String {
 #[component]
 pub fn LettersPage() -> impl IntoView {
     let session = use_session();
-    let data = RwSignal::new(None::<Result<Vec<LetterRow>, crate::api::Failure>>);
+    let data = RwSignal::new(None::<Result<Vec<LetterRow>, deputy_app_kit::api::Failure>>);
     fetch(session, "letters", data);
     let reload = move || fetch(session, "letters", data);
     let open = RwSignal::new(None::<String>);

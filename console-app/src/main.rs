@@ -11,18 +11,16 @@ mod held;
 mod i18n;
 mod inbox;
 mod letters;
+mod page;
 mod publish;
 mod session;
 mod suggestions;
-
-// The one way to the server, shared with the deputies' workspace app.
-use deputy_app_kit::api;
 
 fn main() {
     use i18n::t;
     deputy_app_kit::configure(
         "/api/",
-        api::Words {
+        deputy_app_kit::api::Words {
             network: t("error.network"),
             broken: t("error.broken"),
             status: t("error.status"),

@@ -22,7 +22,7 @@ pub fn PublishPage() -> impl IntoView {
             progress.set(None);
             let ask = move || {
                 leptos::task::spawn_local(async move {
-                    if let Ok(p) = crate::api::get::<PublishProgress>("publish/progress").await {
+                    if let Ok(p) = deputy_app_kit::api::get::<PublishProgress>("publish/progress").await {
                         progress.set(Some(p).filter(|p| p.running && busy.get_untracked()));
                     }
                 })
@@ -42,7 +42,7 @@ pub fn PublishPage() -> impl IntoView {
         done.set(None);
         plan.set(None);
         leptos::task::spawn_local(async move {
-            let result = crate::api::get::<PublishSummary>("publish").await;
+            let result = deputy_app_kit::api::get::<PublishSummary>("publish").await;
             if let Err(f) = &result {
                 session.check(f);
             }
@@ -53,7 +53,7 @@ pub fn PublishPage() -> impl IntoView {
     let run = move |path: &'static str| {
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let result = crate::api::post::<serde_json::Value>(path, serde_json::json!({})).await;
+            let result = deputy_app_kit::api::post::<serde_json::Value>(path, serde_json::json!({})).await;
             if let Err(f) = &result {
                 session.check(f);
             }

@@ -3,8 +3,8 @@
 use deputy_model::console::SessionInfo;
 use leptos::prelude::*;
 
-use crate::api::{self, Failure};
 use crate::i18n::t;
+use deputy_app_kit::api::{self, Failure};
 
 /// The signed-in clerk, or `None`; a page that is told "signed out" by the server sets it to
 /// `None` with the server's reason, and the sign-in form shows instead of the pages.

@@ -7,16 +7,16 @@ use deputy_model::console::{Done, SuggestionQueue, SuggestionRow};
 use deputy_model::suggestion::SuggestionEvent;
 use leptos::prelude::*;
 
-use crate::app::{fetch, loaded};
 use crate::change::{Sender, StepDate};
 use crate::i18n::{t, tf};
 use crate::letters::draft;
+use crate::page::{fetch, loaded};
 use crate::session::use_session;
 
 #[component]
 pub fn SuggestionsPage() -> impl IntoView {
     let session = use_session();
-    let data = RwSignal::new(None::<Result<SuggestionQueue, crate::api::Failure>>);
+    let data = RwSignal::new(None::<Result<SuggestionQueue, deputy_app_kit::api::Failure>>);
     fetch(session, "suggestions", data);
     let reload = move || fetch(session, "suggestions", data);
     let open = RwSignal::new(None::<String>);

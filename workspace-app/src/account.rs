@@ -4,8 +4,8 @@
 use deputy_model::workspace::Me;
 use leptos::prelude::*;
 
-use crate::app::level_name;
 use crate::i18n::{t, tf};
+use crate::page::level_name;
 use crate::session::use_session;
 
 #[component]
@@ -32,7 +32,7 @@ pub fn AccountPage() -> impl IntoView {
         error.set(String::new());
         let body = serde_json::json!({ "old": old.get_untracked(), "new": new.get_untracked() });
         leptos::task::spawn_local(async move {
-            match crate::api::post::<Me>("password", body).await {
+            match deputy_app_kit::api::post::<Me>("password", body).await {
                 Ok(me) => {
                     session.signed_in(me);
                     notice.set(t("account.changed"));
@@ -50,7 +50,7 @@ pub fn AccountPage() -> impl IntoView {
     };
     let everywhere = move |_| {
         leptos::task::spawn_local(async move {
-            let _ = crate::api::post::<serde_json::Value>("sessions/end-all", serde_json::json!({})).await;
+            let _ = deputy_app_kit::api::post::<serde_json::Value>("sessions/end-all", serde_json::json!({})).await;
             session.who.set(None);
         });
     };

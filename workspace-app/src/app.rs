@@ -1,7 +1,6 @@
 //! The shell: the way in until a deputy is signed in, then the header (who, 大字模式, the
 //! other language, sign-out), the navigation and one page per task.
 
-use deputy_model::deputy::Level;
 use gloo_net::http::Method;
 use gloo_storage::Storage;
 use leptos::prelude::*;
@@ -10,7 +9,8 @@ use leptos_router::path;
 
 use crate::i18n::{switch_language, t};
 use crate::session::{Entry, provide_session, use_session};
-use crate::{account, api, letters, suggestions, write};
+use crate::{account, letters, suggestions, write};
+use deputy_app_kit::api;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -61,17 +61,6 @@ fn set_care_class(on: bool) {
     }
 }
 
-/// A deputy's level, as the catalog says it.
-pub fn level_name(level: Level) -> String {
-    match level {
-        Level::National => t("level.national"),
-        Level::Region => t("level.region"),
-        Level::City => t("level.city"),
-        Level::County => t("level.county"),
-        Level::Township => t("level.township"),
-    }
-}
-
 #[component]
 fn Shell() -> impl IntoView {
     let session = use_session();
@@ -106,20 +95,4 @@ fn Shell() -> impl IntoView {
             </main>
         </Router>
     }
-}
-
-/// Fetch `path` into `data` (and show the sign-in if the session ended).
-pub fn fetch<T: serde::de::DeserializeOwned + Send + Sync + 'static>(
-    session: crate::session::Session,
-    path: &'static str,
-    data: RwSignal<Option<Result<T, api::Failure>>>,
-) {
-    deputy_app_kit::fetch(path, data, move |f| session.check(f));
-}
-
-/// `YYYY-MM-DD HH:MM` in Beijing time, or the text as it is when it is no time.
-pub fn when(at: &str) -> String {
-    deputy_model::clock::parse_timestamp(at)
-        .map(deputy_model::clock::format_date_time)
-        .unwrap_or_else(|| at.to_string())
 }

@@ -6,8 +6,8 @@ use deputy_model::message::{MessageEvent, MessageState};
 use deputy_model::workspace::MyLetter;
 use leptos::prelude::*;
 
-use crate::app::{fetch, when};
 use crate::i18n::{t, tf};
+use crate::page::{fetch, when};
 use crate::session::use_session;
 
 pub fn state_name(state: Option<MessageState>) -> String {
@@ -35,7 +35,7 @@ fn event_line(e: &MessageEvent) -> String {
 #[component]
 pub fn LettersPage() -> impl IntoView {
     let session = use_session();
-    let data = RwSignal::new(None::<Result<Vec<MyLetter>, crate::api::Failure>>);
+    let data = RwSignal::new(None::<Result<Vec<MyLetter>, deputy_app_kit::api::Failure>>);
     fetch(session, "letters", data);
     let reload = move || fetch(session, "letters", data);
     view! {

@@ -7,18 +7,16 @@ mod account;
 mod app;
 mod i18n;
 mod letters;
+mod page;
 mod session;
 mod suggestions;
 mod write;
-
-// The one way to the server, shared with the station console's app.
-use deputy_app_kit::api;
 
 fn main() {
     use i18n::t;
     deputy_app_kit::configure(
         "/workspace/api/",
-        api::Words {
+        deputy_app_kit::api::Words {
             network: t("error.network"),
             broken: t("error.broken"),
             status: t("error.status"),

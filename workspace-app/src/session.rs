@@ -5,8 +5,8 @@
 use deputy_model::workspace::Me;
 use leptos::prelude::*;
 
-use crate::api::{self, Failure};
 use crate::i18n::t;
+use deputy_app_kit::api::{self, Failure};
 
 #[derive(Clone, Copy)]
 pub struct Session {

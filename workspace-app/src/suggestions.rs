@@ -7,8 +7,8 @@ use deputy_model::suggestion::Status;
 use deputy_model::workspace::{ActDone, MySuggestion};
 use leptos::prelude::*;
 
-use crate::app::fetch;
 use crate::i18n::{t, tf};
+use crate::page::fetch;
 use crate::session::use_session;
 
 fn status_name(status: Option<Status>) -> String {
@@ -28,7 +28,7 @@ fn status_name(status: Option<Status>) -> String {
 #[component]
 pub fn SuggestionsPage() -> impl IntoView {
     let session = use_session();
-    let data = RwSignal::new(None::<Result<Vec<MySuggestion>, crate::api::Failure>>);
+    let data = RwSignal::new(None::<Result<Vec<MySuggestion>, deputy_app_kit::api::Failure>>);
     fetch(session, "suggestions", data);
     let reload = move || fetch(session, "suggestions", data);
     view! {
@@ -76,7 +76,7 @@ fn suggestion_card(s: MySuggestion) -> impl IntoView {
         error.set(String::new());
         let body = serde_json::json!({ "suggestion_id": id });
         leptos::task::spawn_local(async move {
-            match crate::api::post::<ActDone>("cosign", body).await {
+            match deputy_app_kit::api::post::<ActDone>("cosign", body).await {
                 Ok(d) => done.set(d.message),
                 Err(f) => {
                     session.check(&f);
@@ -135,7 +135,7 @@ fn rate_form(id: String) -> impl IntoView {
         error.set(String::new());
         let body = serde_json::json!({ "suggestion_id": id, "rating": rating, "comment": comment.get_untracked() });
         leptos::task::spawn_local(async move {
-            match crate::api::post::<ActDone>("rate", body).await {
+            match deputy_app_kit::api::post::<ActDone>("rate", body).await {
                 Ok(d) => done.set(d.message),
                 Err(f) => {
                     session.check(&f);

@@ -91,7 +91,7 @@ pub fn WritePage() -> impl IntoView {
         }
         busy.set(true);
         leptos::task::spawn_local(async move {
-            match crate::api::post::<ActDone>("suggestion", serde_json::json!({ "draft": d })).await {
+            match deputy_app_kit::api::post::<ActDone>("suggestion", serde_json::json!({ "draft": d })).await {
                 Ok(answer) => {
                     LocalStorage::delete(KEY);
                     done.set(Some(answer));
