@@ -46,14 +46,14 @@ echo "clock moved to: $(faketime -f "$offset" date -u +%FT%TZ)"
 # clock is read anywhere else: then add the place and its tests here.
 clock_readers=(
   crates/datatool/src/main.rs          # the CLI's defaults (ingest's time, pages' date): the tests that run the binary
-  crates/datatool/src/ingest/mod.rs    # `--at` relative to today: deputy-data's ingest:: tests
+  crates/datatool/src/ingest/common.rs # `--at` relative to today: deputy-data's ingest:: tests
   crates/datatool/src/console/user.rs  # account times: deputy-data's console:: tests
   crates/console/src/web/mod.rs        # the console service's clock: all of deputy-console's tests
   crates/workspace/src/web/mod.rs      # the workspace service's clock: deputy-workspace's and deputy-data's workspace:: tests
   src/ui/now.rs src/outbox/store.rs src/proposals/drafts.rs  # the browser's clock: the e2e files given
 )
 found=$(grep -rlE 'now_utc|now_local|SystemTime::now|Utc::now|Local::now|Date::now|UNIX_EPOCH\.elapsed' \
-  --include='*.rs' src crates console-app | sort)
+  --include='*.rs' src crates console-app workspace-app | sort)
 unknown=$(comm -23 <(echo "$found") <(printf '%s\n' "${clock_readers[@]}" | sort))
 if [ -n "$unknown" ]; then
   echo "these files read the machine's clock, and scripts/test-future.sh does not know which tests reach them:" >&2
